@@ -1,0 +1,104 @@
+/**
+ * A cost benefit (bands or steps) as a piecewise-linear function of the self-paid cost X:
+ * piece k covers [x[k], x[k+1]) (the last piece runs to `end`) and pays a[k] + s[k]·X.
+ * Pieces are right-continuous, so a step benefit's jump at `from + k·step` belongs to
+ * the piece that starts there. This is the form in which exact expectations
+ * (Σ over pieces of a·P(piece) + s·E[X; piece]) and sampling tables are computed.
+ *
+ * Bands with a cap become `g(min(X, x*))`, where x* is the smallest cost at which the
+ * banded sum reaches the cap; steps without a cap have infinitely many pieces, so the
+ * caller says how far to go (`limit`) and `end` records where the description stops.
+ */
+import type { BandsBenefit, StepsBenefit } from '../domain/scenario.ts';
+
+export interface Piecewise {
+  x: Float64Array;
+  a: Float64Array;
+  s: Float64Array;
+  /** The pieces describe the benefit on [0, end); Infinity when complete. */
+  end: number;
+}
+
+interface Piece { x: number; a: number; s: number }
+
+function fromPieces(pieces: Piece[], end: number): Piecewise {
+  const n = pieces.length;
+  const pw = { x: new Float64Array(n), a: new Float64Array(n), s: new Float64Array(n), end };
+  pieces.forEach((p, i) => { pw.x[i] = p.x; pw.a[i] = p.a; pw.s[i] = p.s; });
+  return pw;
+}
+
+/** Applies `min(·, cap)` to nondecreasing pieces, cutting the piece in which the cap is reached. */
+function capPieces(pieces: Piece[], cap: number | undefined): Piece[] {
+  if (cap === undefined) return pieces;
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    const v0 = p.a + p.s * p.x;
+    if (v0 >= cap) { out.push({ x: p.x, a: cap, s: 0 }); return out; }
+    out.push(p);
+    const next = pieces[i + 1];
+    const vEnd = next === undefined ? (p.s > 0 ? Infinity : v0) : p.a + p.s * next.x;
+    if (p.s > 0 && vEnd > cap) {
+      const xStar = (cap - p.a) / p.s;
+      if (next === undefined || xStar < next.x) { out.push({ x: xStar, a: cap, s: 0 }); return out; }
+    }
+  }
+  return out;
+}
+
+/** Bands (deductible, cap) as pieces on [0, ∞). */
+export function bandsPiecewise(b: BandsBenefit): Piecewise {
+  const d = b.deductible ?? 0;
+  const pieces: Piece[] = [];
+  if (d > 0) pieces.push({ x: 0, a: 0, s: 0 });
+  let lower = 0;
+  let paid = 0; // benefit accumulated below the band
+  for (const band of b.bands) {
+    const start = d + lower;
+    pieces.push({ x: start, a: paid - band.rate * start, s: band.rate });
+    if (band.upTo === null) { lower = Infinity; break; }
+    paid += band.rate * (band.upTo - lower);
+    lower = band.upTo;
+  }
+  if (lower !== Infinity) pieces.push({ x: d + lower, a: paid, s: 0 });
+  return fromPieces(merge(capPieces(pieces, b.cap)), Infinity);
+}
+
+/**
+ * Steps as pieces: 0 below from + step, then perStep·k on [from + k·step, from + (k+1)·step),
+ * at most `cap`. Without a cap, pieces are produced up to `limit` (`end` is then where they stop).
+ */
+export function stepsPiecewise(b: StepsBenefit, limit = Infinity): Piecewise {
+  const pieces: Piece[] = [{ x: 0, a: 0, s: 0 }];
+  const cap = b.cap ?? Infinity;
+  for (let k = 1; ; k++) {
+    const x = b.from + k * b.step;
+    if (x >= limit) return fromPieces(pieces, x > limit ? limit : x);
+    const pay = Math.min(k * b.perStep, cap);
+    pieces.push({ x, a: pay, s: 0 });
+    if (pay >= cap) return fromPieces(pieces, Infinity);
+  }
+}
+
+/** Joins neighbouring pieces that describe the same line (e.g. a zero-rate band after a zero deductible piece). */
+function merge(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && last.a === p.a && last.s === p.s) continue;
+    if (last && last.x === p.x) { out[out.length - 1] = p; continue; }
+    out.push(p);
+  }
+  return out;
+}
+
+/** The value of the piecewise function at x (for tests and table edges). */
+export function piecewiseAt(pw: Piecewise, x: number): number {
+  let lo = 0, hi = pw.x.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pw.x[mid] <= x) lo = mid; else hi = mid - 1;
+  }
+  return pw.a[lo] + pw.s[lo] * x;
+}

@@ -1,0 +1,112 @@
+/**
+ * The CLI's commands: each declares its options (node:util parseArgs) and returns its stdout.
+ * Usage mistakes throw CliError(2); invalid files CliError(1) (see files.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { payExact } from '../benefits/exact.ts';
+import type { Lang } from '../domain/format.ts';
+import { simulate } from '../engine/simulate.ts';
+import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
+import { CliError } from './errors.ts';
+import { readScenario } from './files.ts';
+import { benefitText, simulateText } from './text.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+export interface Command {
+  summary: string;
+  args: string;
+  options: OptionSpec;
+  run(positionals: string[], values: Values): Promise<string>;
+}
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+function onePositional(name: string, positionals: string[]): string {
+  if (positionals.length !== 1) throw new CliError(2, [`${name}: expected one scenario file, got ${positionals.length}`]);
+  return positionals[0];
+}
+
+/** An integer option within [min, max], or undefined when absent. */
+export function intOption(values: Values, key: string, min: number, max: number): number | undefined {
+  const raw = values[key];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new CliError(2, [`--${key}: must be an integer from ${min} to ${max}, got "${String(raw)}"`]);
+  }
+  return Number(raw);
+}
+
+function langOption(values: Values): Lang {
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new CliError(2, [`--lang: must be zh or en, got "${String(lang)}"`]);
+  return lang;
+}
+
+const validate: Command = {
+  summary: 'checks a scenario file; prints "ok: <name>" or one line per problem',
+  args: '<scenario.json>',
+  options: {},
+  async run(positionals) {
+    const scenario = await readScenario(onePositional('validate', positionals));
+    return `ok: ${scenario.name}\n`;
+  },
+};
+
+const simulateCommand: Command = {
+  summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
+  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc] [--json] [--lang zh|en]',
+  options: {
+    iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' },
+    method: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' },
+  },
+  async run(positionals, values) {
+    const file = onePositional('simulate', positionals);
+    const iterations = intOption(values, 'iterations', 100, 1_000_000);
+    const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
+    const method = values.method ?? 'mc';
+    if (method !== 'mc') throw new CliError(2, [`--method: "${String(method)}" is not available; this version simulates with --method mc`]);
+    const seed = values.seed;
+    if (seed !== undefined && (typeof seed !== 'string' || seed.length === 0 || seed.length > 200)) {
+      throw new CliError(2, ['--seed: must be a non-empty string of at most 200 characters']);
+    }
+    const lang = langOption(values);
+    const scenario = await readScenario(file);
+    const runner = nodeThreadsRunner(workers);
+    try {
+      const { report } = await simulate(scenario, runner, { iterations, seed, lang: values.json ? 'en' : lang });
+      return values.json ? json(report) : simulateText(report, scenario, lang);
+    } finally {
+      await runner.close();
+    }
+  },
+};
+
+const benefit: Command = {
+  summary: 'a benefit table evaluated exactly (to the fen) at given costs, days or event counts',
+  args: '<scenario.json> --id <benefit> --at v1,v2,… [--json]',
+  options: { id: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  async run(positionals, values) {
+    const file = onePositional('benefit', positionals);
+    if (typeof values.id !== 'string') throw new CliError(2, ['benefit: --id <benefit> is required']);
+    if (typeof values.at !== 'string') throw new CliError(2, ['benefit: --at v1,v2,… is required']);
+    const at = values.at.split(',').map((v) => v.trim());
+    const bad = at.filter((v) => !/^\d+(\.\d+)?$/.test(v));
+    if (bad.length > 0) throw new CliError(2, bad.map((v) => `--at: "${v}" is not a non-negative number`));
+    const lang = langOption(values);
+    const scenario = await readScenario(file);
+    const b = scenario.benefits.find((x) => x.id === values.id);
+    if (!b) throw new CliError(2, [`--id: no benefit "${values.id}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`]);
+    const points = at.map((v) => ({ at: Number(v), pays: payExact(b, v).toNumber() }));
+    return values.json ? json({ id: b.id, points }) : benefitText(b, points, lang);
+  },
+};
+
+export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit };
+
+export function usage(): string {
+  const lines = ['huzhu — actuarial workbench for medical mutual-aid schemes', '', 'usage: npm run --silent cli -- <command> [args]', ''];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name} ${c.args}`, `      ${c.summary}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Human-readable CLI output, in Chinese (default: amounts in 万 and 亿) or English.
+ * Labels for both languages sit together here so a summary is never mixed.
+ */
+import type { Benefit, Scenario } from '../domain/scenario.ts';
+import type { Report, Verdict } from '../domain/report.ts';
+import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
+
+const labels = {
+  zh: {
+    verdict: { 'breaks-even': '持平', 'deficit-within-backstop': '略亏，托底可覆盖', 'deficit-beyond-backstop': '亏损超出托底' } as Record<Verdict, string>,
+    scheme: '方案', income: '互助金收入', expenses: '管理费用', expected: '预期支出（精确）', lossRatio: '预期赔付率',
+    simulated: '模拟支出', mean: '均值', sd: '标准差', se: '标准误', quantiles: '分位数',
+    probDeficit: '出现亏损的概率', probBeyond: '托底资金不足的概率', breakEven: '持平所需互助费（每人）',
+    atConfidence: (c: string) => `${c} 置信度所需互助费（每人）`, byBenefit: '各项待遇（预期 / 模拟）',
+    run: (n: number, seed: string) => `蒙特卡洛 ${n.toLocaleString('en-US')} 次，种子 "${seed}"`, flags: '提示',
+    benefitAt: (b: Benefit) => (b.type === 'daily' ? '住院天数' : b.type === 'lump-sum' ? '事件次数' : '自负医疗费'), pays: '给付',
+  },
+  en: {
+    verdict: { 'breaks-even': 'breaks even', 'deficit-within-backstop': 'slight deficit, covered by the backstop', 'deficit-beyond-backstop': 'deficit beyond the backstop' } as Record<Verdict, string>,
+    scheme: 'Scheme', income: 'Income', expenses: 'Expenses', expected: 'Expected payout (exact)', lossRatio: 'Expected loss ratio',
+    simulated: 'Simulated payout', mean: 'mean', sd: 'sd', se: 'standard error', quantiles: 'quantiles',
+    probDeficit: 'P(deficit year)', probBeyond: 'P(backstop not enough)', breakEven: 'Break-even contribution per member',
+    atConfidence: (c: string) => `Contribution per member at ${c} confidence`, byBenefit: 'By benefit (expected / simulated)',
+    run: (n: number, seed: string) => `Monte Carlo ${n.toLocaleString('en-US')} iterations, seed "${seed}"`, flags: 'Flags',
+    benefitAt: (b: Benefit) => (b.type === 'daily' ? 'days' : b.type === 'lump-sum' ? 'events' : 'self-paid cost'), pays: 'pays',
+  },
+};
+
+export function simulateText(r: Report, s: Scenario, lang: Lang): string {
+  const L = labels[lang];
+  const y = (x: number) => formatYuan(x, lang);
+  const q = r.simulated.quantiles;
+  const lines = [
+    `${L.scheme}: ${r.name}`,
+    `${L.verdict[r.verdict]}  [${r.verdict}]`,
+    `  ${L.income}: ${y(r.income)}    ${L.expenses}: ${y(r.expenses)}`,
+    `  ${L.expected}: ${y(r.expected.payout)}    ${L.lossRatio}: ${formatPercent(r.expected.lossRatio)}`,
+    `  ${L.simulated}: ${L.mean} ${y(r.simulated.mean)}, ${L.sd} ${y(r.simulated.sd)}, ${L.se} ${y(r.simulated.standardError)}`,
+    `  ${L.quantiles}: p50 ${y(q.p50)}  p90 ${y(q.p90)}  p95 ${y(q.p95)}  p99 ${y(q.p99)}  p99.5 ${y(q.p995)}`,
+    `  ${L.probDeficit}: ${formatPercent(r.simulated.probDeficit, 2)}    ${L.probBeyond}: ${formatPercent(r.simulated.probBeyondBackstop, 2)}`,
+    `  ${L.breakEven}: ${r.breakEvenContribution === null ? '—' : formatPerMember(r.breakEvenContribution)}`,
+    `  ${L.atConfidence(formatPercent(s.simulation?.confidence ?? 0.95))}: ${r.contributionAtConfidence === null ? '—' : formatPerMember(r.contributionAtConfidence)}`,
+    `  ${L.byBenefit}:`,
+    ...r.benefits.map((b) => `    ${b.id}: ${y(b.expected)} / ${y(b.simulated)}`),
+  ];
+  if (r.flags.length > 0) lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${f.message}`));
+  lines.push(`  ${L.run(r.iterations, r.seed)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function benefitText(b: Benefit, points: { at: number; pays: number }[], lang: Lang): string {
+  const L = labels[lang];
+  const lines = [`${b.id} (${b.type})`, ...points.map((p) => `  ${L.benefitAt(b)} ${p.at.toLocaleString('en-US', { maximumFractionDigits: 2 })} → ${L.pays} ${formatPerMember(p.pays)}`)];
+  return `${lines.join('\n')}\n`;
+}
