@@ -121,9 +121,12 @@ function compileDays(days: NonNullable<import('../domain/scenario.ts').CostRisk[
   const probs: number[] = [];
   let cdf = 0;
   for (let k = 0; k <= Math.min(D.max, MAX_DAYS_TABLE - 1); k++) {
-    cdf += D.pmf(k);
+    const p = D.pmf(k);
+    cdf += p;
     probs.push(cdf);
-    if (k >= maxDays || 1 - cdf < 1e-17) break;
+    // Stop at the cap, or where the rest of the distribution is below double precision
+    // (1 − cdf itself saturates near 1e-16, so the pmf past the mean decides).
+    if (k >= maxDays || 1 - cdf < 1e-17 || (k > D.mean && p < 1e-18)) break;
   }
   const cdfArr = Float64Array.from(probs);
   cdfArr[cdfArr.length - 1] = 1; // the remaining mass (≥ maxDays, or beyond double precision) on the last entry

@@ -30,6 +30,8 @@ export interface BlockResult {
   totals: Float64Array;
   /** count × benefits, row-major by iteration. */
   byBenefit: Float64Array;
+  /** Claimants drawn in the block (all cost risks), for throughput figures. */
+  claimants: number;
 }
 
 /** A plan with its closures made (tail quantiles, exact benefit functions): once per worker. */
@@ -54,12 +56,13 @@ export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockRes
   const byBenefit = new Float64Array(block.count * nb);
   const stream = createStream(seed, block.stream);
   const sums = new Float64Array(nb);
+  let claimants = 0;
   for (let i = 0; i < block.count; i++) {
     sums.fill(0);
     for (let r = 0; r < plan.risks.length; r++) {
       const risk = plan.risks[r];
       const theta = risk.rateCv > 0 ? randomGamma(stream.next)(1 / (risk.rateCv * risk.rateCv), risk.rateCv * risk.rateCv)() : 1;
-      if (risk.kind === 'cost') simulateCostRisk(risk, h.tails[r], stream, theta, sums);
+      if (risk.kind === 'cost') claimants += simulateCostRisk(risk, h.tails[r], stream, theta, sums);
       else simulateEventRisk(risk, stream, theta, sums);
     }
     let total = 0;
@@ -69,16 +72,18 @@ export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockRes
     }
     totals[i] = total;
   }
-  return { start: block.start, count: block.count, totals, byBenefit };
+  return { start: block.start, count: block.count, totals, byBenefit, claimants };
 }
 
-function simulateCostRisk(risk: PlanCostRisk, tail: Hydrated['tails'][number], stream: Stream, theta: number, sums: Float64Array): void {
+/** One period of a cost risk; returns the number of claimants drawn. */
+function simulateCostRisk(risk: PlanCostRisk, tail: Hydrated['tails'][number], stream: Stream, theta: number, sums: Float64Array): number {
   const n = randomPoisson(stream.next)(risk.lambda * theta)();
-  if (n === 0) return;
+  if (n === 0) return 0;
   const cost = risk.cost;
   if (cost?.mode === 'table') tableDraws(cost.table, risk.costColumns, tail!, stream, n, sums);
   else if (cost?.mode === 'discrete') discreteDraws(cost.pays, risk.costColumns, stream, n, sums);
   if (risk.days) daysDraws(risk.days, risk.dailyColumns, stream, n, sums);
+  return n;
 }
 
 /** n claimants' cost-driven benefits from the sampling table (see costTable.ts). */
@@ -157,14 +162,14 @@ function simulateEventRisk(risk: PlanEventRisk, stream: Stream, theta: number, s
       continue;
     }
     const kStar = Math.ceil(lump.cap / lump.amount); // K ≥ kStar pays the cap
-    let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda));
+    let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda))();
     let pay = 0;
     const logLambda = Math.log(lambda);
     for (let k = 1; k < kStar && remaining > 0; k++) {
       const atLeast = gammaP(k, lambda);
       const exactly = Math.exp(-lambda + k * logLambda - logGamma(k + 1));
       const p = atLeast > 0 ? Math.min(1, exactly / atLeast) : 1;
-      const nk = randomBinomial(stream.next)(remaining, p);
+      const nk = randomBinomial(stream.next)(remaining, p)();
       pay += nk * lump.amount * k;
       remaining -= nk;
     }

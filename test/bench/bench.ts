@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: claimant draws per second of the full pipeline (draw, benefit, sum) on the
+ * Hangzhou 2016 scenario at 10,000 iterations, with one worker thread and with one per core,
+ * beside a plain direct-sampling loop (lognormal cost drawn, bands evaluated, summed).
+ * Target: ≥ 100 M claimant draws/s per core. Also prints the accuracy checks the fast method
+ * must pass: simulated mean against the exact expectation (in standard errors).
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { payFast } from '../../src/benefits/fast.ts';
+import { resolveScenario } from '../../src/domain/defaults.ts';
+import type { CostRisk, Scenario } from '../../src/domain/scenario.ts';
+import { planBlocks } from '../../src/engine/blocks.ts';
+import { expectedPayout } from '../../src/engine/expected.ts';
+import { compilePlan } from '../../src/engine/plan.ts';
+import { assemble } from '../../src/engine/simulate.ts';
+import { randomLognormal } from '../../src/random/lognormal.ts';
+import { randomPoisson } from '../../src/random/poisson.ts';
+import { createStream } from '../../src/random/source.ts';
+import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
+import { meanSd } from '../../src/stats/moments.ts';
+
+const file = process.argv[2] ?? 'scenarios/hangzhou-2016.json';
+const iterations = Number(process.argv[3] ?? 10_000);
+const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+const s = resolveScenario(scenario);
+const cores = availableParallelism();
+const fmt = (x: number) => `${(x / 1e6).toFixed(1)} M/s`;
+
+console.log(`huzhu bench — ${s.name}`);
+console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}`);
+console.log(`iterations: ${iterations.toLocaleString('en-US')}, seed "${s.simulation.seed}"`);
+
+let t0 = performance.now();
+const plan = compilePlan(s);
+console.log(`plan (sampling tables): ${(performance.now() - t0).toFixed(0)} ms`);
+const mu = expectedPayout(s).payout;
+
+async function timed(workers: number) {
+  const runner = nodeThreadsRunner(workers);
+  const blocks = planBlocks(iterations);
+  await runner.run(plan, 'warm-up', blocks.slice(0, workers)); // start the threads and JIT
+  t0 = performance.now();
+  const results = await runner.run(plan, s.simulation.seed, blocks);
+  const seconds = (performance.now() - t0) / 1000;
+  await runner.close();
+  const claimants = results.reduce((a, r) => a + r.claimants, 0);
+  const { totals } = assemble(results, iterations, s.benefits.length);
+  return { seconds, claimants, totals };
+}
+
+const one = await timed(1);
+console.log(`pipeline, 1 worker:  ${one.claimants.toLocaleString('en-US')} claimants in ${one.seconds.toFixed(2)} s = ${fmt(one.claimants / one.seconds)}`);
+const all = await timed(cores);
+console.log(`pipeline, ${cores} workers: ${all.claimants.toLocaleString('en-US')} claimants in ${all.seconds.toFixed(2)} s = ${fmt(all.claimants / all.seconds)} (${fmt(all.claimants / all.seconds / cores)} per core)`);
+
+// The plain direct-sampling loop: draw each claimant's cost, evaluate the table, sum.
+const risk = s.risks.find((r) => r.kind === 'cost') as CostRisk;
+const benefit = s.benefits.find((b) => b.risk === risk.id && b.type === 'bands')!;
+const pay = payFast(benefit);
+const directIterations = Math.max(1, Math.round(iterations / 50));
+const stream = createStream('direct', 0);
+const draw = risk.cost.dist === 'lognormal' ? randomLognormal(stream.next)(risk.cost.mean, risk.cost.cv) : null;
+if (draw) {
+  const lambda = risk.rate * s.members.count;
+  let n = 0, sum = 0;
+  t0 = performance.now();
+  for (let i = 0; i < directIterations; i++) {
+    const k = randomPoisson(stream.next)(lambda)();
+    for (let j = 0; j < k; j++) sum += pay(draw());
+    n += k;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`direct sampling loop, 1 thread: ${n.toLocaleString('en-US')} claimants in ${seconds.toFixed(2)} s = ${fmt(n / seconds)} (mean per iteration ${(sum / directIterations).toFixed(0)})`);
+}
+
+const { mean, sd } = meanSd(one.totals);
+const se = sd / Math.sqrt(iterations);
+const same = one.totals.every((v, i) => v === all.totals[i]);
+console.log(`exact expected payout ${mu.toFixed(2)}; simulated mean ${mean.toFixed(2)} (${((mean - mu) / se).toFixed(2)} standard errors); results identical for 1 and ${cores} workers: ${same}`);
+const target = 100e6;
+const perCore = one.claimants / one.seconds;
+console.log(`target ≥ ${fmt(target)} per core: ${perCore >= target ? 'met' : 'NOT met'} (${fmt(perCore)} with one worker)`);
