@@ -121,6 +121,8 @@ export interface SimulationSettings {
 
 export interface Scenario {
   format: typeof SCENARIO_FORMAT;
+  /** Where an editor finds the JSON Schema (ignored by the engine). */
+  $schema?: string;
   name: string;
   period?: string;
   source?: string;

@@ -1,0 +1,154 @@
+/**
+ * The rules of `huzhu-scenario/1` that span several fields, checked over the raw input whatever
+ * its shape, so that they run in the same pass as the schema and every problem shows at once:
+ *
+ * - the contributions add up to more than 0 (path `contributions`);
+ * - risk ids and benefit ids are unique (`duplicate id "x" (also risks[0])`);
+ * - a negative-binomial days distribution has cv² > 1/mean;
+ * - a benefit names a risk in risks[], of the kind its type needs (bands, steps and daily a cost
+ *   risk, daily one with days, lump-sum an event risk);
+ * - bands' `upTo` is strictly ascending and only the last one may be null.
+ *
+ * Defensive: a value of the wrong type is skipped (the schema reports it); only own properties
+ * are read. Never throws on plain data.
+ */
+import type { Say } from '../domain/messages.ts';
+import type { RawProblem, Segment } from './path.ts';
+import { formatPath } from './path.ts';
+
+type Rec = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const field = (v: unknown, key: string): unknown => (isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined);
+const entries = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Everything this module checks, in one list (not yet in document order). */
+export function crossChecks(input: unknown, say: Say): RawProblem[] {
+  if (!isRecord(input)) return [];
+  return [
+    ...checkContributions(input, say),
+    ...checkUniqueIds(input, 'risks', say),
+    ...checkNegativeBinomial(input, say),
+    ...checkUniqueIds(input, 'benefits', say),
+    ...checkBenefitRisks(input, say),
+    ...checkBands(input, say),
+  ];
+}
+
+/** Σ amount > 0, when every amount is a number ≥ 0 (otherwise the schema has said enough). */
+function checkContributions(input: Rec, say: Say): RawProblem[] {
+  const list = field(input, 'contributions');
+  if (!Array.isArray(list) || list.length === 0) return [];
+  let sum = 0;
+  for (const c of list) {
+    const amount = field(c, 'amount');
+    if (!isFiniteNumber(amount) || amount < 0) return [];
+    sum += amount;
+  }
+  return sum > 0 ? [] : [{ path: ['contributions'], message: say('contributionsSum') }];
+}
+
+function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawProblem[] {
+  const out: RawProblem[] = [];
+  const seen = new Map<string, number>();
+  entries(field(input, list)).forEach((item, i) => {
+    const id = field(item, 'id');
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else out.push({ path: [list, i, 'id'], message: say('duplicateId', { id, other: formatPath([list, first]) }) });
+  });
+  return out;
+}
+
+/**
+ * The smallest cv (to 4 significant digits) with cv² > 1/mean: √(1/mean) rounded up, one more
+ * unit in the last place when that lands exactly on the bound.
+ */
+export function smallestNegativeBinomialCv(mean: number): string {
+  const bound = Math.sqrt(1 / mean);
+  const unit = 10 ** (Math.floor(Math.log10(bound)) - 3);
+  let cv = Math.ceil(bound / unit - 1e-9) * unit;
+  if (cv * cv <= 1 / mean) cv += unit;
+  return String(Number(cv.toPrecision(4)));
+}
+
+function checkNegativeBinomial(input: Rec, say: Say): RawProblem[] {
+  const out: RawProblem[] = [];
+  entries(field(input, 'risks')).forEach((risk, i) => {
+    const days = field(risk, 'days');
+    if (field(days, 'dist') !== 'negative-binomial') return;
+    const mean = field(days, 'mean');
+    const cv = field(days, 'cv');
+    if (!isFiniteNumber(mean) || !isFiniteNumber(cv) || mean <= 0 || cv <= 0) return;
+    if (cv * cv > 1 / mean) return;
+    out.push({ path: ['risks', i, 'days', 'cv'], message: say('negativeBinomialCv', { minCv: smallestNegativeBinomialCv(mean) }) });
+  });
+  return out;
+}
+
+interface KnownRisk {
+  kind: unknown;
+  hasDays: boolean;
+}
+
+/** Risks by id (the first of duplicates). */
+function knownRisks(input: Rec): Map<string, KnownRisk> {
+  const risks = new Map<string, KnownRisk>();
+  for (const r of entries(field(input, 'risks'))) {
+    const id = field(r, 'id');
+    if (typeof id === 'string' && !risks.has(id)) risks.set(id, { kind: field(r, 'kind'), hasDays: field(r, 'days') !== undefined });
+  }
+  return risks;
+}
+
+/** At most this many known ids are listed in a message. */
+const MAX_LISTED = 20;
+
+const NEEDS: Record<string, 'cost' | 'event'> = { bands: 'cost', steps: 'cost', daily: 'cost', 'lump-sum': 'event' };
+
+/** What is wrong with a benefit of `type` naming risk `id` (found as `risk`), or null. */
+function benefitRiskProblem(type: unknown, id: string, risk: KnownRisk | undefined, known: string[], say: Say): string | null {
+  if (!risk) return say('unknownRisk', { known });
+  if (typeof type !== 'string' || !Object.hasOwn(NEEDS, type)) return null;
+  const need = NEEDS[type];
+  if (risk.kind !== 'cost' && risk.kind !== 'event') return null;
+  if (risk.kind !== need) return say('benefitNeedsKind', { type, need, risk: id, kind: risk.kind });
+  if (type === 'daily' && !risk.hasDays) return say('dailyNeedsDays', { risk: id });
+  return null;
+}
+
+function checkBenefitRisks(input: Rec, say: Say): RawProblem[] {
+  const risksField = field(input, 'risks');
+  if (!Array.isArray(risksField)) return [];
+  const risks = knownRisks(input);
+  const ids = [...risks.keys()];
+  const known = ids.length > MAX_LISTED ? [...ids.slice(0, MAX_LISTED), '…'] : ids;
+  const out: RawProblem[] = [];
+  entries(field(input, 'benefits')).forEach((b, i) => {
+    const id = field(b, 'risk');
+    if (typeof id !== 'string') return;
+    const message = benefitRiskProblem(field(b, 'type'), id, risks.get(id), known, say);
+    if (message) out.push({ path: ['benefits', i, 'risk'], message });
+  });
+  return out;
+}
+
+function checkBands(input: Rec, say: Say): RawProblem[] {
+  const out: RawProblem[] = [];
+  entries(field(input, 'benefits')).forEach((b, i) => {
+    if (field(b, 'type') !== 'bands') return;
+    const bands = entries(field(b, 'bands'));
+    let highest = -Infinity;
+    bands.forEach((band, j) => {
+      const upTo = field(band, 'upTo');
+      const path: Segment[] = ['benefits', i, 'bands', j, 'upTo'];
+      if (upTo === null && j < bands.length - 1) out.push({ path, message: say('bandNullNotLast') });
+      if (!isFiniteNumber(upTo)) return;
+      if (upTo <= highest) out.push({ path, message: say('greaterThan', { min: highest }) });
+      highest = Math.max(highest, upTo);
+    });
+  });
+  return out;
+}

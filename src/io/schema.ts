@@ -1,0 +1,275 @@
+/**
+ * The zod 4 definition of `huzhu-scenario/1` (shared/spec/scenario-format.md): types, required
+ * fields, value ranges and the shape of each risk, distribution and benefit. Objects are strict,
+ * so a typo (`upto`) is an unknown field. What spans several fields (unique ids, a benefit's risk,
+ * bands in ascending order, cv² > 1/mean) is checked in crossChecks.ts.
+ *
+ * Every range check carries its own message from domain/messages.ts, so a schema is built for
+ * one language: `scenarioSchema('zh')`. Messages for wrong types, missing and unknown fields come
+ * from the error map in zodIssues.ts. Key order in each object is the spec's, which is also the
+ * order in which missing fields are reported.
+ *
+ * Ranges (beyond the spec's types) are the project's guards against typos: see `LIMITS`.
+ */
+import * as z from 'zod';
+import { sayer, type Lang, type Say } from '../domain/messages.ts';
+import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario.ts';
+import { codePointLength } from './codePointLength.ts';
+import { MAX_MONEY, hasAtMostTwoDecimals } from './money.ts';
+import { errorMap } from './zodIssues.ts';
+
+/** Sizes and ranges the validator enforces beyond the spec's types. */
+export const LIMITS = {
+  nameLength: 200,
+  textLength: 20_000,
+  payerLength: 50,
+  idLength: 64,
+  seedLength: 200,
+  members: 100_000_000,
+  contributions: 20,
+  risks: 50,
+  benefits: 50,
+  bands: 100,
+  empiricalValues: 1_000_000,
+  mean: 1e9,
+  costCv: 100,
+  rateCv: 10,
+  paretoShape: 1000,
+  days: 366,
+  waitingDays: 365,
+  trendMin: -1,
+  trendMax: 10,
+  iterations: { min: 100, max: 1_000_000 },
+  years: { min: 1, max: 50 },
+  confidence: { min: 0.5, max: 0.9999 },
+  money: MAX_MONEY,
+} as const;
+
+// ---- numbers -------------------------------------------------------------------------------
+
+/** An integer in [min, max]; one message for every way to miss. */
+function intIn(say: Say, min: number, max: number) {
+  const error = say('intRange', { min, max });
+  return z.number().int({ error }).gte(min, { error }).lte(max, { error });
+}
+
+/** A number in [min, max]. */
+function between(say: Say, min: number, max: number) {
+  const error = say('range', { min, max });
+  return z.number().gte(min, { error }).lte(max, { error });
+}
+
+/** A number in (min, max]. */
+function aboveAtMost(say: Say, min: number, max: number) {
+  const error = say('greaterThanAtMost', { min, max });
+  return z.number().gt(min, { error }).lte(max, { error });
+}
+
+/** A number > min. */
+function above(say: Say, min: number) {
+  return z.number().gt(min, { error: say('greaterThan', { min }) });
+}
+
+/** Yuan: ≥ 0 (or > 0 when `positive`), ≤ MAX_MONEY, at most 2 decimals. */
+function money(say: Say, positive = false, base = z.number()) {
+  const low = positive ? base.gt(0, { error: say('greaterThan', { min: 0 }) }) : base.gte(0, { error: say('atLeast', { min: 0 }) });
+  return low.lte(MAX_MONEY, { error: say('atMost', { max: MAX_MONEY }) }).refine(hasAtMostTwoDecimals, { error: say('moneyDecimals') });
+}
+
+/** A number inside `.nullable()`: text or a list there `must be a number or null`. */
+function numberOrNull(say: Say) {
+  const wrongType = (input: unknown) => input !== undefined && typeof input !== 'number';
+  return z.number({ error: (iss) => (iss.code === 'invalid_type' && wrongType(iss.input) ? say('mustBeNumberOrNull') : undefined) });
+}
+
+// ---- text and lists --------------------------------------------------------------------------
+
+/** Text of min..max code points; `notBlank` also refuses only-whitespace text. */
+function text(say: Say, min: number, max: number, notBlank = false) {
+  const error = min > 0 ? say('textLength', { min, max }) : say('textMax', { max });
+  let s = z.string().refine((v) => {
+    const n = codePointLength(v);
+    return n >= min && n <= max;
+  }, { error });
+  if (notBlank) s = s.refine((v) => v.length === 0 || /\S/u.test(v), { error: say('blank') });
+  return s.meta({ ...(min > 0 ? { minLength: min } : {}), maxLength: max, ...(notBlank ? { pattern: '\\S' } : {}) });
+}
+
+/** A list of min..max items. */
+function list<T extends z.ZodType>(say: Say, item: T, min: number, max: number) {
+  const error = say('listLength', { min, max });
+  return z.array(item).min(min, { error }).max(max, { error });
+}
+
+/** At most this many bad entries of one `values` list are reported; the rest are counted. */
+export const MAX_VALUE_PROBLEMS = 100;
+
+/**
+ * An empirical `values` list (up to a million numbers). zod gathers a child's issues with
+ * `push(...issues)`, which overflows the call stack past some 100,000 issues, so a long list is
+ * first parsed on its own and only its first `MAX_VALUE_PROBLEMS` bad entries are reported,
+ * then one `and N more values are not valid` at the list's path.
+ */
+function valueList(say: Say, item: z.ZodNumber, max: number) {
+  const whole = list(say, item, 1, max);
+  return z.preprocess((input, ctx) => {
+    if (!Array.isArray(input) || input.length <= MAX_VALUE_PROBLEMS || input.length > max) return input;
+    const parsed = whole.safeParse(input, { error: errorMap(say) });
+    if (parsed.success) return input;
+    const issues = parsed.error.issues;
+    for (const iss of issues.slice(0, MAX_VALUE_PROBLEMS)) ctx.addIssue({ code: 'custom', path: iss.path, message: iss.message, input: undefined });
+    if (issues.length > MAX_VALUE_PROBLEMS) {
+      ctx.addIssue({ code: 'custom', message: say('moreValueProblems', { count: issues.length - MAX_VALUE_PROBLEMS }), input: undefined });
+    }
+    return input;
+  }, whole);
+}
+
+// ---- distributions ---------------------------------------------------------------------------
+
+function costDist(say: Say) {
+  const meanCv = <D extends 'lognormal' | 'gamma'>(dist: D) =>
+    z.strictObject({ dist: z.literal(dist), mean: aboveAtMost(say, 0, LIMITS.mean), cv: between(say, 0, LIMITS.costCv) });
+  const pareto = z.strictObject({
+    dist: z.literal('pareto'),
+    scale: above(say, 0),
+    shape: z.number().gt(1, { error: say('paretoShape') }).lte(LIMITS.paretoShape, { error: say('atMost', { max: LIMITS.paretoShape }) }),
+  });
+  const empirical = z.strictObject({ dist: z.literal('empirical'), values: valueList(say, above(say, 0), LIMITS.empiricalValues) });
+  return z.discriminatedUnion('dist', [meanCv('lognormal'), meanCv('gamma'), pareto, empirical]).meta({
+    description: 'cumulative self-paid cost of one claimant in one period (yuan)',
+  });
+}
+
+function daysDist(say: Say) {
+  const day = () => intIn(say, 0, LIMITS.days);
+  return z.discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('poisson'), mean: between(say, 0, LIMITS.days) }),
+    z.strictObject({ dist: z.literal('negative-binomial'), mean: aboveAtMost(say, 0, LIMITS.days), cv: above(say, 0) }),
+    z.strictObject({ dist: z.literal('fixed'), value: day() }),
+    z.strictObject({ dist: z.literal('empirical'), values: valueList(say, day(), LIMITS.empiricalValues) }),
+  ]).meta({ description: 'days in hospital of one claimant in one period' });
+}
+
+// ---- risks and benefits ----------------------------------------------------------------------
+
+function risk(say: Say) {
+  const common = {
+    id: text(say, 1, LIMITS.idLength).meta({ description: 'unique among risks; benefits name it' }),
+    who: z.enum(['all', 'female']).optional().meta({ description: 'who is exposed: all members (default) or women only' }),
+    rate: aboveAtMost(say, 0, 1).meta({ description: 'claimants (or events) per member per period' }),
+    rateCv: between(say, 0, LIMITS.rateCv).optional().meta({ description: 'year-to-year uncertainty of the rate' }),
+  };
+  const { id, who, rate, rateCv } = common;
+  const notHere = () => z.never({ error: say('notOnEventRisk') }).optional();
+  const cost = z.strictObject({
+    id,
+    kind: z.literal('cost').meta({ description: 'claimants run up a cumulative self-paid cost (and days in hospital)' }),
+    who, rate, rateCv, cost: costDist(say), days: daysDist(say).optional(),
+  });
+  const event = z.strictObject({
+    id,
+    kind: z.literal('event').meta({ description: 'each member has a Poisson number of events (diagnoses)' }),
+    who, rate, rateCv, cost: notHere(), days: notHere(),
+  });
+  return z.discriminatedUnion('kind', [cost, event]);
+}
+
+function benefit(say: Say) {
+  const id = text(say, 1, LIMITS.idLength).meta({ description: 'unique among benefits' });
+  const risk = z.string().meta({ description: 'id of the risk this benefit pays for' });
+  const cap = money(say).optional().meta({ description: 'at most this much per claimant (or member) per period' });
+  const band = z.strictObject({
+    upTo: money(say, true, numberOrNull(say)).nullable().meta({ description: 'upper end of the band above the deductible; null = no upper end (last band only)' }),
+    rate: between(say, 0, 1),
+  });
+  return z.discriminatedUnion('type', [
+    z.strictObject({
+      id, risk,
+      type: z.literal('bands').meta({ description: 'a share of the cost in each band, on a cost risk' }),
+      deductible: money(say).optional().meta({ description: 'bands start above this cost (default 0)' }),
+      bands: list(say, band, 1, LIMITS.bands).meta({ description: 'consecutive from 0, upTo ascending' }),
+      cap,
+    }),
+    z.strictObject({
+      id, risk,
+      type: z.literal('steps').meta({ description: 'perStep for each full step of cost above from, on a cost risk' }),
+      from: money(say), step: money(say, true), perStep: money(say, true), cap,
+    }),
+    z.strictObject({
+      id, risk,
+      type: z.literal('daily').meta({ description: 'perDay for each day in hospital, on a cost risk with days' }),
+      perDay: money(say, true),
+      maxDays: intIn(say, 1, LIMITS.days).optional().meta({ description: 'at most this many days are paid' }),
+    }),
+    z.strictObject({
+      id, risk,
+      type: z.literal('lump-sum').meta({ description: 'amount for each event, on an event risk' }),
+      amount: money(say, true), cap,
+      waitingDays: intIn(say, 0, LIMITS.waitingDays).optional().meta({ description: 'events of new members in their first days are not paid' }),
+    }),
+  ]);
+}
+
+// ---- the file ---------------------------------------------------------------------------------
+
+/** Builds the schema whose range messages are in the language of `say`. */
+export function buildScenarioSchema(say: Say) {
+  const share = (description: string) => between(say, 0, 1).optional().meta({ description });
+  const trend = () => aboveAtMost(say, LIMITS.trendMin, LIMITS.trendMax).optional();
+  const freeText = (description: string) => text(say, 0, LIMITS.textLength).optional().meta({ description });
+  return z.strictObject({
+    format: z.literal(SCENARIO_FORMAT),
+    $schema: z.string().optional().meta({ description: 'where an editor finds this schema' }),
+    name: text(say, 1, LIMITS.nameLength, true).meta({ description: 'shown everywhere; any text, 1–200 characters' }),
+    period: freeText('which period, e.g. "2016"'),
+    source: freeText('where the figures came from'),
+    notes: freeText('anything else'),
+    members: z.strictObject({
+      count: intIn(say, 1, LIMITS.members).meta({ description: 'members in the first period' }),
+      femaleShare: share('share of women (default 0.5)'),
+      newShare: share('share of members in their first period (default 0)'),
+    }),
+    contributions: list(say, z.strictObject({
+      payer: text(say, 1, LIMITS.payerLength).meta({ description: 'member, employer, union, government or any other label' }),
+      amount: money(say).meta({ description: 'yuan per member per period' }),
+    }), 1, LIMITS.contributions),
+    fund: z.strictObject({
+      reserve: money(say).optional().meta({ description: 'money in the fund at the start (default 0)' }),
+      backstop: money(say).optional().meta({ description: 'backstop (托底资金) available each period, drawn only to cover a deficit' }),
+      expenseRate: z.number().gte(0, { error: say('expenseRate') }).lt(1, { error: say('expenseRate') }).optional()
+        .meta({ description: 'share of income spent on running the scheme (default 0)' }),
+    }).optional(),
+    risks: list(say, risk(say), 1, LIMITS.risks).meta({ description: 'what can happen to members' }),
+    benefits: list(say, benefit(say), 1, LIMITS.benefits).meta({ description: 'what the scheme pays' }),
+    trend: z.strictObject({ members: trend(), contribution: trend(), rate: trend(), cost: trend() }).optional()
+      .meta({ description: 'yearly growth for projections past period 1: year t multiplies by (1 + g)^(t−1)' }),
+    simulation: z.strictObject({
+      iterations: intIn(say, LIMITS.iterations.min, LIMITS.iterations.max).optional().meta({ description: 'default 10000' }),
+      seed: text(say, 1, LIMITS.seedLength).optional().meta({ description: 'default "huzhu"' }),
+      years: intIn(say, LIMITS.years.min, LIMITS.years.max).optional().meta({ description: 'default 1' }),
+      confidence: between(say, LIMITS.confidence.min, LIMITS.confidence.max).optional().meta({ description: 'default 0.95' }),
+    }).optional(),
+  });
+}
+
+export type ScenarioSchema = ReturnType<typeof buildScenarioSchema>;
+/** What a successful parse gives; assignable to `Scenario` (checked below). */
+export type ParsedScenario = z.output<ScenarioSchema>;
+
+const cache = new Map<Lang, ScenarioSchema>();
+
+/** The schema with messages in `lang` (built once per language). */
+export function scenarioSchema(lang: Lang = 'en'): ScenarioSchema {
+  let s = cache.get(lang);
+  if (!s) {
+    s = buildScenarioSchema(sayer(lang));
+    cache.set(lang, s);
+  }
+  return s;
+}
+
+/** Compile-time proof that a parsed file is a `Scenario`; also the typed way to say so. */
+export function asScenario(parsed: ParsedScenario): Scenario {
+  return parsed;
+}

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScenarioFile, SCENARIO_DIR, scenarioFiles } from '../helpers/scenarios.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const INVALID = join(ROOT, 'test/fixtures/invalid');
+
+/** Runs the CLI as a user would (through tsx, from the repository root). */
+function cli(...args: string[]) {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at |Error:|node:internal/m);
+
+describe('benefit', () => {
+  it('Hangzhou pays 200.03, 6,500 and 30,200 at 1,000.05, 12,000 and 50,000 (--json)', () => {
+    const r = cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'self-pay', '--at', '1000.05,12000,50000', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'self-pay', points: [{ at: 1000.05, pays: 200.03 }, { at: 12000, pays: 6500 }, { at: 50000, pays: 30200 }] });
+  });
+  it('Wenzhou pays 2,000 at 45,000 and Jiaxing 450 for 20 days, in readable text by default', () => {
+    expect(cli('benefit', 'scenarios/wenzhou-2015.json', '--id', 'big-bill', '--at', '45000').stdout).toMatch(/45,000 → 给付 ¥2,000\.00/);
+    expect(cli('benefit', 'scenarios/jiaxing-2015.json', '--id', 'allowance', '--at', '20', '--lang', 'en').stdout).toMatch(/days 20 → pays ¥450\.00/);
+  });
+  it('an unknown benefit id or a non-number is a usage error (exit 2)', () => {
+    const r = cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'nope', '--at', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no benefit "nope" \(benefits: self-pay\)/);
+    expect(cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'self-pay', '--at', '12,abc').code).toBe(2);
+  });
+});
+
+describe('validate', () => {
+  for (const file of scenarioFiles()) {
+    it(`prints ok for scenarios/${file}`, () => {
+      const r = cli('validate', join(SCENARIO_DIR, file));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`ok: ${readScenarioFile(file).name}\n`);
+    });
+  }
+  const expected: Record<string, [number, RegExp]> = {
+    'absurd-iterations.json': [1, /^simulation\.iterations: must be an integer from 100 to 1000000$/m],
+    'bands-out-of-order.json': [1, /^benefits\[0\]\.bands\[2\]\.upTo: must be greater than 10000$/m],
+    'impossible-rate.json': [1, /^risks\[1\]\.rate: must be greater than 0 and at most 1$/m],
+    'not-json-trailing-comma.json': [2, /line 10, column 3/],
+    'pareto-shape-not-above-one.json': [1, /^risks\[0\]\.cost\.shape: must be greater than 1/m],
+    'typo-upto.json': [1, /^benefits\[0\]\.bands\[1\]\.upto: unknown field$/m],
+    'unknown-risk.json': [1, /^benefits\[1\]\.risk: names no risk/m],
+    'wrong-types.json': [1, /^members\.count: must be a number$/m],
+  };
+  for (const file of readdirSync(INVALID).sort()) {
+    it(`rejects ${file} with exit ${expected[file]?.[0]} and the field path, without a stack trace`, () => {
+      const r = cli('validate', join(INVALID, file));
+      expect(expected[file], `no expectation for ${file}`).toBeDefined();
+      expect(r.code).toBe(expected[file][0]);
+      expect(r.stderr).toMatch(expected[file][1]);
+      expect(r.stdout).toBe('');
+      noStackTrace(r.stderr);
+    });
+  }
+  it('reports every problem of a file at once, one line each', () => {
+    const r = cli('validate', join(INVALID, 'wrong-types.json'));
+    expect(r.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(4);
+  });
+  it('a missing file, a directory and a missing argument are I/O or usage errors (exit 2)', () => {
+    expect(cli('validate', 'no-such-file.json')).toMatchObject({ code: 2, stderr: 'no-such-file.json: cannot read: no such file\n' });
+    expect(cli('validate', 'scenarios').code).toBe(2);
+    expect(cli('validate').code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+  });
+});
+
+describe('simulate', () => {
+  for (const file of scenarioFiles()) {
+    it(`--json is byte-identical across runs and across --workers 1 and 2 for ${file}, its mean within 4 standard errors`, () => {
+      const args = ['simulate', join(SCENARIO_DIR, file), '--json', '--iterations', '2000'];
+      const a = cli(...args, '--workers', '1');
+      const b = cli(...args, '--workers', '2');
+      const c = cli(...args, '--workers', '2');
+      expect(a.code).toBe(0);
+      expect(b.stdout).toBe(a.stdout);
+      expect(c.stdout).toBe(a.stdout);
+      const report = JSON.parse(a.stdout);
+      expect(report.format).toBe('huzhu-report/1');
+      expect(Math.abs(report.simulated.mean - report.expected.payout)).toBeLessThan(4 * report.simulated.standardError);
+    });
+  }
+  it('prints a summary in Chinese by default, amounts in 万', () => {
+    const r = cli('simulate', 'scenarios/hangzhou-2016.json', '--iterations', '500');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/互助金收入: ¥2,592万/);
+    expect(r.stdout).toMatch(/^持平/m);
+  });
+  it('rejects absurd options with exit 2', () => {
+    for (const args of [['--iterations', '5'], ['--iterations', '1e9'], ['--workers', '0'], ['--method', 'magic'], ['--bogus']]) {
+      const r = cli('simulate', 'scenarios/hangzhou-2016.json', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      noStackTrace(r.stderr);
+    }
+  });
+  it('an invalid scenario exits 1 before simulating', () => {
+    expect(cli('simulate', join(INVALID, 'unknown-risk.json')).code).toBe(1);
+  });
+});
