@@ -9,19 +9,27 @@
  *   risk, daily one with days, lump-sum an event risk);
  * - bands' `upTo` is strictly ascending and only the last one may be null.
  *
- * Defensive: a value of the wrong type is skipped (the schema reports it); only own properties
- * are read. Never throws on plain data.
+ * Defensive: a value of the wrong type is skipped (the schema reports it), and so is a list
+ * longer than the schema allows (the schema reports its length and, like zod, looks no further);
+ * only own properties are read. Never throws on plain data.
  */
 import type { Say } from '../domain/messages.ts';
 import type { RawProblem, Segment } from './path.ts';
 import { formatPath } from './path.ts';
+import { LIMITS } from './schema.ts';
 
 type Rec = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const field = (v: unknown, key: string): unknown => (isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined);
-const entries = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** The list `input[key]` when it is one of at most `max` entries, else none. */
+const listAt = (input: unknown, key: string, max: number): unknown[] | null => {
+  const v = field(input, key);
+  return Array.isArray(v) && v.length <= max ? v : null;
+};
+const risksOf = (input: Rec) => listAt(input, 'risks', LIMITS.risks) ?? [];
+const benefitsOf = (input: Rec) => listAt(input, 'benefits', LIMITS.benefits) ?? [];
 
 /** Everything this module checks, in one list (not yet in document order). */
 export function crossChecks(input: unknown, say: Say): RawProblem[] {
@@ -38,8 +46,8 @@ export function crossChecks(input: unknown, say: Say): RawProblem[] {
 
 /** Σ amount > 0, when every amount is a number ≥ 0 (otherwise the schema has said enough). */
 function checkContributions(input: Rec, say: Say): RawProblem[] {
-  const list = field(input, 'contributions');
-  if (!Array.isArray(list) || list.length === 0) return [];
+  const list = listAt(input, 'contributions', LIMITS.contributions);
+  if (!list || list.length === 0) return [];
   let sum = 0;
   for (const c of list) {
     const amount = field(c, 'amount');
@@ -52,7 +60,7 @@ function checkContributions(input: Rec, say: Say): RawProblem[] {
 function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawProblem[] {
   const out: RawProblem[] = [];
   const seen = new Map<string, number>();
-  entries(field(input, list)).forEach((item, i) => {
+  (list === 'risks' ? risksOf(input) : benefitsOf(input)).forEach((item, i) => {
     const id = field(item, 'id');
     if (typeof id !== 'string') return;
     const first = seen.get(id);
@@ -69,14 +77,15 @@ function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawPr
 export function smallestNegativeBinomialCv(mean: number): string {
   const bound = Math.sqrt(1 / mean);
   const unit = 10 ** (Math.floor(Math.log10(bound)) - 3);
-  let cv = Math.ceil(bound / unit - 1e-9) * unit;
-  if (cv * cv <= 1 / mean) cv += unit;
-  return String(Number(cv.toPrecision(4)));
+  let steps = Math.ceil(bound / unit - 1e-9);
+  const at = (k: number) => Number((k * unit).toPrecision(4));
+  while (at(steps) * at(steps) <= 1 / mean) steps++;
+  return String(at(steps));
 }
 
 function checkNegativeBinomial(input: Rec, say: Say): RawProblem[] {
   const out: RawProblem[] = [];
-  entries(field(input, 'risks')).forEach((risk, i) => {
+  risksOf(input).forEach((risk, i) => {
     const days = field(risk, 'days');
     if (field(days, 'dist') !== 'negative-binomial') return;
     const mean = field(days, 'mean');
@@ -96,7 +105,7 @@ interface KnownRisk {
 /** Risks by id (the first of duplicates). */
 function knownRisks(input: Rec): Map<string, KnownRisk> {
   const risks = new Map<string, KnownRisk>();
-  for (const r of entries(field(input, 'risks'))) {
+  for (const r of risksOf(input)) {
     const id = field(r, 'id');
     if (typeof id === 'string' && !risks.has(id)) risks.set(id, { kind: field(r, 'kind'), hasDays: field(r, 'days') !== undefined });
   }
@@ -120,13 +129,12 @@ function benefitRiskProblem(type: unknown, id: string, risk: KnownRisk | undefin
 }
 
 function checkBenefitRisks(input: Rec, say: Say): RawProblem[] {
-  const risksField = field(input, 'risks');
-  if (!Array.isArray(risksField)) return [];
+  if (!listAt(input, 'risks', LIMITS.risks)) return [];
   const risks = knownRisks(input);
   const ids = [...risks.keys()];
   const known = ids.length > MAX_LISTED ? [...ids.slice(0, MAX_LISTED), '…'] : ids;
   const out: RawProblem[] = [];
-  entries(field(input, 'benefits')).forEach((b, i) => {
+  benefitsOf(input).forEach((b, i) => {
     const id = field(b, 'risk');
     if (typeof id !== 'string') return;
     const message = benefitRiskProblem(field(b, 'type'), id, risks.get(id), known, say);
@@ -137,9 +145,9 @@ function checkBenefitRisks(input: Rec, say: Say): RawProblem[] {
 
 function checkBands(input: Rec, say: Say): RawProblem[] {
   const out: RawProblem[] = [];
-  entries(field(input, 'benefits')).forEach((b, i) => {
+  benefitsOf(input).forEach((b, i) => {
     if (field(b, 'type') !== 'bands') return;
-    const bands = entries(field(b, 'bands'));
+    const bands = listAt(b, 'bands', LIMITS.bands) ?? [];
     let highest = -Infinity;
     bands.forEach((band, j) => {
       const upTo = field(band, 'upTo');

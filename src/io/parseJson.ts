@@ -43,7 +43,9 @@ function syntaxFailure(text: string, error: unknown, lang: Lang): ParseJsonResul
   return { ok: false, line, column, message: reason, code: 'syntax' };
 }
 
-const EXPECTATION_KEYS: Record<Expectation, MessageKey> = {
+type Word = 'true' | 'false' | 'null';
+
+const EXPECTATION_KEYS = {
   value: 'expectValue',
   propertyName: 'expectPropertyName',
   colon: 'expectColon',
@@ -53,19 +55,16 @@ const EXPECTATION_KEYS: Record<Expectation, MessageKey> = {
   hexDigit: 'expectHexDigit',
   escape: 'expectEscape',
   end: 'expectEnd',
-  true: 'expectWord',
-  false: 'expectWord',
-  null: 'expectWord',
-};
+} as const satisfies Record<Exclude<Expectation, Word>, MessageKey>;
+
+const isWord = (e: Expectation): e is Word => e === 'true' || e === 'false' || e === 'null';
 
 /** What went wrong, in words: `unexpected "}", expected a value`. */
 function describe(text: string, error: JsonSyntaxError, lang: Lang): string {
   if (error.kind === 'end') return message(lang, 'unexpectedEnd');
   if (error.kind === 'control') return message(lang, 'controlChar');
   const e = error.expected;
-  const expected = e === 'true' || e === 'false' || e === 'null'
-    ? message(lang, 'expectWord', { word: e })
-    : message(lang, EXPECTATION_KEYS[e] as Exclude<MessageKey, 'expectWord'>);
+  const expected = isWord(e) ? message(lang, 'expectWord', { word: e }) : message(lang, EXPECTATION_KEYS[e]);
   const codePoint = text.codePointAt(error.position) ?? 0;
   return message(lang, 'unexpectedChar', { char: showChar(String.fromCodePoint(codePoint)), expected });
 }

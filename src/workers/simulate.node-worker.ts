@@ -18,7 +18,7 @@ port.on('message', (msg: WorkerRequest) => {
     if (!current) throw new Error('block received before a plan');
     const result = simulateBlock(current.hydrated, current.seed, msg.block);
     const response: WorkerResponse = { type: 'result', result };
-    port.postMessage(response, [result.totals.buffer, result.byBenefit.buffer]);
+    port.postMessage(response, [result.totals.buffer as ArrayBuffer, result.byBenefit.buffer as ArrayBuffer]);
   } catch (e) {
     const response: WorkerResponse = { type: 'error', message: e instanceof Error ? e.message : String(e) };
     port.postMessage(response);

@@ -3,8 +3,10 @@
  * example passes; each rule has a failing case with its exact path and message; every problem
  * of a file shows at once, in document order; messages come in English and Chinese.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/domain/scenario.ts';
+import { smallestNegativeBinomialCv } from '../../src/io/crossChecks.ts';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 
@@ -62,6 +64,7 @@ const RULES: Rule[] = [
   rule('members.femaleShare is at most 1', [['members.femaleShare', 1.2]], 'members.femaleShare', 'must be from 0 to 1'),
   rule('members.newShare is at least 0', [['members.newShare', -0.1]], 'members.newShare', 'must be from 0 to 1'),
   rule('a typo inside members is an unknown field', [['members.femaleshare', 0.5]], 'members.femaleshare', 'unknown field'),
+  rule('a field name that is not a plain name is quoted in the path', [['members.female share', 0.5]], 'members["female share"]', 'unknown field'),
   // contributions
   rule('contributions has at least one entry', [['contributions', []]], 'contributions', 'must have 1 to 20 entries'),
   rule('contributions has at most 20 entries', [['contributions', Array.from({ length: 21 }, () => ({ payer: 'member', amount: 1 }))]], 'contributions', 'must have 1 to 20 entries'),
@@ -292,5 +295,23 @@ describe('messages in Chinese', () => {
 
   it('English stays the default after a Chinese run', () => {
     expect(problemsAfter([['members.count', 0]])).toEqual([{ path: 'members.count', message: 'must be an integer from 1 to 100000000' }]);
+  });
+});
+
+describe('the smallest allowed negative-binomial cv', () => {
+  it('is √(1/mean) rounded up to 4 significant digits, and one step more when that is exactly the bound', () => {
+    expect(smallestNegativeBinomialCv(9)).toBe('0.3334');
+    expect(smallestNegativeBinomialCv(4)).toBe('0.5001');
+    expect(smallestNegativeBinomialCv(366)).toBe('0.05228');
+    expect(smallestNegativeBinomialCv(0.01)).toBe('10.01');
+  });
+
+  it('is allowed, and the number 4 significant digits below it is not', () => {
+    fc.assert(fc.property(fc.double({ min: 1e-6, max: 366, noNaN: true }), (mean) => {
+      const cv = Number(smallestNegativeBinomialCv(mean));
+      const unit = 10 ** (Math.floor(Math.log10(cv)) - 3);
+      expect(cv * cv).toBeGreaterThan(1 / mean);
+      expect((cv - unit) ** 2).toBeLessThanOrEqual(1 / mean * (1 + 1e-12));
+    }), { numRuns: 2000 });
   });
 });

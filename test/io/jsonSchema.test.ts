@@ -1,0 +1,42 @@
+/**
+ * The JSON Schema for editors: generated from the validator's own zod definitions, and the
+ * checked-in src/io/huzhu-scenario.schema.json is exactly what `npm run schema` writes now.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_SCHEMA_ID, scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/io/jsonSchema.ts';
+
+const checkedIn = readFileSync(new URL('../../src/io/huzhu-scenario.schema.json', import.meta.url), 'utf8');
+
+type Node = { properties: Record<string, Node & Record<string, unknown>>; required?: string[]; items?: Node & { oneOf?: Node[] } } & Record<string, unknown>;
+
+describe('the JSON Schema', () => {
+  it('the checked-in schema file equals the generated one (run `npm run schema` after changing schema.ts)', () => {
+    expect(checkedIn).toBe(scenarioJsonSchemaText());
+  });
+
+  it('has an $id, a title and a description, and is draft 2020-12', () => {
+    const s = scenarioJsonSchema();
+    expect(s).toMatchObject({ $id: SCENARIO_SCHEMA_ID, $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'huzhu scenario (huzhu-scenario/1)' });
+    expect(typeof s.description).toBe('string');
+  });
+
+  it('requires the spec’s required fields, refuses unknown ones and allows a "$schema" string', () => {
+    const s = scenarioJsonSchema() as Node;
+    expect(s.required).toEqual(['format', 'name', 'members', 'contributions', 'risks', 'benefits']);
+    expect(s.additionalProperties).toBe(false);
+    expect(s.properties.format).toMatchObject({ const: 'huzhu-scenario/1' });
+    expect(s.properties.$schema).toMatchObject({ type: 'string' });
+  });
+
+  it('carries the ranges editors can check: integers, bounds, lengths in characters, list sizes', () => {
+    const s = scenarioJsonSchema() as Node;
+    expect(s.properties.members.properties.count).toMatchObject({ type: 'integer', minimum: 1, maximum: 100_000_000 });
+    expect(s.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
+    expect(s.properties.contributions).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
+    expect(s.properties.fund.properties.expenseRate).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });
+    const [costRisk] = s.properties.risks.items?.oneOf ?? [];
+    expect(costRisk.properties.rate).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });
+    expect(costRisk.required).toEqual(['id', 'kind', 'rate', 'cost']);
+  });
+});
