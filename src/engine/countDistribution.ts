@@ -7,7 +7,7 @@
  * the Gamma(r, m/r)–Poisson mixture. Log-space evaluation keeps large means exact.
  */
 import type { DaysDist } from '../domain/scenario.ts';
-import { logGamma } from '../stats/special.ts';
+import { logGamma, logPoissonPmf } from '../stats/special.ts';
 
 export interface CountDistribution {
   mean: number;
@@ -19,8 +19,7 @@ export interface CountDistribution {
 
 export function poissonCount(mean: number): CountDistribution {
   if (mean === 0) return { mean, max: 0, pmf: (k) => (k === 0 ? 1 : 0) };
-  const logMean = Math.log(mean);
-  return { mean, max: Infinity, pmf: (k) => Math.exp(-mean + k * logMean - logGamma(k + 1)) };
+  return { mean, max: Infinity, pmf: (k) => Math.exp(logPoissonPmf(k, mean)) };
 }
 
 /** Negative binomial by mean and cv (cv² > 1/mean); as cv² → 1/mean it tends to the Poisson. */

@@ -19,7 +19,7 @@ import { createStream, xoshiro128ss, type Stream } from '../random/source.ts';
 import { randomBinomial } from '../random/binomial.ts';
 import { randomGamma } from '../random/gamma.ts';
 import { randomPoisson } from '../random/poisson.ts';
-import { gammaP, logGamma } from '../stats/special.ts';
+import { gammaP, logPoissonPmf } from '../stats/special.ts';
 import type { Block } from './blocks.ts';
 import { continuousCost } from './costDistribution.ts';
 import type { Plan, PlanCostRisk, PlanEventRisk } from './plan.ts';
@@ -164,10 +164,9 @@ function simulateEventRisk(risk: PlanEventRisk, stream: Stream, theta: number, s
     const kStar = Math.ceil(lump.cap / lump.amount); // K ≥ kStar pays the cap
     let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda))();
     let pay = 0;
-    const logLambda = Math.log(lambda);
     for (let k = 1; k < kStar && remaining > 0; k++) {
       const atLeast = gammaP(k, lambda);
-      const exactly = Math.exp(-lambda + k * logLambda - logGamma(k + 1));
+      const exactly = Math.exp(logPoissonPmf(k, lambda));
       const p = atLeast > 0 ? Math.min(1, exactly / atLeast) : 1;
       const nk = randomBinomial(stream.next)(remaining, p)();
       pay += nk * lump.amount * k;

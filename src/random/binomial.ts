@@ -5,19 +5,24 @@
  * - n·p < 10: inversion by sequential search from P(0) = (1 − p)^n, P(k+1) = P(k)·(n−k)/(k+1)·p/(1−p):
  *   one uniform, about n·p + 1 steps.
  * - n·p ≥ 10: W. Hörmann (1993), "The generation of binomial random variates", algorithm
- *   BTRD: transformed rejection K = ⌊(2a/u_s + b)U + c⌋ with the box test that accepts
- *   ~86% at once (steps 1–2, which reuse the uniform V so the box costs one uniform), and
+ *   BTRD: transformed rejection K = ⌊(2a/u_s + b)U + c⌋ with the box test that accepts a
+ *   share 0.86·v_r of proposals at once (79% at large n·p; steps 1–2, which reuse the
+ *   uniform V so that the box costs one uniform), and
  *   the exact test ln(V·α/(a/u_s² + b)) ≤ ln P(K) − ln P(m) for the rest (m the mode).
  *   Hörmann's steps 3.1–3.4 evaluate that ratio by a recursion or by Stirling's series; here
  *   both log-probabilities come from Loader's saddle-point form (`logBinomialPmf`), which
  *   is exact to ~1e-15 at any n: the same acceptance region, hence the same distribution.
  *   The method is exact when the hat dominates, (a/u_s² + b)·P(K)/(α P(m)) ≤ 1, and the box
  *   lies under it (≥ v_r) for every U: a scan over n·p from 10 to 2000, p from 1e-5 to 1/2
- *   and U on a 1e5 grid gives margins of 0.6% and 0.005 (Hörmann's constants need no
+ *   and U on a 1e5 grid, with spot checks up to n = 1e9, gives margins of 0.6% and 0.005
+ *   (Hörmann's constants need no
  *   widening here, unlike PTRS's); `test/random/binomial.test.ts` repeats it for a few (n, p).
  *   Why BTRD and not Knuth's beta splitting: it costs O(1) per draw at n = 1e9 (beta splitting
  *   needs ~log₂ n gamma pairs and carries rounding through each split), and with the exact
  *   log-pmf it needs no table.
+ *
+ * Measured (Node 20, this machine): 37 M draws/s for n = 1000, p = 0.005 (inversion), 21 M/s
+ * for n = 1000, p = 0.3 and 31 M/s for n = 1e9, p = 0.3 (BTRD).
  */
 import { logBinomialPmf } from '../stats/special.ts';
 import type { Source } from './source.ts';
