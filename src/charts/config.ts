@@ -1,0 +1,58 @@
+/**
+ * What every chart shares: the Vega-Lite schema, the look (a font stack that falls back to
+ * CJK fonts, so Chinese labels never render as boxes), sizing that fits a container, and the
+ * options every chart function takes. Written once here so that the charts differ only in
+ * what they draw.
+ *
+ * `aria: false` stops Vega from generating its English-only ARIA descriptions (they would mix
+ * languages on a Chinese screen); each chart names itself instead through `description`,
+ * taken from its (translated) title.
+ */
+import type { Config, TopLevelSpec } from 'vega-lite';
+import type { Lang } from '../domain/format.ts';
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Latin digits from the usual sans fonts, Chinese from the first CJK font present. */
+export const FONT_STACK =
+  '"Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", sans-serif';
+
+export const baseConfig: Config = {
+  font: FONT_STACK,
+  aria: false,
+  mark: { aria: false },
+  title: { fontSize: 16, fontWeight: 'bold', anchor: 'start', offset: 12 },
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333' },
+  legend: { labelFontSize: 12, titleFontSize: 13 },
+  text: { fontSize: 12 },
+  view: { stroke: null },
+};
+
+/** The options every chart takes: the language of amounts, the texts, and the size. */
+export interface ChartOptions<Labels> {
+  lang: Lang;
+  /** Every visible text of the chart, already in the chosen language. */
+  labels: Labels;
+  /** Width in pixels, or 'container' (the default) to fill the parent element. */
+  width?: number | 'container';
+  /** Height in pixels (a container rarely has a height of its own). */
+  height?: number;
+}
+
+export const DEFAULT_HEIGHT = 320;
+
+/** A layer of a layered top-level spec (derived from vega-lite's public TopLevelSpec). */
+export type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+
+/** The top-level properties shared by every chart: schema, title, size, config. */
+export function frame(title: string, options: { width?: number | 'container'; height?: number }, height = DEFAULT_HEIGHT) {
+  return {
+    $schema: SCHEMA,
+    description: title,
+    title: { text: title, description: title },
+    width: options.width ?? 'container',
+    height: options.height ?? height,
+    autosize: { type: 'fit', contains: 'padding' },
+    config: baseConfig,
+  } as const;
+}

@@ -1,0 +1,48 @@
+/**
+ * Scenario files in the browser: the bundled examples (every file in scenarios/, built in),
+ * opening a user's file (picker or drop) with full validation before anything changes, and
+ * saving (a download of the canonical `huzhu-scenario/1` text).
+ */
+import type { Lang } from '../domain/format.ts';
+import type { Problem, Scenario } from '../domain/scenario.ts';
+import { loadScenarioText } from '../io/loadScenario.ts';
+import { serialiseScenario } from '../io/serialise.ts';
+
+const bundled = import.meta.glob('../../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+
+/** The bundled example scenarios, by file name. */
+export const EXAMPLES: { file: string; text: string }[] = Object.entries(bundled)
+  .map(([path, text]) => ({ file: path.split('/').pop()!, text }))
+  .sort((a, b) => a.file.localeCompare(b.file));
+
+export const DEFAULT_EXAMPLE = 'hangzhou-2016.json';
+
+export function exampleScenario(file: string): Scenario {
+  const example = EXAMPLES.find((e) => e.file === file) ?? EXAMPLES[0];
+  const loaded = loadScenarioText(example.text);
+  if (!loaded.ok) throw new Error(`bundled scenario ${example.file} is invalid`);
+  return loaded.scenario;
+}
+
+export type Opened = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+export async function readScenarioFile(file: File, lang: Lang): Promise<Opened> {
+  if (file.size > 10 * 1024 * 1024) return { ok: false, problems: [{ path: '(root)', message: lang === 'zh' ? '文件过大（超过 10 MB）' : 'the file is larger than 10 MB' }] };
+  const loaded = loadScenarioText(await file.text(), { lang });
+  return loaded.ok ? { ok: true, scenario: loaded.scenario } : { ok: false, problems: loaded.problems };
+}
+
+/** Downloads the scenario: canonical text when valid, the draft as it stands otherwise. */
+export function download(draft: unknown, valid: Scenario | null): void {
+  const text = valid ? serialiseScenario(valid) : `${JSON.stringify(draft, null, 2)}\n`;
+  const name = typeof (draft as { name?: unknown }).name === 'string' ? (draft as { name: string }).name : 'scenario';
+  const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'scenario';
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${safe}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

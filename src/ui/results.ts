@@ -1,0 +1,90 @@
+/**
+ * The results a leader reads: the verdict in plain words with the decisive numbers, the payout
+ * distribution with income and income + reserve + backstop marked, the benefit curves, the share
+ * of cost by benefit, the quantiles. Also the exact preview that follows every edit.
+ */
+import { benefitCurve } from '../benefits/curve.ts';
+import { benefitCurveSpec } from '../charts/benefitCurve.ts';
+import { benefitShareSpec } from '../charts/benefitShare.ts';
+import { payoutDistributionSpec } from '../charts/payoutDistribution.ts';
+import { resolveScenario } from '../domain/defaults.ts';
+import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
+import type { Report } from '../domain/report.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import { expectedPayout } from '../engine/expected.ts';
+import { incomeOf } from '../engine/simulate.ts';
+import { verdictOf } from '../engine/verdict.ts';
+import { histogram } from '../stats/histogram.ts';
+import { renderChart } from './charts.ts';
+import { h } from './dom.ts';
+import { LABELS } from './i18n.ts';
+
+const figure = (label: string, value: string, testid: string) =>
+  h('div', { class: 'figure', 'data-testid': testid }, h('span', { class: 'figure-label' }, label), h('span', { class: 'figure-value' }, value));
+
+/** The exact preview: μ, loss ratio and the verdict from the expectation alone (milliseconds). */
+export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElement {
+  const L = LABELS[lang];
+  if (!scenario) return h('div', { class: 'preview invalid', 'data-testid': 'preview' }, L.previewInvalid);
+  const s = resolveScenario(scenario);
+  const { income, expenses } = incomeOf(s);
+  const mu = expectedPayout(s).payout;
+  const verdict = verdictOf({ mu, income, expenses, reserve: s.fund.reserve, backstop: s.fund.backstop, confidence: s.simulation.confidence, probBeyondBackstop: 0 });
+  const net = s.members.count * (1 - s.fund.expenseRate);
+  return h('div', { class: `preview verdict-${verdict}`, 'data-testid': 'preview', 'data-verdict': verdict },
+    h('h3', {}, L.preview),
+    h('div', { class: 'figures' },
+      figure(L.income, formatYuan(income, lang), 'preview-income'),
+      figure(L.expected, formatYuan(mu, lang), 'preview-expected'),
+      figure(L.lossRatio, formatPercent(mu / income), 'preview-loss-ratio'),
+      figure(L.breakEven, formatPerMember(mu / net), 'preview-break-even'),
+      figure('', L.verdict[verdict], 'preview-verdict')));
+}
+
+/** The results of a completed run; charts are drawn after the element is in the page. */
+export function renderResults(report: Report, scenario: Scenario, totals: Float64Array, lang: Lang): { el: HTMLElement; draw: () => Promise<void> } {
+  const L = LABELS[lang];
+  const y = (x: number) => formatYuan(x, lang);
+  const s = resolveScenario(scenario);
+  const net = report.income - report.expenses;
+  const threshold = net + s.fund.reserve + s.fund.backstop;
+  const q = report.simulated.quantiles;
+  const payoutEl = h('div', { class: 'chart', 'data-testid': 'chart-payout' });
+  const benefitEl = h('div', { class: 'chart', 'data-testid': 'chart-benefit' });
+  const shareEl = h('div', { class: 'chart', 'data-testid': 'chart-share' });
+  const el = h('section', { class: 'results' },
+    h('div', { class: `verdict verdict-${report.verdict}`, 'data-testid': 'verdict', 'data-verdict': report.verdict },
+      h('strong', {}, L.verdict[report.verdict]), h('span', {}, L.verdictHint[report.verdict])),
+    h('div', { class: 'figures' },
+      figure(L.income, y(report.income), 'figure-income'),
+      figure(L.expected, y(report.expected.payout), 'figure-expected'),
+      figure(L.lossRatio, formatPercent(report.expected.lossRatio), 'figure-loss-ratio'),
+      figure(L.probDeficit, formatPercent(report.simulated.probDeficit, 2), 'figure-prob-deficit'),
+      figure(L.probBeyond, formatPercent(report.simulated.probBeyondBackstop, 2), 'figure-prob-beyond'),
+      figure(L.breakEven, report.breakEvenContribution === null ? '—' : formatPerMember(report.breakEvenContribution), 'figure-break-even'),
+      figure(L.atConfidence(formatPercent(s.simulation.confidence)), report.contributionAtConfidence === null ? '—' : formatPerMember(report.contributionAtConfidence), 'figure-at-confidence'),
+      figure(L.simMean, `${y(report.simulated.mean)} ± ${y(report.simulated.standardError)}`, 'figure-sim-mean')),
+    report.flags.length > 0 && h('ul', { class: 'flags', 'data-testid': 'flags' }, report.flags.map((f) => h('li', { 'data-flag': f.code }, f.message))),
+    payoutEl,
+    h('div', { class: 'two-col' }, benefitEl, shareEl),
+    h('table', { class: 'quantiles', 'data-testid': 'quantiles' },
+      h('thead', {}, h('tr', {}, h('th', {}, L.quantile), h('th', {}, L.payout))),
+      h('tbody', {}, ([['50%', q.p50], ['75%', q.p75], ['90%', q.p90], ['95%', q.p95], ['99%', q.p99], ['99.5%', q.p995]] as const)
+        .map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {}, y(v)))))),
+    h('p', { class: 'run-info' }, L.runInfo(report.iterations.toLocaleString('en-US'), report.seed)),
+    h('output', { hidden: true, 'data-testid': 'report-json' }, JSON.stringify(report)),
+  );
+  const draw = async () => {
+    const width = Math.max(320, payoutEl.clientWidth - 40);
+    const curves = s.benefits.flatMap((b) => (b.type === 'bands' || b.type === 'steps' ? [{ id: b.id, label: b.id, points: benefitCurve(b) }] : []));
+    await Promise.all([
+      renderChart(payoutEl, payoutDistributionSpec(
+        { bins: histogram(totals, { bins: 40 }), income: report.income, net, threshold, expected: report.expected.payout },
+        { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width, height: 260 }), lang),
+      curves.length > 0 ? renderChart(benefitEl, benefitCurveSpec(curves, { lang, labels: { title: L.chartBenefitTitle, x: L.chartBenefitX, y: L.chartBenefitY }, width: Math.max(280, width / 2 - 40), height: 220 }), lang) : Promise.resolve(),
+      renderChart(shareEl, benefitShareSpec(report.benefits.map((b) => ({ id: b.id, label: b.id, expected: b.expected })),
+        { lang, labels: { title: L.chartShareTitle, x: L.share, y: '' }, width: Math.max(280, width / 2 - 40), height: 220 } as never), lang),
+    ]);
+  };
+  return { el, draw };
+}
