@@ -66,7 +66,7 @@ export function benefitCurveSpec(curves: readonly Curve[], options: ChartOptions
   const color = {
     field: 'label', type: 'nominal', title: null,
     scale: { domain: names },
-    legend: { orient: 'top-left', title: null, fillColor: 'white', padding: 4 },
+    legend: { orient: 'top-left', title: null, fillColor: 'white', padding: 4, symbolType: 'stroke', symbolStrokeWidth: 2 },
   } as const;
   const line: Layer = {
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },

@@ -4,9 +4,10 @@
  * options every chart function takes. Written once here so that the charts differ only in
  * what they draw.
  *
- * `aria: false` stops Vega from generating its English-only ARIA descriptions (they would mix
- * languages on a Chinese screen); each chart names itself instead through `description`,
- * taken from its (translated) title.
+ * Vega writes its ARIA descriptions in English only ("X-axis titled …", "Title text …"), which
+ * would put English into a Chinese screen reader; so guides, marks and the title are hidden from
+ * the accessibility tree (`aria: false`) and each chart names itself through `description`, its
+ * translated title, which Vega puts on the container element as its aria-label.
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../domain/format.ts';
@@ -49,7 +50,7 @@ export function frame(title: string, options: { width?: number | 'container'; he
   return {
     $schema: SCHEMA,
     description: title,
-    title: { text: title, description: title },
+    title: { text: title, aria: false },
     width: options.width ?? 'container',
     height: options.height ?? height,
     autosize: { type: 'fit', contains: 'padding' },

@@ -3,7 +3,7 @@
  * distribution with income and income + reserve + backstop marked, the benefit curves, the share
  * of cost by benefit, the quantiles. Also the exact preview that follows every edit.
  */
-import { benefitCurve } from '../benefits/curve.ts';
+import { benefitCurve, defaultMaxCost } from '../benefits/curve.ts';
 import { benefitCurveSpec } from '../charts/benefitCurve.ts';
 import { benefitShareSpec } from '../charts/benefitShare.ts';
 import { payoutDistributionSpec } from '../charts/payoutDistribution.ts';
@@ -76,14 +76,21 @@ export function renderResults(report: Report, scenario: Scenario, totals: Float6
   );
   const draw = async () => {
     const width = Math.max(320, payoutEl.clientWidth - 40);
-    const curves = s.benefits.flatMap((b) => (b.type === 'bands' || b.type === 'steps' ? [{ id: b.id, label: b.id, points: benefitCurve(b) }] : []));
+    const typeName = { bands: L.typeBands, steps: L.typeSteps, daily: L.typeDaily, 'lump-sum': L.typeLump };
+    const label = (id: string) => {
+      const b = s.benefits.find((x) => x.id === id)!;
+      return `${typeName[b.type]} · ${id}`;
+    };
+    const costBenefits = s.benefits.filter((b) => b.type === 'bands' || b.type === 'steps');
+    const maxCost = Math.max(...costBenefits.map((b) => defaultMaxCost(b)));
+    const curves = costBenefits.map((b) => ({ id: b.id, label: label(b.id), points: benefitCurve(b, maxCost) }));
     await Promise.all([
       renderChart(payoutEl, payoutDistributionSpec(
         { bins: histogram(totals, { bins: 40 }), income: report.income, net, threshold, expected: report.expected.payout },
         { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width, height: 260 }), lang),
       curves.length > 0 ? renderChart(benefitEl, benefitCurveSpec(curves, { lang, labels: { title: L.chartBenefitTitle, x: L.chartBenefitX, y: L.chartBenefitY }, width: Math.max(280, width / 2 - 40), height: 220 }), lang) : Promise.resolve(),
-      renderChart(shareEl, benefitShareSpec(report.benefits.map((b) => ({ id: b.id, label: b.id, expected: b.expected })),
-        { lang, labels: { title: L.chartShareTitle, x: L.share, y: '' }, width: Math.max(280, width / 2 - 40), height: 220 } as never), lang),
+      renderChart(shareEl, benefitShareSpec(report.benefits.map((b) => ({ id: b.id, label: label(b.id), expected: b.expected })),
+        { lang, labels: { title: L.chartShareTitle, x: L.share }, width: Math.max(280, width / 2 - 40), height: 220 }), lang),
     ]);
   };
   return { el, draw };

@@ -65,6 +65,12 @@ describe('steps', () => {
     const i = curve.findIndex((p) => p.cost === 30000);
     expect(curve.slice(0, i + 2)).toEqual([{ cost: 0, pays: 0 }, { cost: 30000, pays: 0 }, { cost: 30000, pays: 1000 }]);
   });
+  it('Wenzhou to 45,000 is the doc example: (0, 0), a riser at 30,000, a riser at 40,000, flat to 45,000', () => {
+    expect(benefitCurve(wenzhou, 45000)).toEqual([
+      { cost: 0, pays: 0 }, { cost: 30000, pays: 0 }, { cost: 30000, pays: 1000 },
+      { cost: 40000, pays: 1000 }, { cost: 40000, pays: 2000 }, { cost: 45000, pays: 2000 },
+    ]);
+  });
   it('Wenzhou pays 2,000 at 45,000 on the drawn curve, and reaches its 50,000 cap at 520,000', () => {
     expect(drawnAt(curve, 45000)).toBe(2000);
     expect(flatFrom(wenzhou)).toBe(520000);

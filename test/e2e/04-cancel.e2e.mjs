@@ -1,5 +1,7 @@
 // 4. A long run can be cancelled; the page stays responsive and no verdict comes from that run.
-import { assert, field, openApp, setInput, tid, waitForName, watchRun, runRecord } from './helpers.mjs';
+import {
+  assert, field, openApp, readReport, runAndWait, runRecord, setInput, tid, waitForName, watchRun,
+} from './helpers.mjs';
 
 const LONG = 1_000_000;
 
@@ -61,7 +63,13 @@ export const tests = [
       assert.equal(rec.verdictAt, null, `a verdict (${rec.verdict}) appeared after the run was cancelled`);
       const verdicts = await page.locator(`${tid('verdict')}[data-verdict]`).count();
       assert.equal(verdicts, 0, 'a verdict is shown although no run finished');
-      log(`cancelled at progress ${atCancel}; after cancel: ${p1} → ${p2}; slowest page answer ${slowest} ms`);
+
+      // And the app can run again after a cancel.
+      await setInput(page, tid('iterations'), 2000);
+      const again = await runAndWait(page, 30_000);
+      const report = await readReport(page);
+      assert.equal(report.iterations, 2000, 'the run after the cancel is the new one');
+      log(`cancelled at progress ${atCancel}; after cancel: ${p1} → ${p2}; slowest page answer ${slowest} ms; the next run gave ${again.verdict}`);
     },
   },
 ];

@@ -84,12 +84,19 @@ export async function fieldValues(page) {
   ));
 }
 
-/** Records every `data-progress` value and the time a verdict appears, from now on. */
+/**
+ * Records, from now on, every `data-progress` value, the time of the click on run, and the time a
+ * verdict appears. A verdict already on the page counts only once it is shown again (its
+ * `data-verdict` set or its element added) or the report changes.
+ */
 export async function watchRun(page) {
-  await page.evaluate(([progressSel, verdictSel, runSel]) => {
+  await page.evaluate(([progressSel, verdictSel, runSel, reportSel]) => {
     const w = window;
     w.__e2e = { progress: [], verdictAt: null, verdict: null, clickAt: null };
-    const look = () => {
+    const reportText = () => { const r = document.querySelector(reportSel); return r ? (r.value || r.textContent || '') : ''; };
+    const staleVerdict = document.querySelector(verdictSel);
+    const staleReport = reportText();
+    const look = (records) => {
       const p = document.querySelector(progressSel);
       if (p && p.hasAttribute('data-progress')) {
         const v = Number(p.getAttribute('data-progress'));
@@ -97,18 +104,27 @@ export async function watchRun(page) {
         if (seen.length === 0 || seen[seen.length - 1] !== v) seen.push(v);
       }
       const v = document.querySelector(verdictSel);
-      if (v && v.getAttribute('data-verdict') && w.__e2e.verdictAt === null) {
+      if (!v || w.__e2e.verdictAt !== null) return;
+      const fresh = !staleVerdict || reportText() !== staleReport || records.some((r) =>
+        (r.type === 'attributes' && r.attributeName === 'data-verdict' && r.target === v)
+        || (r.type === 'childList' && [...r.addedNodes].some((n) => n instanceof Element && (n === v || n.contains(v)))));
+      if (fresh) {
         w.__e2e.verdictAt = performance.now();
         w.__e2e.verdict = v.getAttribute('data-verdict');
       }
     };
     w.__e2eObserver?.disconnect();
     w.__e2eObserver = new MutationObserver(look);
-    w.__e2eObserver.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-progress', 'data-verdict'] });
-    document.addEventListener('click', (e) => {
-      if (e.target instanceof Element && e.target.closest(runSel) && w.__e2e.clickAt === null) w.__e2e.clickAt = performance.now();
-    }, { capture: true });
-  }, [tid('progress'), `${tid('verdict')}[data-verdict]`, tid('run')]);
+    w.__e2eObserver.observe(document.documentElement, {
+      subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-progress', 'data-verdict'],
+    });
+    if (!w.__e2eClick) {
+      w.__e2eClick = true;
+      document.addEventListener('click', (e) => {
+        if (e.target instanceof Element && e.target.closest(runSel) && w.__e2e.clickAt === null) w.__e2e.clickAt = performance.now();
+      }, { capture: true });
+    }
+  }, [tid('progress'), `${tid('verdict')}[data-verdict]:not([data-verdict=""])`, tid('run'), tid('report-json')]);
 }
 
 export const runRecord = (page) => page.evaluate(() => window.__e2e);

@@ -32,6 +32,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Signals are ours to handle (so the closing line is printed and the server stopped), not Playwright's.
+const LAUNCH = { headless: true, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
@@ -434,7 +436,7 @@ async function main() {
   console.log(`e2e: serving ${baseUrl}`);
 
   try {
-    state.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    state.browser = await chromium.launch({ ...LAUNCH, executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   } catch (e) {
     throw new Failure(`Chromium did not start: ${oneLine(e.message).slice(0, 1000)}`);
   }
@@ -446,7 +448,7 @@ async function main() {
   for (const test of tests) {
     if (!state.browser || !state.browser.isConnected()) {
       try {
-        state.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+        state.browser = await chromium.launch({ ...LAUNCH, executablePath: CHROMIUM, args: CHROMIUM_ARGS });
         console.log('e2e: Chromium had gone away and was started again');
       } catch (e) {
         throw new Failure(`Chromium went away and did not start again: ${oneLine(e.message)}`);
@@ -476,7 +478,12 @@ async function main() {
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    if (state.finished) return;
+    if (state.finished) {
+      // A second interrupt while cleaning up: stop at once.
+      for (const c of children) signalGroup(c, 'SIGKILL');
+      console.log(closingLine());
+      process.exit(130);
+    }
     state.failed = Math.max(state.failed, 1);
     finish(130, `✗ interrupted (${sig})`);
   });
