@@ -6,10 +6,13 @@ import { availableParallelism } from 'node:os';
 import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
 import { simulate } from '../engine/simulate.ts';
+import { compareVersions } from '../engine/compare.ts';
+import { affordableCap, isCappable } from '../engine/solve.ts';
+import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
 import { CliError } from './errors.ts';
 import { readScenario } from './files.ts';
-import { benefitText, simulateText } from './text.ts';
+import { benefitText, compareText, simulateText, solveText } from './text.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -67,10 +70,7 @@ const simulateCommand: Command = {
     const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
     const method = values.method ?? 'mc';
     if (method !== 'mc') throw new CliError(2, [`--method: "${String(method)}" is not available; this version simulates with --method mc`]);
-    const seed = values.seed;
-    if (seed !== undefined && (typeof seed !== 'string' || seed.length === 0 || seed.length > 200)) {
-      throw new CliError(2, ['--seed: must be a non-empty string of at most 200 characters']);
-    }
+    const seed = seedOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
     const runner = nodeThreadsRunner(workers);
@@ -103,10 +103,82 @@ const benefit: Command = {
   },
 };
 
-export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit };
+const compare: Command = {
+  summary: 'scheme versions side by side with common random numbers; the first is the baseline',
+  args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
+  options: { iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  async run(positionals, values) {
+    if (positionals.length < 2) throw new CliError(2, [`compare: expected at least two scenario files, got ${positionals.length}`]);
+    const iterations = intOption(values, 'iterations', 100, 1_000_000);
+    const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
+    const lang = langOption(values);
+    const scenarios = await readScenarios(positionals);
+    const runner = nodeThreadsRunner(workers);
+    try {
+      const { comparison } = await compareVersions(scenarios, runner, { iterations, seed: seedOption(values), lang: values.json ? 'en' : lang });
+      return values.json ? json(comparison) : compareText(comparison, lang);
+    } finally {
+      await runner.close();
+    }
+  },
+};
+
+const solve: Command = {
+  summary: 'the contributions that meet the targets; with --cap, the largest affordable cap of a benefit',
+  args: '<scenario.json> [--cap <benefit>] [--iterations N] [--seed S] [--json] [--lang zh|en]',
+  options: { cap: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  async run(positionals, values) {
+    const file = onePositional('solve', positionals);
+    const lang = langOption(values);
+    const scenario = await readScenario(file);
+    const capId = values.cap;
+    if (capId !== undefined) {
+      const b = scenario.benefits.find((x) => x.id === capId);
+      if (typeof capId !== 'string' || !b) throw new CliError(2, [`--cap: no benefit "${String(capId)}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`]);
+      if (!isCappable(b)) throw new CliError(2, [`--cap: benefit "${capId}" is a ${b.type} benefit, which has no cap (its limit is maxDays)`]);
+    }
+    const { report } = await confidenceReport(scenario, values);
+    const result = {
+      breakEvenContribution: report.breakEvenContribution,
+      contributionAtConfidence: report.contributionAtConfidence,
+      ...(typeof capId === 'string' ? { affordableCap: { benefit: capId, cap: affordableCap(scenario, capId) } } : {}),
+    };
+    return values.json ? json(result) : solveText(result, scenario, lang);
+  },
+};
+
+/** The distribution the contribution at confidence is read from. */
+async function confidenceReport(scenario: Scenario, values: Values) {
+  const runner = nodeThreadsRunner(intOption(values, 'workers', 1, 256) ?? availableParallelism());
+  try {
+    return await simulate(scenario, runner, { iterations: intOption(values, 'iterations', 100, 1_000_000), seed: seedOption(values) });
+  } finally {
+    await runner.close();
+  }
+}
+
+function seedOption(values: Values): string | undefined {
+  const seed = values.seed;
+  if (seed !== undefined && (typeof seed !== 'string' || seed.length === 0 || seed.length > 200)) {
+    throw new CliError(2, ['--seed: must be a non-empty string of at most 200 characters']);
+  }
+  return seed;
+}
+
+/** Reads every file, reporting the problems of all of them (each line prefixed by its file). */
+async function readScenarios(paths: string[]): Promise<Scenario[]> {
+  const results = await Promise.allSettled(paths.map((p) => readScenario(p)));
+  const errors = results.flatMap((r, i) => (r.status === 'rejected' ? [{ path: paths[i], error: r.reason }] : []));
+  if (errors.length === 0) return results.map((r) => (r as PromiseFulfilledResult<Scenario>).value);
+  const code = errors.some((e) => e.error instanceof CliError && e.error.code === 2) ? 2 : 1;
+  throw new CliError(code, errors.flatMap((e) => (e.error instanceof CliError ? e.error.lines : [String(e.error)]).map((l) => (l.startsWith(e.path) ? l : `${e.path}: ${l}`))));
+}
+
+export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit, compare, solve };
 
 export function usage(): string {
   const lines = ['huzhu — actuarial workbench for medical mutual-aid schemes', '', 'usage: npm run --silent cli -- <command> [args]', ''];
   for (const [name, c] of Object.entries(commands)) lines.push(`  ${name} ${c.args}`, `      ${c.summary}`);
   return `${lines.join('\n')}\n`;
 }
+

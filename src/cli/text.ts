@@ -5,6 +5,7 @@
 import type { Benefit, Scenario } from '../domain/scenario.ts';
 import type { Report, Verdict } from '../domain/report.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
+import type { Comparison } from '../engine/compare.ts';
 
 const labels = {
   zh: {
@@ -52,5 +53,48 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
 export function benefitText(b: Benefit, points: { at: number; pays: number }[], lang: Lang): string {
   const L = labels[lang];
   const lines = [`${b.id} (${b.type})`, ...points.map((p) => `  ${L.benefitAt(b)} ${p.at.toLocaleString('en-US', { maximumFractionDigits: 2 })} → ${L.pays} ${formatPerMember(p.pays)}`)];
+  return `${lines.join('\n')}\n`;
+}
+
+const compareLabels = {
+  zh: { baseline: '基准', version: '版本', changes: '改动', flags: '提示', expected: '预期支出', lossRatio: '赔付率', income: '收入', probDeficit: '亏损概率', run: (n: number, seed: string) => `共同随机数：${n.toLocaleString('en-US')} 次，种子 "${seed}"` },
+  en: { baseline: 'baseline', version: 'version', changes: 'changes', flags: 'flags', expected: 'expected payout', lossRatio: 'loss ratio', income: 'income', probDeficit: 'P(deficit)', run: (n: number, seed: string) => `common random numbers: ${n.toLocaleString('en-US')} iterations, seed "${seed}"` },
+};
+
+const short = (v: unknown): string => {
+  if (v === null || v === undefined) return '—';
+  const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+export function compareText(c: Comparison, lang: Lang): string {
+  const L = compareLabels[lang];
+  const V = labels[lang];
+  const y = (x: number) => formatYuan(x, lang);
+  const base = c.versions[0];
+  const lines: string[] = [];
+  c.versions.forEach((v, i) => {
+    const delta = i === 0 ? '' : `  (${formatYuan(v.expected.payout - base.expected.payout, lang)})`;
+    lines.push(`${i === 0 ? L.baseline : `${L.version} ${i + 1}`}: ${v.name}`,
+      `  ${V.verdict[v.verdict]} [${v.verdict}]  ${L.income} ${y(v.income)}  ${L.expected} ${y(v.expected.payout)}${delta}  ${L.lossRatio} ${formatPercent(v.expected.lossRatio)}  ${L.probDeficit} ${formatPercent(v.simulated.probDeficit, 2)}`);
+    if (v.changes.length > 0) lines.push(`  ${L.changes}:`, ...v.changes.map((ch) => `    ${ch.path}: ${short(ch.from)} → ${short(ch.to)}`));
+    if (v.flags.length > 0) lines.push(`  ${L.flags}:`, ...v.flags.map((f) => `    [${f.code}] ${f.message}`));
+  });
+  lines.push(L.run(c.iterations, c.seed));
+  return `${lines.join('\n')}\n`;
+}
+
+export function solveText(r: { breakEvenContribution: number | null; contributionAtConfidence: number | null; affordableCap?: { benefit: string; cap: number | null } }, s: Scenario, lang: Lang): string {
+  const L = labels[lang];
+  const money = (x: number | null) => (x === null ? '—' : formatPerMember(x));
+  const lines = [
+    `${L.breakEven}: ${money(r.breakEvenContribution)}`,
+    `${L.atConfidence(formatPercent(s.simulation?.confidence ?? 0.95))}: ${money(r.contributionAtConfidence)}`,
+  ];
+  if (r.affordableCap) {
+    const cap = r.affordableCap.cap;
+    const text = cap === null ? (lang === 'zh' ? '不设上限也可持平' : 'affordable with no cap at all') : formatPerMember(cap);
+    lines.push(`${lang === 'zh' ? '可负担的最高给付' : 'Largest affordable cap'} (${r.affordableCap.benefit}): ${text}`);
+  }
   return `${lines.join('\n')}\n`;
 }

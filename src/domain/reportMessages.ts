@@ -17,3 +17,19 @@ export function flagMessage(code: string, params: Params, lang: 'en' | 'zh' = 'e
   const text = (lang === 'zh' ? zh : en)[code];
   return text ? text(params) : code;
 }
+
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${(Math.abs(x) * 100).toFixed(0)}%`;
+
+const compareEn: Record<string, (p: Params) => string> = {
+  'payout-growth-outpaces-contributions': (p) =>
+    `expected payout ${signed(p.payoutGrowth)} against income ${signed(p.incomeGrowth)} compared with the baseline: payouts grow ${((p.payoutGrowth - p.incomeGrowth) * 100).toFixed(0)} percentage points faster`,
+};
+const compareZh: Record<string, (p: Params) => string> = {
+  'payout-growth-outpaces-contributions': (p) =>
+    `与基准相比，预期支出 ${signed(p.payoutGrowth)}，收入 ${signed(p.incomeGrowth)}：支出增速快 ${((p.payoutGrowth - p.incomeGrowth) * 100).toFixed(0)} 个百分点`,
+};
+
+export function compareMessage(code: string, params: Params, lang: 'en' | 'zh' = 'en'): string {
+  const text = (lang === 'zh' ? compareZh : compareEn)[code];
+  return text ? text(params) : code;
+}

@@ -1,0 +1,53 @@
+/**
+ * The solver (shared/spec/cli.md, `solve`), on exact expectations:
+ * - break-even contribution: the total contribution per member at which μ + E = I, i.e.
+ *   μ / (count·(1 − expenseRate));
+ * - affordable cap: the largest cap of one benefit at which, at the current contributions,
+ *   μ(cap) + E = I. μ(cap) is continuous and nondecreasing in the cap, so bisection finds it to
+ *   the fen (rounded down: the largest cap that still breaks even). `null` when the benefit is
+ *   affordable with no cap at all; 0 when even a zero cap is not.
+ * The contribution at the confidence level needs the payout distribution; the caller passes it.
+ */
+import { resolveScenario } from '../domain/defaults.ts';
+import type { Benefit, ResolvedScenario, Scenario } from '../domain/scenario.ts';
+import { maximumPayment } from '../benefits/exact.ts';
+import { expectedPayout } from './expected.ts';
+import { incomeOf } from './simulate.ts';
+
+export function breakEvenContribution(s: ResolvedScenario): number {
+  return expectedPayout(s).payout / (s.members.count * (1 - s.fund.expenseRate));
+}
+
+/** Whether a benefit has a cap the solver can move. */
+export function isCappable(b: Benefit): boolean {
+  return b.type === 'bands' || b.type === 'steps' || b.type === 'lump-sum';
+}
+
+function withCap(s: ResolvedScenario, index: number, cap: number | undefined): ResolvedScenario {
+  const benefits = s.benefits.slice();
+  benefits[index] = { ...benefits[index], cap } as Benefit;
+  return { ...s, benefits };
+}
+
+export function affordableCap(scenario: Scenario | ResolvedScenario, benefitId: string): number | null {
+  const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
+  const index = s.benefits.findIndex((b) => b.id === benefitId);
+  if (index < 0 || !isCappable(s.benefits[index])) throw new RangeError(`benefit ${benefitId} has no cap to solve for`);
+  const { income, expenses } = incomeOf(s);
+  const net = income - expenses;
+  const mu = (cap: number | undefined) => expectedPayout(withCap(s, index, cap)).payout;
+  if (mu(undefined) <= net) return null;
+  if (mu(0) > net) return 0;
+  // An upper bracket: the benefit's own maximum, or doubling until the payout exceeds net income.
+  let hi = maximumPayment({ ...s.benefits[index], cap: undefined } as Benefit);
+  if (!Number.isFinite(hi)) {
+    hi = 1000;
+    while (mu(hi) <= net && hi < 1e12) hi *= 2;
+  }
+  let lo = 0;
+  for (let i = 0; i < 100 && hi - lo > 0.001; i++) {
+    const mid = (lo + hi) / 2;
+    if (mu(mid) <= net) lo = mid; else hi = mid;
+  }
+  return Math.floor(lo * 100 + 1e-6) / 100;
+}

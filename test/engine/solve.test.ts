@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { resolveScenario } from '../../src/domain/defaults.ts';
+import type { Scenario } from '../../src/domain/scenario.ts';
+import { expectedPayout } from '../../src/engine/expected.ts';
+import { incomeOf } from '../../src/engine/simulate.ts';
+import { affordableCap, breakEvenContribution } from '../../src/engine/solve.ts';
+import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
+
+/** The scenario with its contributions scaled so that they total `total` per member (to the fen). */
+function withContribution(s: Scenario, total: number): Scenario {
+  const current = s.contributions.reduce((a, c) => a + c.amount, 0);
+  const contributions = s.contributions.map((c) => ({ ...c, amount: Math.round((c.amount * total * 100) / current) / 100 }));
+  return { ...s, contributions };
+}
+const lossRatio = (s: Scenario) => {
+  const r = resolveScenario(s);
+  const { income, expenses } = incomeOf(r);
+  return (expectedPayout(r).payout + expenses) / income;
+};
+
+describe('the break-even contribution', () => {
+  for (const file of scenarioFiles()) {
+    it(`put back into ${file}, gives an expected loss ratio of 100% ± 0.1%`, () => {
+      const s = readScenarioFile(file);
+      const c = Math.round(breakEvenContribution(resolveScenario(s)) * 100) / 100;
+      expect(Math.abs(lossRatio(withContribution(s, c)) - 1)).toBeLessThan(0.001);
+    });
+  }
+  it('divides the expected payout by members × (1 − expense rate)', () => {
+    const s = readScenarioFile('jiaxing-2015.json');
+    s.fund = { ...s.fund, expenseRate: 0.2 };
+    const r = resolveScenario(s);
+    expect(breakEvenContribution(r)).toBeCloseTo(expectedPayout(r).payout / (400000 * 0.8), 9);
+  });
+});
+
+describe('the largest affordable cap', () => {
+  it('is null when the benefit breaks even with no cap at all (Hangzhou: the bands stop at 50,000 anyway)', () => {
+    expect(affordableCap(readScenarioFile('hangzhou-2016.json'), 'self-pay')).toBeNull();
+  });
+  it('is 0 when even a zero cap does not break even (other benefits alone exceed income)', () => {
+    const s = withContribution(readScenarioFile('jiaxing-2015.json'), 5);
+    expect(affordableCap(s, 'self-pay')).toBe(0);
+  });
+  it('put back into the scenario, makes the expected payout equal income (Jiaxing at 40 yuan, 50% band)', () => {
+    const s = withContribution(readScenarioFile('jiaxing-2015.json'), 40);
+    const cap = affordableCap(s, 'self-pay')!;
+    expect(cap).toBeGreaterThan(0);
+    const capped = { ...s, benefits: s.benefits.map((b) => (b.id === 'self-pay' ? { ...b, cap } : b)) };
+    expect(lossRatio(capped)).toBeLessThanOrEqual(1);
+    expect(lossRatio(capped)).toBeGreaterThan(1 - 1e-6);
+    const oneFenMore = { ...s, benefits: s.benefits.map((b) => (b.id === 'self-pay' ? { ...b, cap: cap + 0.02 } : b)) };
+    expect(lossRatio(oneFenMore)).toBeGreaterThan(1);
+  });
+  it('works for a lump sum: Beijing at 15 yuan a share', () => {
+    const s = withContribution(readScenarioFile('beijing-light-illness-2021.json'), 15);
+    const cap = affordableCap(s, 'light')!;
+    const capped = { ...s, benefits: s.benefits.map((b) => ({ ...b, cap })) };
+    expect(lossRatio(capped)).toBeCloseTo(1, 5);
+  });
+  it('refuses a daily allowance, which has no cap', () => {
+    expect(() => affordableCap(readScenarioFile('jiaxing-2015.json'), 'allowance')).toThrow(/no cap/);
+  });
+});
