@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { sensitivity } from '../../src/engine/sensitivity.ts';
+import { readScenarioFile } from '../helpers/scenarios.ts';
+
+describe('sensitivity of the loss ratio', () => {
+  const s = readScenarioFile('jiaxing-2015.json');
+  const result = sensitivity(s);
+  const bar = (key: string) => result.bars.find((b) => b.key === key)!;
+  it('a claim rate 10% higher raises the expected loss ratio by exactly 10% (payout is linear in the rate)', () => {
+    expect(bar('rate').high.lossRatio / result.base.lossRatio).toBeCloseTo(1.1, 9);
+    expect(bar('rate').low.lossRatio / result.base.lossRatio).toBeCloseTo(0.9, 9);
+  });
+  it('members do not move the expected loss ratio (payout and income both scale)', () => {
+    expect(bar('members').high.lossRatio).toBeCloseTo(result.base.lossRatio, 6);
+  });
+  it('dearer claims raise the loss ratio, but less than 10% (caps and the allowance do not scale)', () => {
+    const up = bar('cost-mean').high.lossRatio / result.base.lossRatio;
+    expect(up).toBeGreaterThan(1);
+    expect(up).toBeLessThan(1.1);
+  });
+  it('year-to-year uncertainty does not move the expected loss ratio of a cost risk', () => {
+    expect(bar('rate-cv').high.lossRatio).toBeCloseTo(result.base.lossRatio, 12);
+  });
+  it('reports P(deficit) from the distribution function it is given', () => {
+    const withP = sensitivity(s, (x) => x.members.count / 1e6);
+    expect(withP.bars.find((b) => b.key === 'members')!.high.probDeficit).toBeCloseTo(0.44, 9);
+  });
+  it('offers the days only where a risk has days, and does not mutate the scenario', () => {
+    const before = JSON.stringify(s);
+    expect(sensitivity(readScenarioFile('hangzhou-2016.json')).bars.map((b) => b.key)).not.toContain('days');
+    expect(result.bars.map((b) => b.key)).toContain('days');
+    expect(JSON.stringify(s)).toBe(before);
+  });
+});
