@@ -30,7 +30,8 @@ if (existsSync(report)) {
 
 if (existsSync('test/e2e/run.mjs')) {
   console.log('== browser tests (Chromium)');
-  failed ||= run('node', ['test/e2e/run.mjs']) !== 0;
+  const e2e = run('node', ['test/e2e/run.mjs']); // always run, even after an earlier failure
+  failed ||= e2e !== 0;
 }
 
 console.log(failed ? 'npm test: FAILED' : 'npm test: all gates passed');

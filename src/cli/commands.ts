@@ -7,12 +7,13 @@ import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
 import { simulate } from '../engine/simulate.ts';
 import { compareVersions } from '../engine/compare.ts';
+import { project } from '../engine/project.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
 import { CliError } from './errors.ts';
 import { readScenario } from './files.ts';
-import { benefitText, compareText, simulateText, solveText } from './text.ts';
+import { benefitText, compareText, projectText, simulateText, solveText } from './text.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -174,7 +175,28 @@ async function readScenarios(paths: string[]): Promise<Scenario[]> {
   throw new CliError(code, errors.flatMap((e) => (e.error instanceof CliError ? e.error.lines : [String(e.error)]).map((l) => (l.startsWith(e.path) ? l : `${e.path}: ${l}`))));
 }
 
-export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit, compare, solve };
+const projectCommand: Command = {
+  summary: 'the fund over T periods with the scenario\'s trend: balance fan, P(depleted), backstop use',
+  args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
+  options: { years: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  async run(positionals, values) {
+    const file = onePositional('project', positionals);
+    const years = intOption(values, 'years', 1, 50);
+    const iterations = intOption(values, 'iterations', 100, 1_000_000);
+    const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
+    const lang = langOption(values);
+    const scenario = await readScenario(file);
+    const runner = nodeThreadsRunner(workers);
+    try {
+      const projection = await project(scenario, runner, { years, iterations, seed: seedOption(values) });
+      return values.json ? json(projection) : projectText(projection, lang);
+    } finally {
+      await runner.close();
+    }
+  },
+};
+
+export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit, compare, solve, project: projectCommand };
 
 export function usage(): string {
   const lines = ['huzhu — actuarial workbench for medical mutual-aid schemes', '', 'usage: npm run --silent cli -- <command> [args]', ''];

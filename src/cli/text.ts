@@ -6,6 +6,7 @@ import type { Benefit, Scenario } from '../domain/scenario.ts';
 import type { Report, Verdict } from '../domain/report.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Comparison } from '../engine/compare.ts';
+import type { Projection } from '../engine/project.ts';
 
 const labels = {
   zh: {
@@ -97,4 +98,22 @@ export function solveText(r: { breakEvenContribution: number | null; contributio
     lines.push(`${lang === 'zh' ? '可负担的最高给付' : 'Largest affordable cap'} (${r.affordableCap.benefit}): ${text}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+export function projectText(p: Projection, lang: Lang): string {
+  const zh = lang === 'zh';
+  const y = (x: number) => formatYuan(x, lang);
+  const head = zh
+    ? '年  会员        收入        预期支出     赔付率   基金余额 p5 / p50 / p95             耗尽概率  托底使用'
+    : 'year members    income      expected    loss     fund balance p5 / p50 / p95         P(depl.) backstop';
+  const rows = p.years.map((r) => [
+    String(r.year).padEnd(3), r.members.toLocaleString('en-US').padStart(10), y(r.income).padStart(11), y(r.expectedPayout).padStart(12),
+    formatPercent(r.expectedLossRatio).padStart(7), `${y(r.balance.p5)} / ${y(r.balance.p50)} / ${y(r.balance.p95)}`.padEnd(36),
+    formatPercent(r.probDepleted, 2).padStart(8), y(r.expectedBackstopUse).padStart(9),
+  ].join(' '));
+  const above = p.firstYearLossRatioAboveOne, insufficient = p.firstYearBackstopInsufficient;
+  const notes = zh
+    ? [`预期赔付率超过 100% 的第一年：${above ?? '无'}`, `托底资金不足概率超过置信要求的第一年：${insufficient ?? '无'}`]
+    : [`first year with an expected loss ratio above 100%: ${above ?? 'none'}`, `first year the backstop is not enough (P(depleted) above 1 − confidence): ${insufficient ?? 'none'}`];
+  return `${[p.name, head, ...rows, ...notes].join('\n')}\n`;
 }

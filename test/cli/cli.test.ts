@@ -104,3 +104,41 @@ describe('simulate', () => {
     expect(cli('simulate', join(INVALID, 'unknown-risk.json')).code).toBe(1);
   });
 });
+
+describe('compare, solve and project', () => {
+  it('compare --json flags Wenzhou 2015 against 2014 with both growth figures, and lists the changes', () => {
+    const r = cli('compare', 'scenarios/wenzhou-2014.json', 'scenarios/wenzhou-2015.json', '--iterations', '500', '--json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.versions).toHaveLength(2);
+    expect(c.versions[1].flags[0].code).toBe('payout-growth-outpaces-contributions');
+    expect(c.versions[1].flags[0].message).toMatch(/\+\d+% against income −21%/);
+    expect(c.versions[1].changes).toContainEqual({ path: 'contributions[0].amount', from: 38, to: 30 });
+  });
+  it('compare needs two files, and reports every invalid file', () => {
+    expect(cli('compare', 'scenarios/hangzhou-2016.json').code).toBe(2);
+    const r = cli('compare', 'scenarios/hangzhou-2016.json', join(INVALID, 'unknown-risk.json'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown-risk\.json: benefits\[1\]\.risk/);
+  });
+  it('solve --json gives the break-even contribution and the affordable cap (null: affordable uncapped)', () => {
+    const r = cli('solve', 'scenarios/hangzhou-2016.json', '--cap', 'self-pay', '--iterations', '500', '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.breakEvenContribution).toBeCloseTo(18567036.83 / 720000, 2);
+    expect(s.affordableCap).toEqual({ benefit: 'self-pay', cap: null });
+  });
+  it('solve refuses a cap on a daily allowance (exit 2)', () => {
+    expect(cli('solve', 'scenarios/jiaxing-2015.json', '--cap', 'allowance').code).toBe(2);
+  });
+  it('project --json gives the years of cli.md, byte-identical across worker counts', () => {
+    const args = ['project', 'scenarios/hangzhou-2016.json', '--years', '3', '--iterations', '300', '--json'];
+    const a = cli(...args, '--workers', '1');
+    const b = cli(...args, '--workers', '2');
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const p = JSON.parse(a.stdout);
+    expect(p.years.map((y: { year: number }) => y.year)).toEqual([1, 2, 3]);
+    expect(Object.keys(p.years[0])).toEqual(expect.arrayContaining(['year', 'members', 'income', 'expectedPayout', 'balance', 'probDepleted', 'expectedBackstopUse']));
+  });
+});

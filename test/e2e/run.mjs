@@ -39,6 +39,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 const SCREENSHOTS = join(HERE, 'screenshots');
+const VITE = join(ROOT, 'node_modules', '.bin', 'vite');
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -160,7 +161,7 @@ function tail(text, lines = 30) {
 async function build() {
   const t0 = Date.now();
   console.log('e2e: building the app (vite build)…');
-  const child = startChild(join(ROOT, 'node_modules', '.bin', 'vite'), ['build'], { label: 'vite build' });
+  const child = startChild(VITE, ['build'], { label: 'vite build' });
   const limit = deadline(300_000, 'vite build took more than 5 minutes');
   try {
     const { code, signal } = await Promise.race([child.exited, limit.promise]);
@@ -192,7 +193,7 @@ async function startPreview() {
   let lastError;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const child = startChild(join(ROOT, 'node_modules', '.bin', 'vite'),
+    const child = startChild(VITE,
       ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { label: 'vite preview' });
     const baseUrl = `http://127.0.0.1:${port}/`;
     try {
@@ -425,6 +426,7 @@ async function main() {
     throw new Failure(`playwright-core is not installed (npm ci): ${e.message}`);
   }
 
+  if ((opts.build || !(opts.baseUrl || opts.serve)) && !existsSync(VITE)) throw new Failure('vite is not installed (npm ci)');
   if (opts.build) await build();
   if (opts.baseUrl) {
     await waitForServer(opts.baseUrl, null, 10_000);

@@ -38,7 +38,7 @@ describe('comparing versions', () => {
   });
   it('a version with a higher cap pays at least as much in every iteration under common random numbers', async () => {
     const s = readScenarioFile('jiaxing-2015.json');
-    s.risks[0].days = undefined;
+    s.risks[0] = { ...s.risks[0], days: undefined } as typeof s.risks[0];
     s.benefits = [s.benefits[0]];
     const richer = structuredClone(s);
     richer.benefits[0] = { ...richer.benefits[0], cap: 40000 } as typeof richer.benefits[0];

@@ -151,6 +151,20 @@ export const tests = [
     },
   },
   {
+    name: 'selftest: runAndWait waits for the new verdict, not the one already shown',
+    run: async ({ page, baseUrl }) => {
+      const { readReport, runAndWait, setInput, tid } = await import('../helpers.mjs');
+      await page.goto(baseUrl);
+      await setInput(page, tid('iterations'), 2000);
+      await runAndWait(page);
+      // The mock takes about 2 ms per 500 iterations above 100,000: this run lasts about 0.8 s.
+      await setInput(page, tid('iterations'), 200_000);
+      const second = await runAndWait(page);
+      assert.ok(second.verdictAt - second.clickAt > 300, `the second verdict came ${second.verdictAt - second.clickAt} ms after the click`);
+      assert.equal((await readReport(page)).iterations, 200_000);
+    },
+  },
+  {
     name: 'selftest: screenshot writes a PNG',
     run: async ({ page, baseUrl, screenshot }) => {
       await page.goto(baseUrl);

@@ -1,0 +1,119 @@
+/**
+ * The fund over several periods (shared/spec/cli.md, `project`).
+ *
+ *   for year t = 1..T, with trend factors f(t) = (1 + g)^(t−1):
+ *     members_t = round(count·f_members(t)), income_t = members_t·Σ amounts·f_contribution(t),
+ *     expenses_t = expenseRate·income_t, claim rates × f_rate(t), cost scales × f_cost(t);
+ *     S_t simulated (its own random streams, seed "<seed>/year-t": any number of workers gives the
+ *     same numbers) and μ_t computed exactly;
+ *   per run: B_0 = reserve; A_t = B_{t−1} + income_t − expenses_t − S_t;
+ *     backstop use_t = min(backstop, max(0, −A_t)); B_t = A_t + use_t;
+ *     the run is depleted in year t when A_t + backstop < 0 (the fund plus that year's backstop
+ *     could not cover the year); its shortfall is carried forward as a negative balance, and the
+ *     backstop is available afresh each year.
+ * Reported per year: members, income, exact expected payout and loss ratio, the balance's p5/p50/p95
+ * (type-7 quantiles), P(depleted), the expected backstop use; and the first year in which the
+ * expected loss ratio passes 100% and the first in which P(depleted) exceeds 1 − confidence.
+ */
+import { resolveScenario } from '../domain/defaults.ts';
+import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
+import type { Runner, RunOptions } from '../runners/runner.ts';
+import { quantileSorted } from '../stats/quantile.ts';
+import { planBlocks } from './blocks.ts';
+import { expectedPayout, type Scale } from './expected.ts';
+import { compilePlan } from './plan.ts';
+import { assemble, fen } from './simulate.ts';
+
+export interface ProjectionYear {
+  year: number;
+  members: number;
+  income: number;
+  expectedPayout: number;
+  expectedLossRatio: number;
+  balance: { p5: number; p50: number; p95: number };
+  meanBalance: number;
+  probDepleted: number;
+  expectedBackstopUse: number;
+  /** Mean of the simulated payouts, beside the exact expectation, and its standard error. */
+  simulatedPayout: number;
+  payoutStandardError: number;
+}
+
+/**
+ * One year of one run: A = balance + net income − payout; the backstop covers a negative A up to
+ * its size; the run is depleted when A + backstop < 0, and carries the shortfall forward.
+ * @example fundStep(100, 50, 400, 200) // { balance: −50, backstopUse: 200, depleted: true }
+ */
+export function fundStep(balance: number, net: number, payout: number, backstop: number) {
+  const available = balance + net - payout;
+  const backstopUse = Math.min(backstop, Math.max(0, -available));
+  return { balance: available + backstopUse, backstopUse, depleted: available + backstop < 0 };
+}
+
+export interface Projection {
+  format: 'huzhu-projection/1';
+  name: string;
+  iterations: number;
+  seed: string;
+  years: ProjectionYear[];
+  firstYearLossRatioAboveOne: number | null;
+  firstYearBackstopInsufficient: number | null;
+}
+
+/** The trend factors of year t (1-based). */
+export function yearScale(s: ResolvedScenario, t: number): Scale & { contribution: number } {
+  const f = (g: number) => Math.pow(1 + g, t - 1);
+  return { members: f(s.trend.members), rate: f(s.trend.rate), cost: f(s.trend.cost), contribution: f(s.trend.contribution) };
+}
+
+export async function project(
+  scenario: Scenario, runner: Runner,
+  options: RunOptions & { years?: number; iterations?: number; seed?: string } = {},
+): Promise<Projection> {
+  const s = resolveScenario(scenario);
+  const T = options.years ?? s.simulation.years;
+  const n = options.iterations ?? s.simulation.iterations;
+  const seed = options.seed ?? s.simulation.seed;
+  const perMember = s.contributions.reduce((a, c) => a + c.amount, 0);
+  const balance = new Float64Array(n).fill(s.fund.reserve);
+  const years: ProjectionYear[] = [];
+  for (let t = 1; t <= T; t++) {
+    const scale = yearScale(s, t);
+    const members = Math.round(s.members.count * scale.members);
+    const income = fen(members * perMember * scale.contribution);
+    const net = income - fen(income * s.fund.expenseRate);
+    const mu = expectedPayout(s, scale).payout;
+    const blocks = planBlocks(n);
+    const results = await runner.run(compilePlan(s, scale), `${seed}/year-${t}`, blocks, {
+      signal: options.signal,
+      onProgress: options.onProgress && ((done, total) => options.onProgress!((t - 1) * total + done, T * total)),
+    });
+    const { totals } = assemble(results, n, s.benefits.length);
+    let depleted = 0, used = 0, paid = 0, paid2 = 0, sum = 0;
+    for (let i = 0; i < n; i++) {
+      const step = fundStep(balance[i], net, totals[i], s.fund.backstop);
+      if (step.depleted) depleted++;
+      used += step.backstopUse;
+      paid += totals[i];
+      paid2 += totals[i] * totals[i];
+      balance[i] = step.balance;
+      sum += step.balance;
+    }
+    const meanPaid = paid / n;
+    const sorted = Float64Array.from(balance).sort();
+    years.push({
+      year: t, members, income, expectedPayout: fen(mu), expectedLossRatio: mu / income,
+      balance: { p5: fen(quantileSorted(sorted, 0.05)), p50: fen(quantileSorted(sorted, 0.5)), p95: fen(quantileSorted(sorted, 0.95)) },
+      meanBalance: fen(sum / n),
+      probDepleted: depleted / n,
+      expectedBackstopUse: fen(used / n),
+      simulatedPayout: fen(meanPaid),
+      payoutStandardError: Math.sqrt(Math.max(0, paid2 / n - meanPaid * meanPaid) / (n - 1)),
+    });
+  }
+  return {
+    format: 'huzhu-projection/1', name: s.name, iterations: n, seed, years,
+    firstYearLossRatioAboveOne: years.find((y) => y.expectedLossRatio > 1)?.year ?? null,
+    firstYearBackstopInsufficient: years.find((y) => y.probDepleted > 1 - s.simulation.confidence)?.year ?? null,
+  };
+}
