@@ -8,12 +8,13 @@ import type { Lang } from '../domain/format.ts';
 import { simulate } from '../engine/simulate.ts';
 import { compareVersions } from '../engine/compare.ts';
 import { project } from '../engine/project.ts';
+import { analyseHistory, checkAggregates, parseHistory, parseRegions } from '../history/index.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
 import { CliError } from './errors.ts';
-import { readScenario } from './files.ts';
-import { benefitText, compareText, projectText, simulateText, solveText } from './text.ts';
+import { readScenario, readText } from './files.ts';
+import { benefitText, compareText, historyText, projectText, regionsText, simulateText, solveText } from './text.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -196,7 +197,30 @@ const projectCommand: Command = {
   },
 };
 
-export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit, compare, solve, project: projectCommand };
+const history: Command = {
+  summary: 'experience by year: loss ratios, growth rates, flags and data checks (or a table of regions: data checks)',
+  args: '<history.csv> [--json] [--lang zh|en]',
+  options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  async run(positionals, values) {
+    const file = onePositional('history', positionals);
+    const lang = langOption(values);
+    const text = await readText(file);
+    const messages = values.json ? 'en' : lang;
+    // A table of regions (a `region` column) gets the cross-sectional checks; a yearly history the rest.
+    if (/^\uFEFF?[^\n]*\bregion\b/i.test(text)) {
+      const parsed = parseRegions(text, { lang: messages });
+      if (!parsed.ok) throw new CliError(1, parsed.problems.map((p) => `${p.path}: ${p.message}`));
+      const result = { regions: parsed.regions, warnings: checkAggregates(parsed.regions, { lang: messages }) };
+      return values.json ? json(result) : regionsText(result, lang);
+    }
+    const parsed = parseHistory(text, { lang: messages });
+    if (!parsed.ok) throw new CliError(1, parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    const analysis = analyseHistory(parsed.rows, { lang: messages });
+    return values.json ? json(analysis) : historyText(analysis, lang);
+  },
+};
+
+export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit, compare, solve, project: projectCommand, history };
 
 export function usage(): string {
   const lines = ['huzhu — actuarial workbench for medical mutual-aid schemes', '', 'usage: npm run --silent cli -- <command> [args]', ''];

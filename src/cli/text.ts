@@ -7,6 +7,7 @@ import type { Report, Verdict } from '../domain/report.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Comparison } from '../engine/compare.ts';
 import type { Projection } from '../engine/project.ts';
+import type { AggregateRegion, AggregateWarning, HistoryAnalysis } from '../history/index.ts';
 
 const labels = {
   zh: {
@@ -116,4 +117,24 @@ export function projectText(p: Projection, lang: Lang): string {
     ? [`预期赔付率超过 100% 的第一年：${above ?? '无'}`, `托底资金不足概率超过置信要求的第一年：${insufficient ?? '无'}`]
     : [`first year with an expected loss ratio above 100%: ${above ?? 'none'}`, `first year the backstop is not enough (P(depleted) above 1 − confidence): ${insufficient ?? 'none'}`];
   return `${[p.name, head, ...rows, ...notes].join('\n')}\n`;
+}
+
+export function historyText(a: HistoryAnalysis, lang: Lang): string {
+  const zh = lang === 'zh';
+  const y = (x: number | null) => (x === null ? '—' : formatYuan(x, lang));
+  const g = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`);
+  const head = zh ? '年份  会员        互助费      支出        赔付率   互助费增长  支出增长' : 'year  members     contrib.    payouts     loss     contrib. Δ  payouts Δ';
+  const rows = a.years.map((r) => [String(r.year).padEnd(5), r.members.toLocaleString('en-US').padStart(10), y(r.contributions).padStart(11), y(r.payouts).padStart(11),
+    (r.lossRatio === null ? '—' : formatPercent(r.lossRatio)).padStart(7), g(r.contributionGrowth).padStart(10), g(r.payoutGrowth).padStart(10)].join(' '));
+  const lines = [head, ...rows];
+  if (a.flags.length > 0) lines.push(zh ? '警示：' : 'Flags:', ...a.flags.map((f) => `  ${f.year} [${f.code}] ${f.message}`));
+  if (a.warnings.length > 0) lines.push(zh ? '数据疑点：' : 'Data checks:', ...a.warnings.map((w) => `  ${w.year} [${w.code}] ${w.message}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function regionsText(r: { regions: AggregateRegion[]; warnings: AggregateWarning[] }, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines = r.regions.map((x) => `${x.name}: ${formatYuan(x.paid, lang)}${x.claims ? ` / ${x.claims.toLocaleString('en-US')} ${zh ? '人次' : 'claims'}` : ''}${x.claimants ? ` / ${x.claimants.toLocaleString('en-US')} ${zh ? '人' : 'claimants'}` : ''}`);
+  lines.push(r.warnings.length === 0 ? (zh ? '无数据疑点' : 'no data checks raised') : (zh ? '数据疑点：' : 'Data checks:'), ...r.warnings.map((w) => `  ${w.region} [${w.code}] ${w.message}`));
+  return `${lines.join('\n')}\n`;
 }

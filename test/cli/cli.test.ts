@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile, SCENARIO_DIR, scenarioFiles } from '../helpers/scenarios.ts';
@@ -140,5 +141,37 @@ describe('compare, solve and project', () => {
     const p = JSON.parse(a.stdout);
     expect(p.years.map((y: { year: number }) => y.year)).toEqual([1, 2, 3]);
     expect(Object.keys(p.years[0])).toEqual(expect.arrayContaining(['year', 'members', 'income', 'expectedPayout', 'balance', 'probDepleted', 'expectedBackstopUse']));
+  });
+});
+
+describe('history', () => {
+  it('flags Wenzhou 2015 with both growth figures (--json)', () => {
+    const r = cli('history', 'data/wenzhou.csv', '--json');
+    expect(r.code).toBe(0);
+    const h = JSON.parse(r.stdout);
+    const flag = h.flags.find((f: { code: string }) => f.code === 'payout-growth-outpaces-contributions');
+    expect(flag.year).toBe(2015);
+    expect(flag.message).toMatch(/\+168%.*\+31%/);
+    expect(h.years[1]).toMatchObject({ year: 2015, contributionGrowth: expect.closeTo(0.31, 4), payoutGrowth: expect.closeTo(1.68, 4) });
+  });
+  it('flags Beijing transport for payouts above contributions (142%)', () => {
+    const h = JSON.parse(cli('history', 'data/beijing-transport.csv', '--json').stdout);
+    expect(h.flags.filter((f: { code: string }) => f.code === 'loss-ratio-above-one').length).toBe(5);
+    expect(h.years[0].lossRatio).toBeCloseTo(1.42, 2);
+  });
+  it('questions the forestry group’s 85.45 M for 10,300 claims in the regional table', () => {
+    const r = JSON.parse(cli('history', 'data/inner-mongolia-regions.csv', '--json').stdout);
+    const w = r.warnings.find((x: { region: string }) => /Forestry/.test(x.region));
+    expect(w.code).toBe('implausible-average-benefit');
+    expect(w.message).toMatch(/8,296/);
+  });
+  it('an invalid history file exits 1 with one line per problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huzhu-'));
+    const f = join(dir, 'bad.csv');
+    writeFileSync(f, 'year,members,contributions,payouts\n2015,abc,10,5\n2014,100,10,5\n');
+    const r = cli('history', f);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    noStackTrace(r.stderr);
   });
 });

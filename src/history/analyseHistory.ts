@@ -1,0 +1,131 @@
+/**
+ * Experience by year: loss ratios, growth rates, the three flags of the scenario format and the
+ * data checks. The result is exactly the `history --json` shape of shared/spec/cli.md,
+ * `{ years: [{ year, members, contributions, payouts, lossRatio, contributionGrowth,
+ * payoutGrowth }], flags: [{ code, year, message }] }`, plus extra fields: per year
+ * `claimants`, `claimRate`, `averageBenefit`, `memberGrowth`; and `warnings` (the data checks,
+ * dataChecks.ts) as `{ code, year, field, value, message }`.
+ *
+ * Definitions, for year t with the previous row t − 1:
+ * - loss ratio = payouts / contributions (null when contributions are not reported or 0);
+ * - growth g_t = x_t / x_{t−1} − 1 for contributions, payouts and members; null for the first
+ *   row, when the previous row is not the year before (a gap), or x_{t−1} is missing or 0;
+ * - claim rate = claimants / members; average benefit = payouts / claimants (null without
+ *   claimants, or with 0 claimants).
+ *
+ * Flags (each `{ code, year, message }`, the message naming the figures in `lang`):
+ * - `loss-ratio-above-one`: payouts > contributions;
+ * - `payout-growth-outpaces-contributions`: g_payouts − g_contributions > 0.20 (strictly more
+ *   than 20 percentage points), e.g. "payouts +168% against contributions +31%";
+ * - `enrollment-surge`: members_t > 2·members_{t−1} (more than doubled in a year).
+ * Flags are ordered by year, then in the order above.
+ */
+import type { Lang } from '../domain/format.ts';
+import { CONTRIBUTION_JUMP, checkEntities, type DataCheck } from './dataChecks.ts';
+import type { HistoryRow } from './historyRow.ts';
+import { historySayer, type HistorySay } from './messages.ts';
+
+export const GROWTH_GAP = 0.2;
+export const SURGE_FACTOR = 2;
+
+export type HistoryFlagCode = 'loss-ratio-above-one' | 'payout-growth-outpaces-contributions' | 'enrollment-surge';
+
+export interface HistoryYear {
+  year: number;
+  members: number;
+  contributions: number | null;
+  payouts: number;
+  lossRatio: number | null;
+  contributionGrowth: number | null;
+  payoutGrowth: number | null;
+  memberGrowth: number | null;
+  claimants: number | null;
+  claimRate: number | null;
+  averageBenefit: number | null;
+}
+
+export interface HistoryFlag {
+  code: HistoryFlagCode;
+  year: number;
+  message: string;
+}
+
+export interface HistoryWarning extends DataCheck {
+  year: number;
+}
+
+export interface HistoryAnalysis {
+  years: HistoryYear[];
+  flags: HistoryFlag[];
+  warnings: HistoryWarning[];
+}
+
+const growth = (now: number | null, before: number | null | undefined): number | null =>
+  now === null || before === null || before === undefined || before === 0 ? null : now / before - 1;
+
+/** Analyses rows already checked (parseHistory, validateHistoryRows): years strictly increasing. */
+export function analyseHistory(rows: readonly HistoryRow[], options: { lang?: Lang } = {}): HistoryAnalysis {
+  const say = historySayer(options.lang ?? 'en');
+  const years: HistoryYear[] = [];
+  const flags: HistoryFlag[] = [];
+  rows.forEach((r, i) => {
+    const prev = i > 0 && rows[i - 1].year === r.year - 1 ? rows[i - 1] : undefined;
+    const claimants = r.claimants ?? null;
+    const y: HistoryYear = {
+      year: r.year,
+      members: r.members,
+      contributions: r.contributions,
+      payouts: r.payouts,
+      lossRatio: r.contributions ? r.payouts / r.contributions : null,
+      contributionGrowth: growth(r.contributions, prev?.contributions),
+      payoutGrowth: growth(r.payouts, prev?.payouts),
+      memberGrowth: growth(r.members, prev?.members),
+      claimants,
+      claimRate: claimants === null ? null : claimants / r.members,
+      averageBenefit: claimants ? r.payouts / claimants : null,
+    };
+    years.push(y);
+    flags.push(...flagsOf(y, prev, say));
+  });
+  return { years, flags, warnings: warningsOf(rows, say) };
+}
+
+function flagsOf(y: HistoryYear, prev: HistoryRow | undefined, say: HistorySay): HistoryFlag[] {
+  const out: HistoryFlag[] = [];
+  const c = y.contributions;
+  if (c !== null && y.payouts > c) {
+    out.push({
+      code: 'loss-ratio-above-one', year: y.year,
+      message: c > 0 ? say('flagLossRatio', { payouts: y.payouts, contributions: c }) : say('flagLossRatioNoIncome', { payouts: y.payouts }),
+    });
+  }
+  if (y.payoutGrowth !== null && y.contributionGrowth !== null && y.payoutGrowth - y.contributionGrowth > GROWTH_GAP) {
+    out.push({
+      code: 'payout-growth-outpaces-contributions', year: y.year,
+      message: say('flagPayoutGrowth', { payoutGrowth: y.payoutGrowth, contributionGrowth: y.contributionGrowth }),
+    });
+  }
+  if (prev && y.members > SURGE_FACTOR * prev.members) {
+    out.push({ code: 'enrollment-surge', year: y.year, message: say('flagEnrollmentSurge', { from: prev.members, to: y.members }) });
+  }
+  return out;
+}
+
+/** The data checks of dataChecks.ts on the years, plus the year-on-year contribution per member. */
+function warningsOf(rows: readonly HistoryRow[], say: HistorySay): HistoryWarning[] {
+  const entities = rows.map((r) => ({ members: r.members, claimants: r.claimants, paid: r.payouts }));
+  const byYear = checkEntities(entities, 'years', 'payouts', say);
+  rows.forEach((r, i) => {
+    const prev = i > 0 && rows[i - 1].year === r.year - 1 ? rows[i - 1] : undefined;
+    if (!prev || !prev.contributions || !r.contributions) return;
+    const from = prev.contributions / prev.members;
+    const to = r.contributions / r.members;
+    if (to > CONTRIBUTION_JUMP * from || to < from / CONTRIBUTION_JUMP) {
+      byYear[i].push({
+        code: 'contribution-per-member-jump', field: 'contributions', value: r.contributions,
+        message: say('checkContributionJump', { from, to, memberGrowth: r.members / prev.members - 1 }),
+      });
+    }
+  });
+  return byYear.flatMap((checks, i) => checks.map((c) => ({ year: rows[i].year, ...c })));
+}

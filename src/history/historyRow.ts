@@ -1,0 +1,84 @@
+/**
+ * One year of experience (a row of a history file) and the rules every row obeys, shared by
+ * the CSV reader (`parseHistory`, problems at `line 4, payouts`) and the check of rows built in
+ * memory (`validateHistoryRows`, problems at `row 3 (year 2017).members`):
+ *
+ * - `year`: a whole year from 1900 to 2100; years strictly increasing from row to row (gaps
+ *   allowed: growth is then not computed across the gap);
+ * - `members`: a whole number ≥ 1 (members, or member-years for a period);
+ * - `contributions`, `payouts`: yuan, ≥ 0, at most 2 decimals; `contributions` may be left
+ *   blank when the source does not report it (then no loss ratio);
+ * - `claimants` (optional column; a blank cell = not reported): a whole number ≥ 0.
+ * Claimants above members is not refused here: it is a data check (analyseHistory) because
+ * sources do report claim counts (人次) where claimants (人) are meant.
+ */
+import type { Problem } from '../domain/scenario.ts';
+import { cellProblem, moneyProblem, wholeProblem, type Cell } from './cells.ts';
+import type { HistorySay } from './messages.ts';
+
+export interface HistoryRow {
+  year: number;
+  members: number;
+  /** null: not reported. */
+  contributions: number | null;
+  payouts: number;
+  /** Absent: not reported. */
+  claimants?: number;
+}
+
+export const HISTORY_COLUMNS = ['year', 'members', 'contributions', 'payouts', 'claimants'] as const;
+export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
+export const REQUIRED_COLUMNS: readonly HistoryColumn[] = ['year', 'members', 'contributions', 'payouts'];
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/**
+ * The cells of one row, each read as a number (or blank, or not a number), with its text. A
+ * column absent from the map is not checked (its absence from the header is reported once).
+ */
+export type RowCells = Partial<Record<HistoryColumn, { cell: Cell; text: string }>>;
+
+/**
+ * Checks one row's cells; pushes every problem (located by `where`) and returns the row when
+ * it has none.
+ */
+export function checkHistoryRow(
+  cells: RowCells, where: (column: HistoryColumn) => string, say: HistorySay, problems: Problem[],
+): HistoryRow | null {
+  const before = problems.length;
+  const value = (column: HistoryColumn, blankOk: boolean, rule: (v: number) => string | null): number | undefined => {
+    const c = cells[column];
+    if (!c) return undefined;
+    if (c.cell.kind === 'blank') {
+      if (!blankOk) problems.push({ path: where(column), message: say('required') });
+      return undefined;
+    }
+    const bad = cellProblem(say, c.cell, c.text) ?? (c.cell.kind === 'number' ? rule(c.cell.value) : null);
+    if (bad) { problems.push({ path: where(column), message: bad }); return undefined; }
+    return c.cell.kind === 'number' ? c.cell.value : undefined;
+  };
+  const year = value('year', false, (v) => (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR ? null : say('yearRange', { min: MIN_YEAR, max: MAX_YEAR })));
+  const members = value('members', false, (v) => wholeProblem(say, v, 1));
+  const contributions = value('contributions', true, (v) => moneyProblem(say, v));
+  const payouts = value('payouts', false, (v) => moneyProblem(say, v));
+  const claimants = value('claimants', true, (v) => wholeProblem(say, v, 0));
+  if (problems.length > before || year === undefined || members === undefined || payouts === undefined) return null;
+  const row: HistoryRow = { year, members, contributions: contributions ?? null, payouts };
+  if (claimants !== undefined) row.claimants = claimants;
+  return row;
+}
+
+/**
+ * Years strictly increasing: a problem at each year not after the last good one before it
+ * (a year outside 1900–2100 has its own problem and is passed over).
+ */
+export function checkYearOrder(
+  years: readonly { year: number | undefined; where: string }[], say: HistorySay, problems: Problem[],
+): void {
+  let previous: number | undefined;
+  for (const { year, where } of years) {
+    if (year === undefined || year < MIN_YEAR || year > MAX_YEAR) continue;
+    if (previous !== undefined && year <= previous) problems.push({ path: where, message: say('yearOrder', { previous }) });
+    else previous = year;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A claim file to costs for `fitClaims`: either a CSV whose header is the one column `cost`, or a
+ * plain list, one number per line (no header: the first line already reads as a number). Costs
+ * are numbers as in history files (cells.ts: no thousands separators or units) and must be > 0.
+ * Blank lines, a byte order mark and CRLF are tolerated; limits 10 MB and 1,000,000 costs.
+ * Problems are located as `line 4, cost` (the first 100, then a count); never throws.
+ * @example parseClaims('cost\n1200\n35000.5\n') // { ok: true, costs: [1200, 35000.5] }
+ * @example parseClaims('1200\n35000.5\n') // { ok: true, costs: [1200, 35000.5] }
+ */
+import type { Lang } from '../domain/format.ts';
+import type { Problem } from '../domain/scenario.ts';
+import { cellProblem, readNumber } from './cells.ts';
+import { readCsv } from './csv.ts';
+import { historySayer } from './messages.ts';
+import { readTable, sortByLine } from './parseHistory.ts';
+
+export const MAX_CLAIM_ROWS = 1_000_000;
+const MAX_LISTED_PROBLEMS = 100;
+
+export type ParseClaimsResult = { ok: true; costs: number[] } | { ok: false; problems: Problem[] };
+
+export function parseClaims(text: string, options: { lang?: Lang } = {}): ParseClaimsResult {
+  const say = historySayer(options.lang ?? 'en');
+  const first = readCsv(text.slice(0, 4096)).records[0];
+  const plain = first !== undefined && first.fields.length === 1 && readNumber(first.fields[0]).kind === 'number';
+  const table = readTable(text, ['cost'], ['cost'], MAX_CLAIM_ROWS, say, plain ? ['cost'] : undefined);
+  if (!table.ok) return table;
+  const { body, problems } = table;
+  const costs: number[] = [];
+  let bad = problems.length;
+  for (const record of body) {
+    const text = record.fields[0];
+    const cell = readNumber(text);
+    const message = cell.kind === 'blank' ? say('required') : cellProblem(say, cell, text) ?? (cell.kind === 'number' && !(cell.value > 0) ? say('positive') : null);
+    if (message) {
+      if (++bad <= MAX_LISTED_PROBLEMS) problems.push({ path: say('atLine', { line: record.line, column: 'cost' }), message });
+    } else if (cell.kind === 'number') costs.push(cell.value);
+  }
+  if (bad > MAX_LISTED_PROBLEMS) problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
+  return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, costs };
+}

@@ -1,0 +1,114 @@
+/**
+ * A history file (shared/spec/scenario-format.md, "History files") to rows:
+ * CSV with a header row naming `year, members, contributions, payouts` and optionally
+ * `claimants`, in any order (names trimmed, any case). Rules per row: see historyRow.ts.
+ *
+ * - Text over 10 MB (UTF-8) or with more than 1,000 data rows is refused before anything else.
+ * - A byte order mark, CRLF line ends and blank lines are tolerated (csv.ts).
+ * - Every problem is returned at once, located as `line 4, payouts` (the line of the file, the
+ *   column's name), in `lang`; nothing throws.
+ *
+ * @example parseHistory('year,members,contributions,payouts\n2015,720000,25920000,15350000\n')
+ * // { ok: true, rows: [{ year: 2015, members: 720000, contributions: 25920000, payouts: 15350000 }] }
+ */
+import type { Lang } from '../domain/format.ts';
+import type { Problem } from '../domain/scenario.ts';
+import { utf8Length } from '../io/parseJson.ts';
+import { readNumber } from './cells.ts';
+import { readCsv, type CsvRecord } from './csv.ts';
+import {
+  checkHistoryRow, checkYearOrder, HISTORY_COLUMNS, REQUIRED_COLUMNS,
+  type HistoryColumn, type HistoryRow, type RowCells,
+} from './historyRow.ts';
+import { historySayer, type HistorySay } from './messages.ts';
+
+export const MAX_HISTORY_BYTES = 10 * 1024 * 1024;
+export const MAX_HISTORY_ROWS = 1000;
+
+export type ParseHistoryResult = { ok: true; rows: HistoryRow[] } | { ok: false; problems: Problem[] };
+
+export function parseHistory(text: string, options: { lang?: Lang } = {}): ParseHistoryResult {
+  const say = historySayer(options.lang ?? 'en');
+  const at = (line: number, column?: string) => say('atLine', { line, column });
+  const head = readTable(text, HISTORY_COLUMNS, REQUIRED_COLUMNS, MAX_HISTORY_ROWS, say);
+  if (!head.ok) return head;
+  const { columns, body, problems } = head;
+  const rows: HistoryRow[] = [];
+  const years: { year: number | undefined; where: string }[] = [];
+  for (const record of body) {
+    const cells: RowCells = {};
+    columns.forEach((name, j) => {
+      const text = record.fields[j] ?? '';
+      if (name !== null) cells[name] = { cell: readNumber(text), text };
+    });
+    const row = checkHistoryRow(cells, (c) => at(record.line, c), say, problems);
+    if (row) rows.push(row);
+    const y = cells.year?.cell;
+    years.push({ year: y?.kind === 'number' && Number.isInteger(y.value) ? y.value : undefined, where: at(record.line, 'year') });
+  }
+  checkYearOrder(years, say, problems);
+  return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, rows };
+}
+
+/**
+ * The header and body of a CSV table whose columns come from `allowed`: `columns[j]` names
+ * field j, or is null for a column refused in the header (unknown, unnamed or repeated), so
+ * that the other columns are still checked and every problem is reported at once.
+ */
+export type Table<C extends string> =
+  | { ok: true; columns: (C | null)[]; body: CsvRecord[]; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Reads a CSV table: size and row limits, syntax problems, the header (unknown, duplicate and
+ * missing columns) and records with as many fields as the header (a record with another count
+ * is a problem and is not read further). Shared by the history, region and claim files.
+ * With `implicitHeader`, every record is data and the header is taken as given (a plain list).
+ * `ok: false` only when nothing can be read (too large, empty, too many rows).
+ */
+export function readTable<C extends string>(
+  text: string, allowed: readonly C[], required: readonly C[], maxRows: number, say: HistorySay,
+  implicitHeader?: readonly C[],
+): Table<C> {
+  const at = (line: number, column?: string) => say('atLine', { line, column });
+  if (utf8Length(text, MAX_HISTORY_BYTES) > MAX_HISTORY_BYTES) {
+    return { ok: false, problems: [{ path: at(1), message: say('tooLarge', { mb: MAX_HISTORY_BYTES / 1024 / 1024 }) }] };
+  }
+  const { records, problems: syntax } = readCsv(text);
+  const problems: Problem[] = syntax.map((p) => ({
+    path: at(p.line), message: say(p.kind === 'unterminated-quote' ? 'unterminatedQuote' : 'textAfterQuote'),
+  }));
+  const [header, ...body] = implicitHeader ? [{ line: 0, fields: [...implicitHeader] }, ...records] : records;
+  if (!header) return { ok: false, problems: [...problems, { path: at(1), message: say('emptyFile', { columns: allowed.join(',') }) }] };
+  if (body.length > maxRows) return { ok: false, problems: [{ path: at(body[maxRows].line), message: say('tooManyRows', { max: maxRows }) }] };
+  const columns: (C | null)[] = [];
+  const seen = new Set<string>();
+  for (const raw of header.fields) {
+    const name = raw.trim().toLowerCase();
+    let ok = false;
+    if (name === '') problems.push({ path: at(header.line), message: say('blankColumnName') });
+    else if (!(allowed as readonly string[]).includes(name)) problems.push({ path: at(header.line, raw.trim()), message: say('unknownColumn', { column: raw.trim(), allowed }) });
+    else if (seen.has(name)) problems.push({ path: at(header.line, name), message: say('duplicateColumn', { column: name }) });
+    else ok = true;
+    seen.add(name);
+    columns.push(ok ? (name as C) : null);
+  }
+  for (const c of required) {
+    if (!seen.has(c)) problems.push({ path: at(header.line), message: say('missingColumn', { column: c, columns: allowed.join(', ') }) });
+  }
+  if (body.length === 0) problems.push({ path: at(header.line), message: say('noRows') });
+  for (const record of body) {
+    if (record.fields.length !== columns.length) {
+      problems.push({ path: at(record.line), message: say('fieldCount', { got: record.fields.length, expected: columns.length }) });
+    }
+  }
+  return { ok: true, columns, body: body.filter((r) => r.fields.length === columns.length), problems };
+}
+
+/** Problems in the order of the file (a stable sort by line number; messages of a line keep their order). */
+export function sortByLine(problems: Problem[]): Problem[] {
+  const line = (p: Problem) => Number(/\d+/.exec(p.path)?.[0] ?? Infinity);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => line(a.p) - line(b.p) || a.i - b.i).map(({ p }) => p);
+}
+
+export type { HistoryColumn, HistoryRow };
