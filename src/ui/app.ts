@@ -1,9 +1,13 @@
 /**
- * The workbench: header (language, open, examples, save), the editor on the left, the run panel,
- * exact preview and results on the right. Wires the store to the views and the Web Worker runner.
+ * The workbench: header (language, open, examples, save, share), three views — the workbench
+ * (editor on the left; run panel, exact preview, solver, results and sensitivity on the right),
+ * the compare view and the one-page report. Wires the store to the views and the Web Worker
+ * runners (one for the workbench's runs, one for comparisons, so neither waits for the other).
  *
- *   edit ─▶ store (draft, autosave, validation) ─▶ field errors + exact preview (immediate)
+ *   edit ─▶ store (draft, autosave, validation) ─▶ field errors, exact preview, solver (immediate),
+ *                                                   tornado (after a pause)
  *   Run  ─▶ simulate(valid scenario, Web Workers) ─▶ progress ─▶ verdict, figures, charts
+ *   #s=… ─▶ share link read on load or when pasted (shareBox.ts)
  */
 import { flagsOf } from '../engine/verdict.ts';
 import { simulate } from '../engine/simulate.ts';
@@ -12,13 +16,23 @@ import type { Report } from '../domain/report.ts';
 import type { Problem } from '../domain/scenario.ts';
 import { CancelledError } from '../runners/runner.ts';
 import { webWorkersRunner } from '../runners/webWorkers.ts';
+import { serialiseScenario } from '../io/serialise.ts';
+import { createCompareView } from './compare.ts';
+import { createExactClient } from './exactClient.ts';
+import { reportCsv } from './csv.ts';
 import { clear, h } from './dom.ts';
 import { contributionSummary, renderEditor, showProblems } from './editor.ts';
-import { DEFAULT_EXAMPLE, download, EXAMPLES, exampleScenario, readScenarioFile } from './files.ts';
+import { DEFAULT_EXAMPLE, download, downloadText, EXAMPLES, exampleScenario, readScenarioFile, safeFileName } from './files.ts';
 import { LABELS, preferredLang } from './i18n.ts';
 import type { Draft } from './paths.ts';
+import { renderReport } from './report.ts';
 import { renderPreview, renderResults } from './results.ts';
+import { createSensitivity } from './sensitivityView.ts';
+import { createShareBox } from './shareBox.ts';
+import { createSolver } from './solver.ts';
 import { createStore, restore } from './store.ts';
+
+type View = 'workbench' | 'compare' | 'report';
 
 export function mountApp(root: HTMLElement): void {
   const saved = restore();
@@ -30,14 +44,27 @@ export function mountApp(root: HTMLElement): void {
   });
   const runner = webWorkersRunner();
   let controller: AbortController | null = null;
+  let view: View = 'workbench';
 
   const header = h('header', { class: 'top' });
+  const tabs = h('nav', { class: 'tabs' });
   const editorCol = h('div', { class: 'col editor-col' });
   const errorBox = h('div', { class: 'error', 'data-testid': 'error', role: 'alert', hidden: true });
+  const shareBox = createShareBox(store, (title, problems) => showError(title, problems));
   const runPanel = h('div', { class: 'run-panel' });
   const previewBox = h('div', {});
   const resultsBox = h('div', {});
-  root.replaceChildren(header, errorBox, h('main', {}, editorCol, h('div', { class: 'col results-col' }, runPanel, previewBox, resultsBox)));
+  const solver = createSolver(store);
+  const exact = createExactClient();
+  const sensitivityView = createSensitivity(() => store.state.run.status === 'running', exact);
+  const main = h('main', {}, editorCol, h('div', { class: 'col results-col' }, runPanel, previewBox, solver.el, resultsBox, sensitivityView.el));
+  const compare = createCompareView({
+    store, runner: webWorkersRunner(), exact, showError: (title, problems) => showError(title, problems),
+    onResult: () => { if (view === 'report') renderReportView(); },
+  });
+  compare.el.hidden = true;
+  const reportView = h('section', { class: 'report-page', 'data-testid': 'report-page', hidden: true });
+  root.replaceChildren(header, tabs, errorBox, shareBox.el, main, compare.el, reportView);
 
   const L = () => LABELS[store.state.lang];
 
@@ -85,6 +112,7 @@ export function mountApp(root: HTMLElement): void {
           },
         }, h('option', { value: '' }, l.newFrom), EXAMPLES.map((e) => h('option', { value: e.file }, e.file.replace(/\.json$/, '')))),
         h('button', { type: 'button', 'data-testid': 'save', onclick: () => { download(store.state.draft, store.state.valid); store.saved(); renderHeader(); } }, l.save),
+        h('button', { type: 'button', 'data-testid': 'share', disabled: !store.state.valid, title: store.state.valid ? undefined : l.shareNeedsValid, onclick: () => void shareBox.share() }, l.shareButton),
         h('button', { type: 'button', 'data-testid': 'lang', class: 'lang', onclick: () => store.setLang(store.state.lang === 'zh' ? 'en' : 'zh') }, l.lang)),
     );
   }
@@ -130,6 +158,11 @@ export function mountApp(root: HTMLElement): void {
     }
     const report = localiseFlags(run.report, run.scenario, lang);
     const { el, draw } = renderResults(report, run.scenario, run.totals, lang);
+    const confidence = run.scenario.simulation?.confidence;
+    el.append(h('div', { class: 'row actions' }, h('button', {
+      type: 'button', 'data-testid': 'export-csv',
+      onclick: () => downloadText(`${safeFileName(report.name, 'results')}.csv`, reportCsv(report, lang, confidence), 'text/csv'),
+    }, L().exportCsv)));
     resultsBox.replaceChildren(el);
     void draw().catch((e) => console.warn('chart', e));
   }
@@ -153,14 +186,72 @@ export function mountApp(root: HTMLElement): void {
     }
   }
 
+  function renderTabs() {
+    const l = L();
+    const tab = (v: View, testid: string, text: string) => h('button', {
+      type: 'button', class: `tab${view === v ? ' active' : ''}`, 'data-testid': testid, 'aria-pressed': String(view === v), onclick: () => setView(v),
+    }, text);
+    tabs.replaceChildren(tab('workbench', 'tab-workbench', l.tabWorkbench), tab('compare', 'tab-compare', l.tabCompare), tab('report', 'report', l.report));
+  }
+
+  function setView(next: View) {
+    view = next;
+    main.hidden = view !== 'workbench';
+    compare.el.hidden = view !== 'compare';
+    reportView.hidden = view !== 'report';
+    document.body.classList.toggle('report-mode', view === 'report');
+    renderTabs();
+    if (view === 'compare') compare.render();
+    if (view === 'report') {
+      if (store.state.valid && !currentRun() && store.state.run.status !== 'running') void startRun();
+      renderReportView();
+    }
+  }
+
+  /** The last run, if it is of the scenario as it now stands. */
+  function currentRun() {
+    const { run, valid } = store.state;
+    if (!valid || !run.report || !run.totals || !run.scenario) return null;
+    if (serialiseScenario(run.scenario) !== serialiseScenario(valid)) return null;
+    return { report: localiseFlags(run.report, run.scenario, store.state.lang), totals: run.totals };
+  }
+
+  function renderReportView() {
+    const l = L();
+    const s = store.state.valid;
+    reportView.removeAttribute('data-ready');
+    const toolbar = h('div', { class: 'report-toolbar' },
+      h('button', { type: 'button', 'data-testid': 'report-close', onclick: () => setView('workbench') }, l.back),
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'print', disabled: !s, onclick: () => window.print() }, l.print));
+    if (!s) {
+      reportView.replaceChildren(toolbar, h('p', { class: 'note error-text' }, l.reportInvalid));
+      return;
+    }
+    const run = currentRun();
+    const { el, draw } = renderReport({ scenario: s, run, running: store.state.run.status === 'running', compare: compare.result, lang: store.state.lang, date: new Date() });
+    reportView.replaceChildren(toolbar, el);
+    void draw()
+      .then(() => { if (run) reportView.setAttribute('data-ready', 'true'); })
+      .catch((e) => console.warn('report chart', e));
+  }
+
   store.subscribe((change) => {
+    if (change === 'scenario' || change === 'edit') shareBox.forget();
     if (change === 'scenario' || change === 'lang') {
       renderHeader();
+      renderTabs();
+      shareBox.render();
       renderEditorCol();
       renderRunPanel();
       renderPreviewBox();
+      solver.render();
+      sensitivityView.update(store.state.valid, store.state.lang, 0);
       if (change === 'lang' || store.state.run.status !== 'running') renderResultsBox();
+      if (view === 'compare') compare.render();
+      if (view === 'report') renderReportView();
     } else if (change === 'edit') {
+      solver.render();
+      sensitivityView.update(store.state.valid, store.state.lang);
       showProblems(editorCol, store.state.problems, store.state.lang);
       const totals = editorCol.querySelector('[data-testid="contribution-totals"]');
       if (totals) totals.textContent = contributionSummary(store.state.draft, L());
@@ -173,7 +264,12 @@ export function mountApp(root: HTMLElement): void {
       const bar = runPanel.querySelector<HTMLElement>('[data-testid="progress"]');
       if (bar && store.state.run.status === 'running') return updateProgress(bar, store.state.run.progress);
       renderRunPanel();
-      if (store.state.run.status !== 'running') renderResultsBox();
+      if (store.state.run.status !== 'running') {
+        renderResultsBox();
+        solver.render();
+        sensitivityView.resume();
+        if (view === 'report') renderReportView();
+      }
     }
   });
 
@@ -187,12 +283,18 @@ export function mountApp(root: HTMLElement): void {
     if (file) void openFile(file);
   });
 
+  window.addEventListener('hashchange', () => void shareBox.openFromLocation());
+
   renderHeader();
+  renderTabs();
   renderEditorCol();
   renderRunPanel();
   renderPreviewBox();
+  solver.render();
   renderResultsBox();
+  sensitivityView.update(store.state.valid, store.state.lang);
   clear(errorBox);
+  void shareBox.openFromLocation();
 }
 
 /** The flags of a report in the screen's language (the report keeps codes and figures). */

@@ -36,11 +36,20 @@ export async function readScenarioFile(file: File, lang: Lang): Promise<Opened> 
 export function download(draft: unknown, valid: Scenario | null): void {
   const text = valid ? serialiseScenario(valid) : `${JSON.stringify(draft, null, 2)}\n`;
   const name = typeof (draft as { name?: unknown }).name === 'string' ? (draft as { name: string }).name : 'scenario';
-  const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'scenario';
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  downloadText(`${safeFileName(name, 'scenario')}.json`, text, 'application/json');
+}
+
+/** A name usable as a file name: letters, digits, `._-`; at most 80 characters. */
+export function safeFileName(name: string, fallback: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || fallback;
+}
+
+/** Offers `text` as a download named `name`. */
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${safe}.json`;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

@@ -14,6 +14,8 @@ import { benefitCurveSpec } from '../../src/charts/benefitCurve.ts';
 import { benefitShareSpec } from '../../src/charts/benefitShare.ts';
 import { SCHEMA } from '../../src/charts/config.ts';
 import { payoutDistributionSpec } from '../../src/charts/payoutDistribution.ts';
+import { overlayBins, payoutOverlaySpec } from '../../src/charts/payoutOverlay.ts';
+import { tornadoSpec } from '../../src/charts/tornado.ts';
 import type { Lang } from '../../src/domain/format.ts';
 import { histogram } from '../../src/stats/histogram.ts';
 import { hangzhou, jiaxing, wenzhou } from '../helpers/fixtures.ts';
@@ -95,12 +97,20 @@ const LABELS = {
     curve: { title: '给付曲线', x: '自付费用', y: '给付' },
     share: { title: '各项给付占期望给付的比例', x: '占比', y: '给付项目' },
     names: { hangzhou: '杭州 2016', wenzhou: '温州 大额', jiaxing: '嘉兴' },
+    overlay: { title: '各方案一年支出的分布', x: '一年支出', y: '年份占比', income: '收入' },
+    versions: ['杭州 旧表', '杭州 新表'],
+    tornado: { title: '预期赔付率的敏感度', x: '预期赔付率', low: '假设下调', high: '假设上调', base: '基准', reference: '持平' },
+    assumptions: ['发生率 ±10%', '自负费用均值 ±10%', '参保人数 ±10%'],
   },
   en: {
     payout: { title: 'Period payout', x: 'Payout', y: 'Share of years', income: 'Income', threshold: 'Income + reserve + backstop', expected: 'Expected', net: 'Net income' },
     curve: { title: 'Benefit curve', x: 'Self-paid cost', y: 'Benefit' },
     share: { title: 'Share of the expected payout', x: 'Share', y: 'Benefit' },
     names: { hangzhou: 'Hangzhou 2016', wenzhou: 'Wenzhou big bills', jiaxing: 'Jiaxing' },
+    overlay: { title: 'Period payout by version', x: 'Payout', y: 'Share of years', income: 'Income' },
+    versions: ['Hangzhou old table', 'Hangzhou new table'],
+    tornado: { title: 'Sensitivity of the loss ratio', x: 'Expected loss ratio', low: 'Assumption lowered', high: 'Assumption raised', base: 'Base', reference: 'Break-even' },
+    assumptions: ['Claim rate ±10%', 'Mean cost ±10%', 'Members ±10%'],
   },
 } as const;
 
@@ -126,11 +136,22 @@ function examples(lang: Lang): Example[] {
     { id: 'wenzhou', label: l.names.wenzhou, expected: 3.6e6 },
     { id: 'jiaxing', label: l.names.jiaxing, expected: 1.5e6 },
   ];
+  const [oldBins, newBins] = overlayBins([payouts().map((x) => x * 0.88), payouts()], 40);
+  const overlay = [
+    { label: l.versions[0], bins: oldBins, income: 25.92e6 },
+    { label: l.versions[1], bins: newBins, income: 25.92e6 },
+  ];
+  const tornado = {
+    base: 0.72, reference: 1,
+    bars: l.assumptions.map((label, i) => ({ key: String(i), label, low: 0.72 - 0.07 / (i + 1), high: 0.72 + 0.07 / (i + 1) })),
+  };
   return [
     { name: 'payout distribution', lang, input: payoutInput, build: () => payoutDistributionSpec(payoutInput, { lang, labels: l.payout, width: 640 }) },
     { name: 'benefit curve', lang, input: curves, build: () => benefitCurveSpec(curves, { lang, labels: l.curve, width: 640 }) },
     { name: 'benefit share', lang, input: shares, build: () => benefitShareSpec(shares, { lang, labels: l.share, width: 640 }) },
     { name: 'benefit share, one benefit at 100%', lang, input: shares.slice(0, 1), build: () => benefitShareSpec(shares.slice(0, 1), { lang, labels: l.share, width: 400, height: 120 }) },
+    { name: 'payout overlay', lang, input: overlay, build: () => payoutOverlaySpec(overlay, { lang, labels: l.overlay, width: 640 }) },
+    { name: 'tornado', lang, input: tornado, build: () => tornadoSpec(tornado, { lang, labels: l.tornado, width: 640 }) },
   ];
 }
 

@@ -226,3 +226,49 @@ export async function labelOf(page, selector) {
   if ((await loc.count()) === 0) throw new Error(`${selector} is missing`);
   return loc.evaluate((el) => (el.innerText || el.getAttribute('aria-label') || el.getAttribute('title') || el.value || '').trim());
 }
+
+/**
+ * Opens the compare view, chooses the versions (option values: `draft`, `example:<file>`,
+ * `file:<n>`; the first is the baseline, the other slots are cleared), sets the iterations and
+ * runs; waits for the table. Returns the seconds the comparison took.
+ */
+export async function runCompare(page, versions, iterations = 2000, timeout = 60_000) {
+  await page.locator(tid('tab-compare')).click();
+  await page.waitForSelector(`${tid('compare')}:not([hidden])`, { timeout: 5000 });
+  for (let i = 0; i < 4; i++) await page.locator(tid(`compare-version-${i}`)).selectOption(versions[i] ?? '');
+  await setInput(page, tid('compare-iterations'), iterations);
+  const t0 = Date.now();
+  await page.locator(tid('compare-run')).click();
+  try {
+    await page.waitForSelector(tid('compare-table'), { timeout });
+  } catch {
+    const note = await page.locator(`${tid('compare')} .note`).allTextContents().catch(() => []);
+    throw new Error(`no compare-table within ${timeout / 1000} s (notes: ${JSON.stringify(note)})`);
+  }
+  return (Date.now() - t0) / 1000;
+}
+
+/** The number of pages in a PDF: `/Type /Page` objects (not `/Pages`). */
+export const pdfPageCount = (bytes) => (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
+/** A CSV text (RFC 4180) as rows of fields; a leading byte-order mark is dropped. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && s[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted field');
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}

@@ -1,0 +1,44 @@
+/**
+ * The exact distribution (`simulateExact` in engine/simulate.ts, FFT), where the engine has it:
+ * exact figures for the compare table's P(deficit) and the tornado of P(deficit). The function is
+ * looked up at run time, so the workbench builds with or without it; a scenario it cannot handle
+ * (it throws) gets no exact figure rather than an error.
+ *
+ * Each exact distribution takes milliseconds to a few hundred (a tornado needs thirteen), so these
+ * run in a Web Worker (exact.worker.ts, reached through exactClient.ts), never on the page.
+ * The exact report carries its figures where a Monte Carlo report does (`simulated.*`,
+ * shared/spec/cli.md "--method fft"); the method returns it as `{ report, aggregate }`.
+ */
+import * as simulateModule from '../engine/simulate.ts';
+import type { Report } from '../domain/report.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import { sensitivity, type Sensitivity } from '../engine/sensitivity.ts';
+
+/** What the method returns: `{ report }` (with the distribution beside it), or the report itself. */
+type ExactResult = { report: Report } | Report;
+type ExactFn = (s: Scenario) => ExactResult;
+
+const found: unknown = Reflect.get(simulateModule, 'simulateExact');
+const simulateExact: ExactFn | null = typeof found === 'function' ? (found as ExactFn) : null;
+
+/** Whether the engine has an exact method. */
+export const hasExact = simulateExact !== null;
+
+/** The exact P(deficit) of a scenario; NaN when there is no exact method or it fails. */
+export function exactProbDeficit(s: Scenario): number {
+  if (!simulateExact) return NaN;
+  try {
+    const r = simulateExact(s);
+    return ('report' in r ? r.report : r).simulated.probDeficit;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The sensitivity with the exact P(deficit) of every move; null without an exact method or when it fails. */
+export function exactSensitivity(s: Scenario): Sensitivity | null {
+  if (!simulateExact) return null;
+  const result = sensitivity(s, exactProbDeficit);
+  const all = [result.base, ...result.bars.flatMap((b) => [b.low, b.high])];
+  return all.every((f) => Number.isFinite(f.probDeficit)) ? result : null;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { resolveScenario } from '../../src/domain/defaults.ts';
+import { expectedPayout } from '../../src/engine/expected.ts';
+import { incomeOf } from '../../src/engine/simulate.ts';
+import { breakEvenPerMember, scaleContributions } from '../../src/ui/solver.ts';
+import { readScenarioFile } from '../helpers/scenarios.ts';
+
+describe('scaleContributions', () => {
+  it('scales every payer in proportion when the shares come out even', () => {
+    expect(scaleContributions([50, 10, 10, 30], 80)).toEqual([40, 8, 8, 24]);
+  });
+  it('gives each payer a whole number of fen and the total exactly, the remainder on the largest payer', () => {
+    const out = scaleContributions([10, 10, 10], 10);
+    expect(out).toEqual([3.34, 3.33, 3.33]);
+    expect(Math.round(out.reduce((a, b) => a + b, 0) * 100)).toBe(1000);
+  });
+  it('puts everything on the first payer when nothing is paid yet', () => {
+    expect(scaleContributions([0, 0], 25.79)).toEqual([25.79, 0]);
+  });
+  it('returns nothing for no payers', () => {
+    expect(scaleContributions([], 10)).toEqual([]);
+  });
+});
+
+describe('breakEvenPerMember', () => {
+  it.each(['hangzhou-2016.json', 'jiaxing-2015.json', 'inner-mongolia-forestry-2019.json'])('rounds %s up to the fen, so applying it breaks even', (file) => {
+    const s = readScenarioFile(file);
+    const c = breakEvenPerMember(s);
+    expect(Math.abs(c * 100 - Math.round(c * 100))).toBeLessThan(1e-9);
+    const applied = { ...s, contributions: scaleContributions(s.contributions.map((x) => x.amount), c).map((amount, i) => ({ ...s.contributions[i], amount })) };
+    const r = resolveScenario(applied);
+    const { income, expenses } = incomeOf(r);
+    expect(expectedPayout(r).payout).toBeLessThanOrEqual(income - expenses);
+    // …and a fen less would not.
+    const less = resolveScenario({ ...s, contributions: [{ payer: 'member', amount: c - 0.01 }] });
+    expect(expectedPayout(less).payout).toBeGreaterThan(incomeOf(less).income - incomeOf(less).expenses);
+  });
+  it('gives Hangzhou 2016 ¥25.79 (μ = 18.567 M over 720,000 members)', () => {
+    expect(breakEvenPerMember(readScenarioFile('hangzhou-2016.json'))).toBe(25.79);
+  });
+});
