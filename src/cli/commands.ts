@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
-import { simulate } from '../engine/simulate.ts';
+import { simulate, simulateExact } from '../engine/simulate.ts';
 import { compareVersions } from '../engine/compare.ts';
 import { project } from '../engine/project.ts';
 import { analyseHistory, checkAggregates, parseHistory, parseRegions } from '../history/index.ts';
@@ -61,7 +61,7 @@ const validate: Command = {
 
 const simulateCommand: Command = {
   summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
-  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc] [--json] [--lang zh|en]',
+  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en]',
   options: {
     iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' },
     method: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' },
@@ -71,10 +71,14 @@ const simulateCommand: Command = {
     const iterations = intOption(values, 'iterations', 100, 1_000_000);
     const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
     const method = values.method ?? 'mc';
-    if (method !== 'mc') throw new CliError(2, [`--method: "${String(method)}" is not available; this version simulates with --method mc`]);
+    if (method !== 'mc' && method !== 'fft') throw new CliError(2, [`--method: must be mc or fft, got "${String(method)}"`]);
     const seed = seedOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
+    if (method === 'fft') {
+      const { report } = simulateExact(scenario, { lang: values.json ? 'en' : lang });
+      return values.json ? json(report) : simulateText(report, scenario, lang);
+    }
     const runner = nodeThreadsRunner(workers);
     try {
       const { report } = await simulate(scenario, runner, { iterations, seed, lang: values.json ? 'en' : lang });
@@ -127,8 +131,8 @@ const compare: Command = {
 
 const solve: Command = {
   summary: 'the contributions that meet the targets; with --cap, the largest affordable cap of a benefit',
-  args: '<scenario.json> [--cap <benefit>] [--iterations N] [--seed S] [--json] [--lang zh|en]',
-  options: { cap: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  args: '<scenario.json> [--cap <benefit>] [--method fft|mc] [--iterations N] [--seed S] [--json] [--lang zh|en]',
+  options: { cap: { type: 'string' }, method: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('solve', positionals);
     const lang = langOption(values);
@@ -149,8 +153,13 @@ const solve: Command = {
   },
 };
 
-/** The distribution the contribution at confidence is read from. */
+/**
+ * The distribution the contribution at confidence is read from: the exact (FFT) distribution,
+ * or with --method mc the Monte Carlo one.
+ */
 async function confidenceReport(scenario: Scenario, values: Values) {
+  if ((values.method ?? 'fft') === 'fft') return simulateExact(scenario);
+  if (values.method !== 'mc') throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
   const runner = nodeThreadsRunner(intOption(values, 'workers', 1, 256) ?? availableParallelism());
   try {
     return await simulate(scenario, runner, { iterations: intOption(values, 'iterations', 100, 1_000_000), seed: seedOption(values) });

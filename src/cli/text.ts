@@ -48,7 +48,7 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
     ...r.benefits.map((b) => `    ${b.id}: ${y(b.expected)} / ${y(b.simulated)}`),
   ];
   if (r.flags.length > 0) lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${f.message}`));
-  lines.push(`  ${L.run(r.iterations, r.seed)}`);
+  lines.push(r.method === 'fft' ? `  ${lang === 'zh' ? '精确分布（FFT）' : 'exact distribution (FFT)'}` : `  ${L.run(r.iterations, r.seed)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -32,6 +32,24 @@ export interface Report {
   contributionAtConfidence: number | null;
   verdict: Verdict;
   flags: Flag[];
+  /** With `method: 'fft'`: the grid and the error bounds of the exact distribution (engine/fft/exactAggregate.ts). */
+  exact?: ExactInfo;
+}
+
+export interface ExactInfo {
+  /** Grid span in yuan, and the number of grid points. */
+  h: number;
+  gridSize: number;
+  /** Bound on the probability outside the grid (wrapped around by the FFT, or in truncated claims). */
+  aliasedMass: number;
+  /** Bound on the total-variation error of ignored never-binding caps and the rate-uncertainty quadrature. */
+  neglectedMass: number;
+  discretisationError: {
+    /** Per quantile, the width (yuan) of a guaranteed interval holding the true and the reported value. */
+    quantiles: Quantiles;
+    /** Per quantile, an estimate (yuan) of the actual error of the reported value; null when no payment was rounded. */
+    estimated: Quantiles | null;
+  };
 }
 
 export const QUANTILE_LEVELS: [keyof Quantiles, number][] = [

@@ -4,10 +4,12 @@
  *
  * pmf conventions: Poisson(λ): e^{−λ} λ^k / k!; negative binomial with mean m and cv c:
  * variance v = (c·m)², r = m²/(v − m), p = r/(r + m), P(k) = Γ(k+r)/(Γ(r) k!) p^r (1−p)^k —
- * the Gamma(r, m/r)–Poisson mixture. Log-space evaluation keeps large means exact.
+ * the Gamma(r, m/r)–Poisson mixture. Both in Loader's saddle-point form (log space), which keeps
+ * full relative precision for large means, for r far above m (a rate cv of 0.0001 is r = 1e8)
+ * and for m far below 1 (a rate of 1e-12).
  */
 import type { DaysDist } from '../domain/scenario.ts';
-import { logGamma, logPoissonPmf } from '../stats/special.ts';
+import { bd0, logGamma, logPoissonPmf, stirlingError } from '../stats/special.ts';
 
 export interface CountDistribution {
   mean: number;
@@ -26,22 +28,37 @@ export function poissonCount(mean: number): CountDistribution {
 export function negativeBinomialCount(mean: number, cv: number): CountDistribution {
   const variance = (cv * mean) ** 2;
   if (variance <= mean) return poissonCount(mean);
-  const r = (mean * mean) / (variance - mean);
-  const logP = Math.log(r / (r + mean));
-  const logQ = Math.log(mean / (r + mean));
-  const lgR = logGamma(r);
-  return {
-    mean, max: Infinity,
-    pmf: (k) => Math.exp(logGamma(k + r) - lgR - logGamma(k + 1) + r * logP + k * logQ),
+  return negativeBinomialBySize(mean, (mean * mean) / (variance - mean));
+}
+
+/**
+ * Negative binomial by mean m > 0 and size r > 0 (R's `dnbinom_mu`): P(0) = (r/(r + m))^r;
+ * for k < 1e-10·r, where k + r would lose k, the expansion
+ * P(k) = (m/(1 + m/r))^k e^{−m} / k! · (1 + k(k − 1)/(2r)); otherwise r/(r + k) times the
+ * binomial term b(r; k + r, r/(r + m)) in Loader's form (stirlingError and bd0, with k kept apart
+ * from k + r − r).
+ */
+export function negativeBinomialBySize(mean: number, r: number): CountDistribution {
+  const logZero = r < mean ? r * Math.log(r / (r + mean)) : r * Math.log1p(-mean / (r + mean));
+  const logSmallK = r < mean ? Math.log(r / (1 + r / mean)) : Math.log(mean / (1 + mean / r));
+  const muR = stirlingError(r);
+  const pmf = (k: number): number => {
+    if (k === 0) return Math.exp(logZero);
+    if (k < 1e-10 * r) return Math.exp(k * logSmallK - mean - logGamma(k + 1) + Math.log1p((k * (k - 1)) / (2 * r)));
+    const n = k + r;
+    const lc = stirlingError(n) - muR - stirlingError(k) - bd0(r, (n * r) / (r + mean)) - bd0(k, (n * mean) / (r + mean));
+    return (r / n) * Math.exp(lc - 0.5 * Math.log((2 * Math.PI * r * k) / n));
   };
+  return { mean, max: Infinity, pmf };
 }
 
 /** The count of events of one member whose rate λ is multiplied by Θ ~ Gamma(mean 1, cv): NB(mean λ, r = 1/cv²). */
 export function mixedPoissonCount(lambda: number, rateCv: number): CountDistribution {
-  if (rateCv === 0 || lambda === 0) return poissonCount(lambda);
   const r = 1 / (rateCv * rateCv);
-  // NB with r = 1/cv²: variance λ + λ²cv², i.e. cv_K² = 1/λ + rateCv².
-  return negativeBinomialCount(lambda, Math.sqrt(1 / lambda + 1 / r));
+  // r = ∞ (rateCv 0, or below 1e-154 where 1/cv² overflows) is the Poisson, the mixture's limit.
+  if (r === Infinity || lambda === 0) return poissonCount(lambda);
+  // Variance λ + λ²cv², i.e. cv_K² = 1/λ + rateCv²: built from r itself, as 1/λ overflows for λ < 1e-308.
+  return negativeBinomialBySize(lambda, r);
 }
 
 export function daysCount(d: DaysDist): CountDistribution {
@@ -63,15 +80,40 @@ export function daysCount(d: DaysDist): CountDistribution {
 }
 
 /**
- * E[min(K, m)] = Σ_{k=0}^{m−1} P(K > k), for an integer m ≥ 0 (m = Infinity gives the mean).
- * Exact finite sum; the survival is accumulated from the pmf.
+ * E[min(K, m)] for a real m ≥ 0 (m = Infinity gives the mean): Σ_{1≤k<m} k·P(k) + m·P(K ≥ ⌈m⌉).
+ * Exact finite sums of positive terms; no 1 − cdf where it would cancel (a count that is rarely
+ * positive: a rate of 1e-12, whose P(K ≥ 1) 1 − cdf gives to 4 digits, and 0 below 1e-16). For
+ * unbounded K the sum stops past the mean where its terms fall below double precision, so a large
+ * m (a cap of 1e12 on lump sums of 0.01) costs no more than the distribution's own spread.
+ * @example expectedMinCount(poissonCount(1e-12), 3) // 1e-12
  */
 export function expectedMinCount(K: CountDistribution, m: number): number {
   if (m === Infinity || m >= K.max) return K.mean;
-  let cdf = 0, sum = 0;
-  for (let k = 0; k < m; k++) {
-    cdf += K.pmf(k);
-    sum += Math.max(0, 1 - cdf);
+  const first = Math.ceil(m); // counts from here on pay m
+  let cdf = K.pmf(0), part = 0;
+  for (let k = 1; k < first && k <= K.max; k++) {
+    const p = K.pmf(k);
+    cdf += p;
+    part += k * p;
+    // The rest, Σ_{j>k} min(j, m)·P(j), decays at least as fast as these terms past the mean.
+    if (K.max === Infinity && k > K.mean && k * p <= 1e-17 * part) return part;
+  }
+  return part + m * atLeast(K, first, cdf);
+}
+
+/** P(K ≥ j), given cdf = P(K < j): 1 − cdf unless that cancels, else the tail summed. */
+function atLeast(K: CountDistribution, j: number, cdf: number): number {
+  if (K.max !== Infinity) {
+    let sum = 0;
+    for (let k = j; k <= K.max; k++) sum += K.pmf(k);
+    return sum;
+  }
+  if (1 - cdf > 1e-3) return 1 - cdf;
+  let sum = 0;
+  for (let k = j; k < j + 10_000_000; k++) {
+    const p = K.pmf(k);
+    sum += p;
+    if (k > K.mean && p <= 1e-17 * sum) break;
   }
   return sum;
 }

@@ -10,7 +10,7 @@
  *   where ∫ of the survival is the stop-loss E[(X − t)+];
  * - empirical costs: the average over the values;
  * - daily: perDay·E[min(D, maxDays)];
- * - lump-sum per member: E[min(amount·K, cap)] = Σ_{k=1}^{⌈cap/amount⌉} min(amount, cap − amount(k−1))·P(K ≥ k),
+ * - lump-sum per member: E[min(amount·K, cap)] = amount·E[min(K, cap/amount)],
  *   K ~ Poisson(rate·w) or, with rateCv, its Gamma mixture (negative binomial), where
  *   w = 1 − newShare·waitingDays/365 thins the events of new members in their waiting period.
  */
@@ -81,13 +81,6 @@ export function waitingFactor(b: LumpSumBenefit, newShare: number): number {
 export function expectedLumpSum(b: LumpSumBenefit, rate: number, rateCv: number, newShare: number): number {
   const lambda = rate * waitingFactor(b, newShare);
   if (b.cap === undefined) return b.amount * lambda;
-  const K = mixedPoissonCount(lambda, rateCv);
-  const terms = Math.ceil(b.cap / b.amount);
-  let cdf = 0, sum = 0;
-  for (let k = 1; k <= terms; k++) {
-    cdf += K.pmf(k - 1);
-    const atLeastK = Math.max(0, 1 - cdf);
-    sum += Math.min(b.amount, b.cap - b.amount * (k - 1)) * atLeastK;
-  }
-  return sum;
+  // min(amount·K, cap) = amount·min(K, cap/amount).
+  return b.amount * expectedMinCount(mixedPoissonCount(lambda, rateCv), b.cap / b.amount);
 }

@@ -23,6 +23,8 @@ import { expectedPayout } from './expected.ts';
 import { compilePlan } from './plan.ts';
 import type { BlockResult } from './simulateBlock.ts';
 import { flagsOf, verdictOf } from './verdict.ts';
+import { exactAggregate, type ExactAggregate, type ExactOptions } from './fft/exactAggregate.ts';
+import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
 
 export interface SimulateOptions extends RunOptions {
   iterations?: number;
@@ -116,6 +118,71 @@ export function summarise(
     verdict: verdictOf(verdictInput),
     flags: flagsOf(verdictInput, run.lang),
   };
+}
+
+export interface ExactSimulation {
+  report: Report;
+  /** The distribution itself (grid, pmf, cdf) and its error bounds. */
+  aggregate: ExactAggregate;
+}
+
+/**
+ * One period by the exact distribution of S (`--method fft`, engine/fft/exactAggregate.ts)
+ * instead of sampling: the report has the Monte Carlo report's fields, read from the distribution.
+ *
+ * - `iterations` 0 and `seed` '' (nothing is sampled; the grid size is in `exact.gridSize`);
+ * - `simulated.mean`, `sd` of the computed distribution, `standardError` 0;
+ * - quantiles and P(S > x) by the distribution's convention (fft/latticeDistribution.ts: linear
+ *   within a grid cell, or the step function when every payment lies on the grid);
+ * - per benefit, `simulated` is the exact expectation (the discretisation preserves means);
+ * - `contributionAtConfidence` from the exact quantile at `confidence`;
+ * - `exact`: grid span and size, aliased and neglected mass, discretisation error per quantile.
+ * Synchronous: a few milliseconds for the scenarios in scenarios/.
+ */
+export function simulateExact(scenario: Scenario, options: ExactOptions & { lang?: 'en' | 'zh' } = {}): ExactSimulation {
+  const s = resolveScenario(scenario);
+  const agg = exactAggregate(s, options);
+  const { income, expenses } = incomeOf(s);
+  const { reserve, backstop } = s.fund;
+  const net = income - expenses;
+  const probDeficit = survivalAt(agg, net);
+  const probBeyondBackstop = survivalAt(agg, net + reserve + backstop);
+  const perMemberNet = s.members.count * (1 - s.fund.expenseRate);
+  const mu = agg.expected;
+  const verdictInput = { mu, income, expenses, reserve, backstop, confidence: s.simulation.confidence, probBeyondBackstop };
+  const fenQuantiles = (f: (p: number, key: keyof Quantiles) => number) =>
+    Object.fromEntries(QUANTILE_LEVELS.map(([k, p]) => [k, fen(f(p, k))])) as unknown as Quantiles;
+  const { quantiles: bound, estimated } = agg.discretisationError;
+  const report: Report = {
+    format: 'huzhu-report/1',
+    name: s.name,
+    iterations: 0,
+    seed: '',
+    method: 'fft',
+    income: fen(income),
+    expenses: fen(expenses),
+    expected: { payout: fen(mu), lossRatio: mu / income },
+    simulated: {
+      mean: fen(agg.mean), sd: fen(agg.sd), standardError: 0,
+      quantiles: fenQuantiles((p) => quantileAt(agg, p)), probDeficit, probBeyondBackstop,
+    },
+    benefits: agg.benefits.map((b) => ({ id: b.id, expected: fen(b.expected), simulated: fen(b.expected) })),
+    breakEvenContribution: fen(mu / perMemberNet),
+    contributionAtConfidence: fen(Math.max(0, (quantileAt(agg, s.simulation.confidence) - reserve - backstop) / perMemberNet)),
+    verdict: verdictOf(verdictInput),
+    flags: flagsOf(verdictInput, options.lang),
+    exact: {
+      h: agg.h,
+      gridSize: agg.gridSize,
+      aliasedMass: agg.aliasedMass,
+      neglectedMass: agg.neglectedMass,
+      discretisationError: {
+        quantiles: fenQuantiles((_, k) => bound[k]),
+        estimated: estimated === null ? null : fenQuantiles((_, k) => estimated[k]),
+      },
+    },
+  };
+  return { report, aggregate: agg };
 }
 
 export { contributionPerMember };

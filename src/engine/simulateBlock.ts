@@ -2,7 +2,7 @@
  * Simulates the iterations of one block: each iteration is one period of the whole scheme.
  *
  *   for each iteration:
- *     for each risk r:   Θ ~ Gamma(mean 1, cv rateCv) (Θ = 1 when rateCv = 0)
+ *     for each risk r:   Θ ~ Gamma(mean 1, cv rateCv) (Θ = 1 when rateCv = 0 or 1/rateCv² overflows)
  *       cost risk:       N ~ Poisson(λ_r Θ); for each claimant: one 32-bit draw → every
  *                        cost-driven benefit from its table (the same draw: they share X),
  *                        one 53-bit draw → days by guide-table inversion → every daily allowance
@@ -61,7 +61,10 @@ export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockRes
     sums.fill(0);
     for (let r = 0; r < plan.risks.length; r++) {
       const risk = plan.risks[r];
-      const theta = risk.rateCv > 0 ? randomGamma(stream.next)(1 / (risk.rateCv * risk.rateCv), risk.rateCv * risk.rateCv)() : 1;
+      // Θ = 1 at rateCv 0, and where the shape 1/cv² overflows (cv < 1e-154: the limit; Gamma(∞) would
+      // draw Θ = ∞, an endless Poisson draw, or 0 where cv² underflows).
+      const cv2 = risk.rateCv * risk.rateCv;
+      const theta = 1 / cv2 < Infinity ? randomGamma(stream.next)(1 / cv2, cv2)() : 1;
       if (risk.kind === 'cost') claimants += simulateCostRisk(risk, h.tails[r], stream, theta, sums);
       else simulateEventRisk(risk, stream, theta, sums);
     }

@@ -4,7 +4,8 @@
  *
  * - the contributions add up to more than 0 (path `contributions`);
  * - risk ids and benefit ids are unique (`duplicate id "x" (also risks[0])`);
- * - a negative-binomial days distribution has cv² > 1/mean;
+ * - a negative-binomial days distribution has cv² > 1/mean (and so, as cv ≤ `LIMITS.daysCv`,
+ *   a mean above 1/daysCv²; below that the mean is flagged: no cv in range would do);
  * - a benefit names a risk in risks[], of the kind its type needs (bands, steps and daily a cost
  *   risk, daily one with days, lump-sum an event risk);
  * - bands' `upTo` is strictly ascending and only the last one may be null.
@@ -28,6 +29,11 @@ const listAt = (input: unknown, key: string, max: number): unknown[] | null => {
   const v = field(input, key);
   return Array.isArray(v) && v.length <= max ? v : null;
 };
+/**
+ * An id as shown inside a message: escaped as in JSON (without the quotes the message adds), so
+ * that a line break or control character in an id cannot split a problem over several lines.
+ */
+const shown = (id: string): string => JSON.stringify(id).slice(1, -1);
 const risksOf = (input: Rec) => listAt(input, 'risks', LIMITS.risks) ?? [];
 const benefitsOf = (input: Rec) => listAt(input, 'benefits', LIMITS.benefits) ?? [];
 
@@ -65,7 +71,7 @@ function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawPr
     if (typeof id !== 'string') return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else out.push({ path: [list, i, 'id'], message: say('duplicateId', { id, other: formatPath([list, first]) }) });
+    else out.push({ path: [list, i, 'id'], message: say('duplicateId', { id: shown(id), other: formatPath([list, first]) }) });
   });
   return out;
 }
@@ -90,7 +96,13 @@ function checkNegativeBinomial(input: Rec, say: Say): RawProblem[] {
     if (field(days, 'dist') !== 'negative-binomial') return;
     const mean = field(days, 'mean');
     const cv = field(days, 'cv');
-    if (!isFiniteNumber(mean) || !isFiniteNumber(cv) || mean <= 0 || cv <= 0) return;
+    if (!isFiniteNumber(mean) || mean <= 0) return;
+    const lowest = 1 / LIMITS.daysCv ** 2;
+    if (mean <= lowest) {
+      out.push({ path: ['risks', i, 'days', 'mean'], message: say('greaterThan', { min: lowest }) });
+      return;
+    }
+    if (!isFiniteNumber(cv) || cv <= 0) return;
     if (cv * cv > 1 / mean) return;
     out.push({ path: ['risks', i, 'days', 'cv'], message: say('negativeBinomialCv', { minCv: smallestNegativeBinomialCv(mean) }) });
   });
@@ -123,15 +135,15 @@ function benefitRiskProblem(type: unknown, id: string, risk: KnownRisk | undefin
   if (typeof type !== 'string' || !Object.hasOwn(NEEDS, type)) return null;
   const need = NEEDS[type];
   if (risk.kind !== 'cost' && risk.kind !== 'event') return null;
-  if (risk.kind !== need) return say('benefitNeedsKind', { type, need, risk: id, kind: risk.kind });
-  if (type === 'daily' && !risk.hasDays) return say('dailyNeedsDays', { risk: id });
+  if (risk.kind !== need) return say('benefitNeedsKind', { type, need, risk: shown(id), kind: risk.kind });
+  if (type === 'daily' && !risk.hasDays) return say('dailyNeedsDays', { risk: shown(id) });
   return null;
 }
 
 function checkBenefitRisks(input: Rec, say: Say): RawProblem[] {
   if (!listAt(input, 'risks', LIMITS.risks)) return [];
   const risks = knownRisks(input);
-  const ids = [...risks.keys()];
+  const ids = [...risks.keys()].map(shown);
   const known = ids.length > MAX_LISTED ? [...ids.slice(0, MAX_LISTED), '…'] : ids;
   const out: RawProblem[] = [];
   benefitsOf(input).forEach((b, i) => {

@@ -32,7 +32,22 @@ export const LIMITS = {
   bands: 100,
   empiricalValues: 1_000_000,
   mean: 1e9,
+  /** Pareto scale: like a mean, a typical cost (past ~1e154 the squares of the totals overflow). */
+  paretoScale: 1e9,
+  /** One empirical cost, in yuan. */
+  costValue: MAX_MONEY,
   costCv: 100,
+  /**
+   * A gamma cost's smallest cv other than 0 (a point mass): shape 1/cv² = 10,000. The incomplete
+   * gamma function costs O(√shape), so a sampling table takes 0.7 s at cv 0.01, 4 s at 0.001 and
+   * a minute at 0.0001; below 1e-154 the shape overflows. A lognormal has no such floor.
+   */
+  gammaCvMin: 0.01,
+  /**
+   * Days' negative-binomial cv: at mean 366 and cv 20 the days table (plan.ts, 4M entries) still
+   * holds the distribution to double precision; past ~cv 50 it loses part of the mean.
+   */
+  daysCv: 20,
   rateCv: 10,
   paretoShape: 1000,
   days: 366,
@@ -65,9 +80,10 @@ function aboveAtMost(say: Say, min: number, max: number) {
   return z.number().gt(min, { error }).lte(max, { error });
 }
 
-/** A number > min. */
-function above(say: Say, min: number) {
-  return z.number().gt(min, { error: say('greaterThan', { min }) });
+/** A number > min (and ≤ max when given, with a message of its own for each side). */
+function above(say: Say, min: number, max?: number) {
+  const low = z.number().gt(min, { error: say('greaterThan', { min }) });
+  return max === undefined ? low : low.lte(max, { error: say('atMost', { max }) });
 }
 
 /** Yuan: ≥ 0 (or > 0 when `positive`), ≤ MAX_MONEY, at most 2 decimals. */
@@ -128,15 +144,17 @@ function valueList(say: Say, item: z.ZodNumber, max: number) {
 // ---- distributions ---------------------------------------------------------------------------
 
 function costDist(say: Say) {
-  const meanCv = <D extends 'lognormal' | 'gamma'>(dist: D) =>
-    z.strictObject({ dist: z.literal(dist), mean: aboveAtMost(say, 0, LIMITS.mean), cv: between(say, 0, LIMITS.costCv) });
+  const meanCv = <D extends 'lognormal' | 'gamma'>(dist: D, cv = between(say, 0, LIMITS.costCv)) =>
+    z.strictObject({ dist: z.literal(dist), mean: aboveAtMost(say, 0, LIMITS.mean), cv });
+  const gammaCv = between(say, 0, LIMITS.costCv)
+    .refine((v) => v === 0 || v >= LIMITS.gammaCvMin, { error: say('atLeast', { min: LIMITS.gammaCvMin }) });
   const pareto = z.strictObject({
     dist: z.literal('pareto'),
-    scale: above(say, 0),
+    scale: above(say, 0, LIMITS.paretoScale),
     shape: z.number().gt(1, { error: say('paretoShape') }).lte(LIMITS.paretoShape, { error: say('atMost', { max: LIMITS.paretoShape }) }),
   });
-  const empirical = z.strictObject({ dist: z.literal('empirical'), values: valueList(say, above(say, 0), LIMITS.empiricalValues) });
-  return z.discriminatedUnion('dist', [meanCv('lognormal'), meanCv('gamma'), pareto, empirical]).meta({
+  const empirical = z.strictObject({ dist: z.literal('empirical'), values: valueList(say, above(say, 0, LIMITS.costValue), LIMITS.empiricalValues) });
+  return z.discriminatedUnion('dist', [meanCv('lognormal'), meanCv('gamma', gammaCv), pareto, empirical]).meta({
     description: 'cumulative self-paid cost of one claimant in one period (yuan)',
   });
 }
@@ -145,7 +163,7 @@ function daysDist(say: Say) {
   const day = () => intIn(say, 0, LIMITS.days);
   return z.discriminatedUnion('dist', [
     z.strictObject({ dist: z.literal('poisson'), mean: between(say, 0, LIMITS.days) }),
-    z.strictObject({ dist: z.literal('negative-binomial'), mean: aboveAtMost(say, 0, LIMITS.days), cv: above(say, 0) }),
+    z.strictObject({ dist: z.literal('negative-binomial'), mean: aboveAtMost(say, 0, LIMITS.days), cv: above(say, 0, LIMITS.daysCv) }),
     z.strictObject({ dist: z.literal('fixed'), value: day() }),
     z.strictObject({ dist: z.literal('empirical'), values: valueList(say, day(), LIMITS.empiricalValues) }),
   ]).meta({ description: 'days in hospital of one claimant in one period' });

@@ -46,14 +46,16 @@ export function randomGamma(source: Source) {
 /**
  * `randomGammaMeanCv(source)(mean, cv)`: Gamma with the given mean and coefficient of
  * variation, shape k = 1/cv², scale θ = mean·cv² (as in `huzhu-scenario/1`, and for the rate
- * multiplier Θ ~ Gamma(mean 1, cv rateCv)). cv = 0 is the constant `mean`.
+ * multiplier Θ ~ Gamma(mean 1, cv rateCv)). cv = 0 is the constant `mean`, and so is a cv below
+ * 1e-154, whose shape 1/cv² overflows (Gamma(∞, scale) would draw ∞, or 0 where cv² underflows).
  * @example randomGammaMeanCv(createStream('huzhu', 0).next)(1, 0.05)() // Θ near 1
  */
 export function randomGammaMeanCv(source: Source) {
   const gamma = randomGamma(source);
   return (mean: number, cv: number): (() => number) => {
-    if (cv === 0) return () => mean;
     const cv2 = cv * cv;
+    // cv = 0, or so small that the shape 1/cv² overflows (cv < 1e-154): the limit, a point mass.
+    if (1 / cv2 === Infinity) return () => mean;
     return gamma(1 / cv2, mean * cv2);
   };
 }

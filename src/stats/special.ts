@@ -476,8 +476,10 @@ function gammaDensity(a: number, x: number): number {
  * Solve P(a, x) = t (upper = false) or Q(a, x) = t (upper = true), 0 < t ≤ 1/2, for x.
  *
  * Start: Wilson–Hilferty, x ≈ a(1 − 1/(9a) + z/(3√a))³; in the left tail for small a the
- * bound x ≥ (t Γ(a + 1))^{1/a} (from P ≤ x^a/Γ(a+1)); in the right tail for a < 1 two
- * fixed-point steps on Q ≈ x^{a−1}e^{−x}/Γ(a). Then Newton steps on the logarithm of the
+ * bound x ≥ (t Γ(a + 1))^{1/a} (from P ≤ x^a/Γ(a+1)); in the right tail for a < 1 the same
+ * bound for P = 1 − t when it lies below 1e-3 (for a = 1e-4 that is Q ≥ 0.05: the root, to a
+ * few ulps, or 0 when it underflows; bisecting down to it from 1e-3 took the whole 200
+ * steps and stopped short), else two fixed-point steps on Q ≈ x^{a−1}e^{−x}/Γ(a). Then Newton steps on the logarithm of the
  * tail probability, which is nearly linear where the tail is thin: on ln P against ln x
  * (P ∝ x^a near 0) and on ln Q against x (ln Q ≈ −x far out), so a start far out in either
  * tail (t = 1e-300) converges in a few steps. Every evaluation narrows a bracket [lo, hi];
@@ -498,10 +500,22 @@ function gammaInverse(t: number, a: number, upper: boolean): number {
   } else if (a >= 1) {
     x = wh;
   } else {
+    // Q = t is P = 1 − t ≥ 1/2: when that root lies far below 1 (only for small a), P ≈
+    // x^a/Γ(a+1) there, so the same bound is the root to rounding, or underflows with it.
+    const left = Math.exp((Math.log1p(-t) + logGamma1pAny(a)) / a);
+    if (left === 0) return 0;
+    if (left < 1e-3) return newtonInverse(t, a, true, left);
     const lg = logGamma(a);
     const r = Math.max(-logT - lg, 1);
     x = Math.max(-logT - lg + (a - 1) * Math.log(r), 1e-3);
   }
+  return newtonInverse(t, a, upper, x);
+}
+
+/** The Newton iteration of `gammaInverse` from the start `x0`, inside a shrinking bracket. */
+function newtonInverse(t: number, a: number, upper: boolean, x0: number): number {
+  const logT = Math.log(t);
+  let x = x0;
   if (!(x > 0)) x = Number.MIN_VALUE;
   if (x === Infinity) x = Number.MAX_VALUE;
   let lo = 0;

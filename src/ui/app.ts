@@ -9,6 +9,7 @@
  *   Run  ─▶ simulate(valid scenario, Web Workers) ─▶ progress ─▶ verdict, figures, charts
  *   #s=… ─▶ share link read on load or when pasted (shareBox.ts)
  */
+import { config as zodConfig } from 'zod';
 import { flagsOf } from '../engine/verdict.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Lang } from '../domain/format.ts';
@@ -19,6 +20,8 @@ import { webWorkersRunner } from '../runners/webWorkers.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 import { createCompareView } from './compare.ts';
 import { createExactClient } from './exactClient.ts';
+import { createHistoryView } from './history.ts';
+import { createProjectionView } from './projection.ts';
 import { reportCsv } from './csv.ts';
 import { clear, h } from './dom.ts';
 import { contributionSummary, renderEditor, showProblems } from './editor.ts';
@@ -30,9 +33,14 @@ import { renderPreview, renderResults } from './results.ts';
 import { createSensitivity } from './sensitivityView.ts';
 import { createShareBox } from './shareBox.ts';
 import { createSolver } from './solver.ts';
+import { runErrorText } from './runErrors.ts';
 import { createStore, restore } from './store.ts';
 
-type View = 'workbench' | 'compare' | 'report';
+type View = 'workbench' | 'compare' | 'projection' | 'history' | 'report';
+
+// zod probes `new Function` once to choose its fast path; under the CSP (no 'unsafe-eval') that
+// probe is blocked and reported as a securitypolicyviolation. Validation is the same without it.
+zodConfig({ jitless: true });
 
 export function mountApp(root: HTMLElement): void {
   const saved = restore();
@@ -44,6 +52,8 @@ export function mountApp(root: HTMLElement): void {
   });
   const runner = webWorkersRunner();
   let controller: AbortController | null = null;
+  /** Why the last run failed (kept whole, so the message follows a change of language). */
+  let runFailure: unknown = null;
   let view: View = 'workbench';
 
   const header = h('header', { class: 'top' });
@@ -63,8 +73,12 @@ export function mountApp(root: HTMLElement): void {
     onResult: () => { if (view === 'report') renderReportView(); },
   });
   compare.el.hidden = true;
+  const projection = createProjectionView({ store, runner: webWorkersRunner() });
+  const history = createHistoryView({ store });
+  projection.el.hidden = true;
+  history.el.hidden = true;
   const reportView = h('section', { class: 'report-page', 'data-testid': 'report-page', hidden: true });
-  root.replaceChildren(header, tabs, errorBox, shareBox.el, main, compare.el, reportView);
+  root.replaceChildren(header, tabs, errorBox, shareBox.el, main, compare.el, projection.el, history.el, reportView);
 
   const L = () => LABELS[store.state.lang];
 
@@ -132,10 +146,19 @@ export function mountApp(root: HTMLElement): void {
       running ? h('div', { class: 'progress', 'data-testid': 'progress', 'data-progress': String(run.progress), role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 1, 'aria-valuenow': run.progress },
         h('div', { class: 'bar', style: undefined, 'data-width': String(Math.round(run.progress * 100)) }), h('span', {}, `${l.running} ${Math.round(run.progress * 100)}%`)) : '',
       run.status === 'cancelled' ? h('p', { class: 'note' }, l.cancelled) : '',
-      run.status === 'error' ? h('p', { class: 'note error-text' }, `${l.runFailed}${run.error ?? ''}`) : '',
+      run.status === 'error' ? runErrorBox() : '',
     );
     const bar = runPanel.querySelector<HTMLElement>('.bar');
     if (bar) bar.style.width = `${Math.round(run.progress * 100)}%`;
+  }
+
+  /** A failed run: what happened in words, the detail as a tooltip, and a button to run again. */
+  function runErrorBox() {
+    const l = L();
+    const { text, detail } = runErrorText(runFailure ?? store.state.run.error, l);
+    return h('div', { class: 'note error-text', role: 'alert', 'data-testid': 'run-error', title: detail },
+      h('p', {}, text),
+      h('button', { type: 'button', 'data-testid': 'retry', disabled: !store.state.valid, onclick: startRun }, l.retry));
   }
 
   /** Progress updates touch only the bar, so the Cancel button stays the same element. */
@@ -180,7 +203,10 @@ export function mountApp(root: HTMLElement): void {
       store.setRun({ status: 'done', progress: 1, report: result.report, totals: result.totals, scenario });
     } catch (e) {
       if (e instanceof CancelledError) store.setRun({ status: 'cancelled' });
-      else store.setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      else {
+        runFailure = e;
+        store.setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      }
     } finally {
       controller = null;
     }
@@ -191,17 +217,22 @@ export function mountApp(root: HTMLElement): void {
     const tab = (v: View, testid: string, text: string) => h('button', {
       type: 'button', class: `tab${view === v ? ' active' : ''}`, 'data-testid': testid, 'aria-pressed': String(view === v), onclick: () => setView(v),
     }, text);
-    tabs.replaceChildren(tab('workbench', 'tab-workbench', l.tabWorkbench), tab('compare', 'tab-compare', l.tabCompare), tab('report', 'report', l.report));
+    tabs.replaceChildren(tab('workbench', 'tab-workbench', l.tabWorkbench), tab('compare', 'tab-compare', l.tabCompare),
+      tab('projection', 'tab-projection', l.tabProjection), tab('history', 'tab-history', l.tabHistory), tab('report', 'report', l.report));
   }
 
   function setView(next: View) {
     view = next;
     main.hidden = view !== 'workbench';
     compare.el.hidden = view !== 'compare';
+    projection.el.hidden = view !== 'projection';
+    history.el.hidden = view !== 'history';
     reportView.hidden = view !== 'report';
     document.body.classList.toggle('report-mode', view === 'report');
     renderTabs();
     if (view === 'compare') compare.render();
+    if (view === 'projection') projection.render();
+    if (view === 'history') history.render();
     if (view === 'report') {
       if (store.state.valid && !currentRun() && store.state.run.status !== 'running') void startRun();
       renderReportView();
@@ -248,6 +279,8 @@ export function mountApp(root: HTMLElement): void {
       sensitivityView.update(store.state.valid, store.state.lang, 0);
       if (change === 'lang' || store.state.run.status !== 'running') renderResultsBox();
       if (view === 'compare') compare.render();
+      if (view === 'projection') projection.render();
+      if (view === 'history') history.render();
       if (view === 'report') renderReportView();
     } else if (change === 'edit') {
       solver.render();

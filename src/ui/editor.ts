@@ -105,6 +105,11 @@ export function renderEditor(store: Store): HTMLElement {
         field('simulation.iterations', L.iterations, 'optional-number', { 'data-testid': 'iterations' }),
         field('simulation.seed', L.seed, 'text', { 'data-testid': 'seed' }),
         field('simulation.confidence', L.confidence, 'optional-number'))),
+    h('fieldset', {}, h('legend', {}, L.trendTitle),
+      h('div', { class: 'row' },
+        field('trend.members', L.trendMembers, 'optional-number'), field('trend.contribution', L.trendContribution, 'optional-number'),
+        field('trend.rate', L.trendRate, 'optional-number'), field('trend.cost', L.trendCost, 'optional-number'),
+        field('simulation.years', L.simYears, 'optional-number'))),
   );
 
   function riskEditor(i: number, r: Record<string, unknown>) {

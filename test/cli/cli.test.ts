@@ -175,3 +175,16 @@ describe('history', () => {
     noStackTrace(r.stderr);
   });
 });
+
+describe('simulate --method fft', () => {
+  it('gives the same report fields, exactly, for Hangzhou: mean = expected payout, no standard error', () => {
+    const r = cli('simulate', 'scenarios/hangzhou-2016.json', '--method', 'fft', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.method).toBe('fft');
+    expect(report.simulated.standardError).toBe(0);
+    expect(Math.abs(report.simulated.mean / report.expected.payout - 1)).toBeLessThan(1e-4);
+    expect(Object.keys(report.simulated.quantiles)).toEqual(['p50', 'p75', 'p90', 'p95', 'p99', 'p995']);
+    expect(report.exact.aliasedMass).toBeLessThan(1e-9);
+  });
+});

@@ -91,7 +91,9 @@ const positive = (max: number) => fc.double({ min: 1e-6, max, noNaN: true });
 const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max, unit: 'grapheme' });
 
 const costDist: fc.Arbitrary<CostDist> = fc.oneof(
-  fc.record({ dist: fc.constantFrom('lognormal' as const, 'gamma' as const), mean: positive(1e9), cv: fc.double({ min: 0, max: 100, noNaN: true }) }),
+  fc.record({ dist: fc.constant('lognormal' as const), mean: positive(1e9), cv: fc.double({ min: 0, max: 100, noNaN: true }) }),
+  // A gamma cv is 0 or at least LIMITS.gammaCvMin (0.01).
+  fc.record({ dist: fc.constant('gamma' as const), mean: positive(1e9), cv: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 100, noNaN: true })) }),
   fc.record({ dist: fc.constant('pareto' as const), scale: positive(1e9), shape: fc.double({ min: 1.0001, max: 1000, noNaN: true }) }),
   fc.record({ dist: fc.constant('empirical' as const), values: fc.array(positive(1e7), { minLength: 1, maxLength: 5 }) }),
 );

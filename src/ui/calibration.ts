@@ -1,0 +1,245 @@
+/**
+ * Calibration (校准) of the scenario's cost risk, two ways:
+ * (a) to aggregates — the loaded history's years that have claimants, chosen by the user, through
+ *     `calibrateScenario`: the fit year by year (observed against fitted expected payout), the new
+ *     rate and cost level, and a button that puts the calibrated risk into the draft (an edit,
+ *     autosaved);
+ * (b) to claim-level data — a CSV of individual costs through `parseClaims` and `fitClaims`: the
+ *     three fits ranked by AIC with the KS distance, a QQ plot, and a button that puts the chosen
+ *     fit into the risk's cost distribution.
+ * Both computations are fast but run after a tick, so the page paints first.
+ */
+import { qqPlotSpec } from '../charts/qqPlot.ts';
+import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
+import type { CostDist, CostRisk, Problem, Scenario } from '../domain/scenario.ts';
+import { calibrateScenario, fitClaims, parseClaims, type CalibrationYear, type ClaimFit, type FitClaimsResult, type HistoryRow } from '../history/index.ts';
+import { per100 } from '../history/figures.ts';
+import { renderChart } from './charts.ts';
+import { h } from './dom.ts';
+import { LABELS } from './i18n.ts';
+import { setAt } from './paths.ts';
+import type { Store } from './store.ts';
+
+type CalResult = ReturnType<typeof calibrateScenario>;
+
+const digits = (x: number, d = 4) => x.toLocaleString('en-US', { maximumSignificantDigits: d });
+
+/** The cost risks of a scenario, by id. */
+const costRisks = (s: Scenario | null): CostRisk[] => (s ? s.risks.filter((r): r is CostRisk => r.kind === 'cost') : []);
+
+/** The calibration years from history rows with claimants; members of a women-only risk at the share of women. */
+export function calibrationYears(rows: readonly HistoryRow[], chosen: ReadonlySet<number>, femaleShare: number | null): CalibrationYear[] {
+  return rows.filter((r) => r.claimants !== undefined && chosen.has(r.year)).map((r) => ({
+    year: r.year, members: femaleShare === null ? r.members : Math.max(1, Math.round(r.members * femaleShare)), claimants: r.claimants!, paid: r.payouts,
+  }));
+}
+
+export function createCalibration(deps: { store: Store }) {
+  const { store } = deps;
+  let rows: HistoryRow[] | null = null;
+  let chosen = new Set<number>();
+  let riskId = '';
+  let cal: CalResult | null = null;
+  let calApplied = false;
+  let claims: { name: string; costs: number[] } | null = null;
+  let claimsProblems: { name: string; problems: Problem[] } | null = null;
+  let fits: FitClaimsResult | null = null;
+  let family = '';
+  let fitApplied = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const aggBox = h('div', {});
+  const fitBox = h('div', {});
+  const el = h('section', { class: 'calibration compare-results', 'data-testid': 'calibration' }, aggBox, fitBox);
+  const L = () => LABELS[store.state.lang];
+
+  const risks = () => costRisks(store.state.valid);
+  const risk = () => risks().find((r) => r.id === riskId) ?? risks()[0] ?? null;
+
+  /** Recomputes (after a tick) and redraws. */
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(() => { compute(); draw(); }, 0);
+  }
+
+  function compute() {
+    const s = store.state.valid;
+    const r = risk();
+    const lang = store.state.lang;
+    cal = null;
+    if (s && r && rows && chosen.size > 0) {
+      const share = r.who === 'female' ? s.members.femaleShare ?? null : null;
+      cal = calibrateScenario(calibrationYears(rows, chosen, share), s, r.id, { lang });
+    }
+    fits = claims ? fitClaims(claims.costs, { lang, qqPoints: 60 }) : null;
+    if (fits?.ok && !fits.fits.some((f) => f.family === family)) family = fits.fits[0].family;
+  }
+
+  function setHistory(next: HistoryRow[] | null) {
+    rows = next;
+    chosen = new Set((next ?? []).filter((r) => r.claimants !== undefined).map((r) => r.year));
+    calApplied = false;
+  }
+
+  function applyRisk(next: CostRisk | ((r: CostRisk) => CostRisk)) {
+    const r = risk();
+    const draftRisks = store.state.draft.risks;
+    if (!r || !Array.isArray(draftRisks)) return false;
+    const i = draftRisks.findIndex((d) => (d as { id?: unknown })?.id === r.id);
+    if (i < 0) return false;
+    setAt(store.state.draft, `risks[${i}]`, structuredClone(typeof next === 'function' ? next(r) : next));
+    store.edited(true);
+    return true;
+  }
+
+  function riskSelect(): HTMLElement {
+    const l = L();
+    const r = risk();
+    return h('label', { class: 'field' }, h('span', { class: 'label' }, l.calRisk),
+      h('select', {
+        'data-testid': 'calibration-risk',
+        onchange: (e: Event) => { riskId = (e.target as HTMLSelectElement).value; calApplied = false; fitApplied = false; schedule(); },
+      }, risks().map((k) => h('option', { value: k.id, selected: k.id === r?.id }, k.id))));
+  }
+
+  function aggregates(): HTMLElement {
+    const l = L();
+    const lang = store.state.lang;
+    const withClaimants = (rows ?? []).filter((r) => r.claimants !== undefined);
+    const head = [h('h3', {}, l.calAggTitle), h('p', { class: 'note' }, l.calHint)];
+    if (!store.state.valid) return h('div', {}, head, h('p', { class: 'note error-text' }, l.calInvalid));
+    if (risks().length === 0) return h('div', {}, head, h('p', { class: 'note' }, l.calNoCostRisk));
+    if (withClaimants.length === 0) return h('div', {}, head, h('p', { class: 'note' }, l.calNeedHistory));
+    const years = h('fieldset', { class: 'calibration-years' }, h('legend', {}, l.calYears),
+      withClaimants.map((r) => h('label', { class: 'check' },
+        h('input', {
+          type: 'checkbox', 'data-testid': 'calibration-year', 'data-year': String(r.year), checked: chosen.has(r.year),
+          onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) chosen.add(r.year); else chosen.delete(r.year); calApplied = false; schedule(); },
+        }), ` ${l.histYear(r.year)}`)));
+    const out: (HTMLElement | string)[] = [];
+    const r = risk()!;
+    if (chosen.size === 0) out.push(h('p', { class: 'note' }, l.calNoYears));
+    else if (cal && !cal.ok) out.push(h('div', { class: 'error', 'data-testid': 'calibration-error', role: 'alert' }, h('strong', {}, l.calFailed), h('ul', {}, cal.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+    else if (cal && cal.ok) {
+      out.push(h('p', { class: 'calibration-summary', 'data-testid': 'calibration-summary', 'data-rate': String(cal.claimRate) },
+        [l.calRate(per100(r.rate), per100(cal.claimRate)), costChange(r.cost, cal.risk.cost, cal.costScale, lang), l.calPerClaimant(formatYuan(cal.perClaimant, lang))].join(l.ruleSep)),
+      r.who === 'female' ? h('p', { class: 'note' }, l.calFemale) : '',
+      calibrationTable(cal.table, lang),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'apply-calibration', onclick: () => { const fitted = cal?.ok ? cal.risk : null; if (fitted && applyRisk(fitted)) { calApplied = true; draw(); } } }, l.calApply),
+        calApplied ? h('span', { class: 'note', role: 'status' }, l.calApplied) : ''));
+    }
+    return h('div', {}, head, years, out);
+  }
+
+  function claimLevel(): { el: HTMLElement; draw: (() => Promise<void>) | null } {
+    const l = L();
+    const lang = store.state.lang;
+    const controls = h('div', { class: 'row' },
+      h('label', { class: 'button', for: 'claims-file' }, l.fitOpen),
+      h('input', {
+        type: 'file', accept: '.csv,text/csv,text/plain', id: 'claims-file', 'data-testid': 'claims-file', class: 'visually-hidden',
+        onchange: (e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) void file.text().then((text) => setTimeout(() => readClaims(file.name, text), 0));
+        },
+      }),
+      claims ? h('span', { class: 'note' }, l.histShowing(claims.name)) : '');
+    const parts: (HTMLElement | string)[] = [h('h3', {}, l.fitTitle), h('p', { class: 'note' }, l.fitHint), controls];
+    if (claimsProblems) {
+      parts.push(h('div', { class: 'error', 'data-testid': 'claims-error', role: 'alert' }, h('strong', {}, l.fitRejected(claimsProblems.name)),
+        h('ul', {}, claimsProblems.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+    }
+    if (!fits) return { el: h('div', {}, parts, claimsProblems ? '' : h('p', { class: 'empty' }, l.fitNone)), draw: null };
+    if (!fits.ok) {
+      parts.push(h('div', { class: 'error', role: 'alert' }, h('strong', {}, l.fitFailed), h('ul', {}, fits.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+      return { el: h('div', {}, parts), draw: null };
+    }
+    const f = fits;
+    const chart = h('div', { class: 'chart', 'data-testid': 'chart-qq' });
+    const chosenFit = f.fits.find((x) => x.family === family) ?? f.fits[0];
+    const r = risk();
+    parts.push(
+      h('p', { class: 'note' }, l.fitSummary(f.n.toLocaleString('en-US'), digits(f.ksReference, 3))),
+      fitTable(f.fits, lang, family, (next) => { family = next; fitApplied = false; draw(); }),
+      store.state.valid && r ? h('div', { class: 'row' },
+        h('button', {
+          type: 'button', class: 'primary', 'data-testid': 'apply-fit', disabled: !chosenFit.meanExists, title: chosenFit.meanExists ? undefined : l.fitNoMean,
+          onclick: () => { if (applyRisk((k) => ({ ...k, cost: chosenFit.dist as CostDist }))) { fitApplied = true; draw(); } },
+        }, l.fitApply(r.id)),
+        fitApplied ? h('span', { class: 'note', role: 'status' }, l.fitApplied) : '') : h('p', { class: 'note' }, store.state.valid ? l.calNoCostRisk : l.calInvalid),
+      chart);
+    return {
+      el: h('div', {}, parts),
+      draw: () => renderChart(chart, qqPlotSpec(f.fits.map((x) => ({ label: l.distNames[x.family] ?? x.family, points: x.qq })), {
+        lang, labels: l.qq, width: Math.min(640, Math.max(320, (el.clientWidth || 700) - 40)), height: 320,
+      }), lang),
+    };
+  }
+
+  function readClaims(name: string, text: string) {
+    const parsed = parseClaims(text, { lang: store.state.lang });
+    if (!parsed.ok) claimsProblems = { name, problems: parsed.problems };
+    else { claims = { name, costs: parsed.costs }; claimsProblems = null; family = ''; fitApplied = false; }
+    compute();
+    draw();
+  }
+
+  function draw() {
+    aggBox.replaceChildren(h('h2', {}, L().calTitle), risks().length > 0 ? h('div', { class: 'row' }, riskSelect()) : '', aggregates());
+    const c = claimLevel();
+    fitBox.replaceChildren(c.el);
+    if (c.draw && el.isConnected && el.offsetParent !== null) void c.draw().catch((e) => console.warn('qq chart', e));
+  }
+
+  /** Everything again (a language, a scenario, new history): recompute after a tick. */
+  function render() {
+    draw();
+    schedule();
+  }
+
+  return { el, render, setHistory };
+}
+
+function costChange(from: CostDist, to: CostDist, scale: number, lang: Lang): string {
+  const l = LABELS[lang];
+  if ((from.dist === 'lognormal' || from.dist === 'gamma') && (to.dist === 'lognormal' || to.dist === 'gamma')) return l.calMean(formatYuan(from.mean, lang), formatYuan(to.mean, lang));
+  if (from.dist === 'pareto' && to.dist === 'pareto') return l.calScale(formatYuan(from.scale, lang), formatYuan(to.scale, lang));
+  return l.calValues(digits(scale));
+}
+
+function calibrationTable(table: readonly { year: number | null; members: number; claimants: number; paid: number; expectedClaimants: number; expectedPaid: number; ratio: number }[], lang: Lang): HTMLElement {
+  const l = LABELS[lang];
+  const td = (col: string, value: number, text: string) => h('td', { 'data-col': col, 'data-value': String(value) }, text);
+  return h('table', { class: 'compare-table calibration-table', 'data-testid': 'calibration-table' },
+    h('thead', {}, h('tr', {}, l.calCols.map((c) => h('th', {}, c)))),
+    h('tbody', {}, table.map((y) => h('tr', { 'data-year': y.year === null ? '' : String(y.year) },
+      h('th', {}, y.year === null ? '—' : l.histYear(y.year)),
+      td('members', y.members, y.members.toLocaleString('en-US')),
+      td('claimants', y.claimants, y.claimants.toLocaleString('en-US')),
+      td('fitted-claimants', y.expectedClaimants, Math.round(y.expectedClaimants).toLocaleString('en-US')),
+      td('observed', y.paid, formatYuan(y.paid, lang)),
+      td('fitted', y.expectedPaid, formatYuan(y.expectedPaid, lang)),
+      td('ratio', y.ratio, formatPercent(y.ratio))))));
+}
+
+function fitTable(fits: readonly ClaimFit[], lang: Lang, chosen: string, choose: (family: string) => void): HTMLElement {
+  const l = LABELS[lang];
+  const params = (d: CostDist) => (d.dist === 'pareto' ? l.fitScaleShape(formatYuan(d.scale, lang), digits(d.shape))
+    : d.dist === 'lognormal' || d.dist === 'gamma' ? l.fitMeanCv(formatYuan(d.mean, lang), digits(d.cv)) : '');
+  return h('table', { class: 'compare-table fit-table', 'data-testid': 'fit-table' },
+    h('thead', {}, h('tr', {}, l.fitCols.map((c) => h('th', {}, c)))),
+    h('tbody', {}, fits.map((f, i) => h('tr', { 'data-family': f.family, 'data-rank': String(i + 1) },
+      h('th', {}, String(i + 1)),
+      h('td', {}, l.distNames[f.family] ?? f.family),
+      h('td', {}, params(f.dist)),
+      h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
+      h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
+      h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),
+      h('td', {}, f.notes.join(l.ruleSep)),
+      h('td', {}, h('input', {
+        type: 'radio', name: 'fit-choice', value: f.family, 'data-testid': 'fit-choose', 'aria-label': l.distNames[f.family] ?? f.family,
+        checked: f.family === chosen, onchange: () => choose(f.family),
+      }))))));
+}

@@ -1,0 +1,83 @@
+/**
+ * District credibility (区县信度) under city-level pooling: a districts × years CSV (a file, or
+ * the bundled illustrative example) through `credibility` (Bühlmann–Straub) to a table per
+ * district — exposure, observed rate, Z, credibility rate, pooled rate, subsidised or not — and
+ * the notes in words. Compact: one control row, one table.
+ */
+import { credibility, type Credibility } from '../history/index.ts';
+import { per100 } from '../history/figures.ts';
+import type { Problem } from '../domain/scenario.ts';
+import { parseDistricts } from './credibilityCsv.ts';
+import { h } from './dom.ts';
+import { LABELS } from './i18n.ts';
+import { DISTRICTS_EXAMPLE, districtsExample } from './historyData.ts';
+import type { Store } from './store.ts';
+
+export function createCredibility(deps: { store: Store }) {
+  const { store } = deps;
+  let source: { name: string; text: string; example: boolean } | null = null;
+  let rejected: { name: string; problems: Problem[] } | null = null;
+  const el = h('section', { class: 'credibility compare-results', 'data-testid': 'credibility' });
+  const L = () => LABELS[store.state.lang];
+
+  function load(name: string, text: string, example: boolean) {
+    setTimeout(() => {
+      const parsed = parseDistricts(text, { lang: store.state.lang });
+      if (parsed.ok) { source = { name, text, example }; rejected = null; } else rejected = { name, problems: parsed.problems };
+      render();
+    }, 0);
+  }
+
+  function render() {
+    const l = L();
+    const lang = store.state.lang;
+    const example = districtsExample();
+    const parts: (HTMLElement | string)[] = [
+      h('h2', {}, l.credTitle), h('p', { class: 'note' }, l.credHint),
+      h('div', { class: 'row' },
+        h('label', { class: 'button', for: 'districts-file' }, l.credOpen),
+        h('input', {
+          type: 'file', accept: '.csv,text/csv,text/plain', id: 'districts-file', 'data-testid': 'districts-file', class: 'visually-hidden',
+          onchange: (e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) void file.text().then((text) => load(file.name, text, false));
+          },
+        }),
+        example !== null && h('button', { type: 'button', 'data-testid': 'districts-example', onclick: () => load(DISTRICTS_EXAMPLE, example, true) }, l.credExample)),
+    ];
+    if (rejected) {
+      parts.push(h('div', { class: 'error', 'data-testid': 'credibility-error', role: 'alert' }, h('strong', {}, l.credRejected(rejected.name)),
+        h('ul', {}, rejected.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+    }
+    if (!source) parts.push(h('p', { class: 'empty' }, l.credNone));
+    else {
+      const parsed = parseDistricts(source.text, { lang });
+      const result = parsed.ok ? credibility(parsed.districts, { lang }) : parsed;
+      parts.push(h('p', { class: 'note' }, source.example ? `${l.histShowing(source.name)} · ${l.credIllustrative}` : l.histShowing(source.name)));
+      if (!result.ok) {
+        parts.push(h('div', { class: 'error', role: 'alert' }, h('strong', {}, l.credFailed), h('ul', {}, result.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+      } else parts.push(credibilityTable(result, lang), result.notes.length ? h('ul', { class: 'notes' }, result.notes.map((n) => h('li', {}, n))) : '');
+    }
+    el.replaceChildren(...parts);
+  }
+
+  return { el, render };
+}
+
+function credibilityTable(c: Credibility, lang: 'zh' | 'en'): HTMLElement {
+  const l = LABELS[lang];
+  const td = (value: number, text: string) => h('td', { 'data-value': String(value) }, text);
+  return h('table', { class: 'compare-table credibility-table', 'data-testid': 'credibility-table' },
+    h('thead', {}, h('tr', {}, l.credCols.map((x) => h('th', {}, x)))),
+    h('tbody', {}, c.districts.map((d) => h('tr', { 'data-district': d.name, 'data-subsidised': String(d.subsidised) },
+      h('td', { 'data-user-text': '' }, d.name),
+      td(d.exposure, d.exposure.toLocaleString('en-US')),
+      td(d.claimants, d.claimants.toLocaleString('en-US')),
+      td(d.observedRate, per100(d.observedRate)),
+      td(d.weight, d.weight.toFixed(3)),
+      td(d.credibilityRate, per100(d.credibilityRate)),
+      td(d.pooledRate, per100(d.pooledRate)),
+      h('td', {}, d.subsidised ? l.yes : l.no)))));
+}

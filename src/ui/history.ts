@@ -1,0 +1,161 @@
+/**
+ * The experience view (历年经验): a history CSV (a file, or one of the bundled data files) read
+ * with every problem shown at once, and on success a table by year (loss ratio, growth, claim
+ * rate, average benefit), the flags and data checks in words, and the chart of contributions
+ * against payouts with the flagged years marked; a regional table (a `region` column) is shown
+ * region by region with its data checks. Below: calibration (to these years, or to claim-level
+ * costs) and district credibility.
+ *
+ *   file / bundled ─▶ parseHistory | parseRegions ─▶ analyseHistory | checkAggregates ─▶ tables, words, chart
+ *                                                  └▶ calibration (years with claimants)
+ * A file that cannot be read leaves what was shown before untouched.
+ */
+import { historySpec } from '../charts/history.ts';
+import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
+import type { Problem } from '../domain/scenario.ts';
+import { analyseHistory, checkAggregates, parseHistory, parseRegions, type AggregateRegion, type HistoryAnalysis, type HistoryRow } from '../history/index.ts';
+import { per100, signedPercent } from '../history/figures.ts';
+import { createCalibration } from './calibration.ts';
+import { renderChart } from './charts.ts';
+import { createCredibility } from './credibility.ts';
+import { h } from './dom.ts';
+import { LABELS } from './i18n.ts';
+import { DATA_FILES, isRegionTable } from './historyData.ts';
+import type { Store } from './store.ts';
+
+type Loaded = { name: string; kind: 'history'; rows: HistoryRow[] } | { name: string; kind: 'regions'; regions: AggregateRegion[] };
+
+export function createHistoryView(deps: { store: Store }) {
+  const { store } = deps;
+  let loaded: Loaded | null = null;
+  let rejected: { name: string; problems: Problem[] } | null = null;
+  const head = h('div', {});
+  const errorBox = h('div', { class: 'error', 'data-testid': 'history-error', role: 'alert', hidden: true });
+  const content = h('div', {});
+  const calibration = createCalibration({ store });
+  const credibilityView = createCredibility({ store });
+  const el = h('section', { class: 'history-view', 'data-testid': 'history' }, head, errorBox, content, calibration.el, credibilityView.el);
+  const L = () => LABELS[store.state.lang];
+
+  /** Reads a table after a tick (the page paints first); a failure keeps what was shown. */
+  function load(name: string, text: string) {
+    setTimeout(() => {
+      const lang = store.state.lang;
+      if (isRegionTable(text)) {
+        const r = parseRegions(text, { lang });
+        if (!r.ok) rejected = { name, problems: r.problems };
+        else { loaded = { name, kind: 'regions', regions: r.regions }; rejected = null; }
+      } else {
+        const r = parseHistory(text, { lang });
+        if (!r.ok) rejected = { name, problems: r.problems };
+        else { loaded = { name, kind: 'history', rows: r.rows }; rejected = null; }
+      }
+      calibration.setHistory(loaded?.kind === 'history' ? loaded.rows : null);
+      render();
+    }, 0);
+  }
+
+  function controls(): HTMLElement {
+    const l = L();
+    return h('div', { class: 'row history-controls' },
+      h('label', { class: 'button', for: 'history-file' }, l.histOpen),
+      h('input', {
+        type: 'file', accept: '.csv,text/csv,text/plain', id: 'history-file', 'data-testid': 'history-file', class: 'visually-hidden',
+        onchange: (e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) void file.text().then((text) => load(file.name, text));
+        },
+      }),
+      h('select', {
+        'data-testid': 'history-example', 'aria-label': l.histExample,
+        onchange: (e: Event) => {
+          const sel = e.target as HTMLSelectElement;
+          const f = DATA_FILES.find((d) => d.file === sel.value);
+          sel.value = '';
+          if (f) load(f.file, f.text);
+        },
+      }, h('option', { value: '' }, l.histExample), DATA_FILES.map((f) => h('option', { value: f.file }, f.file))));
+  }
+
+  function render() {
+    const l = L();
+    const lang = store.state.lang;
+    head.replaceChildren(h('h2', {}, l.histTitle), h('p', { class: 'note' }, l.histHint), controls());
+    errorBox.hidden = rejected === null;
+    errorBox.replaceChildren(...(rejected === null ? [] : [h('strong', {}, l.histRejected(rejected.name)),
+      h('ul', {}, rejected.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))]));
+    let draw: (() => Promise<void>) | null = null;
+    if (!loaded) content.replaceChildren(h('p', { class: 'empty' }, l.histNone));
+    else if (loaded.kind === 'regions') content.replaceChildren(h('p', { class: 'note' }, l.histShowing(loaded.name)), regionsSection(loaded.regions, lang));
+    else {
+      const analysis = analyseHistory(loaded.rows, { lang });
+      const chart = h('div', { class: 'chart', 'data-testid': 'chart-history' });
+      content.replaceChildren(h('div', { class: 'compare-results' },
+        h('p', { class: 'note' }, l.histShowing(loaded.name)),
+        historyTable(analysis, lang), flagList(analysis, lang), warningList(analysis, lang), chart));
+      draw = () => renderChart(chart, historySpec(analysis.years, analysis.flags.map((f) => ({ year: f.year, text: l.flagNames[f.code] ?? f.code })), {
+        lang, labels: l.histChart, width: Math.max(360, (el.clientWidth || 900) - 80), height: 300,
+      }), lang);
+    }
+    calibration.render();
+    credibilityView.render();
+    if (draw && !el.hidden) void draw().catch((e) => console.warn('history chart', e));
+  }
+
+  return { el, render };
+}
+
+const growthText = (g: number | null) => (g === null ? '—' : signedPercent(g));
+
+function historyTable(a: HistoryAnalysis, lang: Lang): HTMLElement {
+  const l = LABELS[lang];
+  const td = (value: number | null, text: string) => h('td', { 'data-value': value === null ? '' : String(value) }, text);
+  const money = (x: number | null) => td(x, x === null ? '—' : formatYuan(x, lang));
+  return h('table', { class: 'compare-table history-table', 'data-testid': 'history-table' },
+    h('thead', {}, h('tr', {}, l.histCols.map((c) => h('th', {}, c)))),
+    h('tbody', {}, a.years.map((y) => h('tr', { 'data-year': String(y.year) },
+      h('th', {}, l.histYear(y.year)),
+      td(y.members, y.members.toLocaleString('en-US')),
+      money(y.contributions), money(y.payouts),
+      td(y.lossRatio, y.lossRatio === null ? '—' : formatPercent(y.lossRatio)),
+      td(y.contributionGrowth, growthText(y.contributionGrowth)),
+      td(y.payoutGrowth, growthText(y.payoutGrowth)),
+      td(y.memberGrowth, growthText(y.memberGrowth)),
+      td(y.claimants, y.claimants === null ? '—' : y.claimants.toLocaleString('en-US')),
+      td(y.claimRate, y.claimRate === null ? '—' : per100(y.claimRate)),
+      money(y.averageBenefit)))));
+}
+
+function flagList(a: HistoryAnalysis, lang: Lang): HTMLElement {
+  const l = LABELS[lang];
+  return h('div', { class: 'compare-flags', 'data-testid': 'history-flags' }, h('h3', {}, l.histFlags),
+    a.flags.length === 0 ? h('p', { class: 'note' }, l.histNoFlags)
+      : h('ul', {}, a.flags.map((f) => h('li', { 'data-flag': f.code, 'data-year': String(f.year) }, l.histFlagLine(f.year, l.flagNames[f.code] ?? f.code, f.message)))));
+}
+
+function warningList(a: HistoryAnalysis, lang: Lang): HTMLElement {
+  const l = LABELS[lang];
+  return h('div', { class: 'compare-flags', 'data-testid': 'history-warnings' }, h('h3', {}, l.histWarnings),
+    a.warnings.length === 0 ? h('p', { class: 'note' }, l.histNoWarnings)
+      : h('ul', {}, a.warnings.map((w) => h('li', { 'data-code': w.code, 'data-year': String(w.year) }, l.histWarningLine(l.histYear(w.year), l.histFieldNames[w.field] ?? w.field, w.message)))));
+}
+
+function regionsSection(regions: readonly AggregateRegion[], lang: Lang): HTMLElement {
+  const l = LABELS[lang];
+  const warnings = checkAggregates(regions, { lang });
+  const num = (x: number | undefined) => h('td', { 'data-value': x === undefined ? '' : String(x) }, x === undefined ? '—' : x.toLocaleString('en-US'));
+  const avg = (paid: number, n: number | undefined) => h('td', {}, n ? `¥${Math.round(paid / n).toLocaleString('en-US')}` : '—');
+  const questioned = new Set(warnings.map((w) => w.region));
+  return h('div', { class: 'compare-results' },
+    h('h3', {}, l.regionsTitle),
+    h('table', { class: 'compare-table regions-table', 'data-testid': 'regions-table' },
+      h('thead', {}, h('tr', {}, l.regionCols.map((c) => h('th', {}, c)))),
+      h('tbody', {}, regions.map((r) => h('tr', { 'data-region': r.name, class: questioned.has(r.name) ? 'questioned' : undefined },
+        h('td', { 'data-user-text': '' }, r.name), num(r.members), num(r.claimants), num(r.claims),
+        h('td', { 'data-value': String(r.paid) }, formatYuan(r.paid, lang)), avg(r.paid, r.claims), avg(r.paid, r.claimants))))),
+    h('div', { class: 'compare-flags', 'data-testid': 'history-warnings' }, h('h3', {}, l.histWarnings),
+      warnings.length === 0 ? h('p', { class: 'note' }, l.histNoWarnings)
+        : h('ul', {}, warnings.map((w) => h('li', { 'data-code': w.code, 'data-region': w.region }, l.histWarningLine(w.region, l.histFieldNames[w.field] ?? w.field, w.message))))));
+}

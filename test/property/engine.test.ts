@@ -1,0 +1,89 @@
+/**
+ * Properties of the engine over generated valid scenarios (test/property/arbitraries.ts, with the
+ * expected claimants per period bounded so that a run takes well under a second): the exact
+ * expectation, a Monte Carlo run (inline runner, 100–200 iterations), its report, the Monte Carlo
+ * warnings and a two-year projection hold no NaN or infinite figure anywhere; every total is ≥ 0;
+ * quantiles are ordered and probabilities are probabilities; and the exact mean lies within
+ * members × Σ max payments where that is finite (the simulated mean within 20 times that: a
+ * Poisson count or a rate multiplier Θ may exceed its mean in a short run).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maximumPayment } from '../../src/benefits/exact.ts';
+import { resolveScenario } from '../../src/domain/defaults.ts';
+import type { ResolvedScenario, Scenario } from '../../src/domain/scenario.ts';
+import { expectedPayout, riskMembers } from '../../src/engine/expected.ts';
+import { project } from '../../src/engine/project.ts';
+import { simulate } from '../../src/engine/simulate.ts';
+import { monteCarloWarnings } from '../../src/engine/warnings.ts';
+import { validateScenario } from '../../src/io/validate.ts';
+import { inlineRunner } from '../../src/runners/inline.ts';
+import { validScenario, type Doc } from './arbitraries.ts';
+import { nonFinite } from './paths.ts';
+
+const SEED = 42;
+
+function accepted(doc: Doc): Scenario {
+  const r = validateScenario(JSON.parse(JSON.stringify(doc)));
+  if (!r.ok) throw new Error(`refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return r.scenario;
+}
+
+/** Σ over benefits of members(risk) × the benefit's largest payment (Infinity when uncapped). */
+function payoutBound(s: ResolvedScenario): number {
+  const risks = new Map(s.risks.map((r) => [r.id, r]));
+  return s.benefits.reduce((sum, b) => sum + riskMembers(s, risks.get(b.risk)!) * maximumPayment(b), 0);
+}
+
+const claimantsPerPeriod = (s: ResolvedScenario) =>
+  s.risks.reduce((sum, r) => sum + (r.kind === 'cost' ? r.rate * riskMembers(s, r) : 0), 0);
+
+describe('the engine on any valid scenario', () => {
+  it('gives finite figures: exact expectation, Monte Carlo totals, report and warnings; the means within bounds', async () => {
+    const runner = inlineRunner();
+    await fc.assert(fc.asyncProperty(validScenario(), async (doc) => {
+      const scenario = accepted(doc);
+      const s = resolveScenario(scenario);
+      const expected = expectedPayout(s);
+      expect(nonFinite(expected), 'expectedPayout').toEqual([]);
+      const iterations = claimantsPerPeriod(s) > 5000 ? 100 : 200;
+      const { report, totals, byBenefit } = await simulate(scenario, runner, { iterations });
+      expect(nonFinite(report), 'report').toEqual([]);
+      expect(totals.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
+      expect(byBenefit.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
+
+      const { mean, sd, quantiles: q, probDeficit, probBeyondBackstop } = report.simulated;
+      expect(mean).toBeGreaterThanOrEqual(0);
+      expect(sd).toBeGreaterThanOrEqual(0);
+      expect(expected.payout).toBeGreaterThanOrEqual(0);
+      const ordered = [q.p50, q.p75, q.p90, q.p95, q.p99, q.p995];
+      expect([...ordered].sort((a, b) => a - b)).toEqual(ordered);
+      for (const p of [probDeficit, probBeyondBackstop]) expect(p >= 0 && p <= 1).toBe(true);
+      expect(probBeyondBackstop).toBeLessThanOrEqual(probDeficit);
+
+      const bound = payoutBound(s);
+      if (Number.isFinite(bound)) {
+        expect(expected.payout).toBeLessThanOrEqual(bound * (1 + 1e-9) + 0.01);
+        expect(mean).toBeLessThanOrEqual(20 * bound + 0.01);
+      }
+
+      for (const lang of ['en', 'zh'] as const) {
+        for (const w of monteCarloWarnings(report, scenario, lang)) {
+          expect(w.message.length).toBeGreaterThan(0);
+          expect(w.message).not.toMatch(/[\n\r]|NaN|undefined/);
+        }
+      }
+    }), { seed: SEED, numRuns: 60 });
+  });
+
+  it('projects the fund over two years with finite figures', async () => {
+    const runner = inlineRunner();
+    await fc.assert(fc.asyncProperty(validScenario(), async (doc) => {
+      const scenario = accepted(doc);
+      const projection = await project(scenario, runner, { years: 2, iterations: 100 });
+      expect(nonFinite(projection), 'projection').toEqual([]);
+      expect(projection.years).toHaveLength(2);
+      for (const y of projection.years) expect(y.probDepleted >= 0 && y.probDepleted <= 1).toBe(true);
+    }), { seed: SEED, numRuns: 20 });
+  });
+});
