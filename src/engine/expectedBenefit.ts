@@ -5,9 +5,10 @@
  *
  * - bands and capped steps: the benefit is piecewise linear (benefits/piecewise.ts), so
  *   E[b(X)] = Σ_k a_k·P(x_k ≤ X < x_{k+1}) + s_k·E[X; x_k ≤ X < x_{k+1}] (limited expected values);
- * - steps without a cap: E = perStep·Σ_{k≥1} P(X ≥ from + k·step), summed until the survival is
- *   negligible, with the rest closed by Euler–Maclaurin: Σ_{k>K} f(k) ≈ ∫_K^∞ f − f(K)/2,
- *   where ∫ of the survival is the stop-loss E[(X − t)+];
+ * - steps without a cap, or with more than `MAX_STEP_PIECES` steps below it: E = Σ_{k≥1}
+ *   c_k·P(X ≥ from + k·step), c_k = perStep up to the cap (then what is left of it, then 0), summed
+ *   until the survival is negligible, with the rest closed by Euler–Maclaurin:
+ *   Σ_{K<k≤F} f(k) ≈ ∫_K^F f − f(K)/2 + f(F)/2, where ∫ of the survival is the stop-loss E[(X − t)+];
  * - empirical costs: the average over the values;
  * - daily: perDay·E[min(D, maxDays)];
  * - lump-sum per member: E[min(amount·K, cap)] = amount·E[min(K, cap/amount)],
@@ -38,19 +39,30 @@ export function stopLoss(X: ContinuousCost, t: number): number {
   return X.meanBetween(t, Infinity) - t * X.sf(t);
 }
 
-function expectedUncappedSteps(b: StepsBenefit, X: ContinuousCost): number {
+/** Capped steps with more full steps than this are summed by their survival, not as pieces. */
+export const MAX_STEP_PIECES = 100_000;
+
+/**
+ * Steps by their survival sum: perStep·Σ_{k=1}^{F} S(t_k) + rest·S(t_{F+1}), t_k = from + k·step,
+ * with F = ⌊cap/perStep⌋ full steps (∞ without a cap) and rest = cap − F·perStep. Summed until the
+ * survival is negligible; past K = MAX_TERMS terms, closed by Euler–Maclaurin:
+ * Σ_{K<j≤F} S(t_j) ≈ g(t_K) − g(t_F), g(t) = E[(X − t)+]/step − S(t)/2.
+ */
+export function expectedStepsBySurvival(b: StepsBenefit, X: ContinuousCost): number {
   const MAX_TERMS = 1_000_000;
+  const full = b.cap === undefined ? Infinity : Math.floor(b.cap / b.perStep);
+  const rest = b.cap === undefined ? 0 : b.cap - full * b.perStep;
   let sum = 0;
-  let k = 1;
-  let t = b.from + b.step;
-  for (; k <= MAX_TERMS; k++, t = b.from + k * b.step) {
-    const s = X.sf(t);
+  for (let k = 1; k <= Math.min(full, MAX_TERMS); k++) {
+    const s = X.sf(b.from + k * b.step);
     sum += s;
     if (s < 1e-17 * sum || s === 0) return b.perStep * sum;
   }
-  // Σ_{j>K} S(from + j·step) ≈ (1/step)·E[(X − t_K)+] − S(t_K)/2 with K = MAX_TERMS.
+  const tFull = b.from + full * b.step;
+  if (full <= MAX_TERMS) return b.perStep * sum + rest * X.sf(tFull + b.step);
+  const g = (t: number) => (t === Infinity ? 0 : stopLoss(X, t) / b.step - X.sf(t) / 2);
   const tK = b.from + MAX_TERMS * b.step;
-  return b.perStep * (sum + stopLoss(X, tK) / b.step - X.sf(tK) / 2);
+  return b.perStep * (sum + g(tK) - g(tFull)) + rest * X.sf(tFull + b.step);
 }
 
 /** Expected payment per claimant of a bands or steps benefit, for the given cost distribution. */
@@ -63,7 +75,8 @@ export function expectedCostBenefit(b: BandsBenefit | StepsBenefit, cost: CostDi
     return sum / values.length;
   }
   const X = continuousCost(cost, costScale);
-  if (b.type === 'steps' && b.cap === undefined) return expectedUncappedSteps(b, X);
+  // Uncapped steps have infinitely many pieces, and a cap of 1e12 on steps of a fen 1e14.
+  if (b.type === 'steps' && (b.cap === undefined || b.cap / b.perStep > MAX_STEP_PIECES)) return expectedStepsBySurvival(b, X);
   return expectedPiecewise(b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b), X);
 }
 

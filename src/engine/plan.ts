@@ -17,7 +17,7 @@ import { continuousCost, discreteValues, isContinuous } from './costDistribution
 import { buildCostTable, cellEdges, DEFAULT_TABLE_BITS, type CostTable } from './costTable.ts';
 import { daysCount } from './countDistribution.ts';
 import { riskMembers, UNIT_SCALE, type Scale } from './expected.ts';
-import { waitingFactor } from './expectedBenefit.ts';
+import { MAX_STEP_PIECES, waitingFactor } from './expectedBenefit.ts';
 
 export type CostSampling =
   | { mode: 'table'; dist: CostDist; scale: number; table: CostTable; benefits: Benefit[] }
@@ -102,13 +102,15 @@ function compileCost(dist: CostDist, scale: number, benefits: Benefit[], bits: n
     };
   }
   const X = continuousCost(dist, scale);
-  // Uncapped steps have infinitely many pieces: describe them up to the last cell's lower edge.
+  // Uncapped steps have infinitely many pieces, and capped ones up to 1e14 (a cap of 1e12 on steps
+  // of a fen): past MAX_STEP_PIECES, describe them up to the last cell's lower edge and at most
+  // 4 million steps; the cells beyond are sampled exactly (costTable.ts).
   const lastEdge = cellEdges(X, bits)[2 ** bits - 1];
   const pieces = benefits.map((b) => {
     if (b.type === 'bands') return bandsPiecewise(b);
     if (b.type === 'steps') {
-      const limit = b.cap === undefined ? Math.min(lastEdge, b.from + 4_000_000 * b.step) : Infinity;
-      return stepsPiecewise(b, limit);
+      const many = b.cap === undefined || b.cap / b.perStep > MAX_STEP_PIECES;
+      return stepsPiecewise(b, many ? Math.min(lastEdge, b.from + 4_000_000 * b.step) : Infinity);
     }
     throw new TypeError(`benefit ${b.id} is not driven by the cost`);
   });

@@ -29,7 +29,7 @@ import { DEFAULT_EXAMPLE, download, downloadText, EXAMPLES, exampleScenario, rea
 import { LABELS, preferredLang } from './i18n.ts';
 import type { Draft } from './paths.ts';
 import { renderReport } from './report.ts';
-import { renderPreview, renderResults } from './results.ts';
+import { drawExactPreview, renderPreview, renderResults } from './results.ts';
 import { createSensitivity } from './sensitivityView.ts';
 import { createShareBox } from './shareBox.ts';
 import { createSolver } from './solver.ts';
@@ -169,8 +169,15 @@ export function mountApp(root: HTMLElement): void {
     el.querySelector('span')!.textContent = `${L().running} ${Math.round(progress * 100)}%`;
   }
 
+  /** The exact preview: μ and the verdict at once, then the exact distribution from the worker. */
   function renderPreviewBox() {
     previewBox.replaceChildren(renderPreview(store.state.valid, store.state.lang));
+    const scenario = store.state.valid;
+    if (!scenario || !exact.available) return;
+    void exact.preview(scenario).then((p) => {
+      if (!p || store.state.valid !== scenario) return;
+      void drawExactPreview(previewBox, scenario, p, store.state.lang);
+    });
   }
 
   function renderResultsBox() {

@@ -42,3 +42,36 @@ export function exactSensitivity(s: Scenario): Sensitivity | null {
   const all = [result.base, ...result.bars.flatMap((b) => [b.low, b.high])];
   return all.every((f) => Number.isFinite(f.probDeficit)) ? result : null;
 }
+
+export interface ExactPreview {
+  probDeficit: number;
+  p95: number;
+  /** The exact distribution in about 40 equal bins over its 0.05%–99.95% range; counts in parts per million. */
+  bins: { x0: number; x1: number; count: number }[];
+}
+
+/** The exact distribution for the editor's preview: P(deficit), p95 and binned probabilities. */
+export function exactPreview(s: Scenario): ExactPreview | null {
+  if (!simulateExact) return null;
+  try {
+    const result = simulateExact(s) as { report: Report; aggregate?: { origin: number; h: number; pmf: Float64Array; cdf: Float64Array } };
+    const report = 'report' in result ? result.report : (result as unknown as Report);
+    const agg = result.aggregate;
+    if (!agg) return null;
+    const { origin, h, pmf, cdf } = agg;
+    let lo = 0, hi = pmf.length - 1;
+    while (lo < hi && cdf[lo] < 0.0005) lo++;
+    while (hi > lo && cdf[hi - 1] > 0.9995) hi--;
+    const n = 40;
+    const width = Math.max(h, ((hi - lo + 1) * h) / n);
+    const start = origin + lo * h - h / 2;
+    const bins = Array.from({ length: n }, (_, i) => ({ x0: start + i * width, x1: start + (i + 1) * width, count: 0 }));
+    for (let i = lo; i <= hi; i++) {
+      const b = Math.min(n - 1, Math.floor((origin + i * h - start) / width));
+      bins[b].count += pmf[i] * 1e6;
+    }
+    return { probDeficit: report.simulated.probDeficit, p95: report.simulated.quantiles.p95, bins: bins.filter((b) => b.count > 0) };
+  } catch {
+    return null;
+  }
+}

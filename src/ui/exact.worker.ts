@@ -4,15 +4,17 @@
  */
 import type { Scenario } from '../domain/scenario.ts';
 import type { Sensitivity } from '../engine/sensitivity.ts';
-import { exactProbDeficit, exactSensitivity } from './exact.ts';
+import { exactPreview, exactProbDeficit, exactSensitivity, type ExactPreview } from './exact.ts';
 
 export type ExactRequest =
   | { id: number; type: 'prob-deficit'; scenarios: Scenario[] }
-  | { id: number; type: 'sensitivity'; scenario: Scenario };
+  | { id: number; type: 'sensitivity'; scenario: Scenario }
+  | { id: number; type: 'preview'; scenario: Scenario };
 
 export type ExactResponse =
   | { id: number; type: 'prob-deficit'; values: (number | null)[] }
   | { id: number; type: 'sensitivity'; result: Sensitivity | null }
+  | { id: number; type: 'preview'; result: ExactPreview | null }
   | { id: number; type: 'error'; message: string };
 
 self.onmessage = (event: MessageEvent<ExactRequest>) => {
@@ -21,7 +23,9 @@ self.onmessage = (event: MessageEvent<ExactRequest>) => {
   try {
     response = msg.type === 'prob-deficit'
       ? { id: msg.id, type: 'prob-deficit', values: msg.scenarios.map((s) => { const p = exactProbDeficit(s); return Number.isFinite(p) ? p : null; }) }
-      : { id: msg.id, type: 'sensitivity', result: exactSensitivity(msg.scenario) };
+      : msg.type === 'preview'
+        ? { id: msg.id, type: 'preview', result: exactPreview(msg.scenario) }
+        : { id: msg.id, type: 'sensitivity', result: exactSensitivity(msg.scenario) };
   } catch (e) {
     response = { id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) };
   }

@@ -6,10 +6,10 @@
  */
 import type { Scenario } from '../domain/scenario.ts';
 import type { Sensitivity } from '../engine/sensitivity.ts';
-import { hasExact } from './exact.ts';
+import { hasExact, type ExactPreview } from './exact.ts';
 import type { ExactRequest, ExactResponse } from './exact.worker.ts';
 
-type Ask = { type: 'prob-deficit'; scenarios: Scenario[] } | { type: 'sensitivity'; scenario: Scenario };
+type Ask = { type: 'prob-deficit'; scenarios: Scenario[] } | { type: 'sensitivity'; scenario: Scenario } | { type: 'preview'; scenario: Scenario };
 interface Job { ask: Ask; resolve: (r: ExactResponse | null) => void }
 
 export function createExactClient() {
@@ -41,8 +41,8 @@ export function createExactClient() {
   function ask(a: Ask): Promise<ExactResponse | null> {
     if (!hasExact) return Promise.resolve(null);
     return new Promise((resolve) => {
-      if (a.type === 'sensitivity') {
-        for (const old of queue.filter((j) => j.ask.type === 'sensitivity')) { queue.splice(queue.indexOf(old), 1); old.resolve(null); }
+      if (a.type === 'sensitivity' || a.type === 'preview') {
+        for (const old of queue.filter((j) => j.ask.type === a.type)) { queue.splice(queue.indexOf(old), 1); old.resolve(null); }
       }
       queue.push({ ask: a, resolve });
       pump();
@@ -51,6 +51,11 @@ export function createExactClient() {
 
   return {
     available: hasExact,
+    /** The exact distribution for the preview, or null (no method, it failed, or a newer request replaced it). */
+    async preview(scenario: Scenario): Promise<ExactPreview | null> {
+      const r = await ask({ type: 'preview', scenario });
+      return r?.type === 'preview' ? r.result : null;
+    },
     /** Exact P(deficit) per scenario (null where the method fails), or null without the method. */
     async probDeficits(scenarios: Scenario[]): Promise<(number | null)[] | null> {
       const r = await ask({ type: 'prob-deficit', scenarios });

@@ -16,6 +16,7 @@ import { incomeOf } from '../engine/simulate.ts';
 import { verdictOf } from '../engine/verdict.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
+import type { ExactPreview } from './exact.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
 
@@ -94,4 +95,23 @@ export function renderResults(report: Report, scenario: Scenario, totals: Float6
     ]);
   };
   return { el, draw };
+}
+
+/** Adds the exact distribution to the preview: P(deficit), p95 and the payout chart (FFT, milliseconds). */
+export async function drawExactPreview(box: HTMLElement, scenario: Scenario, p: ExactPreview, lang: Lang): Promise<void> {
+  const L = LABELS[lang];
+  const preview = box.querySelector('[data-testid="preview"]');
+  if (!preview) return;
+  const s = resolveScenario(scenario);
+  const { income, expenses } = incomeOf(s);
+  const net = income - expenses;
+  const chart = h('div', { class: 'chart', 'data-testid': 'preview-chart' });
+  preview.querySelector('.figures')?.append(
+    figure(L.probDeficit, formatPercent(p.probDeficit, 2), 'preview-prob-deficit'),
+    figure('p95', formatYuan(p.p95, lang), 'preview-p95'));
+  preview.append(chart);
+  const width = Math.max(320, chart.clientWidth - 40);
+  await renderChart(chart, payoutDistributionSpec(
+    { bins: p.bins, income, net, threshold: net + s.fund.reserve + s.fund.backstop, expected: expectedPayout(s).payout },
+    { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width, height: 180 }), lang);
 }
