@@ -60,6 +60,17 @@ export interface Projection {
   firstYearBackstopInsufficient: number | null;
 }
 
+/**
+ * μ / income; against the income before rounding where that rounds to 0 fen (a contribution trend
+ * near −100%); 0 when there are no members (no income and no payout). Infinite only where there
+ * is a payout and no income at all.
+ */
+export function lossRatio(mu: number, income: number, rawIncome: number): number {
+  if (income > 0) return mu / income;
+  if (rawIncome > 0) return mu / rawIncome;
+  return mu > 0 ? Infinity : 0;
+}
+
 /** The trend factors of year t (1-based). */
 export function yearScale(s: ResolvedScenario, t: number): Scale & { contribution: number } {
   const f = (g: number) => Math.pow(1 + g, t - 1);
@@ -80,7 +91,8 @@ export async function project(
   for (let t = 1; t <= T; t++) {
     const scale = yearScale(s, t);
     const members = Math.round(s.members.count * scale.members);
-    const income = fen(members * perMember * scale.contribution);
+    const rawIncome = members * perMember * scale.contribution;
+    const income = fen(rawIncome);
     const net = income - fen(income * s.fund.expenseRate);
     const mu = expectedPayout(s, scale).payout;
     const blocks = planBlocks(n);
@@ -102,7 +114,7 @@ export async function project(
     const meanPaid = paid / n;
     const sorted = Float64Array.from(balance).sort();
     years.push({
-      year: t, members, income, expectedPayout: fen(mu), expectedLossRatio: mu / income,
+      year: t, members, income, expectedPayout: fen(mu), expectedLossRatio: lossRatio(mu, income, rawIncome),
       balance: { p5: fen(quantileSorted(sorted, 0.05)), p50: fen(quantileSorted(sorted, 0.5)), p95: fen(quantileSorted(sorted, 0.95)) },
       meanBalance: fen(sum / n),
       probDepleted: depleted / n,

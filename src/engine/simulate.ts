@@ -23,6 +23,7 @@ import { expectedPayout } from './expected.ts';
 import { compilePlan } from './plan.ts';
 import type { BlockResult } from './simulateBlock.ts';
 import { flagsOf, verdictOf } from './verdict.ts';
+import { monteCarloWarnings } from './warnings.ts';
 import { exactAggregate, type ExactAggregate, type ExactOptions } from './fft/exactAggregate.ts';
 import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
 
@@ -71,6 +72,9 @@ export async function simulate(scenario: Scenario, runner: Runner, options: Simu
   const results = await runner.run(plan, seed, planBlocks(iterations), options);
   const { totals, byBenefit } = assemble(results, iterations, s.benefits.length);
   const report = summarise(s, expected, totals, byBenefit, { iterations, seed, method: 'mc', lang: options.lang });
+  // Where the sample cannot be trusted (large standard error, mean off the exact value, a tail too
+  // heavy for the iteration count, too few claims), say so beside the verdict's flags.
+  report.flags.push(...monteCarloWarnings(report, s, options.lang ?? 'en'));
   return { report, totals, byBenefit };
 }
 

@@ -107,3 +107,15 @@ describe('runs are replayable', () => {
     await expect(simulate(scenario, inlineRunner(), { iterations: 1000, signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
+
+describe('the report warns where the Monte Carlo cannot be trusted', () => {
+  it('a heavy Pareto tail under an uncapped benefit raises heavy-tail; very few claims raise few-claims', async () => {
+    const heavy = base({ risks: [{ id: 'inpatient', kind: 'cost', rate: 0.05, cost: { dist: 'pareto', scale: 3000, shape: 1.5 } }], benefits: [{ ...hangzhou, cap: undefined, bands: [{ upTo: null, rate: 0.5 }] }] });
+    const { report } = await simulate(heavy, inlineRunner(), { iterations: 200, seed: 'heavy' });
+    expect(report.flags.map((f) => f.code)).toContain('heavy-tail');
+    const rare = base({ members: { count: 100 }, risks: [{ id: 'inpatient', kind: 'cost', rate: 0.01, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }] });
+    const r2 = await simulate(rare, inlineRunner(), { iterations: 200, seed: 'rare' });
+    expect(r2.report.flags.map((f) => f.code)).toContain('few-claims');
+    for (const x of [report, r2.report]) expect(JSON.stringify(x)).not.toMatch(/NaN|Infinity|null,"sd"/);
+  });
+});

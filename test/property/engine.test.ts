@@ -73,7 +73,7 @@ describe('the engine on any valid scenario', () => {
           expect(w.message).not.toMatch(/[\n\r]|NaN|undefined/);
         }
       }
-    }), { seed: SEED, numRuns: 60 });
+    }), { seed: SEED, numRuns: 150 });
   });
 
   it('projects the fund over two years with finite figures', async () => {
@@ -84,6 +84,6 @@ describe('the engine on any valid scenario', () => {
       expect(nonFinite(projection), 'projection').toEqual([]);
       expect(projection.years).toHaveLength(2);
       for (const y of projection.years) expect(y.probDepleted >= 0 && y.probDepleted <= 1).toBe(true);
-    }), { seed: SEED, numRuns: 20 });
+    }), { seed: SEED, numRuns: 50 });
   });
 });
