@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { btrdConstants, randomBinomial } from '../../src/random/binomial.ts';
 import { createStream } from '../../src/random/source.ts';
 import { gammaQuantileUpper, logGamma } from '../../src/stats/special.ts';
+import { sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-function sample(f: () => number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f();
-  return out;
-}
 
 /** The binomial pmf by the textbook formula C(n, k) p^k q^{n−k} in logs (logGamma, not the sampler's saddle-point form). */
 const pmf = (n: number, p: number) => {

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomGamma, randomGammaMeanCv } from '../../src/random/gamma.ts';
 import { createStream } from '../../src/random/source.ts';
 import { gammaP } from '../../src/stats/special.ts';
+import { ks, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-function sample(f: () => number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f();
-  return out;
-}
 
 /** Mean and variance within 5 standard errors; Gamma(k, θ) has variance kθ², μ₄ = 3k(k + 2)θ⁴. */
 function expectGammaMoments(x: Float64Array, k: number, theta: number) {
@@ -22,18 +17,6 @@ function expectGammaMoments(x: Float64Array, k: number, theta: number) {
   for (const v of x) ss += (v - m) ** 2;
   expect(Math.abs(m - mean)).toBeLessThan(5 * Math.sqrt(variance / n));
   expect(Math.abs(ss / (n - 1) - variance)).toBeLessThan(5 * Math.sqrt((mu4 - variance ** 2) / n));
-}
-
-/** Kolmogorov–Smirnov D against `cdf`; at α = 0.001 the critical value is 1.9495/√n. */
-function ks(x: Float64Array, cdf: (x: number) => number): { d: number; critical: number } {
-  const s = Float64Array.from(x).sort();
-  const n = s.length;
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cdf(s[i]);
-    d = Math.max(d, f - i / n, (i + 1) / n - f);
-  }
-  return { d, critical: 1.9495 / Math.sqrt(n) };
 }
 
 describe('randomGamma (Marsaglia–Tsang)', () => {

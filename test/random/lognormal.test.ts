@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomLognormal } from '../../src/random/lognormal.ts';
 import { createStream } from '../../src/random/source.ts';
 import { normalCdf } from '../../src/stats/special.ts';
+import { ks, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-function sample(f: () => number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f();
-  return out;
-}
 
 function meanVariance(x: ArrayLike<number>): [number, number] {
   let s = 0;
@@ -18,18 +13,6 @@ function meanVariance(x: ArrayLike<number>): [number, number] {
   let ss = 0;
   for (let i = 0; i < x.length; i++) ss += (x[i] - m) ** 2;
   return [m, ss / (x.length - 1)];
-}
-
-/** Kolmogorov–Smirnov D against `cdf`; at α = 0.001 the critical value is 1.9495/√n. */
-function ks(x: Float64Array, cdf: (x: number) => number): { d: number; critical: number } {
-  const s = Float64Array.from(x).sort();
-  const n = s.length;
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cdf(s[i]);
-    d = Math.max(d, f - i / n, (i + 1) / n - f);
-  }
-  return { d, critical: 1.9495 / Math.sqrt(n) };
 }
 
 /** σ² = ln(1 + cv²), μ = ln mean − σ²/2. */

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomNegativeBinomial } from '../../src/random/negativeBinomial.ts';
 import { createStream } from '../../src/random/source.ts';
 import { gammaQuantileUpper, logGamma } from '../../src/stats/special.ts';
+import { sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-function sample(f: () => number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f();
-  return out;
-}
 
 /** NB by mean m and cv: r = m²/(v − m), P(k) = Γ(k+r)/(Γ(r) k!) p^r (1−p)^k with p = r/(r + m) (textbook form, in logs). */
 const nbPmf = (m: number, cv: number) => {

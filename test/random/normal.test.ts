@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomNormal, standardNormal, zigguratTables } from '../../src/random/normal.ts';
 import { createStream } from '../../src/random/source.ts';
 import { normalCdf, normalSf } from '../../src/stats/special.ts';
+import { sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-function sample(f: () => number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f();
-  return out;
-}
 
 /** Sample mean and variance within 5 standard errors of the exact ones (SE of s² from μ₄). */
 function expectMoments(x: Float64Array, mean: number, variance: number, mu4: number) {
