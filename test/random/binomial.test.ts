@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { btrdConstants, randomBinomial } from '../../src/random/binomial.ts';
 import { createStream } from '../../src/random/source.ts';
 import { gammaQuantileUpper, logGamma } from '../../src/stats/special.ts';
-import { sample } from '../helpers/goodnessOfFit.ts';
+import { chiSquare, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
 
@@ -24,33 +24,6 @@ function expectBinomialMoments(x: Float64Array, n: number, p: number) {
   expect(Math.abs(ss / (N - 1) - v)).toBeLessThan(5 * Math.sqrt((mu4 - v * v) / N));
 }
 
-/**
- * Chi-square goodness of fit of integer draws to `pmf`: cells of consecutive k from `lo`,
- * each expecting at least 50 draws, the last taking everything above; draws below `lo`
- * (negligible mass) join the first. Critical value at α = 0.001: 2·Q⁻¹(df/2, 0.001).
- */
-function chiSquare(draws: Float64Array, pmf: (k: number) => number, lo: number, hi: number) {
-  const n = draws.length;
-  const starts = [lo];
-  const expected: number[] = [];
-  let acc = 0, closed = 0;
-  for (let k = lo; k <= hi; k++) {
-    acc += pmf(k);
-    if (acc * n >= 50) { expected.push(acc * n); closed += acc; starts.push(k + 1); acc = 0; }
-  }
-  const rest = n * (1 - closed);
-  if (rest >= 50) expected.push(rest);
-  else { starts.pop(); expected[expected.length - 1] += Math.max(rest, 0); }
-  const observed = new Array(expected.length).fill(0);
-  for (const x of draws) {
-    let a = 0, b = starts.length - 1;
-    while (a < b) { const mid = (a + b + 1) >> 1; if (starts[mid] <= x) a = mid; else b = mid - 1; }
-    observed[a]++;
-  }
-  let stat = 0;
-  for (let j = 0; j < expected.length; j++) stat += (observed[j] - expected[j]) ** 2 / expected[j];
-  return { stat, critical: 2 * gammaQuantileUpper(0.001, (expected.length - 1) / 2), cells: expected.length };
-}
 
 const CASES: [number, number][] = [
   [50, 0.999], // flipped to p = 0.001: inversion, then n − K
