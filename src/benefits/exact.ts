@@ -1,6 +1,6 @@
 /**
  * Exact evaluation of a benefit for one case, in decimal (decimal.js), rounded half up
- * to the fen (0.01 yuan) once, after the cap (shared/spec/scenario-format.md, "Amounts").
+ * to the fen (0.01 yuan) once, after the cap (docs/scenario-format.md, "Amounts to the fen").
  *
  * This is what a person checks by hand and what the `benefit` command prints:
  * Hangzhou at a self-paid 1,000.05 pays 200.03 (200 + 0.025, half up), at 12,000 pays

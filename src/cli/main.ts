@@ -1,5 +1,5 @@
 /**
- * The command line (shared/spec/cli.md): the only code that touches node:fs and process.
+ * The command line (docs/cli.md): the only code that touches node:fs and process.
  * Output on stdout, errors on stderr one line each, never a stack trace.
  * Exit codes: 0 done; 1 the scenario or data file is invalid; 2 usage or I/O errors.
  */

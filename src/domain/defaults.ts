@@ -1,5 +1,5 @@
 /**
- * Defaults of `huzhu-scenario/1` (shared/spec/scenario-format.md, "Fields") and
+ * Defaults of `huzhu-scenario/1` (docs/scenario-format.md, "Format huzhu-scenario/1") and
  * `resolveScenario`, which fills them in for the engine. Pure; never mutates its input.
  */
 import type { ResolvedScenario, Scenario } from './scenario.ts';

@@ -1,5 +1,5 @@
 /**
- * The report of one period (`huzhu-report/1`, shared/spec/cli.md "simulate --json").
+ * The report of one period (`huzhu-report/1`, docs/cli.md, "simulate --json").
  * Money in yuan rounded to the fen; probabilities as fractions.
  */
 export type Verdict = 'breaks-even' | 'deficit-within-backstop' | 'deficit-beyond-backstop';

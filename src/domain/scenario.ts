@@ -1,6 +1,6 @@
 /**
  * The scenario: one version of one scheme plus the assumptions to test it
- * (`huzhu-scenario/1`, see shared/spec/scenario-format.md).
+ * (`huzhu-scenario/1`, see docs/scenario-format.md).
  *
  * `Scenario` is the file as written: optional fields stay optional so that
  * serialise ∘ parse is the identity. `resolveScenario` (defaults.ts) fills the

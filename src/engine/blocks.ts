@@ -1,7 +1,7 @@
 /**
  * The block plan of a run: iterations cut into fixed blocks, block i drawing only from the
  * random stream (seed, i). A block's result depends on nothing else, so one worker or eight,
- * in any order, give byte-identical results (shared/style.md, habit 3).
+ * in any order, give byte-identical results (docs/cli.md, "Conventions": reproducibility).
  */
 export interface Block {
   /** Stream index, also the block's index. */

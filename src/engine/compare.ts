@@ -1,5 +1,5 @@
 /**
- * Scheme versions side by side (shared/spec/cli.md, `compare`). Every version is simulated with
+ * Scheme versions side by side (docs/cli.md, `compare`). Every version is simulated with
  * the same seed, iterations and block plan, hence the same random streams (common random
  * numbers): differences between versions are not blurred by sampling noise. The first version is
  * the baseline; each other version carries its changes against it and the flag

@@ -1,5 +1,5 @@
 /**
- * The fund over several periods (shared/spec/cli.md, `project`).
+ * The fund over several periods (docs/cli.md, `project`).
  *
  *   for year t = 1..T, with trend factors f(t) = (1 + g)^(t−1):
  *     members_t = round(count·f_members(t)), income_t = members_t·Σ amounts·f_contribution(t),

@@ -1,5 +1,5 @@
 /**
- * The solver (shared/spec/cli.md, `solve`), on exact expectations:
+ * The solver (docs/cli.md, `solve`), on exact expectations:
  * - break-even contribution: the total contribution per member at which μ + E = I, i.e.
  *   μ / (count·(1 − expenseRate));
  * - affordable cap: the largest cap of one benefit at which, at the current contributions,

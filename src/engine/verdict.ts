@@ -1,5 +1,5 @@
 /**
- * The verdict and the flags of one period (shared/spec/scenario-format.md, "Results and the verdict").
+ * The verdict and the flags of one period (docs/scenario-format.md, "Results and the verdict").
  *
  * | verdict                  | when                                   |
  * | breaks-even              | μ ≤ I − E                              |

@@ -1,6 +1,6 @@
 /**
  * Experience by year: loss ratios, growth rates, the three flags of the scenario format and the
- * data checks. The result is exactly the `history --json` shape of shared/spec/cli.md,
+ * data checks. The result is exactly the `history --json` shape of docs/cli.md ("history --json"),
  * `{ years: [{ year, members, contributions, payouts, lossRatio, contributionGrowth,
  * payoutGrowth }], flags: [{ code, year, message }] }`, plus extra fields: per year
  * `claimants`, `claimRate`, `averageBenefit`, `memberGrowth`; and `warnings` (the data checks,

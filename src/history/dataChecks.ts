@@ -14,7 +14,7 @@
  * | `contribution-per-member-jump` | contributions per member more than double or less than halve from one year to the next |
  *
  * Why 50–50,000: an inpatient mutual-aid benefit averages 800–2,400 yuan a claimant in every
- * source (shared/domain.md); below 50 no table pays anything meaningful for a hospital stay,
+ * source (docs/sources.md, 'Experience figures'); below 50 no table pays anything meaningful for a hospital stay,
  * and above 50,000 the *average* would exceed the largest single benefits of most tables.
  * Averages per claim (人次) and per claimant (人) are compared only with their own kind.
  */

@@ -1,5 +1,5 @@
 /**
- * A history file (shared/spec/scenario-format.md, "History files") to rows:
+ * A history file (docs/scenario-format.md, "History files") to rows:
  * CSV with a header row naming `year, members, contributions, payouts` and optionally
  * `claimants`, in any order (names trimmed, any case). Rules per row: see historyRow.ts.
  *

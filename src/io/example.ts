@@ -1,5 +1,5 @@
 /**
- * The example scenario of shared/spec/scenario-format.md, verbatim (Hangzhou 2016, city-level
+ * The format's reference scenario (docs/scenario-format.md, 'An example'; Hangzhou 2016, city-level
  * table, with a hospital allowance and a light-illness lump sum): the format's reference file,
  * used by the tests and usable as a starting template. Written compactly, as in the spec, so it
  * is valid but not canonical (serialise.ts gives the canonical text).

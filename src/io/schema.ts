@@ -1,5 +1,5 @@
 /**
- * The zod 4 definition of `huzhu-scenario/1` (shared/spec/scenario-format.md): types, required
+ * The zod 4 definition of `huzhu-scenario/1` (docs/scenario-format.md): types, required
  * fields, value ranges and the shape of each risk, distribution and benefit. Objects are strict,
  * so a typo (`upto`) is an unknown field. What spans several fields (unique ids, a benefit's risk,
  * bands in ascending order, cv² > 1/mean) is checked in crossChecks.ts.

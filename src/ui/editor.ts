@@ -174,7 +174,7 @@ export function renderEditor(store: Store): HTMLElement {
   }
 }
 
-/** "Total ¥100.00 · members' own share ¥30.00 (30%)": the member's own burden shown apart (shared/domain.md). */
+/** "Total ¥100.00 · members' own share ¥30.00 (30%)": the member's own burden shown apart (docs/sources.md, 'What the schemes are'). */
 export function contributionSummary(d: Draft, L: Labels): string {
   const rows = Array.isArray(d.contributions) ? (d.contributions as { payer?: unknown; amount?: unknown }[]) : [];
   let total = 0, member = 0;

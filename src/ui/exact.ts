@@ -7,7 +7,7 @@
  * Each exact distribution takes milliseconds to a few hundred (a tornado needs thirteen), so these
  * run in a Web Worker (exact.worker.ts, reached through exactClient.ts), never on the page.
  * The exact report carries its figures where a Monte Carlo report does (`simulated.*`,
- * shared/spec/cli.md "--method fft"); the method returns it as `{ report, aggregate }`.
+ * docs/cli.md, "simulate --json"); the method returns it as `{ report, aggregate }`.
  */
 import * as simulateModule from '../engine/simulate.ts';
 import type { Report } from '../domain/report.ts';

@@ -40,7 +40,7 @@ export const tests = [
       for (const part of ['report-compare', 'report-solver', 'report-assumptions']) assert.equal(await page.locator(tid(part)).count(), 1, `${part} is on the page`);
       assert.ok(text.includes('13,700 → 30,200'), 'the cap change is in the comparison');
       assert.match(text, /¥[\d,.]+万/, 'amounts in 万');
-      assert.ok(text.includes('shared/seeds/001'), 'the source');
+      assert.ok(text.includes('杭州市总工会编织医疗互助保障网'), 'the source');
       assert.match(text, /蒙特卡洛模拟 10,000 次/, 'iterations');
       assert.ok(text.includes('hangzhou-2016'), 'the seed');
       assert.match(text, /职工个人 ¥36\.00/, 'contributions by payer');

@@ -1,4 +1,4 @@
-// Shared steps for the browser tests: the hooks of shared/spec/ui.md and the app contract.
+// Shared steps for the browser tests: the hooks of docs/workbench.md ('Test hooks') and the app contract.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

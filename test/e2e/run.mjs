@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser tests (shared/spec/ui.md): builds the app, serves it with `vite preview`, drives the
+// Browser tests (docs/workbench.md, 'Test hooks'): builds the app, serves it with `vite preview`, drives the
 // Debian Chromium through playwright-core and runs every `test/e2e/*.e2e.mjs`.
 //
 //   node test/e2e/run.mjs                 build, serve, run everything

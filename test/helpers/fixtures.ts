@@ -1,4 +1,4 @@
-/** Benefit tables from the sources (shared/domain.md), used across tests. */
+/** Benefit tables from the sources (docs/sources.md, 'Benefit tables'), used across tests. */
 import type { BandsBenefit, DailyBenefit, LumpSumBenefit, StepsBenefit } from '../../src/domain/scenario.ts';
 
 /** Hangzhou 2016 city-level table: 20% to 1,000; 50% to 10,000; 90% to 15,000; 60% to 50,000; max 30,200. */

@@ -5,7 +5,7 @@ import type { HistoryRow } from '../../src/history/historyRow.ts';
 const row = (year: number, members: number, contributions: number | null, payouts: number, claimants?: number): HistoryRow =>
   claimants === undefined ? { year, members, contributions, payouts } : { year, members, contributions, payouts, claimants };
 
-describe('analyseHistory: the history --json shape of shared/spec/cli.md', () => {
+describe('analyseHistory: the history --json shape of docs/cli.md', () => {
   it('gives every year the fields of the contract, in its order, then the extra fields', () => {
     const a = analyseHistory([row(2015, 720000, 25920000, 15350000)]);
     expect(Object.keys(a)).toEqual(['years', 'flags', 'warnings']);

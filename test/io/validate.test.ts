@@ -1,5 +1,5 @@
 /**
- * validateScenario against shared/spec/scenario-format.md and the validator's rules: the spec's
+ * validateScenario against docs/scenario-format.md and the validator's rules: the spec's
  * example passes; each rule has a failing case with its exact path and message; every problem
  * of a file shows at once, in document order; messages come in English and Chinese.
  */

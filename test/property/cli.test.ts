@@ -1,5 +1,5 @@
 /**
- * The command line on malformed files (shared/spec/cli.md): `validate` exits 1 for an invalid
+ * The command line on malformed files (docs/cli.md): `validate` exits 1 for an invalid
  * scenario and 2 for text that is not JSON, prints nothing on stdout, and on stderr exactly one
  * line per problem, `path: message`, the same problems the library finds; never a stack trace.
  * Each run starts a process (~0.5 s), so there are few runs.

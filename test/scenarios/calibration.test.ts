@@ -1,6 +1,6 @@
 /**
  * Every scenario's `source` states how its claim assumptions were calibrated; these tests check
- * that the exact expectation reproduces each stated target (shared/domain.md figures).
+ * that the exact expectation reproduces each stated target (docs/sources.md, 'Experience figures').
  */
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';

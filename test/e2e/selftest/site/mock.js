@@ -1,4 +1,4 @@
-// A stand-in for the app, built only to the test contract (shared/spec/ui.md and the e2e brief).
+// A stand-in for the app, built only to the test contract (docs/workbench.md, 'Test hooks').
 const TEXT = {
   'zh-CN': {
     title: '互助医疗精算工作台（模拟）', scenario: '方案', open: '打开', save: '保存', other: 'English',
