@@ -25,4 +25,6 @@ export { parseClaims, type ParseClaimsResult } from './parseClaims.ts';
 export {
   credibility, type Credibility, type CredibilityResult, type District, type DistrictCredibility, type DistrictYear,
 } from './credibility.ts';
+export { parseDistricts, type ParseDistrictsResult } from './parseDistricts.ts';
+export { isRegionTable } from './isRegionTable.ts';
 export { historyMessage, historySayer, type HistoryMessageKey } from './messages.ts';

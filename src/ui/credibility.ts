@@ -4,10 +4,9 @@
  * district — exposure, observed rate, Z, credibility rate, pooled rate, subsidised or not — and
  * the notes in words. Compact: one control row, one table.
  */
-import { credibility, type Credibility } from '../history/index.ts';
+import { credibility, parseDistricts, type Credibility } from '../history/index.ts';
 import { per100 } from '../history/figures.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { parseDistricts } from './credibilityCsv.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
 import { DISTRICTS_EXAMPLE, districtsExample } from './historyData.ts';

@@ -13,14 +13,14 @@
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { analyseHistory, checkAggregates, parseHistory, parseRegions, type AggregateRegion, type HistoryAnalysis, type HistoryRow } from '../history/index.ts';
+import { analyseHistory, checkAggregates, isRegionTable, parseHistory, parseRegions, type AggregateRegion, type HistoryAnalysis, type HistoryRow } from '../history/index.ts';
 import { per100, signedPercent } from '../history/figures.ts';
 import { createCalibration } from './calibration.ts';
 import { renderChart } from './charts.ts';
 import { createCredibility } from './credibility.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
-import { DATA_FILES, isRegionTable } from './historyData.ts';
+import { DATA_FILES } from './historyData.ts';
 import type { Store } from './store.ts';
 
 type Loaded = { name: string; kind: 'history'; rows: HistoryRow[] } | { name: string; kind: 'regions'; regions: AggregateRegion[] };
