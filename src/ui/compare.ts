@@ -30,7 +30,7 @@ import { LABELS } from './i18n.ts';
 import { progressRunner } from './progressRunner.ts';
 import { createRunController, type RunController } from './runController.ts';
 import type { Store, ViewState } from './store.ts';
-import type { View } from './view.ts';
+import { createRunView, type View } from './view.ts';
 
 export const SLOTS = 4;
 
@@ -61,10 +61,6 @@ export function createCompareView(deps: Deps): View {
   let result: CompareResult | null = null;
   /** The opened files read back (each text validated once). */
   const parsed = new Map<string, Scenario | null>();
-  const head = h('div', {});
-  const form = h('div', {});
-  const resultsBox = h('div', {});
-  const el = h('section', { class: 'compare', 'data-testid': 'compare' }, head, form, resultsBox);
 
   const L = () => LABELS[store.state.lang];
 
@@ -186,29 +182,15 @@ export function createCompareView(deps: Deps): View {
     return { el: section, draw };
   }
 
-  /** The choices and the run controls (a slot chosen, a file added, a run started: the results stay). */
-  function renderForm() {
-    form.replaceChildren(choices(), controls());
-  }
-
-  /** Everything, the results and their charts included (a new result, a language, the view shown). */
-  function render() {
-    const l = L();
-    head.replaceChildren(h('h2', {}, l.compareTitle), h('p', { class: 'note' }, l.compareHint));
-    renderForm();
-    const shown = result && results(result);
-    resultsBox.replaceChildren(shown ? shown.el : h('p', { class: 'empty' }, l.compareNoResult));
-    if (shown && !el.hidden) void shown.draw();
-  }
-
-  return {
-    tab: 'compare', tabTestid: 'tab-compare', tabLabel: (l) => l.tabCompare, el,
-    mount(parent) { parent.append(el); },
-    update(change) {
-      if (!el.hidden && (change === 'tab' || change === 'scenario' || change === 'lang')) render();
-    },
-    dispose() { runs.cancel(); el.remove(); },
-  };
+  const view = createRunView({
+    tab: 'compare', tabTestid: 'tab-compare', tabLabel: (l) => l.tabCompare, className: 'compare', testid: 'compare',
+    texts: () => { const l = L(); return { title: l.compareTitle, hint: l.compareHint, empty: l.compareNoResult }; },
+    form: () => [choices(), controls()],
+    results: () => result && results(result),
+    cancel: () => runs.cancel(),
+  });
+  const { el, render, renderForm } = view;
+  return view;
 }
 
 /** Every version's cost benefits (bands, steps) as curves over one cost range, named by version. */

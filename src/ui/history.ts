@@ -23,7 +23,7 @@ import { CSV_FILES, filePicker } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { DATA_FILES } from './historyData.ts';
 import type { Store } from './store.ts';
-import type { View } from './view.ts';
+import { redrawsOn, type View } from './view.ts';
 
 type Loaded = { name: string; kind: 'history'; rows: HistoryRow[] } | { name: string; kind: 'regions'; regions: AggregateRegion[] };
 
@@ -106,7 +106,7 @@ export function createHistoryView(deps: { store: Store }): View {
       if (saved) load(saved.name, saved.text);
     },
     update(change) {
-      if (!el.hidden && (change === 'tab' || change === 'scenario' || change === 'lang')) render();
+      if (!el.hidden && redrawsOn(change)) render();
     },
     dispose() { el.remove(); },
   };

@@ -18,7 +18,7 @@ import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
 import { createRunController, type RunController } from './runController.ts';
 import type { Store, ViewState } from './store.ts';
-import type { View } from './view.ts';
+import { createRunView, type View } from './view.ts';
 
 export const MAX_YEARS = 50;
 
@@ -34,10 +34,6 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
   const vs = () => store.state.views.projection;
   const keep = (patch: Partial<ViewState['projection']>) => store.setViews('projection', { ...vs(), ...patch });
   let result: { projection: Projection; scenario: Scenario } | null = null;
-  const head = h('div', {});
-  const form = h('div', {});
-  const resultsBox = h('div', {});
-  const el = h('section', { class: 'projection', 'data-testid': 'projection' }, head, form, resultsBox);
   const L = () => LABELS[store.state.lang];
 
   const defaults = () => (store.state.valid ? resolveScenario(store.state.valid).simulation : null);
@@ -126,27 +122,15 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
     return { el: section, draw };
   }
 
-  function renderForm() {
-    form.replaceChildren(...[trends(), controls()].filter((x): x is HTMLElement => x !== null));
-  }
-
-  function render() {
-    const l = L();
-    head.replaceChildren(h('h2', {}, l.projTitle), h('p', { class: 'note' }, l.projHint));
-    renderForm();
-    const shown = result && results(result);
-    resultsBox.replaceChildren(shown ? shown.el : h('p', { class: 'empty' }, l.projNoResult));
-    if (shown && !el.hidden) void shown.draw();
-  }
-
-  return {
-    tab: 'projection', tabTestid: 'tab-projection', tabLabel: (l) => l.tabProjection, el,
-    mount(parent) { parent.append(el); },
-    update(change) {
-      if (!el.hidden && (change === 'tab' || change === 'scenario' || change === 'lang')) render();
-    },
-    dispose() { runs.cancel(); el.remove(); },
-  };
+  const view = createRunView({
+    tab: 'projection', tabTestid: 'tab-projection', tabLabel: (l) => l.tabProjection, className: 'projection', testid: 'projection',
+    texts: () => { const l = L(); return { title: l.projTitle, hint: l.projHint, empty: l.projNoResult }; },
+    form: () => [trends(), controls()].filter((x): x is HTMLElement => x !== null),
+    results: () => result && results(result),
+    cancel: () => runs.cancel(),
+  });
+  const { el, render } = view;
+  return view;
 }
 
 /** The table per year: amounts in 万/亿 (or M), shares in percent; `data-value` holds each number. */

@@ -13,6 +13,7 @@
  * does in the same number of lines as lit-html would, with no dependency and nothing for the
  * Content-Security-Policy to allow. Every string becomes a text node; there is no innerHTML.
  */
+import { h } from './dom.ts';
 import type { Labels } from './i18n.ts';
 import type { Change, Tab } from './store.ts';
 
@@ -34,3 +35,53 @@ export interface View {
 
 /** Whether a view is the one shown. */
 export const shown = (view: View): boolean => !view.el.hidden;
+
+/** The changes a form-and-results view redraws on when shown: shown anew, another scenario, a language. */
+export const redrawsOn = (change: Change): boolean => change === 'tab' || change === 'scenario' || change === 'lang';
+
+/** A view of a form that runs something and its results: compare and projection. */
+export interface RunViewOptions {
+  tab: Tab;
+  tabTestid: string;
+  tabLabel(l: Labels): string;
+  /** The section's class and test id. */
+  className: string;
+  testid: string;
+  /** Title, hint and the words shown before any result, in the screen's language. */
+  texts(): { title: string; hint: string; empty: string };
+  /** The form: choices, inputs and the run panel. */
+  form(): HTMLElement[];
+  /** The last result, drawn after it is in the page; null before the first. */
+  results(): { el: HTMLElement; draw: () => Promise<void> } | null;
+  /** Stops a run going on. */
+  cancel(): void;
+}
+
+export interface RunView extends View {
+  /** The form again (a choice made, a run started): the results stay. */
+  renderForm(): void;
+  /** Everything, the results and their charts included. */
+  render(): void;
+}
+
+export function createRunView(o: RunViewOptions): RunView {
+  const head = h('div', {});
+  const form = h('div', {});
+  const resultsBox = h('div', {});
+  const el = h('section', { class: o.className, 'data-testid': o.testid }, head, form, resultsBox);
+  const renderForm = () => form.replaceChildren(...o.form());
+  function render() {
+    const t = o.texts();
+    head.replaceChildren(h('h2', {}, t.title), h('p', { class: 'note' }, t.hint));
+    renderForm();
+    const shown = o.results();
+    resultsBox.replaceChildren(shown ? shown.el : h('p', { class: 'empty' }, t.empty));
+    if (shown && !el.hidden) void shown.draw();
+  }
+  return {
+    tab: o.tab, tabTestid: o.tabTestid, tabLabel: o.tabLabel, el, renderForm, render,
+    mount(parent) { parent.append(el); },
+    update(change) { if (!el.hidden && redrawsOn(change)) render(); },
+    dispose() { o.cancel(); el.remove(); },
+  };
+}
