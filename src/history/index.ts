@@ -20,6 +20,7 @@ export {
   calibrateRisk, calibrateScenario, scaleCost, mostPaid,
   type Calibration, type CalibrationResult, type CalibrationRow, type CalibrationYear,
 } from './calibrate.ts';
+export { calibrationYears } from './calibrationYears.ts';
 export { fitClaims, MIN_CLAIMS, type ClaimFit, type ClaimFits, type Family, type FitClaimsResult } from './fitClaims.ts';
 export { parseClaims, type ParseClaimsResult } from './parseClaims.ts';
 export {

@@ -12,7 +12,7 @@
 import { qqPlotSpec } from '../charts/qqPlot.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { CostDist, CostRisk, Problem, Scenario } from '../domain/scenario.ts';
-import { calibrateScenario, fitClaims, parseClaims, type CalibrationYear, type ClaimFit, type FitClaimsResult, type HistoryRow } from '../history/index.ts';
+import { calibrateScenario, calibrationYears, fitClaims, parseClaims, type ClaimFit, type FitClaimsResult, type HistoryRow } from '../history/index.ts';
 import { per100 } from '../history/figures.ts';
 import { h, problemBox } from './dom.ts';
 import { figure } from './figure.ts';
@@ -27,13 +27,6 @@ const digits = (x: number, d = 4) => x.toLocaleString('en-US', { maximumSignific
 
 /** The cost risks of a scenario, by id. */
 const costRisks = (s: Scenario | null): CostRisk[] => (s ? s.risks.filter((r): r is CostRisk => r.kind === 'cost') : []);
-
-/** The calibration years from history rows with claimants; members of a women-only risk at the share of women. */
-export function calibrationYears(rows: readonly HistoryRow[], chosen: ReadonlySet<number>, femaleShare: number | null): CalibrationYear[] {
-  return rows.filter((r) => r.claimants !== undefined && chosen.has(r.year)).map((r) => ({
-    year: r.year, members: femaleShare === null ? r.members : Math.max(1, Math.round(r.members * femaleShare)), claimants: r.claimants!, paid: r.payouts,
-  }));
-}
 
 export function createCalibration(deps: { store: Store }) {
   const { store } = deps;
