@@ -20,9 +20,12 @@ export {
   calibrateRisk, calibrateScenario, scaleCost, mostPaid,
   type Calibration, type CalibrationResult, type CalibrationRow, type CalibrationYear,
 } from './calibrate.ts';
+export { calibrationYears } from './calibrationYears.ts';
 export { fitClaims, MIN_CLAIMS, type ClaimFit, type ClaimFits, type Family, type FitClaimsResult } from './fitClaims.ts';
 export { parseClaims, type ParseClaimsResult } from './parseClaims.ts';
 export {
   credibility, type Credibility, type CredibilityResult, type District, type DistrictCredibility, type DistrictYear,
 } from './credibility.ts';
+export { parseDistricts, type ParseDistrictsResult } from './parseDistricts.ts';
+export { isRegionTable } from './isRegionTable.ts';
 export { historyMessage, historySayer, type HistoryMessageKey } from './messages.ts';

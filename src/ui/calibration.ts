@@ -12,10 +12,11 @@
 import { qqPlotSpec } from '../charts/qqPlot.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { CostDist, CostRisk, Problem, Scenario } from '../domain/scenario.ts';
-import { calibrateScenario, fitClaims, parseClaims, type CalibrationYear, type ClaimFit, type FitClaimsResult, type HistoryRow } from '../history/index.ts';
+import { calibrateScenario, calibrationYears, fitClaims, parseClaims, type ClaimFit, type FitClaimsResult, type HistoryRow } from '../history/index.ts';
 import { per100 } from '../history/figures.ts';
-import { renderChart } from './charts.ts';
-import { h } from './dom.ts';
+import { h, problemBox } from './dom.ts';
+import { figure } from './figure.ts';
+import { CSV_FILES, filePicker } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
@@ -26,13 +27,6 @@ const digits = (x: number, d = 4) => x.toLocaleString('en-US', { maximumSignific
 
 /** The cost risks of a scenario, by id. */
 const costRisks = (s: Scenario | null): CostRisk[] => (s ? s.risks.filter((r): r is CostRisk => r.kind === 'cost') : []);
-
-/** The calibration years from history rows with claimants; members of a women-only risk at the share of women. */
-export function calibrationYears(rows: readonly HistoryRow[], chosen: ReadonlySet<number>, femaleShare: number | null): CalibrationYear[] {
-  return rows.filter((r) => r.claimants !== undefined && chosen.has(r.year)).map((r) => ({
-    year: r.year, members: femaleShare === null ? r.members : Math.max(1, Math.round(r.members * femaleShare)), claimants: r.claimants!, paid: r.payouts,
-  }));
-}
 
 export function createCalibration(deps: { store: Store }) {
   const { store } = deps;
@@ -118,7 +112,7 @@ export function createCalibration(deps: { store: Store }) {
     const out: (HTMLElement | string)[] = [];
     const r = risk()!;
     if (chosen.size === 0) out.push(h('p', { class: 'note' }, l.calNoYears));
-    else if (cal && !cal.ok) out.push(h('div', { class: 'error', 'data-testid': 'calibration-error', role: 'alert' }, h('strong', {}, l.calFailed), h('ul', {}, cal.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+    else if (cal && !cal.ok) out.push(problemBox(l.calFailed, cal.problems, { 'data-testid': 'calibration-error' }));
     else if (cal && cal.ok) {
       out.push(h('p', { class: 'calibration-summary', 'data-testid': 'calibration-summary', 'data-rate': String(cal.claimRate) },
         [l.calRate(per100(r.rate), per100(cal.claimRate)), costChange(r.cost, cal.risk.cost, cal.costScale, lang), l.calPerClaimant(formatYuan(cal.perClaimant, lang))].join(l.ruleSep)),
@@ -135,29 +129,19 @@ export function createCalibration(deps: { store: Store }) {
     const l = L();
     const lang = store.state.lang;
     const controls = h('div', { class: 'row' },
-      h('label', { class: 'button', for: 'claims-file' }, l.fitOpen),
-      h('input', {
-        type: 'file', accept: '.csv,text/csv,text/plain', id: 'claims-file', 'data-testid': 'claims-file', class: 'visually-hidden',
-        onchange: (e: Event) => {
-          const input = e.target as HTMLInputElement;
-          const file = input.files?.[0];
-          input.value = '';
-          if (file) void file.text().then((text) => setTimeout(() => readClaims(file.name, text), 0));
-        },
-      }),
+      filePicker({ id: 'claims-file', accept: CSV_FILES, label: l.fitOpen, onFile: (file) => void file.text().then((text) => setTimeout(() => readClaims(file.name, text), 0)) }),
       claims ? h('span', { class: 'note' }, l.histShowing(claims.name)) : '');
     const parts: (HTMLElement | string)[] = [h('h3', {}, l.fitTitle), h('p', { class: 'note' }, l.fitHint), controls];
     if (claimsProblems) {
-      parts.push(h('div', { class: 'error', 'data-testid': 'claims-error', role: 'alert' }, h('strong', {}, l.fitRejected(claimsProblems.name)),
-        h('ul', {}, claimsProblems.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+      parts.push(problemBox(l.fitRejected(claimsProblems.name), claimsProblems.problems, { 'data-testid': 'claims-error' }));
     }
     if (!fits) return { el: h('div', {}, parts, claimsProblems ? '' : h('p', { class: 'empty' }, l.fitNone)), draw: null };
     if (!fits.ok) {
-      parts.push(h('div', { class: 'error', role: 'alert' }, h('strong', {}, l.fitFailed), h('ul', {}, fits.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+      parts.push(problemBox(l.fitFailed, fits.problems));
       return { el: h('div', {}, parts), draw: null };
     }
     const f = fits;
-    const chart = h('div', { class: 'chart', 'data-testid': 'chart-qq' });
+    const chart = figure('chart-qq');
     const chosenFit = f.fits.find((x) => x.family === family) ?? f.fits[0];
     const r = risk();
     parts.push(
@@ -169,10 +153,10 @@ export function createCalibration(deps: { store: Store }) {
           onclick: () => { if (applyRisk((k) => ({ ...k, cost: chosenFit.dist as CostDist }))) { fitApplied = true; draw(); } },
         }, l.fitApply(r.id)),
         fitApplied ? h('span', { class: 'note', role: 'status' }, l.fitApplied) : '') : h('p', { class: 'note' }, store.state.valid ? l.calNoCostRisk : l.calInvalid),
-      chart);
+      chart.el);
     return {
       el: h('div', {}, parts),
-      draw: () => renderChart(chart, qqPlotSpec(f.fits.map((x) => ({ label: l.distNames[x.family] ?? x.family, points: x.qq })), {
+      draw: () => chart.draw(qqPlotSpec(f.fits.map((x) => ({ label: l.distNames[x.family] ?? x.family, points: x.qq })), {
         lang, labels: l.qq, width: Math.min(640, Math.max(320, (el.clientWidth || 700) - 40)), height: 320,
       }), lang),
     };
@@ -190,7 +174,7 @@ export function createCalibration(deps: { store: Store }) {
     aggBox.replaceChildren(h('h2', {}, L().calTitle), risks().length > 0 ? h('div', { class: 'row' }, riskSelect()) : '', aggregates());
     const c = claimLevel();
     fitBox.replaceChildren(c.el);
-    if (c.draw && el.isConnected && el.offsetParent !== null) void c.draw().catch((e) => console.warn('qq chart', e));
+    if (c.draw && el.isConnected && el.offsetParent !== null) void c.draw();
   }
 
   /** Everything again (a language, a scenario, new history): recompute after a tick. */

@@ -4,11 +4,11 @@
  * district — exposure, observed rate, Z, credibility rate, pooled rate, subsidised or not — and
  * the notes in words. Compact: one control row, one table.
  */
-import { credibility, type Credibility } from '../history/index.ts';
+import { credibility, parseDistricts, type Credibility } from '../history/index.ts';
 import { per100 } from '../history/figures.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { parseDistricts } from './credibilityCsv.ts';
-import { h } from './dom.ts';
+import { h, problemBox } from './dom.ts';
+import { CSV_FILES, filePicker } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { DISTRICTS_EXAMPLE, districtsExample } from './historyData.ts';
 import type { Store } from './store.ts';
@@ -35,21 +35,11 @@ export function createCredibility(deps: { store: Store }) {
     const parts: (HTMLElement | string)[] = [
       h('h2', {}, l.credTitle), h('p', { class: 'note' }, l.credHint),
       h('div', { class: 'row' },
-        h('label', { class: 'button', for: 'districts-file' }, l.credOpen),
-        h('input', {
-          type: 'file', accept: '.csv,text/csv,text/plain', id: 'districts-file', 'data-testid': 'districts-file', class: 'visually-hidden',
-          onchange: (e: Event) => {
-            const input = e.target as HTMLInputElement;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file) void file.text().then((text) => load(file.name, text, false));
-          },
-        }),
+        filePicker({ id: 'districts-file', accept: CSV_FILES, label: l.credOpen, onFile: (file) => void file.text().then((text) => load(file.name, text, false)) }),
         example !== null && h('button', { type: 'button', 'data-testid': 'districts-example', onclick: () => load(DISTRICTS_EXAMPLE, example, true) }, l.credExample)),
     ];
     if (rejected) {
-      parts.push(h('div', { class: 'error', 'data-testid': 'credibility-error', role: 'alert' }, h('strong', {}, l.credRejected(rejected.name)),
-        h('ul', {}, rejected.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+      parts.push(problemBox(l.credRejected(rejected.name), rejected.problems, { 'data-testid': 'credibility-error' }));
     }
     if (!source) parts.push(h('p', { class: 'empty' }, l.credNone));
     else {
@@ -57,7 +47,7 @@ export function createCredibility(deps: { store: Store }) {
       const result = parsed.ok ? credibility(parsed.districts, { lang }) : parsed;
       parts.push(h('p', { class: 'note' }, source.example ? `${l.histShowing(source.name)} · ${l.credIllustrative}` : l.histShowing(source.name)));
       if (!result.ok) {
-        parts.push(h('div', { class: 'error', role: 'alert' }, h('strong', {}, l.credFailed), h('ul', {}, result.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))));
+        parts.push(problemBox(l.credFailed, result.problems));
       } else parts.push(credibilityTable(result, lang), result.notes.length ? h('ul', { class: 'notes' }, result.notes.map((n) => h('li', {}, n))) : '');
     }
     el.replaceChildren(...parts);

@@ -2,7 +2,7 @@
  * A tiny element builder. Every string becomes a text node (never HTML), so nothing a user or a
  * file provides can become markup or script: the workbench has no innerHTML anywhere.
  */
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined | null | EventListener>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
@@ -27,4 +27,14 @@ export function append(el: Element, children: (Child | Child[])[]): void {
 
 export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
+}
+
+/** A titled list of problems (`path: message`), as every view shows a rejected file or a failed fit. */
+export function problemBox(title: string, problems: readonly { path: string; message: string }[], attrs: Record<string, string> = {}): HTMLElement {
+  return h('div', { class: 'error', role: 'alert', ...attrs }, ...problemList(title, problems));
+}
+
+/** The title and list of a problem box, for a box that stays in place (its `hidden` toggled). */
+export function problemList(title: string, problems: readonly { path: string; message: string }[]): HTMLElement[] {
+  return [h('strong', {}, title), h('ul', {}, problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))];
 }

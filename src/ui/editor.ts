@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../domain/format.ts';
 import { formatPerMember } from '../domain/format.ts';
+import { splitContributions } from '../engine/splitContributions.ts';
 import { h } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
 import { getAt, setAt, type Draft } from './paths.ts';
@@ -177,13 +178,8 @@ export function renderEditor(store: Store): HTMLElement {
 /** "Total ¥100.00 · members' own share ¥30.00 (30%)": the member's own burden shown apart (docs/sources.md, 'What the schemes are'). */
 export function contributionSummary(d: Draft, L: Labels): string {
   const rows = Array.isArray(d.contributions) ? (d.contributions as { payer?: unknown; amount?: unknown }[]) : [];
-  let total = 0, member = 0;
-  for (const c of rows) {
-    const a = typeof c?.amount === 'number' ? c.amount : 0;
-    total += a;
-    if (c?.payer === 'member') member += a;
-  }
-  const share = total > 0 ? ` (${((member / total) * 100).toFixed(0)}%)` : '';
+  const { total, member, memberShare } = splitContributions(rows);
+  const share = memberShare === null ? '' : ` (${(memberShare * 100).toFixed(0)}%)`;
   return `${L.total} ${formatPerMember(total)} · ${L.memberShare} ${formatPerMember(member)}${share}`;
 }
 

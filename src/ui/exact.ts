@@ -13,6 +13,7 @@ import * as simulateModule from '../engine/simulate.ts';
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { sensitivity, type Sensitivity } from '../engine/sensitivity.ts';
+import { binPmf } from '../stats/binPmf.ts';
 
 /** What the method returns: `{ report }` (with the distribution beside it), or the report itself. */
 type ExactResult = { report: Report } | Report;
@@ -58,19 +59,8 @@ export function exactPreview(s: Scenario): ExactPreview | null {
     const report = 'report' in result ? result.report : (result as unknown as Report);
     const agg = result.aggregate;
     if (!agg) return null;
-    const { origin, h, pmf, cdf } = agg;
-    let lo = 0, hi = pmf.length - 1;
-    while (lo < hi && cdf[lo] < 0.0005) lo++;
-    while (hi > lo && cdf[hi - 1] > 0.9995) hi--;
-    const n = 40;
-    const width = Math.max(h, ((hi - lo + 1) * h) / n);
-    const start = origin + lo * h - h / 2;
-    const bins = Array.from({ length: n }, (_, i) => ({ x0: start + i * width, x1: start + (i + 1) * width, count: 0 }));
-    for (let i = lo; i <= hi; i++) {
-      const b = Math.min(n - 1, Math.floor((origin + i * h - start) / width));
-      bins[b].count += pmf[i] * 1e6;
-    }
-    return { probDeficit: report.simulated.probDeficit, p95: report.simulated.quantiles.p95, bins: bins.filter((b) => b.count > 0) };
+    const bins = binPmf(agg.origin, agg.h, agg.pmf, agg.cdf, { bins: 40, tail: 0.0005, scale: 1e6 });
+    return { probDeficit: report.simulated.probDeficit, p95: report.simulated.quantiles.p95, bins };
   } catch {
     return null;
   }

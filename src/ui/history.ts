@@ -13,19 +13,21 @@
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { analyseHistory, checkAggregates, parseHistory, parseRegions, type AggregateRegion, type HistoryAnalysis, type HistoryRow } from '../history/index.ts';
+import { analyseHistory, checkAggregates, isRegionTable, parseHistory, parseRegions, type AggregateRegion, type HistoryAnalysis, type HistoryRow } from '../history/index.ts';
 import { per100, signedPercent } from '../history/figures.ts';
 import { createCalibration } from './calibration.ts';
-import { renderChart } from './charts.ts';
 import { createCredibility } from './credibility.ts';
-import { h } from './dom.ts';
+import { h, problemList } from './dom.ts';
+import { figure } from './figure.ts';
+import { CSV_FILES, filePicker } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
-import { DATA_FILES, isRegionTable } from './historyData.ts';
+import { DATA_FILES } from './historyData.ts';
 import type { Store } from './store.ts';
+import { redrawsOn, type View } from './view.ts';
 
 type Loaded = { name: string; kind: 'history'; rows: HistoryRow[] } | { name: string; kind: 'regions'; regions: AggregateRegion[] };
 
-export function createHistoryView(deps: { store: Store }) {
+export function createHistoryView(deps: { store: Store }): View {
   const { store } = deps;
   let loaded: Loaded | null = null;
   let rejected: { name: string; problems: Problem[] } | null = null;
@@ -50,6 +52,7 @@ export function createHistoryView(deps: { store: Store }) {
         if (!r.ok) rejected = { name, problems: r.problems };
         else { loaded = { name, kind: 'history', rows: r.rows }; rejected = null; }
       }
+      if (rejected === null) store.setViews('history', { name, text });
       calibration.setHistory(loaded?.kind === 'history' ? loaded.rows : null);
       render();
     }, 0);
@@ -58,16 +61,7 @@ export function createHistoryView(deps: { store: Store }) {
   function controls(): HTMLElement {
     const l = L();
     return h('div', { class: 'row history-controls' },
-      h('label', { class: 'button', for: 'history-file' }, l.histOpen),
-      h('input', {
-        type: 'file', accept: '.csv,text/csv,text/plain', id: 'history-file', 'data-testid': 'history-file', class: 'visually-hidden',
-        onchange: (e: Event) => {
-          const input = e.target as HTMLInputElement;
-          const file = input.files?.[0];
-          input.value = '';
-          if (file) void file.text().then((text) => load(file.name, text));
-        },
-      }),
+      filePicker({ id: 'history-file', accept: CSV_FILES, label: l.histOpen, onFile: (file) => void file.text().then((text) => load(file.name, text)) }),
       h('select', {
         'data-testid': 'history-example', 'aria-label': l.histExample,
         onchange: (e: Event) => {
@@ -84,27 +78,38 @@ export function createHistoryView(deps: { store: Store }) {
     const lang = store.state.lang;
     head.replaceChildren(h('h2', {}, l.histTitle), h('p', { class: 'note' }, l.histHint), controls());
     errorBox.hidden = rejected === null;
-    errorBox.replaceChildren(...(rejected === null ? [] : [h('strong', {}, l.histRejected(rejected.name)),
-      h('ul', {}, rejected.problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))]));
+    errorBox.replaceChildren(...(rejected === null ? [] : problemList(l.histRejected(rejected.name), rejected.problems)));
     let draw: (() => Promise<void>) | null = null;
     if (!loaded) content.replaceChildren(h('p', { class: 'empty' }, l.histNone));
     else if (loaded.kind === 'regions') content.replaceChildren(h('p', { class: 'note' }, l.histShowing(loaded.name)), regionsSection(loaded.regions, lang));
     else {
       const analysis = analyseHistory(loaded.rows, { lang });
-      const chart = h('div', { class: 'chart', 'data-testid': 'chart-history' });
+      const chart = figure('chart-history');
       content.replaceChildren(h('div', { class: 'compare-results' },
         h('p', { class: 'note' }, l.histShowing(loaded.name)),
-        historyTable(analysis, lang), flagList(analysis, lang), warningList(analysis, lang), chart));
-      draw = () => renderChart(chart, historySpec(analysis.years, analysis.flags.map((f) => ({ year: f.year, text: l.flagNames[f.code] ?? f.code })), {
+        historyTable(analysis, lang), flagList(analysis, lang), warningList(analysis, lang), chart.el));
+      draw = () => chart.draw(historySpec(analysis.years, analysis.flags.map((f) => ({ year: f.year, text: l.flagNames[f.code] ?? f.code })), {
         lang, labels: l.histChart, width: Math.max(360, (el.clientWidth || 900) - 80), height: 300,
       }), lang);
     }
     calibration.render();
     credibilityView.render();
-    if (draw && !el.hidden) void draw().catch((e) => console.warn('history chart', e));
+    if (draw && !el.hidden) void draw();
   }
 
-  return { el, render };
+  return {
+    tab: 'history', tabTestid: 'tab-history', tabLabel: (l) => l.tabHistory, el,
+    mount(parent) {
+      parent.append(el);
+      // The table shown before a reload, read again (a table that no longer reads is left out).
+      const saved = store.state.views.history;
+      if (saved) load(saved.name, saved.text);
+    },
+    update(change) {
+      if (!el.hidden && redrawsOn(change)) render();
+    },
+    dispose() { el.remove(); },
+  };
 }
 
 const growthText = (g: number | null) => (g === null ? '—' : signedPercent(g));

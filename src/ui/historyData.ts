@@ -2,8 +2,6 @@
  * The data files bundled with the app (every data/*.csv, built in): history tables, the regional
  * table, and the illustrative district example used by the credibility section only.
  */
-import { readCsv } from '../history/csv.ts';
-
 const bundled = import.meta.glob('../../data/*.csv', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
 export const DISTRICTS_EXAMPLE = 'districts-example.csv';
@@ -17,9 +15,3 @@ export const DATA_FILES: { file: string; text: string }[] = all.filter((f) => f.
 
 /** The illustrative districts × years example (made-up figures), if bundled. */
 export const districtsExample = (): string | null => all.find((f) => f.file === DISTRICTS_EXAMPLE)?.text ?? null;
-
-/** A regional table has a `region` column in its header. */
-export function isRegionTable(text: string): boolean {
-  const header = readCsv(text.slice(0, 4096)).records[0];
-  return header !== undefined && header.fields.some((f) => f.trim().toLowerCase() === 'region');
-}

@@ -12,11 +12,13 @@ import { resolveScenario } from '../domain/defaults.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { project, type Projection } from '../engine/project.ts';
-import { CancelledError, type Runner } from '../runners/runner.ts';
-import { renderChart } from './charts.ts';
+import type { Runner } from '../runners/runner.ts';
+import { figure } from './figure.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
-import type { Store } from './store.ts';
+import { createRunController, type RunController } from './runController.ts';
+import type { Store, ViewState } from './store.ts';
+import { createRunView, type View } from './view.ts';
 
 export const MAX_YEARS = 50;
 
@@ -26,92 +28,62 @@ export function readYears(text: string): number | null {
   return Number.isInteger(n) && n >= 1 && n <= MAX_YEARS ? n : null;
 }
 
-export function createProjectionView(deps: { store: Store; runner: Runner }) {
+export function createProjectionView(deps: { store: Store; runner: Runner }): View {
   const { store } = deps;
-  let years = '';
-  let iterations = '';
-  let seed = '';
-  let status: 'idle' | 'running' | 'done' | 'cancelled' | 'error' = 'idle';
-  let progress = 0;
-  let error = '';
+  /** The view's state, in the store (autosaved): years, iterations and seed as typed. */
+  const vs = () => store.state.views.projection;
+  const keep = (patch: Partial<ViewState['projection']>) => store.setViews('projection', { ...vs(), ...patch });
   let result: { projection: Projection; scenario: Scenario } | null = null;
-  let controller: AbortController | null = null;
-  const head = h('div', {});
-  const form = h('div', {});
-  const resultsBox = h('div', {});
-  const el = h('section', { class: 'projection', 'data-testid': 'projection' }, head, form, resultsBox);
   const L = () => LABELS[store.state.lang];
 
   const defaults = () => (store.state.valid ? resolveScenario(store.state.valid).simulation : null);
+  const badYears = () => vs().years.trim() !== '' && readYears(vs().years) === null;
 
-  async function run() {
-    const scenario = store.state.valid;
-    const d = defaults();
-    if (!scenario || !d || status === 'running') return;
-    const T = years.trim() === '' ? d.years : readYears(years);
-    if (T === null) return renderForm();
-    const n = Math.round(Number(iterations));
-    controller = new AbortController();
-    status = 'running';
-    progress = 0;
-    renderForm();
-    try {
+  const runs: RunController = createRunController<{ projection: Projection; scenario: Scenario }>({
+    testids: { run: 'projection-run', cancel: 'projection-cancel', progress: 'projection-progress' },
+    labels: () => { const l = L(); return { run: l.projRun, cancel: l.cancel, running: l.projRunning, cancelled: l.projCancelled }; },
+    canRun: () => defaults() !== null && !badYears(),
+    async task(signal, onProgress) {
+      const scenario = store.state.valid!;
+      const d = defaults()!;
+      const { years, iterations, seed } = vs();
+      const T = years.trim() === '' ? d.years : readYears(years)!;
+      const n = Math.round(Number(iterations));
       const projection = await project(scenario, deps.runner, {
         years: T, iterations: Number.isInteger(n) && n > 0 ? n : d.iterations, seed: seed.trim() || d.seed,
-        signal: controller.signal, onProgress: (done, total) => setProgress(done / total),
+        signal, onProgress: (done, total) => onProgress(done / total),
       });
-      result = { projection, scenario };
-      status = 'done';
-    } catch (e) {
-      status = e instanceof CancelledError ? 'cancelled' : 'error';
-      error = e instanceof Error ? e.message : String(e);
-    } finally {
-      controller = null;
-    }
-    render();
-  }
-
-  function setProgress(p: number) {
-    progress = p;
-    const bar = el.querySelector<HTMLElement>('[data-testid="projection-progress"]');
-    if (!bar) return;
-    bar.dataset.progress = String(p);
-    bar.setAttribute('aria-valuenow', String(p));
-    bar.querySelector<HTMLElement>('.bar')!.style.width = `${Math.round(p * 100)}%`;
-    bar.querySelector('span')!.textContent = `${L().projRunning} ${Math.round(p * 100)}%`;
-  }
+      return { projection, scenario };
+    },
+    done: (r) => { result = r; },
+    failure: (e) => h('p', { class: 'note error-text' }, `${L().projFailed}${e instanceof Error ? e.message : String(e)}`),
+    notes: () => [!defaults() && h('p', { class: 'note error-text' }, L().projInvalid)],
+    settled: () => render(),
+  });
 
   function controls(): HTMLElement {
     const l = L();
     const d = defaults();
-    const running = status === 'running';
-    const badYears = years.trim() !== '' && readYears(years) === null;
+    const { years, iterations, seed } = vs();
     const input = (testid: string, label: string, value: string, placeholder: string, set: (v: string) => void) =>
       h('label', { class: 'field' }, h('span', { class: 'label' }, label),
         h('input', { type: 'text', inputmode: 'numeric', 'data-testid': testid, value, placeholder, oninput: (e: Event) => { set((e.target as HTMLInputElement).value); syncRun(); } }));
+    runs.render();
     return h('div', { class: 'compare-controls' },
       h('div', { class: 'row' },
-        input('projection-years', l.projYears, years, d ? String(d.years) : '', (v) => { years = v; }),
-        input('projection-iterations', l.iterations, iterations, d ? String(d.iterations) : '', (v) => { iterations = v; }),
-        input('projection-seed', l.seed, seed, d?.seed ?? '', (v) => { seed = v; })),
-      h('p', { class: 'note error-text', 'data-testid': 'projection-years-error', hidden: !badYears }, l.projYearsInvalid),
-      h('div', { class: 'run-panel' },
-        h('button', { type: 'button', class: 'primary', 'data-testid': 'projection-run', disabled: running || !d || badYears, onclick: () => void run() }, l.projRun),
-        h('button', { type: 'button', 'data-testid': 'projection-cancel', disabled: !running, onclick: () => controller?.abort() }, l.cancel),
-        running && h('div', { class: 'progress', 'data-testid': 'projection-progress', 'data-progress': String(progress), role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 1, 'aria-valuenow': progress },
-          h('div', { class: 'bar' }), h('span', {}, `${l.projRunning} ${Math.round(progress * 100)}%`)),
-        !d && h('p', { class: 'note error-text' }, l.projInvalid),
-        status === 'cancelled' && h('p', { class: 'note' }, l.projCancelled),
-        status === 'error' && h('p', { class: 'note error-text' }, `${l.projFailed}${error}`)));
+        input('projection-years', l.projYears, years, d ? String(d.years) : '', (v) => keep({ years: v })),
+        input('projection-iterations', l.iterations, iterations, d ? String(d.iterations) : '', (v) => keep({ iterations: v })),
+        input('projection-seed', l.seed, seed, d?.seed ?? '', (v) => keep({ seed: v }))),
+      h('p', { class: 'note error-text', 'data-testid': 'projection-years-error', hidden: !badYears() }, l.projYearsInvalid),
+      runs.el);
   }
 
   /** Typing years enables or disables Run without rebuilding the inputs (the caret stays). */
   function syncRun() {
-    const bad = years.trim() !== '' && readYears(years) === null;
     const button = el.querySelector<HTMLButtonElement>('[data-testid="projection-run"]');
-    if (button) button.disabled = status === 'running' || !defaults() || bad;
+    if (button) button.disabled = runs.running || !defaults() || badYears();
     const note = el.querySelector<HTMLElement>('[data-testid="projection-years-error"]');
-    if (note) note.hidden = !bad;
+    if (note) note.hidden = !badYears();
   }
 
   function trends(): HTMLElement | null {
@@ -127,7 +99,7 @@ export function createProjectionView(deps: { store: Store; runner: Runner }) {
     const l = LABELS[lang];
     const p = r.projection;
     const confidence = resolveScenario(r.scenario).simulation.confidence;
-    const fan = h('div', { class: 'chart', 'data-testid': 'chart-fan' });
+    const fan = figure('chart-fan');
     const deficitYear = p.firstYearLossRatioAboveOne;
     const backstopYear = p.firstYearBackstopInsufficient;
     const yearOf = (y: number) => p.years[y - 1];
@@ -137,12 +109,12 @@ export function createProjectionView(deps: { store: Store; runner: Runner }) {
       h('p', { class: 'projection-sentence', 'data-testid': 'projection-backstop-year', 'data-year': backstopYear === null ? '' : String(backstopYear) },
         backstopYear === null ? l.projBackstopNone(p.years.length, formatPercent(1 - confidence, 1))
           : l.projBackstopYear(backstopYear, formatPercent(yearOf(backstopYear).probDepleted), formatPercent(1 - confidence, 1))),
-      fan,
+      fan.el,
       projectionTable(p, lang),
       h('p', { class: 'run-info' }, l.runInfo(p.iterations.toLocaleString('en-US'), p.seed)));
     const draw = async () => {
       const width = Math.max(360, (el.clientWidth || 900) - 80);
-      await renderChart(fan, fundFanSpec(p.years, {
+      await fan.draw(fundFanSpec(p.years, {
         lang, width, height: 300,
         labels: { title: l.fanTitle, x: l.fanX, y: l.fanY, band: l.fanBand, median: l.fanMedian, depleted: l.fanDepleted },
       }), lang);
@@ -150,20 +122,15 @@ export function createProjectionView(deps: { store: Store; runner: Runner }) {
     return { el: section, draw };
   }
 
-  function renderForm() {
-    form.replaceChildren(...[trends(), controls()].filter((x): x is HTMLElement => x !== null));
-  }
-
-  function render() {
-    const l = L();
-    head.replaceChildren(h('h2', {}, l.projTitle), h('p', { class: 'note' }, l.projHint));
-    renderForm();
-    const shown = result && results(result);
-    resultsBox.replaceChildren(shown ? shown.el : h('p', { class: 'empty' }, l.projNoResult));
-    if (shown && !el.hidden) void shown.draw().catch((e) => console.warn('projection chart', e));
-  }
-
-  return { el, render };
+  const view = createRunView({
+    tab: 'projection', tabTestid: 'tab-projection', tabLabel: (l) => l.tabProjection, className: 'projection', testid: 'projection',
+    texts: () => { const l = L(); return { title: l.projTitle, hint: l.projHint, empty: l.projNoResult }; },
+    form: () => [trends(), controls()].filter((x): x is HTMLElement => x !== null),
+    results: () => result && results(result),
+    cancel: () => runs.cancel(),
+  });
+  const { el, render } = view;
+  return view;
 }
 
 /** The table per year: amounts in 万/亿 (or M), shares in percent; `data-value` holds each number. */

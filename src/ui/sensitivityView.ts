@@ -12,8 +12,8 @@ import { tornadoSpec, type TornadoInput } from '../charts/tornado.ts';
 import type { Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { sensitivity, type Figures, type Sensitivity } from '../engine/sensitivity.ts';
-import { renderChart } from './charts.ts';
 import { h } from './dom.ts';
+import { figure } from './figure.ts';
 import type { ExactClient } from './exactClient.ts';
 import { LABELS } from './i18n.ts';
 
@@ -41,12 +41,14 @@ export function tornadoInput(result: Sensitivity, figure: keyof Figures, lang: L
 const whenIdle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0));
 
 export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
-  const lossEl = h('div', { class: 'chart', 'data-testid': 'chart-tornado' });
-  const deficitEl = h('div', { class: 'chart', 'data-testid': 'chart-tornado-deficit', hidden: true });
+  const loss = figure('chart-tornado');
+  const deficitFigure = figure('chart-tornado-deficit');
+  const deficitEl = deficitFigure.el;
+  deficitEl.hidden = true;
   const deficitNote = h('p', { class: 'note', 'data-testid': 'tornado-deficit-note', hidden: true });
   const note = h('p', { class: 'note' });
   const title = h('h3', {});
-  const el = h('section', { class: 'sensitivity panel', 'data-testid': 'sensitivity', 'data-exact': String(exact.available) }, title, note, lossEl, deficitEl, deficitNote);
+  const el = h('section', { class: 'sensitivity panel', 'data-testid': 'sensitivity', 'data-exact': String(exact.available) }, title, note, loss.el, deficitEl, deficitNote);
   let drawn = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: { s: Scenario; lang: Lang } | null = null;
@@ -58,7 +60,7 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
     note.textContent = L.sensitivityNote;
     const width = el.clientWidth > 0 ? Math.max(320, el.clientWidth - 40) : 560;
     const labels = { low: L.tornadoLow, high: L.tornadoHigh, base: L.tornadoBase, reference: L.tornadoReference };
-    await renderChart(lossEl, tornadoSpec(tornadoInput(sensitivity(s), 'lossRatio', lang)!, { lang, labels: { ...labels, title: L.sensitivityTitle, x: L.tornadoX }, width }), lang);
+    await loss.draw(tornadoSpec(tornadoInput(sensitivity(s), 'lossRatio', lang)!, { lang, labels: { ...labels, title: L.sensitivityTitle, x: L.tornadoX }, width }), lang);
     const result = exact.available ? await exact.sensitivity(s) : null;
     if (which !== drawn) return; // the draft changed while the worker computed
     const deficit = result && tornadoInput(result, 'probDeficit', lang);
@@ -67,7 +69,7 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
     deficitNote.hidden = !negligible;
     deficitNote.textContent = L.deficitNegligible;
     if (deficit && !negligible) {
-      await renderChart(deficitEl, tornadoSpec(deficit, { lang, labels: { ...labels, title: L.sensitivityDeficitTitle, x: L.tornadoDeficitX }, width }), lang);
+      await deficitFigure.draw(tornadoSpec(deficit, { lang, labels: { ...labels, title: L.sensitivityDeficitTitle, x: L.tornadoDeficitX }, width }), lang);
     }
   }
 

@@ -5,43 +5,24 @@
  * is a sentence in the screen's language, with a button that applies it to the draft as an edit
  * like any other (autosaved; changed back by editing).
  *
- * The break-even contribution is rounded UP to the fen, so that applying it really breaks even;
- * applying it scales every payer's amount in proportion (each to the fen, the rounding remainder
- * on the largest payer, so the total is exact).
+ * The break-even contribution is rounded UP to the fen (engine/breakEvenPerMember.ts), so that
+ * applying it really breaks even; applying it scales every payer's amount in proportion
+ * (engine/scaleContributions.ts: each to the fen, the remainder on the largest payer).
  */
 import { resolveScenario } from '../domain/defaults.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
-import { affordableCap, breakEvenContribution, isCappable } from '../engine/solve.ts';
+import { breakEvenPerMember } from '../engine/breakEvenPerMember.ts';
+import { sameFen, scaleContributions } from '../engine/scaleContributions.ts';
+import { affordableCap, isCappable } from '../engine/solve.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
 
-const toFen = (x: number) => Math.round(x * 100);
-
-/** The break-even contribution per member, rounded up to the fen. */
-export function breakEvenPerMember(s: Scenario): number {
-  return Math.ceil(breakEvenContribution(resolveScenario(s)) * 100 - 1e-7) / 100;
-}
-
-/**
- * The amounts scaled in proportion so that they sum to `target` exactly, each to the fen; the
- * rounding remainder goes to the largest amount. With no amounts to scale (all 0), the first
- * payer pays it all.
- * @example scaleContributions([50, 10, 10, 30], 80) // [40, 8, 8, 24]
- */
-export function scaleContributions(amounts: readonly number[], target: number): number[] {
-  const want = toFen(target);
-  const total = amounts.reduce((s, a) => s + toFen(a), 0);
-  if (amounts.length === 0) return [];
-  if (total === 0) return amounts.map((_, i) => (i === 0 ? want / 100 : 0));
-  const fen = amounts.map((a) => Math.round((toFen(a) * want) / total));
-  const largest = fen.indexOf(Math.max(...fen));
-  fen[largest] += want - fen.reduce((s, a) => s + a, 0);
-  return fen.map((f) => f / 100);
-}
+// The rules live in the engine; re-exported for the report, which imports them from here.
+export { breakEvenPerMember, scaleContributions };
 
 /** The panel, re-rendered by the app on every edit, run and language change. */
 export function createSolver(store: Store) {
@@ -75,7 +56,7 @@ export function createSolver(store: Store) {
       h('h3', {}, L.solverTitle),
       h('p', { 'data-testid': 'solve-break-even', 'data-value': breakEven.toFixed(2) },
         L.breakEvenSentence(formatPerMember(breakEven), formatPerMember(perMember)), ' ',
-        h('button', { type: 'button', class: 'small', 'data-testid': 'apply-break-even', disabled: toFen(breakEven) === toFen(perMember), onclick: () => applyBreakEven(breakEven) }, L.applyBreakEven)),
+        h('button', { type: 'button', class: 'small', 'data-testid': 'apply-break-even', disabled: sameFen(breakEven, perMember), onclick: () => applyBreakEven(breakEven) }, L.applyBreakEven)),
       h('p', { 'data-testid': 'solve-at-confidence' },
         run.report?.contributionAtConfidence != null
           ? [L.atConfidenceSentence(formatPercent(confidence, 1), formatPerMember(run.report.contributionAtConfidence)), upToDate ? '' : ` ${L.staleRun}`]

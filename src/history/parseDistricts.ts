@@ -8,10 +8,10 @@
  */
 import type { Lang } from '../domain/format.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { cellProblem, readNumber, wholeProblem } from '../history/cells.ts';
-import type { District } from '../history/index.ts';
-import { historySayer } from '../history/messages.ts';
-import { MAX_HISTORY_ROWS, readTable, sortByLine } from '../history/parseHistory.ts';
+import { cellProblem, readNumber, wholeProblem } from './cells.ts';
+import type { District } from './credibility.ts';
+import { historySayer } from './messages.ts';
+import { MAX_HISTORY_ROWS, readTable, sortByLine } from './parseHistory.ts';
 
 const COLUMNS = ['district', 'year', 'members', 'claimants'] as const;
 type Column = (typeof COLUMNS)[number];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { incomeOf } from '../../src/engine/simulate.ts';
-import { breakEvenPerMember, scaleContributions } from '../../src/ui/solver.ts';
+import { breakEvenPerMember, ceilToFen } from '../../src/engine/breakEvenPerMember.ts';
+import { sameFen, scaleContributions } from '../../src/engine/scaleContributions.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
 describe('scaleContributions', () => {
@@ -19,6 +20,32 @@ describe('scaleContributions', () => {
   });
   it('returns nothing for no payers', () => {
     expect(scaleContributions([], 10)).toEqual([]);
+  });
+});
+
+describe('ceilToFen', () => {
+  it('rounds an amount just above a whole fen up to the next fen', () => {
+    expect(ceilToFen(25.781)).toBe(25.79);
+    expect(ceilToFen(25.7801)).toBe(25.79);
+    expect(ceilToFen(0.001)).toBe(0.01);
+  });
+  it('keeps an amount that is a whole fen, or a whole fen plus binary noise', () => {
+    expect(ceilToFen(25.78)).toBe(25.78);
+    expect(ceilToFen(25.79)).toBe(25.79);
+    expect(0.1 + 0.2).toBe(0.30000000000000004);
+    expect(ceilToFen(0.1 + 0.2)).toBe(0.3);
+    expect(ceilToFen(0) === 0).toBe(true); // -0 (Math.ceil of a tiny negative), which formats as 0
+  });
+  it('rounds an amount just below a whole fen up to it', () => {
+    expect(ceilToFen(25.7899)).toBe(25.79);
+    expect(ceilToFen(25.771)).toBe(25.78);
+  });
+});
+
+describe('sameFen', () => {
+  it('compares amounts to the fen', () => {
+    expect(sameFen(25.79, 25.790000000000003)).toBe(true);
+    expect(sameFen(25.79, 25.8)).toBe(false);
   });
 });
 

@@ -1,0 +1,16 @@
+/**
+ * The years a cost risk is calibrated to (`calibrateScenario`): the history rows that have
+ * claimants and that the user chose, as { year, members, claimants, paid }. For a risk of women
+ * only, the members are the women among them: members × femaleShare, rounded to a whole person
+ * and at least 1 (claimants are counted among the women already).
+ * @example calibrationYears([{ year: 2020, members: 1000, contributions: 1, payouts: 500, claimants: 40 }], new Set([2020]), 0.45)
+ * // [{ year: 2020, members: 450, claimants: 40, paid: 500 }]
+ */
+import type { CalibrationYear } from './calibrate.ts';
+import type { HistoryRow } from './historyRow.ts';
+
+export function calibrationYears(rows: readonly HistoryRow[], chosen: ReadonlySet<number>, femaleShare: number | null): CalibrationYear[] {
+  return rows.filter((r) => r.claimants !== undefined && chosen.has(r.year)).map((r) => ({
+    year: r.year, members: femaleShare === null ? r.members : Math.max(1, Math.round(r.members * femaleShare)), claimants: r.claimants!, paid: r.payouts,
+  }));
+}
