@@ -15,7 +15,7 @@ import { simulate } from '../engine/simulate.ts';
 import type { Lang } from '../domain/format.ts';
 import type { Report } from '../domain/report.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { CancelledError } from '../runners/runner.ts';
+import { CancelledError } from '../engine/runner.ts';
 import { webWorkersRunner } from '../runners/webWorkers.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 import { createCompareView } from './compare.ts';

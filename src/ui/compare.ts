@@ -16,7 +16,7 @@ import { resolveScenario } from '../domain/defaults.ts';
 import type { Lang } from '../domain/format.ts';
 import type { Problem, Scenario } from '../domain/scenario.ts';
 import { compareVersions, type Comparison } from '../engine/compare.ts';
-import { CancelledError, type Runner } from '../runners/runner.ts';
+import { CancelledError, type Runner } from '../engine/runner.ts';
 import { renderChart } from './charts.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';
 import { comparisonCsv } from './csv.ts';

@@ -12,7 +12,7 @@ import { resolveScenario } from '../domain/defaults.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { project, type Projection } from '../engine/project.ts';
-import { CancelledError, type Runner } from '../runners/runner.ts';
+import { CancelledError, type Runner } from '../engine/runner.ts';
 import { renderChart } from './charts.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
