@@ -6,6 +6,11 @@
  * last iterate. Quadratic convergence near a simple root of a smooth f; no convergence is
  * promised from a poor start, so callers give a good starting value (and the guard). Never
  * throws; a NaN step fails the stopping test, so the iteration runs out and returns NaN.
+ *
+ * The gamma quantile (stats/special.ts, `newtonInverse`) keeps its own Newton iteration: it
+ * works on the logarithm of a tail probability inside a bracket that every evaluation narrows,
+ * and its fallback (bisection, geometric while the bracket spans orders of magnitude) comes
+ * after the stopping test, which this guard-then-test loop cannot reproduce step for step.
  * @example newton((x) => x - (x * x - 2) / (2 * x), 1, { tolerance: 1e-15, maxIterations: 50 }) // 1.4142135623730951
  */
 export interface NewtonOptions {
