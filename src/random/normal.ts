@@ -43,9 +43,10 @@ function buildLayers(r: number, x: Float64Array): number {
 }
 
 /**
- * R, the start of the tail, solved by bisection (stats/numerics/bisect.ts) so that the 128 layers close exactly (to
- * rounding): R = 3.44261985589665212…, V = 9.91256303533646108…e-3 (checked at 40 digits;
- * Doornik's printed 3.442619855899 and 9.91256303526217e-3 are off in the 12th digit).
+ * R, the start of the tail, solved by bisection (stats/numerics/bisect.ts) so that the 128
+ * layers close exactly (to rounding): R = 3.44261985589665212…, V = 9.91256303533646108…e-3
+ * (checked at 40 digits; Doornik's printed 3.442619855899 and 9.91256303526217e-3 are off in
+ * the 12th digit).
  */
 const X = new Float64Array(LAYERS + 1);
 const R = solveTail();
