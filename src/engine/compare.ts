@@ -10,7 +10,7 @@ import { resolveScenario } from '../domain/defaults.ts';
 import type { Flag, Verdict } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { compareMessage } from '../domain/reportMessages.ts';
-import type { Runner } from '../runners/runner.ts';
+import type { Runner } from './runner.ts';
 import { diffScenarios, type Change } from './diff.ts';
 import { simulate, type Simulation } from './simulate.ts';
 

@@ -17,7 +17,7 @@
  */
 import { resolveScenario } from '../domain/defaults.ts';
 import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
-import type { Runner, RunOptions } from '../runners/runner.ts';
+import type { Runner, RunOptions } from './runner.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';
 import { expectedPayout, type Scale } from './expected.ts';

@@ -15,7 +15,7 @@ import Decimal from 'decimal.js';
 import { resolveScenario, contributionPerMember } from '../domain/defaults.ts';
 import { QUANTILE_LEVELS, type Quantiles, type Report } from '../domain/report.ts';
 import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
-import type { Runner, RunOptions } from '../runners/runner.ts';
+import type { Runner, RunOptions } from './runner.ts';
 import { meanSd } from '../stats/moments.ts';
 import { quantileSorted, shareAbove } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';

@@ -3,14 +3,15 @@
  * - break-even contribution: the total contribution per member at which μ + E = I, i.e.
  *   μ / (count·(1 − expenseRate));
  * - affordable cap: the largest cap of one benefit at which, at the current contributions,
- *   μ(cap) + E = I. μ(cap) is continuous and nondecreasing in the cap, so bisection finds it to
- *   the fen (rounded down: the largest cap that still breaks even). `null` when the benefit is
+ *   μ(cap) + E = I. μ(cap) is continuous and nondecreasing in the cap, so bisection from 0
+ *   (stats/numerics/bisect.ts) finds it to the fen (rounded down: the largest cap that still breaks even). `null` when the benefit is
  *   affordable with no cap at all; 0 when even a zero cap is not.
  * The contribution at the confidence level needs the payout distribution; the caller passes it.
  */
 import { resolveScenario } from '../domain/defaults.ts';
 import type { Benefit, ResolvedScenario, Scenario } from '../domain/scenario.ts';
 import { maximumPayment } from '../benefits/exact.ts';
+import { bisect, expandBracket } from '../stats/numerics/bisect.ts';
 import { expectedPayout } from './expected.ts';
 import { incomeOf } from './simulate.ts';
 
@@ -39,15 +40,9 @@ export function affordableCap(scenario: Scenario | ResolvedScenario, benefitId: 
   if (mu(undefined) <= net) return null;
   if (mu(0) > net) return 0;
   // An upper bracket: the benefit's own maximum, or doubling until the payout exceeds net income.
+  const affordable = (cap: number) => mu(cap) <= net;
   let hi = maximumPayment({ ...s.benefits[index], cap: undefined } as Benefit);
-  if (!Number.isFinite(hi)) {
-    hi = 1000;
-    while (mu(hi) <= net && hi < 1e12) hi *= 2;
-  }
-  let lo = 0;
-  for (let i = 0; i < 100 && hi - lo > 0.001; i++) {
-    const mid = (lo + hi) / 2;
-    if (mu(mid) <= net) lo = mid; else hi = mid;
-  }
-  return Math.floor(lo * 100 + 1e-6) / 100;
+  if (!Number.isFinite(hi)) hi = expandBracket(affordable, 0, 1000, 2, 1e12).outside;
+  const { inside } = bisect(affordable, 0, hi, { tolerance: 0.001, maxIterations: 100 });
+  return Math.floor(inside * 100 + 1e-6) / 100;
 }

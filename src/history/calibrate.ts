@@ -15,7 +15,7 @@
  * alone (c → 0) to the daily part plus every cost benefit's most (its cap, or the sum of its
  * finite bands; c → ∞). A target outside that range is a clear failure (`calBelowFloor`,
  * `calAboveCeiling`); inside, the root in u = ln c is bracketed by doubling steps and found by
- * Brent's method (rootFind.ts) to 1e-13 in u.
+ * Brent's method (stats/numerics/brentRoot.ts) to 1e-13 in u.
  *
  * "members" are the members the risk applies to (for `who: "female"`, the women). Claims (人次)
  * given as claimants overstate the rate and understate the benefit per claimant (data/README.md).
@@ -26,9 +26,10 @@ import type { Lang } from '../domain/format.ts';
 import type { Benefit, BandsBenefit, CostDist, CostRisk, Scenario, StepsBenefit, Problem } from '../domain/scenario.ts';
 import { isContinuous } from '../engine/costDistribution.ts';
 import { expectedCostBenefit, expectedDailyBenefit } from '../engine/expectedBenefit.ts';
+import { bracketRoot } from '../stats/numerics/bracketRoot.ts';
+import { brentRoot } from '../stats/numerics/brentRoot.ts';
 import { moneyProblem, wholeProblem } from './cells.ts';
 import { historySayer, type HistorySay } from './messages.ts';
-import { bracketRoot, brentRoot } from './rootFind.ts';
 
 export interface CalibrationYear {
   year?: number;

@@ -5,7 +5,8 @@
  * In the scenario's parametrisation: mean = e^{μ̂ + σ̂²/2}, cv = √(e^{σ̂²} − 1).
  */
 import type { CostDist } from '../domain/scenario.ts';
-import { compensatedSum, type ClaimSample } from './claimSample.ts';
+import { sumOf } from '../stats/numerics/neumaierSum.ts';
+import type { ClaimSample } from './claimSample.ts';
 
 export interface FamilyFit {
   dist: CostDist;
@@ -18,7 +19,7 @@ export interface FamilyFit {
 
 export function fitLognormal(s: ClaimSample): FamilyFit {
   const { n, sorted, meanLog: mu } = s;
-  const s2 = compensatedSum(n, (i) => (Math.log(sorted[i]) - mu) ** 2) / n;
+  const s2 = sumOf(n, (i) => (Math.log(sorted[i]) - mu) ** 2) / n;
   const sigma = Math.sqrt(s2);
   const logLik = -n * mu - n * Math.log(sigma) - 0.5 * n * Math.log(2 * Math.PI) - 0.5 * n;
   return {

@@ -7,8 +7,8 @@
  *
  *   ℓ_p(s) = n ln n − n ln T(s) − n ln s − n − T(s),
  *
- * maximised over u = ln s on [ln(x_min/1000), ln(10⁴·x_max)] (maximise.ts: a grid, then golden
- * section). As s → ∞ with α = n/T(s) the Lomax tends to the exponential with the sample mean,
+ * maximised over u = ln s on [ln(x_min/1000), ln(10⁴·x_max)] (stats/numerics/maximise.ts: a
+ * grid, then golden section). As s → ∞ with α = n/T(s) the Lomax tends to the exponential with the sample mean,
  * and ℓ_p to its likelihood; when the maximum sits at the upper bound the costs are lighter-
  * tailed than any Lomax and the fit is that limit (note `fitExponentialLimit`). A shape α̂ ≤ 1
  * means a tail so heavy that the mean is infinite: the fit is returned with note `fitNoMean`
@@ -16,13 +16,13 @@
  * chart and the KS distance).
  */
 import type { ClaimSample } from './claimSample.ts';
-import { compensatedSum } from './claimSample.ts';
+import { sumOf } from '../stats/numerics/neumaierSum.ts';
 import type { FamilyFit } from './fitLognormal.ts';
-import { maximise } from './maximise.ts';
+import { maximise } from '../stats/numerics/maximise.ts';
 
 export function fitLomax(sample: ClaimSample): FamilyFit {
   const { n, sorted } = sample;
-  const T = (s: number) => compensatedSum(n, (i) => Math.log1p(sorted[i] / s));
+  const T = (s: number) => sumOf(n, (i) => Math.log1p(sorted[i] / s));
   const profile = (u: number) => {
     const s = Math.exp(u);
     const t = T(s);

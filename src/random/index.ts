@@ -1,5 +1,5 @@
 /** The samplers of `src/random`, one per file; each is `factory(source)(params) => () => number`. */
-export { createStream, openUnit, type Source, type Stream } from './source.ts';
+export { createStream, type Source, type Stream } from './source.ts';
 export { randomNormal, standardNormal } from './normal.ts';
 export { randomLognormal } from './lognormal.ts';
 export { randomGamma, randomGammaMeanCv } from './gamma.ts';

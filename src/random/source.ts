@@ -62,11 +62,4 @@ export function createStream(seed: string, stream: number): Stream {
   return { state, nextU32, next };
 }
 
-/** A uniform double in (0, 1): never 0, for logarithms and inverse CDFs. */
-export function openUnit(source: Source): number {
-  let u = source();
-  while (u === 0) u = source();
-  return u;
-}
-
 export { TWO_POW_32, TWO_POW_M32 };

@@ -1,6 +1,6 @@
 /** The inline runner: every block in the calling thread, in order. For tests and small runs. */
 import { hydrate, simulateBlock } from '../engine/simulateBlock.ts';
-import { CancelledError, type Runner } from './runner.ts';
+import { CancelledError, type Runner } from '../engine/runner.ts';
 
 export function inlineRunner(): Runner {
   return {

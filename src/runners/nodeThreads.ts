@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runOnPool, type WorkerLike } from './pool.ts';
-import type { Runner } from './runner.ts';
+import type { Runner } from '../engine/runner.ts';
 
 const workerUrl = new URL('../workers/node-worker.mjs', import.meta.url);
 

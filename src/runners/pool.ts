@@ -18,7 +18,7 @@ import type { Block } from '../engine/blocks.ts';
 import type { Plan } from '../engine/plan.ts';
 import type { BlockResult } from '../engine/simulateBlock.ts';
 import type { WorkerRequest, WorkerResponse } from '../workers/protocol.ts';
-import { CancelledError, type RunOptions } from './runner.ts';
+import { CancelledError, type RunOptions } from '../engine/runner.ts';
 
 export interface WorkerLike {
   post(msg: WorkerRequest): void;

@@ -6,7 +6,7 @@
  * pool; the next run starts fresh workers.
  */
 import { runOnPool, type WorkerLike } from './pool.ts';
-import type { Runner } from './runner.ts';
+import type { Runner } from '../engine/runner.ts';
 
 function spawn(): WorkerLike {
   const worker = new Worker(new URL('../workers/simulate.web-worker.ts', import.meta.url), { type: 'module' });

@@ -1,18 +1,11 @@
 /**
- * Mean and standard deviation of a sample with compensated (Neumaier) summation, so that the
- * result does not depend on the magnitude of the values or the sample's length.
- * The sd uses the n − 1 denominator (the unbiased variance); 0 for a single value.
+ * Mean and standard deviation of a sample with compensated (Neumaier) summation
+ * (numerics/neumaierSum.ts), so that the result does not depend on the magnitude of the values
+ * or the sample's length. The sd uses the n − 1 denominator (the unbiased variance); 0 for a
+ * single value. Throws a RangeError for an empty sample.
+ * @example meanSd([1, 2, 3, 4]) // { mean: 2.5, sd: 1.2909944487358056 }
  */
-export function fsum(values: ArrayLike<number>): number {
-  let sum = 0, c = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + c;
-}
+import { fsum } from './numerics/neumaierSum.ts';
 
 export function meanSd(values: ArrayLike<number>): { mean: number; sd: number } {
   const n = values.length;

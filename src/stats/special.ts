@@ -18,6 +18,8 @@
  * No function throws: arguments outside the domain give NaN (documented per function).
  */
 
+import { NeumaierSum } from './numerics/neumaierSum.ts';
+
 const LN_SQRT_2PI = 0.918938533204672741780329736406; // ln √(2π)
 const SQRT_2PI = 2.506628274631000502415765284811;
 const INV_SQRT_2PI = 0.398942280401432677939946059934; // 1/√(2π)
@@ -385,23 +387,22 @@ function logGamma1pAny(a: number): number {
 /**
  * 1 ≤ x < a: P(a, x) = D(a, x) Σ_{n≥0} x^n / ((a+1)…(a+n)). The ratios x/(a+n) fall, so the
  * tail after a term t is below t·x/(a+n+1−x); the sum stops when that bound is below ε/4 of
- * it. Near x ≈ a there are thousands of terms, so the sum is compensated (Neumaier): plain
- * summation with the usual "term < ε·sum" stop is biased low by ~1e-14 at a = 1e5.
+ * it. Near x ≈ a there are thousands of terms, so the sum is compensated (Neumaier,
+ * numerics/neumaierSum.ts): plain summation with the usual "term < ε·sum" stop is biased low by
+ * ~1e-14 at a = 1e5.
  */
 function gammaSeriesP(a: number, x: number): number {
-  let sum = 1;
-  let comp = 0;
+  const acc = new NeumaierSum();
+  acc.add(1);
   let term = 1;
   let n = a;
   for (;;) {
     n += 1;
     term *= x / n;
-    const t = sum + term;
-    comp += sum - t + term; // sum ≥ term always
-    sum = t;
-    if (term * x < 0.25 * EPS * sum * (n + 1 - x)) break;
+    acc.add(term);
+    if (term * x < 0.25 * EPS * acc.sum * (n + 1 - x)) break;
   }
-  return gammaPrefix(a, x) * (sum + comp);
+  return gammaPrefix(a, x) * acc.value();
 }
 
 /**

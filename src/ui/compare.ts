@@ -16,7 +16,7 @@ import { resolveScenario } from '../domain/defaults.ts';
 import type { Lang } from '../domain/format.ts';
 import type { Problem, Scenario } from '../domain/scenario.ts';
 import { compareVersions, type Comparison } from '../engine/compare.ts';
-import type { Runner } from '../runners/runner.ts';
+import type { Runner } from '../engine/runner.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';

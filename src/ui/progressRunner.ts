@@ -4,7 +4,7 @@
  * It overrides whatever options each run passes, so the engine needs no progress or cancel
  * plumbing of its own; the blocks and their numbers are the inner runner's, unchanged.
  */
-import type { Runner, RunOptions } from '../runners/runner.ts';
+import type { Runner, RunOptions } from '../engine/runner.ts';
 
 export function progressRunner(inner: Runner, parts: number, options: RunOptions): Runner {
   let part = 0;

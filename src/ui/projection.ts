@@ -12,7 +12,7 @@ import { resolveScenario } from '../domain/defaults.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { project, type Projection } from '../engine/project.ts';
-import type { Runner } from '../runners/runner.ts';
+import type { Runner } from '../engine/runner.ts';
 import { figure } from './figure.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';

@@ -12,7 +12,7 @@
  *                                                  ─▶ result ─▶ done(result) ─▶ set done
  *   Cancel ─▶ abort ─▶ CancelledError ─▶ set cancelled;  anything else thrown ─▶ set error
  */
-import { CancelledError } from '../runners/runner.ts';
+import { CancelledError } from '../engine/runner.ts';
 import { append, h, type Child } from './dom.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

@@ -10,7 +10,7 @@
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { simulate } from '../engine/simulate.ts';
-import type { Runner } from '../runners/runner.ts';
+import type { Runner } from '../engine/runner.ts';
 import { reportCsv } from './csv.ts';
 import { h } from './dom.ts';
 import { contributionSummary, renderEditor, showProblems } from './editor.ts';

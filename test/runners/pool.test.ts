@@ -3,7 +3,7 @@ import { simulate } from '../../src/engine/simulate.ts';
 import { hydrate, simulateBlock, type Hydrated } from '../../src/engine/simulateBlock.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { runOnPool, WorkerFailedError, type PoolOptions, type WorkerLike } from '../../src/runners/pool.ts';
-import { CancelledError, type Runner } from '../../src/runners/runner.ts';
+import { CancelledError, type Runner } from '../../src/engine/runner.ts';
 import type { WorkerRequest, WorkerResponse } from '../../src/workers/protocol.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 

@@ -23,6 +23,7 @@
  * member and lump sum): `splitPerEvent` says so, and each event then carries a rounding error of
  * range < σ.
  */
+import { goldenSection } from '../../stats/numerics/goldenSection.ts';
 import type { CappedEventComponent, CappedLump } from './buildComponents.ts';
 import { ON_GRID } from './discretise.ts';
 import { latticeOf } from './lattice.ts';
@@ -223,17 +224,15 @@ function conditionalCgf(lumps: Lump[], m: number, theta: number, probs: Float64A
   };
 }
 
-/** The Chernoff point of a conditional total: above it (side 1) or below it (side −1) lies at most 1e-18. */
+/**
+ * The Chernoff point of a conditional total: above it (side 1) or below it (side −1) lies at most
+ * 1e-18; golden section over ln s ∈ [ln 1e-12, ln 1e3] to 1e-3 (at most 60 steps).
+ */
 function windowPoint(cgf: (s: number) => number, side: 1 | -1): number {
   const L = -Math.log(WINDOW_TAIL);
-  const f = (s: number) => (cgf(side * s) + L) / s;
-  let a = Math.log(1e-12), b = Math.log(1e3);
-  const phi = (Math.sqrt(5) - 1) / 2;
-  let c = b - phi * (b - a), d = a + phi * (b - a);
-  let fc = f(Math.exp(c)), fd = f(Math.exp(d));
-  for (let i = 0; i < 60 && b - a > 1e-3; i++) {
-    if (fc <= fd) { b = d; d = c; fd = fc; c = b - phi * (b - a); fc = f(Math.exp(c)); }
-    else { a = c; c = d; fc = fd; d = a + phi * (b - a); fd = f(Math.exp(d)); }
-  }
-  return side * Math.min(fc, fd);
+  const f = (u: number) => {
+    const s = Math.exp(u);
+    return (cgf(side * s) + L) / s;
+  };
+  return side * goldenSection(f, Math.log(1e-12), Math.log(1e3), { tolerance: 1e-3, maxIterations: 60 }).fx;
 }

@@ -17,6 +17,8 @@
  * grid (each atom moved by less than `slack`): Λ(s) = ln E[e^{sS}] + |s|·slack.
  */
 
+import { goldenSection } from '../../stats/numerics/goldenSection.ts';
+
 export type Cgf = (s: number) => number;
 
 /** Λ of a compound mixed-Poisson total with claims `pmf` on span h. */
@@ -89,21 +91,13 @@ export function lowerPoint(cgf: Cgf, tail: number, scale: number): number {
 }
 
 /**
- * min over s ∈ [1e-12, 1e6]/scale of a unimodal f, by golden section in ln s down to a bracket
+ * min over s ∈ [1e-12, 1e6]/scale of a unimodal f, by golden section in ln s (stats/numerics) down to a bracket
  * of 1e-4 in ln s (the objective is flat at its minimum: a relative error of ~1e-9 in it);
  * returns the smallest value seen, which is a valid bound whatever the bracket.
  */
 function minimiseLog(f: (s: number) => number, scale: number): number {
   const unit = 1 / Math.max(scale, 1e-300);
-  let a = Math.log(1e-12 * unit), b = Math.log(1e6 * unit);
-  const phi = (Math.sqrt(5) - 1) / 2;
-  let c = b - phi * (b - a), d = a + phi * (b - a);
-  let fc = f(Math.exp(c)), fd = f(Math.exp(d));
-  for (let i = 0; i < 80 && b - a > 1e-4; i++) {
-    if (fc <= fd) { b = d; d = c; fd = fc; c = b - phi * (b - a); fc = f(Math.exp(c)); }
-    else { a = c; c = d; fc = fd; d = a + phi * (b - a); fd = f(Math.exp(d)); }
-  }
-  return Math.min(fc, fd);
+  return goldenSection((u) => f(Math.exp(u)), Math.log(1e-12 * unit), Math.log(1e6 * unit), { tolerance: 1e-4, maxIterations: 80 }).fx;
 }
 
 /** S_j = P(Y > j) for j = 0..n − 1 (summed from the top). */

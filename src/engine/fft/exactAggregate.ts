@@ -28,6 +28,7 @@
  */
 import { QUANTILE_LEVELS, type Quantiles } from '../../domain/report.ts';
 import type { ResolvedScenario } from '../../domain/scenario.ts';
+import { cumulativeSum } from '../../stats/numerics/kahanCumulative.ts';
 import { expectedPayout } from '../expected.ts';
 import { aggregateTransform, type TransformResult } from './aggregateTransform.ts';
 import { cappedEventPmf, type CappedEventPmf } from './cappedEventPmf.ts';
@@ -37,7 +38,7 @@ import { claimPmf, onGrid } from './claimPmf.ts';
 import { buildComponents, type Component } from './buildComponents.ts';
 import type { Rounding } from './discretise.ts';
 import { commonLattice } from './lattice.ts';
-import { cumulative, latticeMoments, quantileAt, type LatticeDistribution } from './latticeDistribution.ts';
+import { latticeMoments, quantileAt, type LatticeDistribution } from './latticeDistribution.ts';
 import { quantileBracket } from './quantileBracket.ts';
 import { roundingDeviation } from './roundingDeviation.ts';
 
@@ -134,7 +135,7 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
   const t3 = performance.now();
 
   // 4. Distribution, moments and error bounds.
-  const dist: LatticeDistribution = { origin: grid.origin, h: grid.h, pmf: run.pmf, cdf: cumulative(run.pmf), lattice: run.exact };
+  const dist: LatticeDistribution = { origin: grid.origin, h: grid.h, pmf: run.pmf, cdf: cumulativeSum(run.pmf), lattice: run.exact };
   const { mean, sd } = latticeMoments(dist, (expected.payout - grid.origin) / grid.h);
   let aliasedMass = window, neglectedMass = 0;
   for (const c of components) {
@@ -148,7 +149,7 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
   if (options.estimate !== false && !run.exact && rounding === 'split' && grid.M >= 8) {
     const coarse: Grid = { h: 2 * grid.h, M: grid.M / 2, origin: 2 * grid.h * Math.floor(grid.origin / (2 * grid.h)) };
     const r2 = aggregateTransform(components, events, coarse, 'split');
-    const d2: LatticeDistribution = { origin: coarse.origin, h: coarse.h, pmf: r2.pmf, cdf: cumulative(r2.pmf), lattice: r2.exact };
+    const d2: LatticeDistribution = { origin: coarse.origin, h: coarse.h, pmf: r2.pmf, cdf: cumulativeSum(r2.pmf), lattice: r2.exact };
     estimated = levels((p) => Math.abs(quantileAt(d2, p) - quantileAt(dist, p)) / 3);
   }
   const t4 = performance.now();

@@ -1,7 +1,8 @@
 /**
  * The computed distribution of S_h on its grid and how figures are read from it.
  *
- *   P(S_h = origin + i·h) = pmf[i],   cdf[i] = Σ_{j ≤ i} pmf[j]  (compensated summation)
+ *   P(S_h = origin + i·h) = pmf[i],   cdf[i] = Σ_{j ≤ i} pmf[j]  (Kahan's running sums,
+ *   stats/numerics/kahanCumulative.ts)
  *
  * Two conventions, by whether the discretisation was exact:
  * - `lattice` (every payment on the grid, so S itself lives on the grid): the step distribution
@@ -19,20 +20,6 @@ export interface LatticeDistribution {
   pmf: Float64Array;
   cdf: Float64Array;
   lattice: boolean;
-}
-
-/** Running sums with Kahan compensation. */
-export function cumulative(pmf: Float64Array): Float64Array {
-  const out = new Float64Array(pmf.length);
-  let sum = 0, c = 0;
-  for (let i = 0; i < pmf.length; i++) {
-    const y = pmf[i] - c;
-    const t = sum + y;
-    c = t - sum - y;
-    sum = t;
-    out[i] = sum;
-  }
-  return out;
 }
 
 /** The first index i with cdf[i] ≥ p (the last index when none). */

@@ -20,6 +20,7 @@
  * Rounding down or up is not mean-zero: then only |E| < Σ_r k_r·n_r·σ_r + fixed·h is used (the
  * width of the stochastic lower/upper bracket, about E[N]·h).
  */
+import { bisect, expandBracket } from '../../stats/numerics/bisect.ts';
 
 export interface RoundingUnits {
   /**
@@ -49,7 +50,10 @@ export function roundingDeviation(u: RoundingUnits, h: number, eta: number, mean
   return b + Math.sqrt(b * b + 2 * V * L);
 }
 
-/** The smallest n (≥ the mean) with the Chernoff bound on P(N ≥ n) at most `tail`. */
+/**
+ * The smallest n (≥ the mean) with the Chernoff bound on P(N ≥ n) at most `tail`: a bracket by
+ * doubling from 2λ + 10, then bisection to 0.5 (at most 100 steps), rounded up.
+ */
 export function countBound(lambda: number, rateCv: number, tail: number): number {
   const logTail = Math.log(tail);
   const logBound = (n: number) => {
@@ -59,11 +63,7 @@ export function countBound(lambda: number, rateCv: number, tail: number): number
     const u = (n * (1 + beta)) / (beta * (r + n));
     return -r * Math.log1p(-beta * (u - 1)) - n * Math.log(u);
   };
-  let lo = lambda, hi = 2 * lambda + 10;
-  while (logBound(hi) > logTail) { lo = hi; hi *= 2; }
-  for (let i = 0; i < 100 && hi - lo > 0.5; i++) {
-    const mid = (lo + hi) / 2;
-    if (logBound(mid) > logTail) lo = mid; else hi = mid;
-  }
-  return Math.ceil(hi);
+  const tooLikely = (n: number) => logBound(n) > logTail;
+  const bracket = expandBracket(tooLikely, lambda, 2 * lambda + 10);
+  return Math.ceil(bisect(tooLikely, bracket.inside, bracket.outside, { tolerance: 0.5, maxIterations: 100 }).outside);
 }

@@ -18,6 +18,7 @@
  * computed over n ≤ nMax plus both tails. Δ is halved until that is below the tolerance.
  */
 import { mixedPoissonCount } from '../countDistribution.ts';
+import { bisect, expandBracket } from '../../stats/numerics/bisect.ts';
 import { logPoissonPmf } from '../../stats/special.ts';
 
 export interface ThetaQuadrature {
@@ -57,16 +58,14 @@ export function thetaQuadrature(mu: number, cv: number, o: QuadratureOptions): T
   }
 }
 
-/** v ≠ 0 on the given side of the mode where r·(v − e^v + 1) = −45, by bisection. */
+/**
+ * v ≠ 0 on the given side of the mode where r·(v − e^v + 1) = −45: a bracket by doubling from
+ * ±1, then 200 bisection steps from 0; the end where the density is already below e^{−45}.
+ */
 function solveLogDensity(r: number, side: 1 | -1): number {
-  const f = (v: number) => r * (v - Math.exp(v) + 1) + 45;
-  let inner = 0, outer: number = side;
-  while (f(outer) > 0) outer *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (inner + outer) / 2;
-    if (f(mid) > 0) inner = mid; else outer = mid;
-  }
-  return outer;
+  const above = (v: number) => r * (v - Math.exp(v) + 1) + 45 > 0;
+  const { outside } = expandBracket(above, 0, side);
+  return bisect(above, 0, outside, { maxIterations: 200 }).outside;
 }
 
 /**

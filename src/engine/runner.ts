@@ -2,11 +2,12 @@
  * One interface for running the blocks of a simulation, whatever runs them: inline (tests,
  * small runs), Node worker threads (CLI) or Web Workers (browser). A runner returns every
  * block's result; the caller assembles them by `start`, so the assignment of blocks to
- * workers never changes a number.
+ * workers never changes a number. The engine owns the interface (simulate, project and compare
+ * take a Runner); the implementations live in runners/, above the engine.
  */
-import type { Block } from '../engine/blocks.ts';
-import type { Plan } from '../engine/plan.ts';
-import type { BlockResult } from '../engine/simulateBlock.ts';
+import type { Block } from './blocks.ts';
+import type { Plan } from './plan.ts';
+import type { BlockResult } from './simulateBlock.ts';
 
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;

@@ -1,11 +1,14 @@
 /**
- * One-dimensional root finding for monotone functions: `bracketRoot` walks outwards from a
- * starting point with doubling steps until the sign changes, then `brentRoot` (Brent 1973,
- * "Algorithms for minimization without derivatives", ch. 4: inverse quadratic interpolation and
- * secant steps, falling back to bisection whenever they do not shrink the bracket fast enough)
- * closes in. Brent's method never leaves the bracket, so it converges for any continuous f with
- * f(a)·f(b) ≤ 0; for a discontinuous f it converges to the jump.
- * Neither throws: failures are values.
+ * A root of a continuous function in a bracket, by Brent's method (Brent 1973, "Algorithms for
+ * minimization without derivatives", ch. 4, the routine `zero`): inverse quadratic
+ * interpolation and secant steps, falling back to bisection whenever they do not shrink the
+ * bracket fast enough. The method never leaves the bracket, so it converges for any continuous
+ * f with f(a)·f(b) ≤ 0; for a discontinuous f it converges to the jump. Convergence is
+ * superlinear for a smooth f, and never slower than about (log₂((b − a)/tol))² evaluations.
+ * Stopping rule: half the bracket ≤ 4ε·|x| + tol/2, or f(x) = 0.
+ * Never throws: a bracket that does not bracket gives null; running out of iterations returns
+ * the last iterate (its `iterations` = maxIterations). A NaN value of f is not a sign change.
+ * Pair with `bracketRoot` (a bracket from a starting point) for a monotone f.
  * @example brentRoot((x) => x * x - 2, 0, 2) // { x: 1.41421356237309… (to 1e-13), fx: ~0, iterations: 8 }
  */
 
@@ -16,8 +19,9 @@ export interface Root {
 }
 
 /**
- * A root of f in [a, b] with f(a)·f(b) ≤ 0, to within `tol` in x (plus 4 ulps of x).
- * Returns null when the bracket does not bracket.
+ * A root of f in [a, b] with f(a)·f(b) ≤ 0, to within `tol` in x (plus 4 ulps of x); an end
+ * where f is exactly 0 is returned at once (0 iterations). Returns null when the bracket does
+ * not bracket.
  */
 export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 1e-13, maxIterations = 200): Root | null {
   let fa = f(a);
@@ -53,23 +57,4 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 
     fb = f(b);
   }
   return { x: b, fx: fb, iterations: maxIterations };
-}
-
-/**
- * For an increasing f: [lo, hi] around its root, found from `start` by steps 1, 2, 4, … outwards
- * (towards larger x when f(start) < 0), staying within [min, max]. Null when the sign does not
- * change within the limits.
- */
-export function bracketRoot(f: (x: number) => number, start: number, min: number, max: number): { lo: number; hi: number } | null {
-  const f0 = f(start);
-  if (f0 === 0) return { lo: start, hi: start };
-  const up = f0 < 0;
-  let inner = start;
-  for (let step = 1; ; step *= 2) {
-    const outer = up ? Math.min(max, inner + step) : Math.max(min, inner - step);
-    const fo = f(outer);
-    if (up ? fo >= 0 : fo <= 0) return up ? { lo: inner, hi: outer } : { lo: outer, hi: inner };
-    if (outer === (up ? max : min)) return null;
-    inner = outer;
-  }
 }
