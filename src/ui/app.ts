@@ -10,10 +10,8 @@
  *   #s=… ─▶ share link read on load or when pasted (shareBox.ts)
  */
 import { config as zodConfig } from 'zod';
-import { flagsOf } from '../engine/verdict.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Lang } from '../domain/format.ts';
-import type { Report } from '../domain/report.ts';
 import type { Problem } from '../domain/scenario.ts';
 import { CancelledError } from '../runners/runner.ts';
 import { webWorkersRunner } from '../runners/webWorkers.ts';
@@ -186,7 +184,7 @@ export function mountApp(root: HTMLElement): void {
       resultsBox.replaceChildren(h('p', { class: 'empty' }, L().noResults));
       return;
     }
-    const report = localiseFlags(run.report, run.scenario, lang);
+    const report = run.report;
     const { el, draw } = renderResults(report, run.scenario, run.totals, lang);
     const confidence = run.scenario.simulation?.confidence;
     el.append(h('div', { class: 'row actions' }, h('button', {
@@ -204,7 +202,7 @@ export function mountApp(root: HTMLElement): void {
     store.setRun({ status: 'running', progress: 0, error: null });
     try {
       const result = await simulate(scenario, runner, {
-        signal: controller.signal, lang: store.state.lang,
+        signal: controller.signal,
         onProgress: (done, total) => store.setRun({ progress: done / total }),
       });
       store.setRun({ status: 'done', progress: 1, report: result.report, totals: result.totals, scenario });
@@ -251,7 +249,7 @@ export function mountApp(root: HTMLElement): void {
     const { run, valid } = store.state;
     if (!valid || !run.report || !run.totals || !run.scenario) return null;
     if (serialiseScenario(run.scenario) !== serialiseScenario(valid)) return null;
-    return { report: localiseFlags(run.report, run.scenario, store.state.lang), totals: run.totals };
+    return { report: run.report, totals: run.totals };
   }
 
   function renderReportView() {
@@ -335,15 +333,4 @@ export function mountApp(root: HTMLElement): void {
   sensitivityView.update(store.state.valid, store.state.lang);
   clear(errorBox);
   void shareBox.openFromLocation();
-}
-
-/** The flags of a report in the screen's language (the report keeps codes and figures). */
-function localiseFlags(report: Report, scenario: import('../domain/scenario.ts').Scenario, lang: Lang): Report {
-  const fund = scenario.fund ?? {};
-  const flags = flagsOf({
-    mu: report.expected.payout, income: report.income, expenses: report.expenses,
-    reserve: fund.reserve ?? 0, backstop: fund.backstop ?? 0, confidence: scenario.simulation?.confidence ?? 0.95,
-    probBeyondBackstop: report.simulated.probBeyondBackstop,
-  }, lang);
-  return { ...report, flags };
 }

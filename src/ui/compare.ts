@@ -101,7 +101,7 @@ export function createCompareView(deps: Deps) {
     try {
       const runner = progressRunner(deps.runner, scenarios.length, { signal: controller.signal, onProgress: (p) => setProgress(p) });
       const { comparison, simulations } = await compareVersions(scenarios, runner, {
-        iterations: Number.isInteger(n) && n > 0 ? n : base.iterations, seed: seed.trim() || base.seed, lang: store.state.lang,
+        iterations: Number.isInteger(n) && n > 0 ? n : base.iterations, seed: seed.trim() || base.seed,
       });
       const exact = (await deps.exact.probDeficits(scenarios)) ?? scenarios.map(() => null);
       result = { comparison, scenarios, totals: simulations.map((s) => s.totals), exact };

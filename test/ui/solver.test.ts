@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
-import { incomeOf } from '../../src/engine/simulate.ts';
+import { incomeOf } from '../../src/engine/fund.ts';
 import { breakEvenPerMember, scaleContributions } from '../../src/ui/solver.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
