@@ -18,7 +18,8 @@ export interface ReportFlagParams {
   'backstop-at-risk': { prob: number; limit: number };
   'large-surplus': { ratio: number };
   'mc-standard-error-large': { standardError: number; mean: number; expected: number; iterations: number };
-  'mc-mean-off': { mean: number; expected: number; standardErrors: number };
+  /** `standardErrors` null: the standard error is 0 (the gap is infinitely many), so the report stays finite. */
+  'mc-mean-off': { mean: number; expected: number; standardErrors: number | null };
   'heavy-tail': { benefit: string; shape: number } | { above: number; iterations: number };
   'few-claims': { claims: number };
 }

@@ -67,7 +67,7 @@ function samplingWarnings(report: Report): Warning[] {
   const gap = Math.abs(mean - expected);
   const slack = 0.01 + 1e-12 * Math.abs(expected);
   if (gap > WARNING_LIMITS.meanOffStandardErrors * standardError + slack) {
-    const standardErrors = standardError > 0 ? gap / standardError : Infinity;
+    const standardErrors = standardError > 0 ? gap / standardError : null;
     out.push(flag('mc-mean-off', { mean, expected, standardErrors }));
   }
   return out;

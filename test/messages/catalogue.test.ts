@@ -51,6 +51,9 @@ describe('the catalogue', () => {
     expect(flagText('en', EVERY_FLAG[6])).toBe('only 2 of 500 simulated periods lie above the 99.5% quantile: run at least 2,000 iterations for p99.5');
     expect(flagText('en', EVERY_FLAG[8])).toContain('expected payout +168% against income +31%');
     expect(flagText('en', EVERY_FLAG[8])).toContain('137 percentage points faster');
+    const zeroError: Flag = { code: 'mc-mean-off', params: { mean: 0, expected: 0.5, standardErrors: null } };
+    expect(flagText('en', zeroError)).toContain('(¥0) is ∞ standard errors from the exact expectation (¥0.5)');
+    expect(flagText('zh', zeroError)).toContain('相差 ∞ 个标准误');
   });
 });
 
