@@ -32,14 +32,14 @@ export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElemen
   const { income } = fund;
   const mu = expectedPayout(s).payout;
   const verdict = verdictOf({ mu, ...fund });
-  const net = netPerMemberContribution(s);
+  const perMemberNet = netPerMemberContribution(s);
   return h('div', { class: `preview verdict-${verdict}`, 'data-testid': 'preview', 'data-verdict': verdict },
     h('h3', {}, L.preview),
     h('div', { class: 'figures' },
       figure(L.income, formatYuan(income, lang), 'preview-income'),
       figure(L.expected, formatYuan(mu, lang), 'preview-expected'),
       figure(L.lossRatio, formatPercent(mu / income), 'preview-loss-ratio'),
-      figure(L.breakEven, formatPerMember(mu / net), 'preview-break-even'),
+      figure(L.breakEven, formatPerMember(mu / perMemberNet), 'preview-break-even'),
       figure('', L.verdict[verdict], 'preview-verdict')));
 }
 
