@@ -14,6 +14,7 @@ import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
 import { CliError } from './errors.ts';
 import { readScenario, readText } from './files.ts';
+import { comparisonJson, reportJson } from './jsonOutput.ts';
 import { benefitText, compareText, historyText, projectText, regionsText, simulateText, solveText } from './text.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -76,13 +77,13 @@ const simulateCommand: Command = {
     const lang = langOption(values);
     const scenario = await readScenario(file);
     if (method === 'fft') {
-      const { report } = simulateExact(scenario, { lang: values.json ? 'en' : lang });
-      return values.json ? json(report) : simulateText(report, scenario, lang);
+      const { report } = simulateExact(scenario);
+      return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
     const runner = nodeThreadsRunner(workers);
     try {
-      const { report } = await simulate(scenario, runner, { iterations, seed, lang: values.json ? 'en' : lang });
-      return values.json ? json(report) : simulateText(report, scenario, lang);
+      const { report } = await simulate(scenario, runner, { iterations, seed });
+      return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     } finally {
       await runner.close();
     }
@@ -121,8 +122,8 @@ const compare: Command = {
     const scenarios = await readScenarios(positionals);
     const runner = nodeThreadsRunner(workers);
     try {
-      const { comparison } = await compareVersions(scenarios, runner, { iterations, seed: seedOption(values), lang: values.json ? 'en' : lang });
-      return values.json ? json(comparison) : compareText(comparison, lang);
+      const { comparison } = await compareVersions(scenarios, runner, { iterations, seed: seedOption(values) });
+      return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
     } finally {
       await runner.close();
     }

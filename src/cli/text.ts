@@ -8,6 +8,7 @@ import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain
 import type { Comparison } from '../engine/compare.ts';
 import type { Projection } from '../engine/project.ts';
 import type { AggregateRegion, AggregateWarning, HistoryAnalysis } from '../history/index.ts';
+import { flagText } from '../messages/flags.ts';
 
 const labels = {
   zh: {
@@ -47,7 +48,7 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
     `  ${L.byBenefit}:`,
     ...r.benefits.map((b) => `    ${b.id}: ${y(b.expected)} / ${y(b.simulated)}`),
   ];
-  if (r.flags.length > 0) lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${f.message}`));
+  if (r.flags.length > 0) lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
   lines.push(r.method === 'fft' ? `  ${lang === 'zh' ? '精确分布（FFT）' : 'exact distribution (FFT)'}` : `  ${L.run(r.iterations, r.seed)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -80,7 +81,7 @@ export function compareText(c: Comparison, lang: Lang): string {
     lines.push(`${i === 0 ? L.baseline : `${L.version} ${i + 1}`}: ${v.name}`,
       `  ${V.verdict[v.verdict]} [${v.verdict}]  ${L.income} ${y(v.income)}  ${L.expected} ${y(v.expected.payout)}${delta}  ${L.lossRatio} ${formatPercent(v.expected.lossRatio)}  ${L.probDeficit} ${formatPercent(v.simulated.probDeficit, 2)}`);
     if (v.changes.length > 0) lines.push(`  ${L.changes}:`, ...v.changes.map((ch) => `    ${ch.path}: ${short(ch.from)} → ${short(ch.to)}`));
-    if (v.flags.length > 0) lines.push(`  ${L.flags}:`, ...v.flags.map((f) => `    [${f.code}] ${f.message}`));
+    if (v.flags.length > 0) lines.push(`  ${L.flags}:`, ...v.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
   });
   lines.push(L.run(c.iterations, c.seed));
   return `${lines.join('\n')}\n`;

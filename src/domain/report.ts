@@ -1,13 +1,13 @@
 /**
  * The report of one period (`huzhu-report/1`, docs/cli.md, "simulate --json").
- * Money in yuan rounded to the fen; probabilities as fractions.
+ * Money in yuan rounded to the fen; probabilities as fractions. Flags are codes with their figures
+ * (./flags.ts); the CLI and the workbench put them in words (src/messages).
  */
-export type Verdict = 'breaks-even' | 'deficit-within-backstop' | 'deficit-beyond-backstop';
+import type { Flag } from './flags.ts';
 
-export interface Flag {
-  code: string;
-  message: string;
-}
+export type { Flag };
+
+export type Verdict = 'breaks-even' | 'deficit-within-backstop' | 'deficit-beyond-backstop';
 
 export interface Quantiles {
   p50: number; p75: number; p90: number; p95: number; p99: number; p995: number;

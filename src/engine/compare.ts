@@ -7,9 +7,9 @@
  * points faster than its income (the Wenzhou 2015 pattern: payouts +168% against income +31%).
  */
 import { resolveScenario } from '../domain/defaults.ts';
-import type { Flag, Verdict } from '../domain/report.ts';
+import type { CompareFlag } from '../domain/flags.ts';
+import type { Verdict } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
-import { compareMessage } from '../domain/reportMessages.ts';
 import type { Runner } from './runner.ts';
 import { diffScenarios, type Change } from './diff.ts';
 import { simulate, type Simulation } from './simulate.ts';
@@ -26,7 +26,7 @@ export interface VersionSummary {
   };
   verdict: Verdict;
   changes: Change[];
-  flags: Flag[];
+  flags: CompareFlag[];
 }
 
 export interface Comparison {
@@ -39,23 +39,22 @@ export interface Comparison {
 /** The growth threshold: payout growth minus income growth, in fractions (20 percentage points). */
 export const GROWTH_GAP = 0.2;
 
-export function growthFlags(base: { income: number; payout: number }, v: { income: number; payout: number }, lang: 'en' | 'zh'): Flag[] {
+export function growthFlags(base: { income: number; payout: number }, v: { income: number; payout: number }): CompareFlag[] {
   const incomeGrowth = v.income / base.income - 1;
   const payoutGrowth = v.payout / base.payout - 1;
   if (!(payoutGrowth - incomeGrowth > GROWTH_GAP)) return [];
-  return [{ code: 'payout-growth-outpaces-contributions', message: compareMessage('payout-growth-outpaces-contributions', { payoutGrowth, incomeGrowth }, lang) }];
+  return [{ code: 'payout-growth-outpaces-contributions', params: { payoutGrowth, incomeGrowth } }];
 }
 
 export async function compareVersions(
   scenarios: Scenario[], runner: Runner,
-  options: { iterations?: number; seed?: string; lang?: 'en' | 'zh' } = {},
+  options: { iterations?: number; seed?: string } = {},
 ): Promise<{ comparison: Comparison; simulations: Simulation[] }> {
   const first = resolveScenario(scenarios[0]);
   const iterations = options.iterations ?? first.simulation.iterations;
   const seed = options.seed ?? first.simulation.seed;
-  const lang = options.lang ?? 'en';
   const simulations: Simulation[] = [];
-  for (const s of scenarios) simulations.push(await simulate(s, runner, { iterations, seed, lang }));
+  for (const s of scenarios) simulations.push(await simulate(s, runner, { iterations, seed }));
   const base = simulations[0].report;
   const versions = simulations.map(({ report: r }, i): VersionSummary => ({
     name: r.name,
@@ -69,7 +68,7 @@ export async function compareVersions(
     },
     verdict: r.verdict,
     changes: i === 0 ? [] : diffScenarios(scenarios[0], scenarios[i]),
-    flags: i === 0 ? [] : growthFlags({ income: base.income, payout: base.expected.payout }, { income: r.income, payout: r.expected.payout }, lang),
+    flags: i === 0 ? [] : growthFlags({ income: base.income, payout: base.expected.payout }, { income: r.income, payout: r.expected.payout }),
   }));
   return { comparison: { format: 'huzhu-comparison/1', iterations, seed, versions }, simulations };
 }

@@ -21,6 +21,7 @@ import type { Runner, RunOptions } from './runner.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';
 import { expectedPayout, type Scale } from './expected.ts';
+import { fundStep, netIncome } from './fund.ts';
 import { compilePlan } from './plan.ts';
 import { assemble, fen } from './simulate.ts';
 
@@ -37,17 +38,6 @@ export interface ProjectionYear {
   /** Mean of the simulated payouts, beside the exact expectation, and its standard error. */
   simulatedPayout: number;
   payoutStandardError: number;
-}
-
-/**
- * One year of one run: A = balance + net income − payout; the backstop covers a negative A up to
- * its size; the run is depleted when A + backstop < 0, and carries the shortfall forward.
- * @example fundStep(100, 50, 400, 200) // { balance: −50, backstopUse: 200, depleted: true }
- */
-export function fundStep(balance: number, net: number, payout: number, backstop: number) {
-  const available = balance + net - payout;
-  const backstopUse = Math.min(backstop, Math.max(0, -available));
-  return { balance: available + backstopUse, backstopUse, depleted: available + backstop < 0 };
 }
 
 export interface Projection {
@@ -93,7 +83,7 @@ export async function project(
     const members = Math.round(s.members.count * scale.members);
     const rawIncome = members * perMember * scale.contribution;
     const income = fen(rawIncome);
-    const net = income - fen(income * s.fund.expenseRate);
+    const net = netIncome({ income, expenses: fen(income * s.fund.expenseRate) });
     const mu = expectedPayout(s, scale).payout;
     const blocks = planBlocks(n);
     const results = await runner.run(compilePlan(s, scale), `${seed}/year-${t}`, blocks, {

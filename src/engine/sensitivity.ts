@@ -14,7 +14,7 @@
 import { resolveScenario } from '../domain/defaults.ts';
 import type { CostDist, DaysDist, Risk, Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from './expected.ts';
-import { incomeOf } from './simulate.ts';
+import { incomeOf } from './fund.ts';
 
 export interface Figures { lossRatio: number; probDeficit: number | null }
 export interface SensitivityBar { key: string; step: number; low: Figures; high: Figures }

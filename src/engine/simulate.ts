@@ -11,18 +11,17 @@
  *      (q_conf(S) − reserve − backstop) / (count·(1 − expenseRate)), at least 0;
  *   5. verdict and flags.
  */
-import Decimal from 'decimal.js';
 import { resolveScenario, contributionPerMember } from '../domain/defaults.ts';
-import { QUANTILE_LEVELS, type Quantiles, type Report } from '../domain/report.ts';
+import { QUANTILE_LEVELS, type ExactInfo, type Quantiles, type Report } from '../domain/report.ts';
 import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
 import type { Runner, RunOptions } from './runner.ts';
 import { meanSd } from '../stats/moments.ts';
 import { quantileSorted, shareAbove } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';
 import { expectedPayout } from './expected.ts';
+import { flagsOf, fundOf, netPerMemberContribution, verdictOf } from './fund.ts';
 import { compilePlan } from './plan.ts';
 import type { BlockResult } from './simulateBlock.ts';
-import { flagsOf, verdictOf } from './verdict.ts';
 import { monteCarloWarnings } from './warnings.ts';
 import { exactAggregate, type ExactAggregate, type ExactOptions } from './fft/exactAggregate.ts';
 import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
@@ -30,7 +29,6 @@ import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
 export interface SimulateOptions extends RunOptions {
   iterations?: number;
   seed?: string;
-  lang?: 'en' | 'zh';
 }
 
 export interface Simulation {
@@ -41,16 +39,6 @@ export interface Simulation {
 }
 
 export const fen = (x: number): number => Math.round(x * 100) / 100;
-
-/** Income and expenses exactly, in decimal, to the fen. */
-export function incomeOf(s: ResolvedScenario | Scenario): { income: number; expenses: number } {
-  let perMember = new Decimal(0);
-  for (const c of s.contributions) perMember = perMember.plus(String(c.amount));
-  const income = perMember.times(s.members.count);
-  const rate = 'fund' in s && s.fund ? s.fund.expenseRate ?? 0 : 0;
-  const expenses = income.times(String(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return { income: income.toNumber(), expenses: expenses.toNumber() };
-}
 
 /** Puts block results in iteration order. */
 export function assemble(results: BlockResult[], iterations: number, benefits: number) {
@@ -71,10 +59,10 @@ export async function simulate(scenario: Scenario, runner: Runner, options: Simu
   const plan = compilePlan(s);
   const results = await runner.run(plan, seed, planBlocks(iterations), options);
   const { totals, byBenefit } = assemble(results, iterations, s.benefits.length);
-  const report = summarise(s, expected, totals, byBenefit, { iterations, seed, method: 'mc', lang: options.lang });
+  const report = summarise(s, expected, totals, byBenefit, { iterations, seed, method: 'mc' });
   // Where the sample cannot be trusted (large standard error, mean off the exact value, a tail too
   // heavy for the iteration count, too few claims), say so beside the verdict's flags.
-  report.flags.push(...monteCarloWarnings(report, s, options.lang ?? 'en'));
+  report.flags.push(...monteCarloWarnings(report, s));
   return { report, totals, byBenefit };
 }
 
@@ -84,45 +72,86 @@ export function summarise(
   expected: ReturnType<typeof expectedPayout>,
   totals: Float64Array,
   byBenefit: Float64Array,
-  run: { iterations: number; seed: string; method: 'mc' | 'fft'; lang?: 'en' | 'zh' },
+  run: { iterations: number; seed: string; method: 'mc' | 'fft' },
 ): Report {
-  const { income, expenses } = incomeOf(s);
-  const { reserve, backstop } = s.fund;
-  const { confidence } = s.simulation;
   const sorted = Float64Array.from(totals).sort();
   const { mean, sd } = meanSd(totals);
-  const quantiles = Object.fromEntries(QUANTILE_LEVELS.map(([k, p]) => [k, fen(quantileSorted(sorted, p))])) as unknown as Quantiles;
-  const net = income - expenses;
-  const probDeficit = shareAbove(sorted, net);
-  const probBeyondBackstop = shareAbove(sorted, net + reserve + backstop);
-  const perMemberNet = s.members.count * (1 - s.fund.expenseRate);
   const nb = s.benefits.length;
-  const mu = expected.payout;
+  return assembleReport(s, {
+    ...run,
+    mu: expected.payout,
+    mean, sd, standardError: sd / Math.sqrt(run.iterations),
+    quantile: (p) => quantileSorted(sorted, p),
+    survival: (x) => shareAbove(sorted, x),
+    benefits: s.benefits.map((b, j) => {
+      let sum = 0;
+      for (let i = 0; i < run.iterations; i++) sum += byBenefit[i * nb + j];
+      return { id: b.id, expected: expected.benefits[j].expected, simulated: sum / run.iterations };
+    }),
+  });
+}
+
+/** What a report is made of, however the distribution of S was obtained (sampled or exact). */
+interface ReportParts {
+  iterations: number;
+  seed: string;
+  method: 'mc' | 'fft';
+  /** The exact expectation μ. */
+  mu: number;
+  /** Mean, sd and standard error of the distribution (sampled or exact); not yet rounded. */
+  mean: number;
+  sd: number;
+  standardError: number;
+  /** The quantile at level p, and P(S > x), by the distribution's own convention. */
+  quantile: (p: number) => number;
+  survival: (x: number) => number;
+  /** Per benefit, not yet rounded. */
+  benefits: { id: string; expected: number; simulated: number }[];
+  exact?: ExactInfo;
+}
+
+/**
+ * The one report assembly of the Monte Carlo and the exact methods: the fund's figures
+ * (./fund.ts), P(S > I − E), P(S > I − E + reserve + backstop), the break-even contribution
+ * μ / (count·(1 − expenseRate)), the contribution at confidence
+ * (q_conf(S) − reserve − backstop) / (count·(1 − expenseRate)) (at least 0), the verdict and its
+ * flags; money to the fen.
+ */
+function assembleReport(s: ResolvedScenario, p: ReportParts): Report {
+  const fund = fundOf(s);
+  const { income, expenses, reserve, backstop } = fund;
+  const { confidence } = s.simulation;
+  const probDeficit = p.survival(fund.net);
+  const probBeyondBackstop = p.survival(fund.threshold);
+  const perMemberNet = netPerMemberContribution(s);
+  const { mu } = p;
   const verdictInput = { mu, income, expenses, reserve, backstop, confidence, probBeyondBackstop };
-  return {
+  const report: Report = {
     format: 'huzhu-report/1',
     name: s.name,
-    iterations: run.iterations,
-    seed: run.seed,
-    method: run.method,
+    iterations: p.iterations,
+    seed: p.seed,
+    method: p.method,
     income: fen(income),
     expenses: fen(expenses),
     expected: { payout: fen(mu), lossRatio: mu / income },
     simulated: {
-      mean: fen(mean), sd: fen(sd), standardError: fen(sd / Math.sqrt(run.iterations)),
-      quantiles, probDeficit, probBeyondBackstop,
+      mean: fen(p.mean), sd: fen(p.sd), standardError: fen(p.standardError),
+      quantiles: fenQuantiles((q) => p.quantile(q)), probDeficit, probBeyondBackstop,
     },
-    benefits: s.benefits.map((b, j) => {
-      let sum = 0;
-      for (let i = 0; i < run.iterations; i++) sum += byBenefit[i * nb + j];
-      return { id: b.id, expected: fen(expected.benefits[j].expected), simulated: fen(sum / run.iterations) };
-    }),
+    benefits: p.benefits.map((b) => ({ id: b.id, expected: fen(b.expected), simulated: fen(b.simulated) })),
     breakEvenContribution: fen(mu / perMemberNet),
-    contributionAtConfidence: fen(Math.max(0, (quantileSorted(sorted, confidence) - reserve - backstop) / perMemberNet)),
+    contributionAtConfidence: fen(Math.max(0, (p.quantile(confidence) - reserve - backstop) / perMemberNet)),
     verdict: verdictOf(verdictInput),
-    flags: flagsOf(verdictInput, run.lang),
+    flags: flagsOf(verdictInput),
   };
+  if (p.exact) report.exact = p.exact;
+  return report;
 }
+
+/** The six quantiles of the report, each to the fen. */
+const fenQuantiles = (f: (p: number, key: keyof Quantiles) => number): Quantiles =>
+  Object.fromEntries(QUANTILE_LEVELS.map(([k, p]) => [k, fen(f(p, k))])) as unknown as Quantiles;
 
 export interface ExactSimulation {
   report: Report;
@@ -143,38 +172,19 @@ export interface ExactSimulation {
  * - `exact`: grid span and size, aliased and neglected mass, discretisation error per quantile.
  * Synchronous: a few milliseconds for the scenarios in scenarios/.
  */
-export function simulateExact(scenario: Scenario, options: ExactOptions & { lang?: 'en' | 'zh' } = {}): ExactSimulation {
+export function simulateExact(scenario: Scenario, options: ExactOptions = {}): ExactSimulation {
   const s = resolveScenario(scenario);
   const agg = exactAggregate(s, options);
-  const { income, expenses } = incomeOf(s);
-  const { reserve, backstop } = s.fund;
-  const net = income - expenses;
-  const probDeficit = survivalAt(agg, net);
-  const probBeyondBackstop = survivalAt(agg, net + reserve + backstop);
-  const perMemberNet = s.members.count * (1 - s.fund.expenseRate);
-  const mu = agg.expected;
-  const verdictInput = { mu, income, expenses, reserve, backstop, confidence: s.simulation.confidence, probBeyondBackstop };
-  const fenQuantiles = (f: (p: number, key: keyof Quantiles) => number) =>
-    Object.fromEntries(QUANTILE_LEVELS.map(([k, p]) => [k, fen(f(p, k))])) as unknown as Quantiles;
   const { quantiles: bound, estimated } = agg.discretisationError;
-  const report: Report = {
-    format: 'huzhu-report/1',
-    name: s.name,
+  const report = assembleReport(s, {
     iterations: 0,
     seed: '',
     method: 'fft',
-    income: fen(income),
-    expenses: fen(expenses),
-    expected: { payout: fen(mu), lossRatio: mu / income },
-    simulated: {
-      mean: fen(agg.mean), sd: fen(agg.sd), standardError: 0,
-      quantiles: fenQuantiles((p) => quantileAt(agg, p)), probDeficit, probBeyondBackstop,
-    },
-    benefits: agg.benefits.map((b) => ({ id: b.id, expected: fen(b.expected), simulated: fen(b.expected) })),
-    breakEvenContribution: fen(mu / perMemberNet),
-    contributionAtConfidence: fen(Math.max(0, (quantileAt(agg, s.simulation.confidence) - reserve - backstop) / perMemberNet)),
-    verdict: verdictOf(verdictInput),
-    flags: flagsOf(verdictInput, options.lang),
+    mu: agg.expected,
+    mean: agg.mean, sd: agg.sd, standardError: 0,
+    quantile: (p) => quantileAt(agg, p),
+    survival: (x) => survivalAt(agg, x),
+    benefits: agg.benefits.map((b) => ({ id: b.id, expected: b.expected, simulated: b.expected })),
     exact: {
       h: agg.h,
       gridSize: agg.gridSize,
@@ -185,7 +195,7 @@ export function simulateExact(scenario: Scenario, options: ExactOptions & { lang
         estimated: estimated === null ? null : fenQuantiles((_, k) => estimated[k]),
       },
     },
-  };
+  });
   return { report, aggregate: agg };
 }
 

@@ -13,10 +13,10 @@ import type { Benefit, ResolvedScenario, Scenario } from '../domain/scenario.ts'
 import { maximumPayment } from '../benefits/exact.ts';
 import { bisect, expandBracket } from '../stats/numerics/bisect.ts';
 import { expectedPayout } from './expected.ts';
-import { incomeOf } from './simulate.ts';
+import { fundOf, netPerMemberContribution } from './fund.ts';
 
 export function breakEvenContribution(s: ResolvedScenario): number {
-  return expectedPayout(s).payout / (s.members.count * (1 - s.fund.expenseRate));
+  return expectedPayout(s).payout / netPerMemberContribution(s);
 }
 
 /** Whether a benefit has a cap the solver can move. */
@@ -34,8 +34,7 @@ export function affordableCap(scenario: Scenario | ResolvedScenario, benefitId: 
   const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
   const index = s.benefits.findIndex((b) => b.id === benefitId);
   if (index < 0 || !isCappable(s.benefits[index])) throw new RangeError(`benefit ${benefitId} has no cap to solve for`);
-  const { income, expenses } = incomeOf(s);
-  const net = income - expenses;
+  const { net } = fundOf(s);
   const mu = (cap: number | undefined) => expectedPayout(withCap(s, index, cap)).payout;
   if (mu(undefined) <= net) return null;
   if (mu(0) > net) return 0;

@@ -109,7 +109,7 @@ export function createCompareView(deps: Deps): View {
       const n = Math.round(Number(vs().iterations));
       const runner = progressRunner(deps.runner, scenarios.length, { signal, onProgress: (p) => onProgress(p) });
       const { comparison, simulations } = await compareVersions(scenarios, runner, {
-        iterations: Number.isInteger(n) && n > 0 ? n : base.iterations, seed: vs().seed.trim() || base.seed, lang: store.state.lang,
+        iterations: Number.isInteger(n) && n > 0 ? n : base.iterations, seed: vs().seed.trim() || base.seed,
       });
       const exact = (await deps.exact.probDeficits(scenarios)) ?? scenarios.map(() => null);
       return { comparison, scenarios, totals: simulations.map((s) => s.totals), exact };

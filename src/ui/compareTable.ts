@@ -5,7 +5,8 @@
  * changes field by field. Used by the compare view and, compactly, by the report.
  */
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
-import { growthFlags, type Comparison, type VersionSummary } from '../engine/compare.ts';
+import type { Comparison, VersionSummary } from '../engine/compare.ts';
+import { flagText } from '../messages/flags.ts';
 import { describeChange } from './changes.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
@@ -71,8 +72,8 @@ export function renderCompareTable(r: { comparison: Comparison; exact: (number |
 export function compareFlags(comparison: Comparison, lang: Lang, testid = 'compare-flags'): HTMLElement {
   const L = LABELS[lang];
   const [base, ...others] = comparison.versions;
-  const items = others.flatMap((v, k) => growthFlags({ income: base.income, payout: base.expected.payout }, { income: v.income, payout: v.expected.payout }, lang)
-    .map((f) => h('li', { 'data-flag': f.code, 'data-version': k + 1 }, L.flagLine(L.versionNo(k + 1), f.message,
+  const items = others.flatMap((v, k) => v.flags
+    .map((f) => h('li', { 'data-flag': f.code, 'data-version': k + 1 }, L.flagLine(L.versionNo(k + 1), flagText(lang, f),
       L.flagFigures(formatYuan(base.expected.payout, lang), formatYuan(v.expected.payout, lang), formatYuan(base.income, lang), formatYuan(v.income, lang))))));
   return h('div', { class: 'compare-flags', 'data-testid': testid },
     h('h3', {}, L.flagsTitle),

@@ -12,6 +12,7 @@
 import type { Comparison } from '../engine/compare.ts';
 import { formatPercent, type Lang } from '../domain/format.ts';
 import type { Report } from '../domain/report.ts';
+import { flagText } from '../messages/flags.ts';
 import { LABELS } from './i18n.ts';
 
 export type Cell = string | number | null | undefined;
@@ -29,7 +30,10 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** One row per figure of a report: key, label in `lang`, value (yuan, fractions, counts). */
+/**
+ * One row per figure of a report: key, label in `lang`, value (yuan, fractions, counts); then one
+ * row per flag and warning, `flags.<code>`, its text in `lang`.
+ */
 export function reportCsv(report: Report, lang: Lang, confidence = 0.95): string {
   const L = LABELS[lang];
   const q = report.simulated.quantiles;
@@ -56,6 +60,7 @@ export function reportCsv(report: Report, lang: Lang, confidence = 0.95): string
       [`benefits.${b.id}.expected`, `${b.id} · ${L.expected}`, b.expected],
       [`benefits.${b.id}.simulated`, `${b.id} · ${L.simMean}`, b.simulated],
     ]),
+    ...report.flags.map((f): Cell[] => [`flags.${f.code}`, L.flags, flagText(lang, f)]),
   ];
   return toCsv(rows);
 }

@@ -1,7 +1,7 @@
 /**
  * Every label of the workbench, in Chinese and English (one place, same keys): a screen is never
- * mixed. Validation messages come from domain/messages.ts and flag texts from
- * domain/reportMessages.ts, both in the same language as the screen.
+ * mixed. Validation messages come from domain/messages.ts and the texts of flags and warnings from
+ * src/messages, both in the same language as the screen.
  */
 import type { Verdict } from '../domain/report.ts';
 import type { Lang } from '../domain/format.ts';

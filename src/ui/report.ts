@@ -14,9 +14,9 @@ import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from '../engine/expected.ts';
-import { incomeOf } from '../engine/simulate.ts';
+import { fundOf, verdictOf } from '../engine/fund.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
-import { verdictOf } from '../engine/verdict.ts';
+import { flagText } from '../messages/flags.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
 import type { CompareResult } from './compare.ts';
@@ -52,12 +52,11 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
   const L = LABELS[lang];
   const y = (x: number) => formatYuan(x, lang);
   const s = resolveScenario(scenario);
-  const { income, expenses } = incomeOf(s);
+  const fund = fundOf(s);
+  const { income, net, threshold } = fund;
   const mu = expectedPayout(s).payout;
-  const net = income - expenses;
-  const threshold = net + s.fund.reserve + s.fund.backstop;
   const report = run?.report ?? null;
-  const verdict = report?.verdict ?? verdictOf({ mu, income, expenses, reserve: s.fund.reserve, backstop: s.fund.backstop, confidence: s.simulation.confidence, probBeyondBackstop: 0 });
+  const verdict = report?.verdict ?? verdictOf({ mu, ...fund });
   const date = input.date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
   const chartEl = h('div', { class: 'chart report-chart', 'data-testid': 'report-chart-payout' });
   const content = h('div', { class: 'report-content' },
@@ -67,6 +66,8 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
       h('p', { class: 'report-date' }, `${L.reportDate}${L.colon}${date}`)),
     h('div', { class: `verdict verdict-${verdict}`, 'data-testid': 'report-verdict', 'data-verdict': verdict },
       h('strong', {}, L.verdict[verdict]), h('span', {}, L.verdictHint[verdict])),
+    report && report.flags.length > 0 && h('ul', { class: 'flags', 'data-testid': 'report-run-flags' },
+      report.flags.map((f) => h('li', { 'data-flag': f.code }, flagText(lang, f)))),
     h('h2', {}, L.reportNumbers),
     h('div', { class: 'figures report-figures' },
       figure(L.income, y(income)),

@@ -6,7 +6,6 @@
 import { serialiseScenario } from '../io/serialise.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
-import { localiseFlags } from './localiseFlags.ts';
 import { renderReport } from './report.ts';
 import type { Store } from './store.ts';
 import type { View } from './view.ts';
@@ -20,7 +19,7 @@ export function createReportView(deps: { store: Store; startRun: () => void }): 
     const { run, valid } = store.state;
     if (!valid || !run.report || !run.totals || !run.scenario) return null;
     if (serialiseScenario(run.scenario) !== serialiseScenario(valid)) return null;
-    return { report: localiseFlags(run.report, run.scenario, store.state.lang), totals: run.totals };
+    return { report: run.report, totals: run.totals };
   }
 
   function render() {

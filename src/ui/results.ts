@@ -12,8 +12,8 @@ import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from '../engine/expected.ts';
-import { incomeOf } from '../engine/simulate.ts';
-import { verdictOf } from '../engine/verdict.ts';
+import { fundOf, netPerMemberContribution, verdictOf } from '../engine/fund.ts';
+import { flagText } from '../messages/flags.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
 import type { ExactPreview } from './exact.ts';
@@ -28,17 +28,18 @@ export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElemen
   const L = LABELS[lang];
   if (!scenario) return h('div', { class: 'preview invalid', 'data-testid': 'preview' }, L.previewInvalid);
   const s = resolveScenario(scenario);
-  const { income, expenses } = incomeOf(s);
+  const fund = fundOf(s);
+  const { income } = fund;
   const mu = expectedPayout(s).payout;
-  const verdict = verdictOf({ mu, income, expenses, reserve: s.fund.reserve, backstop: s.fund.backstop, confidence: s.simulation.confidence, probBeyondBackstop: 0 });
-  const net = s.members.count * (1 - s.fund.expenseRate);
+  const verdict = verdictOf({ mu, ...fund });
+  const perMemberNet = netPerMemberContribution(s);
   return h('div', { class: `preview verdict-${verdict}`, 'data-testid': 'preview', 'data-verdict': verdict },
     h('h3', {}, L.preview),
     h('div', { class: 'figures' },
       figure(L.income, formatYuan(income, lang), 'preview-income'),
       figure(L.expected, formatYuan(mu, lang), 'preview-expected'),
       figure(L.lossRatio, formatPercent(mu / income), 'preview-loss-ratio'),
-      figure(L.breakEven, formatPerMember(mu / net), 'preview-break-even'),
+      figure(L.breakEven, formatPerMember(mu / perMemberNet), 'preview-break-even'),
       figure('', L.verdict[verdict], 'preview-verdict')));
 }
 
@@ -47,8 +48,7 @@ export function renderResults(report: Report, scenario: Scenario, totals: Float6
   const L = LABELS[lang];
   const y = (x: number) => formatYuan(x, lang);
   const s = resolveScenario(scenario);
-  const net = report.income - report.expenses;
-  const threshold = net + s.fund.reserve + s.fund.backstop;
+  const { net, threshold } = fundOf(s);
   const q = report.simulated.quantiles;
   const payoutEl = h('div', { class: 'chart', 'data-testid': 'chart-payout' });
   const benefitEl = h('div', { class: 'chart', 'data-testid': 'chart-benefit' });
@@ -65,7 +65,7 @@ export function renderResults(report: Report, scenario: Scenario, totals: Float6
       figure(L.breakEven, report.breakEvenContribution === null ? '—' : formatPerMember(report.breakEvenContribution), 'figure-break-even'),
       figure(L.atConfidence(formatPercent(s.simulation.confidence)), report.contributionAtConfidence === null ? '—' : formatPerMember(report.contributionAtConfidence), 'figure-at-confidence'),
       figure(L.simMean, `${y(report.simulated.mean)} ± ${y(report.simulated.standardError)}`, 'figure-sim-mean')),
-    report.flags.length > 0 && h('ul', { class: 'flags', 'data-testid': 'flags' }, report.flags.map((f) => h('li', { 'data-flag': f.code }, f.message))),
+    report.flags.length > 0 && h('ul', { class: 'flags', 'data-testid': 'flags' }, report.flags.map((f) => h('li', { 'data-flag': f.code }, flagText(lang, f)))),
     payoutEl,
     h('div', { class: 'two-col' }, benefitEl, shareEl),
     h('table', { class: 'quantiles', 'data-testid': 'quantiles' },
@@ -103,8 +103,7 @@ export async function drawExactPreview(box: HTMLElement, scenario: Scenario, p: 
   const preview = box.querySelector('[data-testid="preview"]');
   if (!preview) return;
   const s = resolveScenario(scenario);
-  const { income, expenses } = incomeOf(s);
-  const net = income - expenses;
+  const { income, net, threshold } = fundOf(s);
   const chart = h('div', { class: 'chart', 'data-testid': 'preview-chart' });
   preview.querySelector('.figures')?.append(
     figure(L.probDeficit, formatPercent(p.probDeficit, 2), 'preview-prob-deficit'),
@@ -112,6 +111,6 @@ export async function drawExactPreview(box: HTMLElement, scenario: Scenario, p: 
   preview.append(chart);
   const width = Math.max(320, chart.clientWidth - 40);
   await renderChart(chart, payoutDistributionSpec(
-    { bins: p.bins, income, net, threshold: net + s.fund.reserve + s.fund.backstop, expected: expectedPayout(s).payout },
+    { bins: p.bins, income, net, threshold, expected: expectedPayout(s).payout },
     { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width, height: 180 }), lang);
 }

@@ -18,7 +18,6 @@ import type { ExactClient } from './exactClient.ts';
 import { csvExportButton } from './figure.ts';
 import { safeFileName } from './files.ts';
 import { LABELS } from './i18n.ts';
-import { localiseFlags } from './localiseFlags.ts';
 import { drawExactPreview, renderPreview, renderResults } from './results.ts';
 import { createRunController, type RunController, type RunStatusState } from './runController.ts';
 import { runErrorText } from './runErrors.ts';
@@ -51,7 +50,7 @@ export function createWorkbenchView(deps: { store: Store; runner: Runner; exact:
     canRun: () => store.state.valid !== null,
     async task(signal, onProgress) {
       const scenario = store.state.valid!;
-      const result = await simulate(scenario, deps.runner, { signal, lang: store.state.lang, onProgress: (done, total) => onProgress(done / total) });
+      const result = await simulate(scenario, deps.runner, { signal, onProgress: (done, total) => onProgress(done / total) });
       return { report: result.report, totals: result.totals, scenario };
     },
     done: (r) => r,
@@ -96,7 +95,7 @@ export function createWorkbenchView(deps: { store: Store; runner: Runner; exact:
       resultsBox.replaceChildren(h('p', { class: 'empty' }, L().noResults));
       return;
     }
-    const report = localiseFlags(run.report, run.scenario, lang);
+    const report = run.report;
     const { el: results, draw } = renderResults(report, run.scenario, run.totals, lang);
     const confidence = run.scenario.simulation?.confidence;
     results.append(h('div', { class: 'row actions' },

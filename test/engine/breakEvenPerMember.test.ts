@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
-import { incomeOf } from '../../src/engine/simulate.ts';
+import { incomeOf } from '../../src/engine/fund.ts';
 import { breakEvenPerMember, ceilToFen } from '../../src/engine/breakEvenPerMember.ts';
 import { sameFen, scaleContributions } from '../../src/engine/scaleContributions.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';

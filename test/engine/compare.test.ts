@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, growthFlags } from '../../src/engine/compare.ts';
 import { diffScenarios } from '../../src/engine/diff.ts';
+import { flagText } from '../../src/messages/flags.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
@@ -20,14 +21,19 @@ describe('comparing versions', () => {
     expect(base.changes).toEqual([]);
     expect(v.flags.map((f) => f.code)).toEqual(['payout-growth-outpaces-contributions']);
     const payoutGrowth = v.expected.payout / base.expected.payout - 1;
-    expect(v.flags[0].message).toContain(`+${(payoutGrowth * 100).toFixed(0)}%`);
-    expect(v.flags[0].message).toContain('−21%');
+    expect(v.flags[0].params.payoutGrowth).toBeCloseTo(payoutGrowth, 12);
+    expect(v.flags[0].params.incomeGrowth).toBeCloseTo(v.income / base.income - 1, 12);
+    expect(flagText('en', v.flags[0])).toContain(`+${(payoutGrowth * 100).toFixed(0)}%`);
+    expect(flagText('en', v.flags[0])).toContain('−21%');
     expect(v.changes).toContainEqual({ path: 'contributions[0].amount', from: 38, to: 30 });
   });
   it('raises the flag only beyond 20 percentage points', () => {
-    expect(growthFlags({ income: 100, payout: 100 }, { income: 131, payout: 151 }, 'en')).toEqual([]);
-    expect(growthFlags({ income: 100, payout: 100 }, { income: 131, payout: 151.01 }, 'en').map((f) => f.code)).toEqual(['payout-growth-outpaces-contributions']);
-    expect(growthFlags({ income: 100, payout: 100 }, { income: 131, payout: 268 }, 'zh')[0].message).toMatch(/\+168%.*\+31%/);
+    expect(growthFlags({ income: 100, payout: 100 }, { income: 131, payout: 151 })).toEqual([]);
+    expect(growthFlags({ income: 100, payout: 100 }, { income: 131, payout: 151.01 }).map((f) => f.code)).toEqual(['payout-growth-outpaces-contributions']);
+    const [f] = growthFlags({ income: 100, payout: 100 }, { income: 131, payout: 268 });
+    expect(f.params.payoutGrowth).toBeCloseTo(1.68, 12);
+    expect(f.params.incomeGrowth).toBeCloseTo(0.31, 12);
+    expect(flagText('zh', f)).toMatch(/\+168%.*\+31%/);
   });
   it('uses common random numbers: identical versions get identical figures, and the same seed for all', async () => {
     const s = readScenarioFile('jiaxing-2015.json');

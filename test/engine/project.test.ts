@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
-import { fundStep, project, yearScale } from '../../src/engine/project.ts';
+import { fundStep } from '../../src/engine/fund.ts';
+import { project, yearScale } from '../../src/engine/project.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';

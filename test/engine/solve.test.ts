@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
-import { incomeOf } from '../../src/engine/simulate.ts';
+import { incomeOf } from '../../src/engine/fund.ts';
 import { affordableCap, breakEvenContribution } from '../../src/engine/solve.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 

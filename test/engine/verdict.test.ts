@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
-import { incomeOf, summarise } from '../../src/engine/simulate.ts';
-import { flagsOf, verdictOf } from '../../src/engine/verdict.ts';
+import { fundOf, flagsOf, incomeOf, verdictOf } from '../../src/engine/fund.ts';
+import { summarise } from '../../src/engine/simulate.ts';
 
-const v = (mu: number, over: Partial<Parameters<typeof verdictOf>[0]> = {}) => ({
+const v = (mu: number, over: Partial<Parameters<typeof flagsOf>[0]> = {}) => ({
   mu, income: 1200, expenses: 200, reserve: 50, backstop: 100, confidence: 0.95, probBeyondBackstop: 0, ...over,
 });
 
@@ -31,9 +31,26 @@ describe('the flags', () => {
     expect(flagsOf(v(900, { probBeyondBackstop: 0.06 })).map((f) => f.code)).toEqual(['backstop-at-risk']);
     expect(flagsOf(v(900, { probBeyondBackstop: 0.05 })).map((f) => f.code)).toEqual([]);
   });
-  it('has a message in English and in Chinese', () => {
-    expect(flagsOf(v(500), 'en')[0].message).toMatch(/50\.0%/);
-    expect(flagsOf(v(500), 'zh')[0].message).toMatch(/预期支出/);
+  it('carry their figures, not words: μ/(I − E) = 500/1000, and P(S > threshold) with its limit 1 − confidence', () => {
+    expect(flagsOf(v(500))).toEqual([{ code: 'large-surplus', params: { ratio: 0.5 } }]);
+    const [risk] = flagsOf(v(900, { probBeyondBackstop: 0.06 }));
+    expect(risk.code).toBe('backstop-at-risk');
+    expect(risk.params).toEqual({ prob: 0.06, limit: expect.closeTo(0.05, 12) });
+  });
+});
+
+describe('the fund', () => {
+  it('nets expenses from income and adds reserve and backstop: I − E = 990, threshold 990 + 10 + 20 = 1,020', () => {
+    const scenario: Scenario = {
+      format: 'huzhu-scenario/1', name: 'fund', members: { count: 1000 },
+      contributions: [{ payer: 'member', amount: 0.7 }, { payer: 'employer', amount: 0.4 }],
+      fund: { reserve: 10, backstop: 20, expenseRate: 0.1 },
+      risks: [{ id: 'r', kind: 'event', rate: 0.1 }],
+      benefits: [{ id: 'b', risk: 'r', type: 'lump-sum', amount: 1 }],
+    };
+    expect(fundOf(scenario)).toEqual({ income: 1100, expenses: 110, reserve: 10, backstop: 20, net: 990, threshold: 1020 });
+    expect(verdictOf({ mu: 1020, ...fundOf(scenario) })).toBe('deficit-within-backstop');
+    expect(verdictOf({ mu: 1020.01, ...fundOf(scenario) })).toBe('deficit-beyond-backstop');
   });
 });
 

@@ -16,6 +16,7 @@ import { expectedPayout, riskMembers } from '../../src/engine/expected.ts';
 import { project } from '../../src/engine/project.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { monteCarloWarnings } from '../../src/engine/warnings.ts';
+import { flagText } from '../../src/messages/flags.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { validScenario, type Doc } from './arbitraries.ts';
@@ -68,9 +69,9 @@ describe('the engine on any valid scenario', () => {
       }
 
       for (const lang of ['en', 'zh'] as const) {
-        for (const w of monteCarloWarnings(report, scenario, lang)) {
-          expect(w.message.length).toBeGreaterThan(0);
-          expect(w.message).not.toMatch(/[\n\r]|NaN|undefined/);
+        for (const w of monteCarloWarnings(report, scenario)) {
+          expect(flagText(lang, w).length).toBeGreaterThan(0);
+          expect(flagText(lang, w)).not.toMatch(/[\n\r]|NaN|undefined/);
         }
       }
     }), { seed: SEED, numRuns: 150 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/domain/report.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { simulate } from '../../src/engine/simulate.ts';
-import { expectedClaims, monteCarloWarnings, WARNING_MESSAGES, type WarningCode } from '../../src/engine/warnings.ts';
+import { expectedClaims, monteCarloWarnings, type WarningCode } from '../../src/engine/warnings.ts';
+import { flagText } from '../../src/messages/flags.ts';
+import { WARNING_TEXTS } from '../../src/messages/warnings.ts';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 
@@ -59,7 +61,9 @@ describe('mc-mean-off', () => {
 
   it('says how many standard errors', () => {
     const [w] = monteCarloWarnings(report({ mean: 1000, se: 2, expected: 1010 }), scenario());
-    expect(w.message).toContain('5 standard errors');
+    expect(w).toEqual({ code: 'mc-mean-off', params: { mean: 1000, expected: 1010, standardErrors: 5 } });
+    expect(flagText('en', w)).toContain('5 standard errors');
+    expect(flagText('zh', w)).toContain('相差 5 个标准误');
   });
 });
 
@@ -80,8 +84,11 @@ describe('heavy-tail', () => {
     s.benefits[0].id = 'self\npay';
     s.benefits[0].risk = 'r';
     const [w] = monteCarloWarnings(report(), s);
-    expect(w.message).toContain('"self\\npay"');
-    expect(w.message).not.toMatch(/\n/);
+    expect(w).toEqual({ code: 'heavy-tail', params: { benefit: 'self\npay', shape: 1.5 } });
+    for (const lang of ['en', 'zh'] as const) {
+      expect(flagText(lang, w)).toContain('"self\\npay"');
+      expect(flagText(lang, w)).not.toMatch(/\n/);
+    }
   });
 
   it('when fewer than 10 simulated periods lie above p99.5 (iterations × 0.005 < 10)', () => {
@@ -123,16 +130,14 @@ describe('messages', () => {
     ];
     const seen = new Set<WarningCode>();
     for (const [r, s] of cases) {
-      const en = monteCarloWarnings(r, s, 'en');
-      const zh = monteCarloWarnings(r, s, 'zh');
-      expect(zh.map((w) => w.code)).toEqual(en.map((w) => w.code));
-      for (const w of [...en, ...zh]) {
+      for (const w of monteCarloWarnings(r, s)) {
         seen.add(w.code);
-        expect(w.message).not.toMatch(/NaN|undefined|\n/);
+        for (const lang of ['en', 'zh'] as const) expect(flagText(lang, w)).not.toMatch(/NaN|undefined|\n/);
+        expect(flagText('zh', w)).toMatch(/[\u4e00-\u9fff]/);
+        expect(flagText('en', w)).not.toMatch(/[\u4e00-\u9fff]/);
       }
-      for (const w of zh) expect(w.message).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect([...seen].sort()).toEqual(Object.keys(WARNING_MESSAGES.en).sort());
+    expect([...seen].sort()).toEqual(Object.keys(WARNING_TEXTS.en).sort());
   });
 });
 
