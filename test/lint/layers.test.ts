@@ -6,7 +6,8 @@
  * the shells) — not against the table in layers.mjs. The last cases compile made-up files with
  * tsconfig.core.json's options, where a DOM or Node call must be a type error.
  */
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
@@ -199,6 +200,18 @@ describe('the type check of the pure layers (tsconfig.core.json)', () => {
       .getPreEmitDiagnostics(program)
       .map((d) => `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
   }
+
+  it('covers every folder of src/ except the shells (cli, ui) and the platform adapters (runners, workers)', () => {
+    const folders = readdirSync(join(root, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    const checked = new Set(
+      (config.include as string[]).map((p) => relative(join(root, 'src'), resolve(dirname(configPath), p))),
+    );
+    const shells = ['cli', 'ui', 'runners', 'workers'];
+    expect(folders.filter((f) => !shells.includes(f) && !checked.has(f))).toEqual([]);
+    expect(shells.filter((f) => checked.has(f))).toEqual([]);
+  });
 
   it('has the ECMAScript library only: no DOM, no Node types', () => {
     expect(options.lib).toEqual(['lib.es2022.d.ts']);
