@@ -3,6 +3,7 @@ import { benefitCurve } from '../../src/benefits/curve.ts';
 import { benefitCurveSpec, curveRows } from '../../src/charts/benefitCurve.ts';
 import { hangzhou, wenzhou } from '../helpers/fixtures.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a vega-lite spec, walked as plain JSON
 type Json = Record<string, any>;
 const labels = { title: '给付曲线', x: '自付费用', y: '给付' };
 const curves = [

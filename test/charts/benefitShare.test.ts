@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benefitShareSpec, shareRows } from '../../src/charts/benefitShare.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a vega-lite spec, walked as plain JSON
 type Json = Record<string, any>;
 const shares = [
   { id: 'self-pay', label: '住院自付', expected: 15e6 },

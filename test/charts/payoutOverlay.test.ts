@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outlinePoints, overlayBins, overlayTips, payoutOverlaySpec } from '../../src/charts/payoutOverlay.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a vega-lite spec, walked as plain JSON
 type Json = Record<string, any>;
 const labels = { title: '各方案支出分布', x: '一年支出', y: '年份占比', income: '收入' };
 

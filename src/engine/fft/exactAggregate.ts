@@ -118,7 +118,7 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
   const t2 = performance.now();
 
   // 2–3. Grid and transform; widen the window while the aliased mass is above ε/2.
-  let grid: Grid, run: TransformResult, window = 0;
+  let grid: Grid, run: TransformResult, window: number;
   for (let attempt = 0; ; attempt++) {
     grid = components.length === 0 ? { h: 1, M: MIN_GRID, origin: 0 } : smallestGrid(lo, hi, maxSize, lattice, allLattice, prov, inflation);
     run = aggregateTransform(components, events, grid, rounding);
