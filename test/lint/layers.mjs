@@ -21,14 +21,14 @@ import { fileURLToPath } from 'node:url';
 
 export const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
-const BASE = ['domain', 'messages', 'numerics'];
+const BASE = ['domain', 'numerics'];
 const NUMERIC = [...BASE, 'stats', 'random', 'benefits'];
-const CORE = [...NUMERIC, 'io', 'engine', 'history', 'charts'];
+const CORE = [...NUMERIC, 'io', 'engine', 'history', 'charts', 'messages'];
 
 // prettier-ignore
 export const LAYERS = {
   domain:   [],                                  // types, defaults, formats, messages: imports nothing in src
-  messages: ['domain'],                          // the message catalogue, if it leaves domain/
+  messages: ['domain', 'engine'],                // the words of the engine's codes (zh, en): for cli and ui
   numerics: [],                                  // shared numerical kernels, if they get a folder
   stats:    ['domain', 'numerics'],
   random:   ['domain', 'numerics', 'stats'],

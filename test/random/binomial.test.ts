@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { btrdConstants, randomBinomial } from '../../src/random/binomial.ts';
 import { createStream } from '../../src/random/source.ts';
-import { gammaQuantileUpper, logGamma } from '../../src/stats/special.ts';
+import { logGamma } from '../../src/stats/special.ts';
 import { chiSquare, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
