@@ -26,7 +26,8 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'huzhu-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`),
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`),
   };
 }
 
@@ -34,7 +35,13 @@ export default defineConfig({
   root: 'src',
   base: './',
   plugins: [contentSecurityPolicy()],
-  build: { target: 'es2022', outDir: '../dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    outDir: '../dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
   worker: { format: 'es' },
   server: { fs: { allow: [here] } },
   preview: { host: '127.0.0.1' },

@@ -62,11 +62,19 @@ if (want('vitest')) {
   console.log('== unit tests (vitest)');
   const report = '.vitest-report.json';
   rmSync(report, { force: true });
-  const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  const vitest = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ]);
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-    console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    console.log(
+      `vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+    );
     failed ||= vitest !== 0 || r.numFailedTests > 0 || r.numPassedTests === 0;
   } else {
     console.log('vitest: 0 passed, 1 failed');
@@ -80,7 +88,8 @@ if (want('e2e') && existsSync(E2E_CONFIG)) {
   console.log('== browser tests (Playwright, Chromium)');
   rmSync(E2E_REPORT, { force: true });
   const code = run('npx', ['playwright', 'test', '-c', E2E_CONFIG, ...playwrightArgs]);
-  let passed = 0, bad = 1;
+  let passed = 0,
+    bad = 1;
   if (existsSync(E2E_REPORT)) {
     const r = JSON.parse(readFileSync(E2E_REPORT, 'utf8'));
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = r.stats ?? {};
@@ -89,7 +98,11 @@ if (want('e2e') && existsSync(E2E_CONFIG)) {
     // A flaky or skipped test fails the gate like a failed one: no test may be retried or skipped.
     passed = expected;
     bad = unexpected + flaky + skipped + (outside > 0 && unexpected + flaky + skipped === 0 ? 1 : 0);
-    const notes = [flaky && `${flaky} flaky`, skipped && `${skipped} skipped`, outside && `${outside} error(s) outside the tests`].filter(Boolean);
+    const notes = [
+      flaky && `${flaky} flaky`,
+      skipped && `${skipped} skipped`,
+      outside && `${outside} error(s) outside the tests`,
+    ].filter(Boolean);
     if (notes.length) console.log(`e2e: ${notes.join(', ')} (counted as failed)`);
   } else {
     console.log(`e2e: no report at ${E2E_REPORT}`);

@@ -45,7 +45,8 @@ const pays = (b: BandsBenefit | StepsBenefit, cost: number | string): number => 
 
 export function benefitCurve(b: BandsBenefit | StepsBenefit, maxCost?: number): CurvePoint[] {
   const max = maxCost ?? defaultMaxCost(b);
-  if (!(Number.isFinite(max) && max > 0)) throw new RangeError(`benefit curve maxCost must be positive and finite, not ${max}`);
+  if (!(Number.isFinite(max) && max > 0))
+    throw new RangeError(`benefit curve maxCost must be positive and finite, not ${max}`);
   return b.type === 'bands' ? bandsCurve(b, max) : stepsCurve(b, max);
 }
 
@@ -54,7 +55,8 @@ export function benefitCurve(b: BandsBenefit | StepsBenefit, maxCost?: number): 
  * or Infinity when it grows without end.
  */
 export function flatFrom(b: BandsBenefit | StepsBenefit): number {
-  if (b.type === 'steps') return b.cap === undefined ? Infinity : jumpAt(b, Math.ceil(b.cap / b.perStep)).toNumber();
+  if (b.type === 'steps')
+    return b.cap === undefined ? Infinity : jumpAt(b, Math.ceil(b.cap / b.perStep)).toNumber();
   const pw = bandsPiecewise(b);
   const last = pw.x.length - 1;
   return pw.s[last] === 0 ? pw.x[last] : Infinity;
@@ -64,7 +66,7 @@ export function flatFrom(b: BandsBenefit | StepsBenefit): number {
 export function defaultMaxCost(b: BandsBenefit | StepsBenefit): number {
   const flat = flatFrom(b);
   if (Number.isFinite(flat) && flat > 0) return BEYOND_FLAT * flat;
-  const lastKink = b.type === 'steps' ? jumpAt(b, 1).toNumber() : bandsPiecewise(b).x.at(-1) ?? 0;
+  const lastKink = b.type === 'steps' ? jumpAt(b, 1).toNumber() : (bandsPiecewise(b).x.at(-1) ?? 0);
   return Math.max(UNBOUNDED_MIN_COST, 2 * lastKink);
 }
 

@@ -11,13 +11,20 @@
  * binary rounding of the input.
  */
 import Decimal from 'decimal.js';
-import type { BandsBenefit, Benefit, DailyBenefit, LumpSumBenefit, StepsBenefit } from '../domain/scenario.ts';
+import type {
+  BandsBenefit,
+  Benefit,
+  DailyBenefit,
+  LumpSumBenefit,
+  StepsBenefit,
+} from '../domain/scenario.ts';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
 
 const dec = (v: number | string): Dec => new D(typeof v === 'number' ? String(v) : v);
-const atMost = (v: Dec, cap: number | undefined): Dec => (cap === undefined ? v : Decimal.min(v, dec(cap)) as Dec);
+const atMost = (v: Dec, cap: number | undefined): Dec =>
+  cap === undefined ? v : (Decimal.min(v, dec(cap)) as Dec);
 const toFen = (v: Dec): Dec => v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) as Dec;
 
 /** Σ rate_i × clamp(X − deductible − lower_i, 0, upTo_i − lower_i), at most `cap`, to the fen. */
@@ -79,7 +86,7 @@ export function maximumPayment(b: Benefit): number {
     case 'bands': {
       const last = b.bands[b.bands.length - 1];
       if (last.upTo === null && last.rate > 0) return b.cap ?? Infinity;
-      const top = last.upTo === null ? b.bands[b.bands.length - 2]?.upTo ?? 0 : last.upTo;
+      const top = last.upTo === null ? (b.bands[b.bands.length - 2]?.upTo ?? 0) : last.upTo;
       const full = bandsExact({ ...b, cap: undefined }, (b.deductible ?? 0) + top).toNumber();
       return b.cap === undefined ? full : Math.min(full, b.cap);
     }

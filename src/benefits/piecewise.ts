@@ -19,12 +19,20 @@ export interface Piecewise {
   end: number;
 }
 
-interface Piece { x: number; a: number; s: number }
+interface Piece {
+  x: number;
+  a: number;
+  s: number;
+}
 
 function fromPieces(pieces: Piece[], end: number): Piecewise {
   const n = pieces.length;
   const pw = { x: new Float64Array(n), a: new Float64Array(n), s: new Float64Array(n), end };
-  pieces.forEach((p, i) => { pw.x[i] = p.x; pw.a[i] = p.a; pw.s[i] = p.s; });
+  pieces.forEach((p, i) => {
+    pw.x[i] = p.x;
+    pw.a[i] = p.a;
+    pw.s[i] = p.s;
+  });
   return pw;
 }
 
@@ -35,13 +43,19 @@ function capPieces(pieces: Piece[], cap: number | undefined): Piece[] {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i];
     const v0 = p.a + p.s * p.x;
-    if (v0 >= cap) { out.push({ x: p.x, a: cap, s: 0 }); return out; }
+    if (v0 >= cap) {
+      out.push({ x: p.x, a: cap, s: 0 });
+      return out;
+    }
     out.push(p);
     const next = pieces[i + 1];
     const vEnd = next === undefined ? (p.s > 0 ? Infinity : v0) : p.a + p.s * next.x;
     if (p.s > 0 && vEnd > cap) {
       const xStar = (cap - p.a) / p.s;
-      if (next === undefined || xStar < next.x) { out.push({ x: xStar, a: cap, s: 0 }); return out; }
+      if (next === undefined || xStar < next.x) {
+        out.push({ x: xStar, a: cap, s: 0 });
+        return out;
+      }
     }
   }
   return out;
@@ -57,7 +71,10 @@ export function bandsPiecewise(b: BandsBenefit): Piecewise {
   for (const band of b.bands) {
     const start = d + lower;
     pieces.push({ x: start, a: paid - band.rate * start, s: band.rate });
-    if (band.upTo === null) { lower = Infinity; break; }
+    if (band.upTo === null) {
+      lower = Infinity;
+      break;
+    }
     paid += band.rate * (band.upTo - lower);
     lower = band.upTo;
   }
@@ -87,7 +104,10 @@ function merge(pieces: Piece[]): Piece[] {
   for (const p of pieces) {
     const last = out[out.length - 1];
     if (last && last.a === p.a && last.s === p.s) continue;
-    if (last && last.x === p.x) { out[out.length - 1] = p; continue; }
+    if (last && last.x === p.x) {
+      out[out.length - 1] = p;
+      continue;
+    }
     out.push(p);
   }
   return out;
@@ -95,10 +115,12 @@ function merge(pieces: Piece[]): Piece[] {
 
 /** The value of the piecewise function at x (for tests and table edges). */
 export function piecewiseAt(pw: Piecewise, x: number): number {
-  let lo = 0, hi = pw.x.length - 1;
+  let lo = 0,
+    hi = pw.x.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (pw.x[mid] <= x) lo = mid; else hi = mid - 1;
+    if (pw.x[mid] <= x) lo = mid;
+    else hi = mid - 1;
   }
   return pw.a[lo] + pw.s[lo] * x;
 }

@@ -51,22 +51,39 @@ export interface CurveRow {
 export function curveRows(curves: readonly Curve[], labels: BenefitCurveLabels, lang: Lang): CurveRow[] {
   return curves.flatMap((c, curve) =>
     c.points.map((p, i) => ({
-      curve, id: c.id, label: c.label, i, cost: p.cost, pays: p.pays,
+      curve,
+      id: c.id,
+      label: c.label,
+      i,
+      cost: p.cost,
+      pays: p.pays,
       tip: `${c.label}: ${labels.x} ${formatYuan(p.cost, lang)} → ${labels.y} ${formatYuan(p.pays, lang)}`,
     })),
   );
 }
 
-export function benefitCurveSpec(curves: readonly Curve[], options: ChartOptions<BenefitCurveLabels>): TopLevelSpec {
+export function benefitCurveSpec(
+  curves: readonly Curve[],
+  options: ChartOptions<BenefitCurveLabels>,
+): TopLevelSpec {
   const { lang, labels } = options;
   const rows = curveRows(curves, labels, lang);
   const maxCost = Math.max(0, ...rows.map((r) => r.cost)) || 1;
   const maxPays = Math.max(0, ...rows.map((r) => r.pays));
   const names = [...new Set(curves.map((c) => c.label))];
   const color = {
-    field: 'label', type: 'nominal', title: null,
+    field: 'label',
+    type: 'nominal',
+    title: null,
     scale: { domain: names },
-    legend: { orient: 'top-left', title: null, fillColor: 'white', padding: 4, symbolType: 'stroke', symbolStrokeWidth: 2 },
+    legend: {
+      orient: 'top-left',
+      title: null,
+      fillColor: 'white',
+      padding: 4,
+      symbolType: 'stroke',
+      symbolStrokeWidth: 2,
+    },
   } as const;
   const line: Layer = {
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
@@ -81,12 +98,16 @@ export function benefitCurveSpec(curves: readonly Curve[], options: ChartOptions
     data: { values: rows },
     encoding: {
       x: {
-        field: 'cost', type: 'quantitative', title: labels.x,
+        field: 'cost',
+        type: 'quantitative',
+        title: labels.x,
         scale: { domain: [0, maxCost], nice: false },
         axis: amountAxis(labels.x, maxCost, lang),
       },
       y: {
-        field: 'pays', type: 'quantitative', title: labels.y,
+        field: 'pays',
+        type: 'quantitative',
+        title: labels.y,
         axis: amountAxis(labels.y, maxPays, lang),
       },
       color,

@@ -48,7 +48,15 @@ export function shareRows(shares: readonly BenefitShareInput[], lang: Lang): Sha
   return shares.map((b) => {
     const share = total > 0 ? b.expected / total : 0;
     const text = formatPercent(share);
-    return { id: b.id, label: b.label, expected: b.expected, share, text, tip: `${b.label}: ${text} (${formatYuan(b.expected, lang)})`, inside: share > INSIDE_FROM };
+    return {
+      id: b.id,
+      label: b.label,
+      expected: b.expected,
+      share,
+      text,
+      tip: `${b.label}: ${text} (${formatYuan(b.expected, lang)})`,
+      inside: share > INSIDE_FROM,
+    };
   });
 }
 
@@ -62,7 +70,10 @@ function textLayer(rows: ShareRow[], inside: boolean): Layer {
   };
 }
 
-export function benefitShareSpec(shares: readonly BenefitShareInput[], options: ChartOptions<BenefitShareLabels>): TopLevelSpec {
+export function benefitShareSpec(
+  shares: readonly BenefitShareInput[],
+  options: ChartOptions<BenefitShareLabels>,
+): TopLevelSpec {
   const { lang, labels } = options;
   const rows = shareRows(shares, lang);
   const bars: Layer = {
@@ -73,8 +84,20 @@ export function benefitShareSpec(shares: readonly BenefitShareInput[], options: 
   return {
     ...frame(labels.title, options, 60 + 32 * Math.max(1, rows.length)),
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: labels.y ?? null, axis: { labelLimit: 240 } },
-      x: { field: 'share', type: 'quantitative', title: labels.x, scale: { domain: [0, 1], nice: false }, axis: { format: '~%' } },
+      y: {
+        field: 'label',
+        type: 'nominal',
+        sort: rows.map((r) => r.label),
+        title: labels.y ?? null,
+        axis: { labelLimit: 240 },
+      },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        title: labels.x,
+        scale: { domain: [0, 1], nice: false },
+        axis: { format: '~%' },
+      },
     },
     layer: [bars, textLayer(rows, false), textLayer(rows, true)],
   };

@@ -23,7 +23,13 @@ export const baseConfig: Config = {
   aria: false,
   mark: { aria: false },
   title: { fontSize: 16, fontWeight: 'bold', anchor: 'start', offset: 12 },
-  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333' },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 13,
+    titleFontWeight: 'normal',
+    labelColor: '#333',
+    titleColor: '#333',
+  },
   legend: { labelFontSize: 12, titleFontSize: 13 },
   text: { fontSize: 12 },
   view: { stroke: null },
@@ -46,7 +52,11 @@ export const DEFAULT_HEIGHT = 320;
 export type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
 /** The top-level properties shared by every chart: schema, title, size, config. */
-export function frame(title: string, options: { width?: number | 'container'; height?: number }, height = DEFAULT_HEIGHT) {
+export function frame(
+  title: string,
+  options: { width?: number | 'container'; height?: number },
+  height = DEFAULT_HEIGHT,
+) {
   return {
     $schema: SCHEMA,
     description: title,

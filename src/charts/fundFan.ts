@@ -28,7 +28,11 @@ export interface FundFanLabels {
 export function fundFanSpec(years: readonly FanYear[], options: ChartOptions<FundFanLabels>): TopLevelSpec {
   const { labels, lang } = options;
   const rows = years.map((y) => ({
-    year: y.year, p5: y.balance.p5, p50: y.balance.p50, p95: y.balance.p95, depleted: y.probDepleted,
+    year: y.year,
+    p5: y.balance.p5,
+    p50: y.balance.p50,
+    p95: y.balance.p95,
+    depleted: y.probDepleted,
     tip: `${y.year}: ${labels.median} ${formatYuan(y.balance.p50, lang)} (${formatYuan(y.balance.p5, lang)} – ${formatYuan(y.balance.p95, lang)}); ${labels.depleted} ${formatPercent(y.probDepleted, 1)}`,
     depletedText: formatPercent(y.probDepleted, 0),
   }));
@@ -40,13 +44,22 @@ export function fundFanSpec(years: readonly FanYear[], options: ChartOptions<Fun
     layer: [
       {
         mark: { type: 'area', opacity: 0.25, color: '#1f5fa8' },
-        encoding: { x, y: { field: 'p5', type: 'quantitative', axis: amountAxis(labels.y, maxAbs, lang) }, y2: { field: 'p95' }, tooltip: { field: 'tip' } },
+        encoding: {
+          x,
+          y: { field: 'p5', type: 'quantitative', axis: amountAxis(labels.y, maxAbs, lang) },
+          y2: { field: 'p95' },
+          tooltip: { field: 'tip' },
+        },
       },
       {
         mark: { type: 'line', point: true, color: '#1f5fa8' },
         encoding: { x, y: { field: 'p50', type: 'quantitative' }, tooltip: { field: 'tip' } },
       },
-      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#b3261e', strokeDash: [4, 3] }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: '#b3261e', strokeDash: [4, 3] },
+        encoding: { y: { field: 'zero', type: 'quantitative' } },
+      },
       {
         mark: { type: 'text', dy: -10, color: '#b3261e', fontSize: 11 },
         transform: [{ filter: 'datum.depleted > 0' }],

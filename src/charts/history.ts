@@ -27,13 +27,37 @@ export interface HistoryChartLabels {
   flagged: string;
 }
 
-export function historySpec(years: readonly HistoryChartYear[], flags: readonly { year: number; text: string }[], options: ChartOptions<HistoryChartLabels>): TopLevelSpec {
+export function historySpec(
+  years: readonly HistoryChartYear[],
+  flags: readonly { year: number; text: string }[],
+  options: ChartOptions<HistoryChartLabels>,
+): TopLevelSpec {
   const { labels, lang } = options;
   const bars = years.flatMap((y) => [
-    ...(y.contributions === null ? [] : [{ year: String(y.year), series: labels.contributions, amount: y.contributions, tip: `${y.year} ${labels.contributions} ${formatYuan(y.contributions, lang)}` }]),
-    { year: String(y.year), series: labels.payouts, amount: y.payouts, tip: `${y.year} ${labels.payouts} ${formatYuan(y.payouts, lang)}` },
+    ...(y.contributions === null
+      ? []
+      : [
+          {
+            year: String(y.year),
+            series: labels.contributions,
+            amount: y.contributions,
+            tip: `${y.year} ${labels.contributions} ${formatYuan(y.contributions, lang)}`,
+          },
+        ]),
+    {
+      year: String(y.year),
+      series: labels.payouts,
+      amount: y.payouts,
+      tip: `${y.year} ${labels.payouts} ${formatYuan(y.payouts, lang)}`,
+    },
   ]);
-  const ratios = years.filter((y) => y.lossRatio !== null).map((y) => ({ year: String(y.year), ratio: y.lossRatio, tip: `${y.year} ${labels.lossRatio} ${formatPercent(y.lossRatio!)}` }));
+  const ratios = years
+    .filter((y) => y.lossRatio !== null)
+    .map((y) => ({
+      year: String(y.year),
+      ratio: y.lossRatio,
+      tip: `${y.year} ${labels.lossRatio} ${formatPercent(y.lossRatio!)}`,
+    }));
   const marks = flags.map((f) => ({ year: String(f.year), text: f.text }));
   const maxAbs = Math.max(1, ...bars.map((b) => b.amount));
   const x = { field: 'year', type: 'ordinal' as const, title: labels.x, axis: { labelAngle: 0 } };
@@ -45,9 +69,16 @@ export function historySpec(years: readonly HistoryChartYear[], flags: readonly 
         data: { values: bars },
         mark: { type: 'bar' },
         encoding: {
-          x, xOffset: { field: 'series', sort: [labels.contributions, labels.payouts] },
+          x,
+          xOffset: { field: 'series', sort: [labels.contributions, labels.payouts] },
           y: { field: 'amount', type: 'quantitative', axis: amountAxis(labels.y, maxAbs, lang) },
-          color: { field: 'series', type: 'nominal', sort: [labels.contributions, labels.payouts], scale: { range: ['#8fb3dd', '#1f5fa8'] }, legend: { title: null, orient: 'top-left' } },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            sort: [labels.contributions, labels.payouts],
+            scale: { range: ['#8fb3dd', '#1f5fa8'] },
+            legend: { title: null, orient: 'top-left' },
+          },
           tooltip: { field: 'tip' },
         },
       },
@@ -55,7 +86,12 @@ export function historySpec(years: readonly HistoryChartYear[], flags: readonly 
         data: { values: ratios },
         mark: { type: 'line', point: true, color: '#b26b00' },
         encoding: {
-          x, y: { field: 'ratio', type: 'quantitative', axis: { title: labels.lossRatio, format: '.0%', orient: 'right' } },
+          x,
+          y: {
+            field: 'ratio',
+            type: 'quantitative',
+            axis: { title: labels.lossRatio, format: '.0%', orient: 'right' },
+          },
           tooltip: { field: 'tip' },
         },
       },

@@ -81,12 +81,21 @@ export function payoutBars(input: PayoutDistributionInput, lang: Lang): PayoutBa
     const share = total > 0 ? bin.count / total : 0;
     const tip = `${formatYuan(bin.x0, lang)} – ${formatYuan(bin.x1, lang)}: ${formatPercent(share, share < 0.01 ? 2 : 1)}`;
     const edges = [bin.x0, ...cuts.filter((c) => c > bin.x0 && c < bin.x1), bin.x1];
-    return edges.slice(1).map((x2, i) => ({ x: edges[i], x2, share, zone: zoneOf(edges[i], x2, deficitFrom, input.threshold), tip }));
+    return edges
+      .slice(1)
+      .map((x2, i) => ({
+        x: edges[i],
+        x2,
+        share,
+        zone: zoneOf(edges[i], x2, deficitFrom, input.threshold),
+        tip,
+      }));
   });
 }
 
 function markers(input: PayoutDistributionInput, labels: PayoutDistributionLabels, lang: Lang): Marker[] {
-  const label = (text: string | undefined, x: number) => (text === undefined ? '' : `${text} ${formatYuan(x, lang)}`);
+  const label = (text: string | undefined, x: number) =>
+    text === undefined ? '' : `${text} ${formatYuan(x, lang)}`;
   const list: Marker[] = [
     { x: input.expected, text: label(labels.expected, input.expected), color: '#333333', dash: [4, 3] },
     { x: input.income, text: label(labels.income, input.income), color: '#333333', dash: [] },
@@ -124,7 +133,14 @@ function markerLayers(m: Marker, line: number, mid: number): Layer[] {
   if (m.text === '') return [rule];
   const text: Layer = {
     data: { values: [{ x: m.x, text: m.text }] },
-    mark: { type: 'text', align: right ? 'right' : 'left', dx: right ? -4 : 4, baseline: 'middle', color: m.color, fontWeight: 'bold' },
+    mark: {
+      type: 'text',
+      align: right ? 'right' : 'left',
+      dx: right ? -4 : 4,
+      baseline: 'middle',
+      color: m.color,
+      fontWeight: 'bold',
+    },
     encoding: { y: { value: 10 + LINE_HEIGHT * line }, text: { field: 'text', type: 'nominal' } },
   };
   return [rule, text];
@@ -145,7 +161,9 @@ export function payoutDistributionSpec(
     encoding: {
       x2: { field: 'x2' },
       y: {
-        field: 'share', type: 'quantitative', title: labels.y,
+        field: 'share',
+        type: 'quantitative',
+        title: labels.y,
         scale: { domain: [0, yMax(bars, marks.length, base.height)], nice: false },
         axis: { format: '~%' },
       },
@@ -158,7 +176,9 @@ export function payoutDistributionSpec(
     ...base,
     encoding: {
       x: {
-        field: 'x', type: 'quantitative', title: labels.x,
+        field: 'x',
+        type: 'quantitative',
+        title: labels.x,
         scale: { domain, nice: false, zero: false },
         axis: amountAxis(labels.x, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), lang),
       },

@@ -59,7 +59,8 @@ export interface OverlayTip {
 
 /** Histograms of several samples over one shared extent (the union of their ranges): same edges. */
 export function overlayBins(samples: readonly ArrayLike<number>[], bins = 40): HistogramBin[][] {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const s of samples) {
     for (let i = 0; i < s.length; i++) {
       if (s[i] < lo) lo = s[i];
@@ -93,19 +94,34 @@ export function overlayTips(series: readonly OverlaySeries[], lang: Lang): Overl
     return s.bins.map((b) => {
       const p = share(b);
       return {
-        series: k, label: s.label, x: (b.x0 + b.x1) / 2, share: p,
+        series: k,
+        label: s.label,
+        x: (b.x0 + b.x1) / 2,
+        share: p,
         tip: `${s.label}: ${formatYuan(b.x0, lang)} – ${formatYuan(b.x1, lang)}: ${formatPercent(p, p < 0.01 ? 2 : 1)}`,
       };
     });
   });
 }
 
-export function payoutOverlaySpec(series: readonly OverlaySeries[], options: ChartOptions<PayoutOverlayLabels>): TopLevelSpec {
+export function payoutOverlaySpec(
+  series: readonly OverlaySeries[],
+  options: ChartOptions<PayoutOverlayLabels>,
+): TopLevelSpec {
   const { lang, labels } = options;
   const points = outlinePoints(series);
-  const incomes = series.flatMap((s, k) => (s.income === undefined ? [] : [{
-    series: k, label: s.label, x: s.income, tip: `${s.label}: ${labels.income} ${formatYuan(s.income, lang)}`,
-  }]));
+  const incomes = series.flatMap((s, k) =>
+    s.income === undefined
+      ? []
+      : [
+          {
+            series: k,
+            label: s.label,
+            x: s.income,
+            tip: `${s.label}: ${labels.income} ${formatYuan(s.income, lang)}`,
+          },
+        ],
+  );
   const xs = [...points.map((p) => p.x), ...incomes.map((r) => r.x)];
   const lo = xs.length ? Math.min(...xs) : 0;
   const hi = xs.length ? Math.max(...xs) : 1;
@@ -114,21 +130,44 @@ export function payoutOverlaySpec(series: readonly OverlaySeries[], options: Cha
   const tallest = Math.max(0, ...points.map((p) => p.share)) || 0.01;
   const names = series.map((s) => s.label);
   const color = {
-    field: 'label', type: 'nominal', title: null, scale: { domain: names },
-    legend: { orient: 'top-right', title: null, fillColor: 'white', padding: 4, symbolType: 'stroke', symbolStrokeWidth: 2, labelLimit: 320 },
+    field: 'label',
+    type: 'nominal',
+    title: null,
+    scale: { domain: names },
+    legend: {
+      orient: 'top-right',
+      title: null,
+      fillColor: 'white',
+      padding: 4,
+      symbolType: 'stroke',
+      symbolStrokeWidth: 2,
+      labelLimit: 320,
+    },
   } as const;
   const outline: Layer = {
     data: { values: points },
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
     encoding: {
-      y: { field: 'share', type: 'quantitative', title: labels.y, scale: { domain: [0, tallest * 1.12], nice: false }, axis: { format: '~%' } },
-      color, detail: { field: 'series', type: 'nominal' }, order: { field: 'i', type: 'quantitative' },
+      y: {
+        field: 'share',
+        type: 'quantitative',
+        title: labels.y,
+        scale: { domain: [0, tallest * 1.12], nice: false },
+        axis: { format: '~%' },
+      },
+      color,
+      detail: { field: 'series', type: 'nominal' },
+      order: { field: 'i', type: 'quantitative' },
     },
   };
   const hover: Layer = {
     data: { values: overlayTips(series, lang) },
     mark: { type: 'point', filled: true, size: 60, opacity: 0 },
-    encoding: { y: { field: 'share', type: 'quantitative' }, color, tooltip: { field: 'tip', type: 'nominal' } },
+    encoding: {
+      y: { field: 'share', type: 'quantitative' },
+      color,
+      tooltip: { field: 'tip', type: 'nominal' },
+    },
   };
   const rules: Layer = {
     data: { values: incomes },
@@ -139,7 +178,9 @@ export function payoutOverlaySpec(series: readonly OverlaySeries[], options: Cha
     ...frame(labels.title, options),
     encoding: {
       x: {
-        field: 'x', type: 'quantitative', title: labels.x,
+        field: 'x',
+        type: 'quantitative',
+        title: labels.x,
         scale: { domain, nice: false, zero: false },
         axis: amountAxis(labels.x, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), lang),
       },

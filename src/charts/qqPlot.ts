@@ -25,12 +25,22 @@ export interface QqLabels {
 
 export function qqPlotSpec(series: readonly QqSeries[], options: ChartOptions<QqLabels>): TopLevelSpec {
   const { labels, lang } = options;
-  const rows = series.flatMap((s) => s.points
-    .filter((q) => q.theoretical > 0 && q.empirical > 0 && Number.isFinite(q.theoretical) && Number.isFinite(q.empirical))
-    .map((q) => ({
-      family: s.label, theoretical: q.theoretical, empirical: q.empirical,
-      tip: `${s.label} · p = ${q.p.toFixed(3)}: ${formatYuan(q.theoretical, lang)} / ${formatYuan(q.empirical, lang)}`,
-    })));
+  const rows = series.flatMap((s) =>
+    s.points
+      .filter(
+        (q) =>
+          q.theoretical > 0 &&
+          q.empirical > 0 &&
+          Number.isFinite(q.theoretical) &&
+          Number.isFinite(q.empirical),
+      )
+      .map((q) => ({
+        family: s.label,
+        theoretical: q.theoretical,
+        empirical: q.empirical,
+        tip: `${s.label} · p = ${q.p.toFixed(3)}: ${formatYuan(q.theoretical, lang)} / ${formatYuan(q.empirical, lang)}`,
+      })),
+  );
   const values = rows.flatMap((r) => [r.theoretical, r.empirical]);
   const lo = values.length ? Math.min(...values) : 1;
   const hi = values.length ? Math.max(...values) : 10;
@@ -41,11 +51,26 @@ export function qqPlotSpec(series: readonly QqSeries[], options: ChartOptions<Qq
     ...frame(labels.title, options, 320),
     layer: [
       {
-        data: { values: [{ v: lo, line: labels.line }, { v: hi, line: labels.line }] },
+        data: {
+          values: [
+            { v: lo, line: labels.line },
+            { v: hi, line: labels.line },
+          ],
+        },
         mark: { type: 'line', color: '#888', strokeDash: [4, 3] },
         encoding: {
-          x: { field: 'v', type: 'quantitative', scale, axis: { title: labels.x, values: ticks, labelExpr: logLabelExpr(lang) } },
-          y: { field: 'v', type: 'quantitative', scale, axis: { title: labels.y, values: ticks, labelExpr: logLabelExpr(lang) } },
+          x: {
+            field: 'v',
+            type: 'quantitative',
+            scale,
+            axis: { title: labels.x, values: ticks, labelExpr: logLabelExpr(lang) },
+          },
+          y: {
+            field: 'v',
+            type: 'quantitative',
+            scale,
+            axis: { title: labels.y, values: ticks, labelExpr: logLabelExpr(lang) },
+          },
           tooltip: { field: 'line' },
         },
       },
@@ -55,7 +80,13 @@ export function qqPlotSpec(series: readonly QqSeries[], options: ChartOptions<Qq
         encoding: {
           x: { field: 'theoretical', type: 'quantitative', scale },
           y: { field: 'empirical', type: 'quantitative', scale },
-          color: { field: 'family', type: 'nominal', sort: order, scale: { range: ['#1f5fa8', '#b26b00', '#2e7d32'] }, legend: { title: null, orient: 'top-left' } },
+          color: {
+            field: 'family',
+            type: 'nominal',
+            sort: order,
+            scale: { range: ['#1f5fa8', '#b26b00', '#2e7d32'] },
+            legend: { title: null, orient: 'top-left' },
+          },
           shape: { field: 'family', type: 'nominal', sort: order },
           tooltip: { field: 'tip' },
         },

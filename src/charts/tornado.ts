@@ -80,32 +80,70 @@ export function tornadoRows(input: TornadoInput, labels: TornadoLabels): Tornado
     .map((b, i) => ({ b, i }))
     .sort((p, q) => Math.abs(q.b.high - q.b.low) - Math.abs(p.b.high - p.b.low) || p.i - q.i)
     .map(({ b }) => b);
-  return sorted.flatMap((b) => ([[labels.low, b.low], [labels.high, b.high]] as const).map(([side, to]) => {
-    const text = formatPercent(to, digits);
-    return {
-      key: b.key, label: b.label, side, from: input.base, to,
-      text: text === base ? '' : text, left: to < input.base,
-      tip: `${b.label} · ${side}: ${base} → ${text}`,
-    };
-  }));
+  return sorted.flatMap((b) =>
+    (
+      [
+        [labels.low, b.low],
+        [labels.high, b.high],
+      ] as const
+    ).map(([side, to]) => {
+      const text = formatPercent(to, digits);
+      return {
+        key: b.key,
+        label: b.label,
+        side,
+        from: input.base,
+        to,
+        text: text === base ? '' : text,
+        left: to < input.base,
+        tip: `${b.label} · ${side}: ${base} → ${text}`,
+      };
+    }),
+  );
 }
 
 function endLabels(rows: TornadoRow[], left: boolean, names: string[]): Layer {
   return {
     data: { values: rows.filter((r) => r.left === left && r.text !== '') },
-    mark: { type: 'text', align: left ? 'right' : 'left', dx: left ? -4 : 4, baseline: 'middle', color: '#333333' },
-    encoding: { x: { field: 'to', type: 'quantitative' }, y: { field: 'label', type: 'nominal', sort: names }, text: { field: 'text', type: 'nominal' } },
+    mark: {
+      type: 'text',
+      align: left ? 'right' : 'left',
+      dx: left ? -4 : 4,
+      baseline: 'middle',
+      color: '#333333',
+    },
+    encoding: {
+      x: { field: 'to', type: 'quantitative' },
+      y: { field: 'label', type: 'nominal', sort: names },
+      text: { field: 'text', type: 'nominal' },
+    },
   };
 }
 
 /** A labelled vertical rule; the label sits on the side of the rule away from the nearer edge. */
 function rule(x: number, text: string, color: string, dash: number[], right: boolean): Layer[] {
   return [
-    { data: { values: [{ x }] }, mark: { type: 'rule', color, strokeWidth: 1.5, strokeDash: dash }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+    {
+      data: { values: [{ x }] },
+      mark: { type: 'rule', color, strokeWidth: 1.5, strokeDash: dash },
+      encoding: { x: { field: 'x', type: 'quantitative' } },
+    },
     {
       data: { values: [{ x, text }] },
-      mark: { type: 'text', align: right ? 'right' : 'left', dx: right ? -4 : 4, dy: -6, baseline: 'bottom', color, fontWeight: 'bold' },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { value: 0 }, text: { field: 'text', type: 'nominal' } },
+      mark: {
+        type: 'text',
+        align: right ? 'right' : 'left',
+        dx: right ? -4 : 4,
+        dy: -6,
+        baseline: 'bottom',
+        color,
+        fontWeight: 'bold',
+      },
+      encoding: {
+        x: { field: 'x', type: 'quantitative' },
+        y: { value: 0 },
+        text: { field: 'text', type: 'nominal' },
+      },
     },
   ];
 }
@@ -113,7 +151,11 @@ function rule(x: number, text: string, color: string, dash: number[], right: boo
 export function tornadoSpec(input: TornadoInput, options: ChartOptions<TornadoLabels>): TopLevelSpec {
   const { labels } = options;
   const rows = tornadoRows(input, labels);
-  const values = [input.base, ...rows.map((r) => r.to), ...(input.reference === undefined ? [] : [input.reference])];
+  const values = [
+    input.base,
+    ...rows.map((r) => r.to),
+    ...(input.reference === undefined ? [] : [input.reference]),
+  ];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   // Room at both ends for a label of about six characters.
@@ -128,26 +170,57 @@ export function tornadoSpec(input: TornadoInput, options: ChartOptions<TornadoLa
     mark: { type: 'bar', height: { band: 0.7 } },
     encoding: {
       x: {
-        field: 'from', type: 'quantitative', title: labels.x,
+        field: 'from',
+        type: 'quantitative',
+        title: labels.x,
         scale: { domain, nice: false, zero: false },
         axis: { format: `.${digitsOf(input)}~%` },
       },
       x2: { field: 'to' },
-      y: { field: 'label', type: 'nominal', sort: names, title: null, axis: { labelLimit: 200, domain: false, ticks: false } },
+      y: {
+        field: 'label',
+        type: 'nominal',
+        sort: names,
+        title: null,
+        axis: { labelLimit: 200, domain: false, ticks: false },
+      },
       color: {
-        field: 'side', type: 'nominal', title: null, scale: { domain: [labels.low, labels.high], range: ['#4c78a8', '#e45756'] },
+        field: 'side',
+        type: 'nominal',
+        title: null,
+        scale: { domain: [labels.low, labels.high], range: ['#4c78a8', '#e45756'] },
         legend: { orient: 'bottom', title: null, direction: 'horizontal' },
       },
       tooltip: { field: 'tip', type: 'nominal' },
     },
   };
   const right = (x: number) => x > (domain[0] + domain[1]) / 2;
-  const reference = input.reference === undefined || labels.reference === undefined
-    ? [] : rule(input.reference, `${labels.reference} ${formatPercent(input.reference, 0)}`, '#b2182b', [4, 3], right(input.reference));
+  const reference =
+    input.reference === undefined || labels.reference === undefined
+      ? []
+      : rule(
+          input.reference,
+          `${labels.reference} ${formatPercent(input.reference, 0)}`,
+          '#b2182b',
+          [4, 3],
+          right(input.reference),
+        );
   const base = frame(labels.title, options, 90 + 30 * Math.max(1, names.length));
   return {
     ...base,
     title: { ...base.title, offset: 24 },
-    layer: [bars, endLabels(rows.filter(fits), true, names), endLabels(rows.filter(fits), false, names), ...rule(input.base, `${labels.base} ${formatPercent(input.base, digitsOf(input))}`, '#333333', [], right(input.base)), ...reference],
+    layer: [
+      bars,
+      endLabels(rows.filter(fits), true, names),
+      endLabels(rows.filter(fits), false, names),
+      ...rule(
+        input.base,
+        `${labels.base} ${formatPercent(input.base, digitsOf(input))}`,
+        '#333333',
+        [],
+        right(input.base),
+      ),
+      ...reference,
+    ],
   };
 }

@@ -15,7 +15,15 @@ import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
 import { CliError } from './errors.ts';
 import { readScenario, readText } from './files.ts';
 import { comparisonJson, reportJson } from './jsonOutput.ts';
-import { benefitText, compareText, historyText, projectText, regionsText, simulateText, solveText } from './text.ts';
+import {
+  benefitText,
+  compareText,
+  historyText,
+  projectText,
+  regionsText,
+  simulateText,
+  solveText,
+} from './text.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -30,7 +38,8 @@ export interface Command {
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 function onePositional(name: string, positionals: string[]): string {
-  if (positionals.length !== 1) throw new CliError(2, [`${name}: expected one scenario file, got ${positionals.length}`]);
+  if (positionals.length !== 1)
+    throw new CliError(2, [`${name}: expected one scenario file, got ${positionals.length}`]);
   return positionals[0];
 }
 
@@ -46,7 +55,8 @@ export function intOption(values: Values, key: string, min: number, max: number)
 
 function langOption(values: Values): Lang {
   const lang = values.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new CliError(2, [`--lang: must be zh or en, got "${String(lang)}"`]);
+  if (lang !== 'zh' && lang !== 'en')
+    throw new CliError(2, [`--lang: must be zh or en, got "${String(lang)}"`]);
   return lang;
 }
 
@@ -64,15 +74,20 @@ const simulateCommand: Command = {
   summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
   args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en]',
   options: {
-    iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' },
-    method: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' },
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    method: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
   },
   async run(positionals, values) {
     const file = onePositional('simulate', positionals);
     const iterations = intOption(values, 'iterations', 100, 1_000_000);
     const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
     const method = values.method ?? 'mc';
-    if (method !== 'mc' && method !== 'fft') throw new CliError(2, [`--method: must be mc or fft, got "${String(method)}"`]);
+    if (method !== 'mc' && method !== 'fft')
+      throw new CliError(2, [`--method: must be mc or fft, got "${String(method)}"`]);
     const seed = seedOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
@@ -93,18 +108,30 @@ const simulateCommand: Command = {
 const benefit: Command = {
   summary: 'a benefit table evaluated exactly (to the fen) at given costs, days or event counts',
   args: '<scenario.json> --id <benefit> --at v1,v2,… [--json]',
-  options: { id: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  options: {
+    id: { type: 'string' },
+    at: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+  },
   async run(positionals, values) {
     const file = onePositional('benefit', positionals);
     if (typeof values.id !== 'string') throw new CliError(2, ['benefit: --id <benefit> is required']);
     if (typeof values.at !== 'string') throw new CliError(2, ['benefit: --at v1,v2,… is required']);
     const at = values.at.split(',').map((v) => v.trim());
     const bad = at.filter((v) => !/^\d+(\.\d+)?$/.test(v));
-    if (bad.length > 0) throw new CliError(2, bad.map((v) => `--at: "${v}" is not a non-negative number`));
+    if (bad.length > 0)
+      throw new CliError(
+        2,
+        bad.map((v) => `--at: "${v}" is not a non-negative number`),
+      );
     const lang = langOption(values);
     const scenario = await readScenario(file);
     const b = scenario.benefits.find((x) => x.id === values.id);
-    if (!b) throw new CliError(2, [`--id: no benefit "${values.id}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`]);
+    if (!b)
+      throw new CliError(2, [
+        `--id: no benefit "${values.id}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`,
+      ]);
     const points = at.map((v) => ({ at: Number(v), pays: payExact(b, v).toNumber() }));
     return values.json ? json({ id: b.id, points }) : benefitText(b, points, lang);
   },
@@ -113,16 +140,26 @@ const benefit: Command = {
 const compare: Command = {
   summary: 'scheme versions side by side with common random numbers; the first is the baseline',
   args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
-  options: { iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  options: {
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+  },
   async run(positionals, values) {
-    if (positionals.length < 2) throw new CliError(2, [`compare: expected at least two scenario files, got ${positionals.length}`]);
+    if (positionals.length < 2)
+      throw new CliError(2, [`compare: expected at least two scenario files, got ${positionals.length}`]);
     const iterations = intOption(values, 'iterations', 100, 1_000_000);
     const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
     const lang = langOption(values);
     const scenarios = await readScenarios(positionals);
     const runner = nodeThreadsRunner(workers);
     try {
-      const { comparison } = await compareVersions(scenarios, runner, { iterations, seed: seedOption(values) });
+      const { comparison } = await compareVersions(scenarios, runner, {
+        iterations,
+        seed: seedOption(values),
+      });
       return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
     } finally {
       await runner.close();
@@ -133,7 +170,15 @@ const compare: Command = {
 const solve: Command = {
   summary: 'the contributions that meet the targets; with --cap, the largest affordable cap of a benefit',
   args: '<scenario.json> [--cap <benefit>] [--method fft|mc] [--iterations N] [--seed S] [--json] [--lang zh|en]',
-  options: { cap: { type: 'string' }, method: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  options: {
+    cap: { type: 'string' },
+    method: { type: 'string' },
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+  },
   async run(positionals, values) {
     const file = onePositional('solve', positionals);
     const lang = langOption(values);
@@ -141,14 +186,22 @@ const solve: Command = {
     const capId = values.cap;
     if (capId !== undefined) {
       const b = scenario.benefits.find((x) => x.id === capId);
-      if (typeof capId !== 'string' || !b) throw new CliError(2, [`--cap: no benefit "${String(capId)}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`]);
-      if (!isCappable(b)) throw new CliError(2, [`--cap: benefit "${capId}" is a ${b.type} benefit, which has no cap (its limit is maxDays)`]);
+      if (typeof capId !== 'string' || !b)
+        throw new CliError(2, [
+          `--cap: no benefit "${String(capId)}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`,
+        ]);
+      if (!isCappable(b))
+        throw new CliError(2, [
+          `--cap: benefit "${capId}" is a ${b.type} benefit, which has no cap (its limit is maxDays)`,
+        ]);
     }
     const { report } = await confidenceReport(scenario, values);
     const result = {
       breakEvenContribution: report.breakEvenContribution,
       contributionAtConfidence: report.contributionAtConfidence,
-      ...(typeof capId === 'string' ? { affordableCap: { benefit: capId, cap: affordableCap(scenario, capId) } } : {}),
+      ...(typeof capId === 'string'
+        ? { affordableCap: { benefit: capId, cap: affordableCap(scenario, capId) } }
+        : {}),
     };
     return values.json ? json(result) : solveText(result, scenario, lang);
   },
@@ -160,10 +213,14 @@ const solve: Command = {
  */
 async function confidenceReport(scenario: Scenario, values: Values) {
   if ((values.method ?? 'fft') === 'fft') return simulateExact(scenario);
-  if (values.method !== 'mc') throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
+  if (values.method !== 'mc')
+    throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
   const runner = nodeThreadsRunner(intOption(values, 'workers', 1, 256) ?? availableParallelism());
   try {
-    return await simulate(scenario, runner, { iterations: intOption(values, 'iterations', 100, 1_000_000), seed: seedOption(values) });
+    return await simulate(scenario, runner, {
+      iterations: intOption(values, 'iterations', 100, 1_000_000),
+      seed: seedOption(values),
+    });
   } finally {
     await runner.close();
   }
@@ -180,16 +237,32 @@ function seedOption(values: Values): string | undefined {
 /** Reads every file, reporting the problems of all of them (each line prefixed by its file). */
 async function readScenarios(paths: string[]): Promise<Scenario[]> {
   const results = await Promise.allSettled(paths.map((p) => readScenario(p)));
-  const errors = results.flatMap((r, i) => (r.status === 'rejected' ? [{ path: paths[i], error: r.reason }] : []));
+  const errors = results.flatMap((r, i) =>
+    r.status === 'rejected' ? [{ path: paths[i], error: r.reason }] : [],
+  );
   if (errors.length === 0) return results.map((r) => (r as PromiseFulfilledResult<Scenario>).value);
   const code = errors.some((e) => e.error instanceof CliError && e.error.code === 2) ? 2 : 1;
-  throw new CliError(code, errors.flatMap((e) => (e.error instanceof CliError ? e.error.lines : [String(e.error)]).map((l) => (l.startsWith(e.path) ? l : `${e.path}: ${l}`))));
+  throw new CliError(
+    code,
+    errors.flatMap((e) =>
+      (e.error instanceof CliError ? e.error.lines : [String(e.error)]).map((l) =>
+        l.startsWith(e.path) ? l : `${e.path}: ${l}`,
+      ),
+    ),
+  );
 }
 
 const projectCommand: Command = {
-  summary: 'the fund over T periods with the scenario\'s trend: balance fan, P(depleted), backstop use',
+  summary: "the fund over T periods with the scenario's trend: balance fan, P(depleted), backstop use",
   args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
-  options: { years: { type: 'string' }, iterations: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  options: {
+    years: { type: 'string' },
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+  },
   async run(positionals, values) {
     const file = onePositional('project', positionals);
     const years = intOption(values, 'years', 1, 50);
@@ -208,7 +281,8 @@ const projectCommand: Command = {
 };
 
 const history: Command = {
-  summary: 'experience by year: loss ratios, growth rates, flags and data checks (or a table of regions: data checks)',
+  summary:
+    'experience by year: loss ratios, growth rates, flags and data checks (or a table of regions: data checks)',
   args: '<history.csv> [--json] [--lang zh|en]',
   options: { json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(positionals, values) {
@@ -219,22 +293,45 @@ const history: Command = {
     // A table of regions (a `region` column) gets the cross-sectional checks; a yearly history the rest.
     if (/^\uFEFF?[^\n]*\bregion\b/i.test(text)) {
       const parsed = parseRegions(text, { lang: messages });
-      if (!parsed.ok) throw new CliError(1, parsed.problems.map((p) => `${p.path}: ${p.message}`));
-      const result = { regions: parsed.regions, warnings: checkAggregates(parsed.regions, { lang: messages }) };
+      if (!parsed.ok)
+        throw new CliError(
+          1,
+          parsed.problems.map((p) => `${p.path}: ${p.message}`),
+        );
+      const result = {
+        regions: parsed.regions,
+        warnings: checkAggregates(parsed.regions, { lang: messages }),
+      };
       return values.json ? json(result) : regionsText(result, lang);
     }
     const parsed = parseHistory(text, { lang: messages });
-    if (!parsed.ok) throw new CliError(1, parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    if (!parsed.ok)
+      throw new CliError(
+        1,
+        parsed.problems.map((p) => `${p.path}: ${p.message}`),
+      );
     const analysis = analyseHistory(parsed.rows, { lang: messages });
     return values.json ? json(analysis) : historyText(analysis, lang);
   },
 };
 
-export const commands: Record<string, Command> = { validate, simulate: simulateCommand, benefit, compare, solve, project: projectCommand, history };
+export const commands: Record<string, Command> = {
+  validate,
+  simulate: simulateCommand,
+  benefit,
+  compare,
+  solve,
+  project: projectCommand,
+  history,
+};
 
 export function usage(): string {
-  const lines = ['huzhu — actuarial workbench for medical mutual-aid schemes', '', 'usage: npm run --silent cli -- <command> [args]', ''];
+  const lines = [
+    'huzhu — actuarial workbench for medical mutual-aid schemes',
+    '',
+    'usage: npm run --silent cli -- <command> [args]',
+    '',
+  ];
   for (const [name, c] of Object.entries(commands)) lines.push(`  ${name} ${c.args}`, `      ${c.summary}`);
   return `${lines.join('\n')}\n`;
 }
-

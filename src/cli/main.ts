@@ -14,20 +14,26 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const command = commands[name];
-  if (!command) throw new CliError(2, [`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`]);
+  if (!command)
+    throw new CliError(2, [`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`]);
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new CliError(2, [`${name}: ${(e as Error).message.split('\n')[0]}`]);
   }
-  const out = await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>);
+  const out = await command.run(
+    parsed.positionals,
+    parsed.values as Record<string, string | boolean | undefined>,
+  );
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   return 0;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     if (e instanceof CliError) {
       for (const line of e.lines) process.stderr.write(`${line}\n`);

@@ -12,22 +12,58 @@ import { flagText } from '../messages/flags.ts';
 
 const labels = {
   zh: {
-    verdict: { 'breaks-even': '持平', 'deficit-within-backstop': '略亏，托底可覆盖', 'deficit-beyond-backstop': '亏损超出托底' } as Record<Verdict, string>,
-    scheme: '方案', income: '互助金收入', expenses: '管理费用', expected: '预期支出（精确）', lossRatio: '预期赔付率',
-    simulated: '模拟支出', mean: '均值', sd: '标准差', se: '标准误', quantiles: '分位数',
-    probDeficit: '出现亏损的概率', probBeyond: '托底资金不足的概率', breakEven: '持平所需互助费（每人）',
-    atConfidence: (c: string) => `${c} 置信度所需互助费（每人）`, byBenefit: '各项待遇（预期 / 模拟）',
-    run: (n: number, seed: string) => `蒙特卡洛 ${n.toLocaleString('en-US')} 次，种子 "${seed}"`, flags: '提示',
-    benefitAt: (b: Benefit) => (b.type === 'daily' ? '住院天数' : b.type === 'lump-sum' ? '事件次数' : '自负医疗费'), pays: '给付',
+    verdict: {
+      'breaks-even': '持平',
+      'deficit-within-backstop': '略亏，托底可覆盖',
+      'deficit-beyond-backstop': '亏损超出托底',
+    } as Record<Verdict, string>,
+    scheme: '方案',
+    income: '互助金收入',
+    expenses: '管理费用',
+    expected: '预期支出（精确）',
+    lossRatio: '预期赔付率',
+    simulated: '模拟支出',
+    mean: '均值',
+    sd: '标准差',
+    se: '标准误',
+    quantiles: '分位数',
+    probDeficit: '出现亏损的概率',
+    probBeyond: '托底资金不足的概率',
+    breakEven: '持平所需互助费（每人）',
+    atConfidence: (c: string) => `${c} 置信度所需互助费（每人）`,
+    byBenefit: '各项待遇（预期 / 模拟）',
+    run: (n: number, seed: string) => `蒙特卡洛 ${n.toLocaleString('en-US')} 次，种子 "${seed}"`,
+    flags: '提示',
+    benefitAt: (b: Benefit) =>
+      b.type === 'daily' ? '住院天数' : b.type === 'lump-sum' ? '事件次数' : '自负医疗费',
+    pays: '给付',
   },
   en: {
-    verdict: { 'breaks-even': 'breaks even', 'deficit-within-backstop': 'slight deficit, covered by the backstop', 'deficit-beyond-backstop': 'deficit beyond the backstop' } as Record<Verdict, string>,
-    scheme: 'Scheme', income: 'Income', expenses: 'Expenses', expected: 'Expected payout (exact)', lossRatio: 'Expected loss ratio',
-    simulated: 'Simulated payout', mean: 'mean', sd: 'sd', se: 'standard error', quantiles: 'quantiles',
-    probDeficit: 'P(deficit year)', probBeyond: 'P(backstop not enough)', breakEven: 'Break-even contribution per member',
-    atConfidence: (c: string) => `Contribution per member at ${c} confidence`, byBenefit: 'By benefit (expected / simulated)',
-    run: (n: number, seed: string) => `Monte Carlo ${n.toLocaleString('en-US')} iterations, seed "${seed}"`, flags: 'Flags',
-    benefitAt: (b: Benefit) => (b.type === 'daily' ? 'days' : b.type === 'lump-sum' ? 'events' : 'self-paid cost'), pays: 'pays',
+    verdict: {
+      'breaks-even': 'breaks even',
+      'deficit-within-backstop': 'slight deficit, covered by the backstop',
+      'deficit-beyond-backstop': 'deficit beyond the backstop',
+    } as Record<Verdict, string>,
+    scheme: 'Scheme',
+    income: 'Income',
+    expenses: 'Expenses',
+    expected: 'Expected payout (exact)',
+    lossRatio: 'Expected loss ratio',
+    simulated: 'Simulated payout',
+    mean: 'mean',
+    sd: 'sd',
+    se: 'standard error',
+    quantiles: 'quantiles',
+    probDeficit: 'P(deficit year)',
+    probBeyond: 'P(backstop not enough)',
+    breakEven: 'Break-even contribution per member',
+    atConfidence: (c: string) => `Contribution per member at ${c} confidence`,
+    byBenefit: 'By benefit (expected / simulated)',
+    run: (n: number, seed: string) => `Monte Carlo ${n.toLocaleString('en-US')} iterations, seed "${seed}"`,
+    flags: 'Flags',
+    benefitAt: (b: Benefit) =>
+      b.type === 'daily' ? 'days' : b.type === 'lump-sum' ? 'events' : 'self-paid cost',
+    pays: 'pays',
   },
 };
 
@@ -48,20 +84,52 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
     `  ${L.byBenefit}:`,
     ...r.benefits.map((b) => `    ${b.id}: ${y(b.expected)} / ${y(b.simulated)}`),
   ];
-  if (r.flags.length > 0) lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
-  lines.push(r.method === 'fft' ? `  ${lang === 'zh' ? '精确分布（FFT）' : 'exact distribution (FFT)'}` : `  ${L.run(r.iterations, r.seed)}`);
+  if (r.flags.length > 0)
+    lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
+  lines.push(
+    r.method === 'fft'
+      ? `  ${lang === 'zh' ? '精确分布（FFT）' : 'exact distribution (FFT)'}`
+      : `  ${L.run(r.iterations, r.seed)}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 export function benefitText(b: Benefit, points: { at: number; pays: number }[], lang: Lang): string {
   const L = labels[lang];
-  const lines = [`${b.id} (${b.type})`, ...points.map((p) => `  ${L.benefitAt(b)} ${p.at.toLocaleString('en-US', { maximumFractionDigits: 2 })} → ${L.pays} ${formatPerMember(p.pays)}`)];
+  const lines = [
+    `${b.id} (${b.type})`,
+    ...points.map(
+      (p) =>
+        `  ${L.benefitAt(b)} ${p.at.toLocaleString('en-US', { maximumFractionDigits: 2 })} → ${L.pays} ${formatPerMember(p.pays)}`,
+    ),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
 const compareLabels = {
-  zh: { baseline: '基准', version: '版本', changes: '改动', flags: '提示', expected: '预期支出', lossRatio: '赔付率', income: '收入', probDeficit: '亏损概率', run: (n: number, seed: string) => `共同随机数：${n.toLocaleString('en-US')} 次，种子 "${seed}"` },
-  en: { baseline: 'baseline', version: 'version', changes: 'changes', flags: 'flags', expected: 'expected payout', lossRatio: 'loss ratio', income: 'income', probDeficit: 'P(deficit)', run: (n: number, seed: string) => `common random numbers: ${n.toLocaleString('en-US')} iterations, seed "${seed}"` },
+  zh: {
+    baseline: '基准',
+    version: '版本',
+    changes: '改动',
+    flags: '提示',
+    expected: '预期支出',
+    lossRatio: '赔付率',
+    income: '收入',
+    probDeficit: '亏损概率',
+    run: (n: number, seed: string) => `共同随机数：${n.toLocaleString('en-US')} 次，种子 "${seed}"`,
+  },
+  en: {
+    baseline: 'baseline',
+    version: 'version',
+    changes: 'changes',
+    flags: 'flags',
+    expected: 'expected payout',
+    lossRatio: 'loss ratio',
+    income: 'income',
+    probDeficit: 'P(deficit)',
+    run: (n: number, seed: string) =>
+      `common random numbers: ${n.toLocaleString('en-US')} iterations, seed "${seed}"`,
+  },
 };
 
 const short = (v: unknown): string => {
@@ -78,16 +146,31 @@ export function compareText(c: Comparison, lang: Lang): string {
   const lines: string[] = [];
   c.versions.forEach((v, i) => {
     const delta = i === 0 ? '' : `  (${formatYuan(v.expected.payout - base.expected.payout, lang)})`;
-    lines.push(`${i === 0 ? L.baseline : `${L.version} ${i + 1}`}: ${v.name}`,
-      `  ${V.verdict[v.verdict]} [${v.verdict}]  ${L.income} ${y(v.income)}  ${L.expected} ${y(v.expected.payout)}${delta}  ${L.lossRatio} ${formatPercent(v.expected.lossRatio)}  ${L.probDeficit} ${formatPercent(v.simulated.probDeficit, 2)}`);
-    if (v.changes.length > 0) lines.push(`  ${L.changes}:`, ...v.changes.map((ch) => `    ${ch.path}: ${short(ch.from)} → ${short(ch.to)}`));
-    if (v.flags.length > 0) lines.push(`  ${L.flags}:`, ...v.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
+    lines.push(
+      `${i === 0 ? L.baseline : `${L.version} ${i + 1}`}: ${v.name}`,
+      `  ${V.verdict[v.verdict]} [${v.verdict}]  ${L.income} ${y(v.income)}  ${L.expected} ${y(v.expected.payout)}${delta}  ${L.lossRatio} ${formatPercent(v.expected.lossRatio)}  ${L.probDeficit} ${formatPercent(v.simulated.probDeficit, 2)}`,
+    );
+    if (v.changes.length > 0)
+      lines.push(
+        `  ${L.changes}:`,
+        ...v.changes.map((ch) => `    ${ch.path}: ${short(ch.from)} → ${short(ch.to)}`),
+      );
+    if (v.flags.length > 0)
+      lines.push(`  ${L.flags}:`, ...v.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
   });
   lines.push(L.run(c.iterations, c.seed));
   return `${lines.join('\n')}\n`;
 }
 
-export function solveText(r: { breakEvenContribution: number | null; contributionAtConfidence: number | null; affordableCap?: { benefit: string; cap: number | null } }, s: Scenario, lang: Lang): string {
+export function solveText(
+  r: {
+    breakEvenContribution: number | null;
+    contributionAtConfidence: number | null;
+    affordableCap?: { benefit: string; cap: number | null };
+  },
+  s: Scenario,
+  lang: Lang,
+): string {
   const L = labels[lang];
   const money = (x: number | null) => (x === null ? '—' : formatPerMember(x));
   const lines = [
@@ -96,8 +179,15 @@ export function solveText(r: { breakEvenContribution: number | null; contributio
   ];
   if (r.affordableCap) {
     const cap = r.affordableCap.cap;
-    const text = cap === null ? (lang === 'zh' ? '不设上限也可持平' : 'affordable with no cap at all') : formatPerMember(cap);
-    lines.push(`${lang === 'zh' ? '可负担的最高给付' : 'Largest affordable cap'} (${r.affordableCap.benefit}): ${text}`);
+    const text =
+      cap === null
+        ? lang === 'zh'
+          ? '不设上限也可持平'
+          : 'affordable with no cap at all'
+        : formatPerMember(cap);
+    lines.push(
+      `${lang === 'zh' ? '可负担的最高给付' : 'Largest affordable cap'} (${r.affordableCap.benefit}): ${text}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -108,15 +198,29 @@ export function projectText(p: Projection, lang: Lang): string {
   const head = zh
     ? '年  会员        收入        预期支出     赔付率   基金余额 p5 / p50 / p95             耗尽概率  托底使用'
     : 'year members    income      expected    loss     fund balance p5 / p50 / p95         P(depl.) backstop';
-  const rows = p.years.map((r) => [
-    String(r.year).padEnd(3), r.members.toLocaleString('en-US').padStart(10), y(r.income).padStart(11), y(r.expectedPayout).padStart(12),
-    formatPercent(r.expectedLossRatio).padStart(7), `${y(r.balance.p5)} / ${y(r.balance.p50)} / ${y(r.balance.p95)}`.padEnd(36),
-    formatPercent(r.probDepleted, 2).padStart(8), y(r.expectedBackstopUse).padStart(9),
-  ].join(' '));
-  const above = p.firstYearLossRatioAboveOne, insufficient = p.firstYearBackstopInsufficient;
+  const rows = p.years.map((r) =>
+    [
+      String(r.year).padEnd(3),
+      r.members.toLocaleString('en-US').padStart(10),
+      y(r.income).padStart(11),
+      y(r.expectedPayout).padStart(12),
+      formatPercent(r.expectedLossRatio).padStart(7),
+      `${y(r.balance.p5)} / ${y(r.balance.p50)} / ${y(r.balance.p95)}`.padEnd(36),
+      formatPercent(r.probDepleted, 2).padStart(8),
+      y(r.expectedBackstopUse).padStart(9),
+    ].join(' '),
+  );
+  const above = p.firstYearLossRatioAboveOne,
+    insufficient = p.firstYearBackstopInsufficient;
   const notes = zh
-    ? [`预期赔付率超过 100% 的第一年：${above ?? '无'}`, `托底资金不足概率超过置信要求的第一年：${insufficient ?? '无'}`]
-    : [`first year with an expected loss ratio above 100%: ${above ?? 'none'}`, `first year the backstop is not enough (P(depleted) above 1 − confidence): ${insufficient ?? 'none'}`];
+    ? [
+        `预期赔付率超过 100% 的第一年：${above ?? '无'}`,
+        `托底资金不足概率超过置信要求的第一年：${insufficient ?? '无'}`,
+      ]
+    : [
+        `first year with an expected loss ratio above 100%: ${above ?? 'none'}`,
+        `first year the backstop is not enough (P(depleted) above 1 − confidence): ${insufficient ?? 'none'}`,
+      ];
   return `${[p.name, head, ...rows, ...notes].join('\n')}\n`;
 }
 
@@ -124,18 +228,49 @@ export function historyText(a: HistoryAnalysis, lang: Lang): string {
   const zh = lang === 'zh';
   const y = (x: number | null) => (x === null ? '—' : formatYuan(x, lang));
   const g = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`);
-  const head = zh ? '年份  会员        互助费      支出        赔付率   互助费增长  支出增长' : 'year  members     contrib.    payouts     loss     contrib. Δ  payouts Δ';
-  const rows = a.years.map((r) => [String(r.year).padEnd(5), r.members.toLocaleString('en-US').padStart(10), y(r.contributions).padStart(11), y(r.payouts).padStart(11),
-    (r.lossRatio === null ? '—' : formatPercent(r.lossRatio)).padStart(7), g(r.contributionGrowth).padStart(10), g(r.payoutGrowth).padStart(10)].join(' '));
+  const head = zh
+    ? '年份  会员        互助费      支出        赔付率   互助费增长  支出增长'
+    : 'year  members     contrib.    payouts     loss     contrib. Δ  payouts Δ';
+  const rows = a.years.map((r) =>
+    [
+      String(r.year).padEnd(5),
+      r.members.toLocaleString('en-US').padStart(10),
+      y(r.contributions).padStart(11),
+      y(r.payouts).padStart(11),
+      (r.lossRatio === null ? '—' : formatPercent(r.lossRatio)).padStart(7),
+      g(r.contributionGrowth).padStart(10),
+      g(r.payoutGrowth).padStart(10),
+    ].join(' '),
+  );
   const lines = [head, ...rows];
-  if (a.flags.length > 0) lines.push(zh ? '警示：' : 'Flags:', ...a.flags.map((f) => `  ${f.year} [${f.code}] ${f.message}`));
-  if (a.warnings.length > 0) lines.push(zh ? '数据疑点：' : 'Data checks:', ...a.warnings.map((w) => `  ${w.year} [${w.code}] ${w.message}`));
+  if (a.flags.length > 0)
+    lines.push(zh ? '警示：' : 'Flags:', ...a.flags.map((f) => `  ${f.year} [${f.code}] ${f.message}`));
+  if (a.warnings.length > 0)
+    lines.push(
+      zh ? '数据疑点：' : 'Data checks:',
+      ...a.warnings.map((w) => `  ${w.year} [${w.code}] ${w.message}`),
+    );
   return `${lines.join('\n')}\n`;
 }
 
-export function regionsText(r: { regions: AggregateRegion[]; warnings: AggregateWarning[] }, lang: Lang): string {
+export function regionsText(
+  r: { regions: AggregateRegion[]; warnings: AggregateWarning[] },
+  lang: Lang,
+): string {
   const zh = lang === 'zh';
-  const lines = r.regions.map((x) => `${x.name}: ${formatYuan(x.paid, lang)}${x.claims ? ` / ${x.claims.toLocaleString('en-US')} ${zh ? '人次' : 'claims'}` : ''}${x.claimants ? ` / ${x.claimants.toLocaleString('en-US')} ${zh ? '人' : 'claimants'}` : ''}`);
-  lines.push(r.warnings.length === 0 ? (zh ? '无数据疑点' : 'no data checks raised') : (zh ? '数据疑点：' : 'Data checks:'), ...r.warnings.map((w) => `  ${w.region} [${w.code}] ${w.message}`));
+  const lines = r.regions.map(
+    (x) =>
+      `${x.name}: ${formatYuan(x.paid, lang)}${x.claims ? ` / ${x.claims.toLocaleString('en-US')} ${zh ? '人次' : 'claims'}` : ''}${x.claimants ? ` / ${x.claimants.toLocaleString('en-US')} ${zh ? '人' : 'claimants'}` : ''}`,
+  );
+  lines.push(
+    r.warnings.length === 0
+      ? zh
+        ? '无数据疑点'
+        : 'no data checks raised'
+      : zh
+        ? '数据疑点：'
+        : 'Data checks:',
+    ...r.warnings.map((w) => `  ${w.region} [${w.code}] ${w.message}`),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -35,7 +35,11 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       backstop: clone.fund?.backstop ?? DEFAULTS.backstop,
       expenseRate: clone.fund?.expenseRate ?? DEFAULTS.expenseRate,
     },
-    risks: clone.risks.map((r) => ({ ...r, who: r.who ?? DEFAULTS.who, rateCv: r.rateCv ?? DEFAULTS.rateCv })),
+    risks: clone.risks.map((r) => ({
+      ...r,
+      who: r.who ?? DEFAULTS.who,
+      rateCv: r.rateCv ?? DEFAULTS.rateCv,
+    })),
     benefits: clone.benefits,
     trend: {
       members: clone.trend?.members ?? 0,

@@ -42,7 +42,8 @@ export const en = {
   atMost: (p: Max) => `must be at most ${p.max}`,
   greaterThanAtMost: (p: Range) => `must be greater than ${p.min} and at most ${p.max}`,
   moneyDecimals: () => 'must have at most 2 decimals (yuan to the fen)',
-  expenseRate: () => 'must be at least 0 and less than 1 (a scheme that spends all its income cannot break even)',
+  expenseRate: () =>
+    'must be at least 0 and less than 1 (a scheme that spends all its income cannot break even)',
   paretoShape: () => 'must be greater than 1 (a Pareto II mean exists only for shape > 1)',
   negativeBinomialCv: (p: { minCv: string }) =>
     `must be at least ${p.minCv} (a negative binomial needs cv² > 1/mean)`,
@@ -57,7 +58,8 @@ export const en = {
   unknownRisk: (p: { known: readonly string[] }) => `names no risk in risks[] (known: ${joinEn(p.known)})`,
   benefitNeedsKind: (p: { type: string; need: string; risk: string; kind: string }) =>
     `${withArticle(p.type)} benefit needs ${withArticle(p.need)} risk, but "${p.risk}" is ${withArticle(p.kind)} risk`,
-  dailyNeedsDays: (p: { risk: string }) => `a daily benefit needs a risk with days, but "${p.risk}" has no days`,
+  dailyNeedsDays: (p: { risk: string }) =>
+    `a daily benefit needs a risk with days, but "${p.risk}" has no days`,
   notOnEventRisk: () => 'not allowed on an event risk (only a cost risk has cost and days)',
   bandNullNotLast: () => 'only the last band may be null (no upper end)',
   // the whole

@@ -10,7 +10,12 @@ export type { Flag };
 export type Verdict = 'breaks-even' | 'deficit-within-backstop' | 'deficit-beyond-backstop';
 
 export interface Quantiles {
-  p50: number; p75: number; p90: number; p95: number; p99: number; p995: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p995: number;
 }
 
 export interface Report {
@@ -23,9 +28,12 @@ export interface Report {
   expenses: number;
   expected: { payout: number; lossRatio: number };
   simulated: {
-    mean: number; sd: number; standardError: number;
+    mean: number;
+    sd: number;
+    standardError: number;
     quantiles: Quantiles;
-    probDeficit: number; probBeyondBackstop: number;
+    probDeficit: number;
+    probBeyondBackstop: number;
   };
   benefits: { id: string; expected: number; simulated: number }[];
   breakEvenContribution: number | null;
@@ -53,5 +61,10 @@ export interface ExactInfo {
 }
 
 export const QUANTILE_LEVELS: [keyof Quantiles, number][] = [
-  ['p50', 0.5], ['p75', 0.75], ['p90', 0.9], ['p95', 0.95], ['p99', 0.99], ['p995', 0.995],
+  ['p50', 0.5],
+  ['p75', 0.75],
+  ['p90', 0.9],
+  ['p95', 0.95],
+  ['p99', 0.99],
+  ['p995', 0.995],
 ];

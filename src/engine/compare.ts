@@ -39,7 +39,10 @@ export interface Comparison {
 /** The growth threshold: payout growth minus income growth, in fractions (20 percentage points). */
 export const GROWTH_GAP = 0.2;
 
-export function growthFlags(base: { income: number; payout: number }, v: { income: number; payout: number }): CompareFlag[] {
+export function growthFlags(
+  base: { income: number; payout: number },
+  v: { income: number; payout: number },
+): CompareFlag[] {
   const incomeGrowth = v.income / base.income - 1;
   const payoutGrowth = v.payout / base.payout - 1;
   if (!(payoutGrowth - incomeGrowth > GROWTH_GAP)) return [];
@@ -47,7 +50,8 @@ export function growthFlags(base: { income: number; payout: number }, v: { incom
 }
 
 export async function compareVersions(
-  scenarios: Scenario[], runner: Runner,
+  scenarios: Scenario[],
+  runner: Runner,
   options: { iterations?: number; seed?: string } = {},
 ): Promise<{ comparison: Comparison; simulations: Simulation[] }> {
   const first = resolveScenario(scenarios[0]);
@@ -62,13 +66,23 @@ export async function compareVersions(
     expected: r.expected,
     simulated: {
       mean: r.simulated.mean,
-      quantiles: { p50: r.simulated.quantiles.p50, p95: r.simulated.quantiles.p95, p995: r.simulated.quantiles.p995 },
+      quantiles: {
+        p50: r.simulated.quantiles.p50,
+        p95: r.simulated.quantiles.p95,
+        p995: r.simulated.quantiles.p995,
+      },
       probDeficit: r.simulated.probDeficit,
       probBeyondBackstop: r.simulated.probBeyondBackstop,
     },
     verdict: r.verdict,
     changes: i === 0 ? [] : diffScenarios(scenarios[0], scenarios[i]),
-    flags: i === 0 ? [] : growthFlags({ income: base.income, payout: base.expected.payout }, { income: r.income, payout: r.expected.payout }),
+    flags:
+      i === 0
+        ? []
+        : growthFlags(
+            { income: base.income, payout: base.expected.payout },
+            { income: r.income, payout: r.expected.payout },
+          ),
   }));
   return { comparison: { format: 'huzhu-comparison/1', iterations, seed, versions }, simulations };
 }

@@ -17,8 +17,14 @@
  */
 import type { CostDist } from '../domain/scenario.ts';
 import {
-  gammaP, gammaQ, gammaQuantile, gammaQuantileUpper,
-  normalCdf, normalQuantile, normalQuantileUpper, normalSf,
+  gammaP,
+  gammaQ,
+  gammaQuantile,
+  gammaQuantileUpper,
+  normalCdf,
+  normalQuantile,
+  normalQuantileUpper,
+  normalSf,
 } from '../stats/special.ts';
 
 export interface ContinuousCost {
@@ -63,8 +69,11 @@ export function continuousCost(d: CostDist, scale = 1): ContinuousCost {
 }
 
 function twoSided(
-  median: number, lowerP: (x: number) => number, upperP: (x: number) => number,
-  lowerM: (x: number) => number, upperM: (x: number) => number,
+  median: number,
+  lowerP: (x: number) => number,
+  upperP: (x: number) => number,
+  lowerM: (x: number) => number,
+  upperM: (x: number) => number,
 ) {
   return {
     probBetween(lo: number, hi: number) {
@@ -89,7 +98,10 @@ function lognormal(mean: number, cv: number): ContinuousCost {
   const upperM = (x: number) => (x <= 0 ? mean : x === Infinity ? 0 : mean * normalSf(z(x, s2)));
   const median = Math.exp(mu);
   return {
-    mean, median, cdf, sf,
+    mean,
+    median,
+    cdf,
+    sf,
     ...twoSided(median, cdf, sf, lowerM, upperM),
     quantile: (p) => (p <= 0 ? 0 : Math.exp(mu + sigma * normalQuantile(p))),
     quantileUpper: (q) => (q >= 1 ? 0 : Math.exp(mu + sigma * normalQuantileUpper(q))),
@@ -105,7 +117,10 @@ function gamma(mean: number, cv: number): ContinuousCost {
   const upperM = (x: number) => (x <= 0 ? mean : x === Infinity ? 0 : mean * gammaQ(k + 1, x / theta));
   const median = gammaQuantile(0.5, k) * theta;
   return {
-    mean, median, cdf, sf,
+    mean,
+    median,
+    cdf,
+    sf,
     ...twoSided(median, cdf, sf, lowerM, upperM),
     quantile: (p) => (p <= 0 ? 0 : gammaQuantile(p, k) * theta),
     quantileUpper: (q) => (q >= 1 ? 0 : gammaQuantileUpper(q, k) * theta),
@@ -116,11 +131,15 @@ function pareto(scale: number, shape: number): ContinuousCost {
   const mean = scale / (shape - 1);
   const sf = (x: number) => (x <= 0 ? 1 : x === Infinity ? 0 : Math.exp(-shape * Math.log1p(x / scale)));
   const cdf = (x: number) => (x <= 0 ? 0 : x === Infinity ? 1 : -Math.expm1(-shape * Math.log1p(x / scale)));
-  const upperM = (x: number) => (x <= 0 ? mean : x === Infinity ? 0 : (sf(x) * (shape * x + scale)) / (shape - 1));
+  const upperM = (x: number) =>
+    x <= 0 ? mean : x === Infinity ? 0 : (sf(x) * (shape * x + scale)) / (shape - 1);
   const lowerM = (x: number) => (x <= 0 ? 0 : x === Infinity ? mean : mean - upperM(x));
   const median = scale * (Math.pow(2, 1 / shape) - 1);
   return {
-    mean, median, cdf, sf,
+    mean,
+    median,
+    cdf,
+    sf,
     ...twoSided(median, cdf, sf, lowerM, upperM),
     quantile: (p) => (p <= 0 ? 0 : scale * Math.expm1(-Math.log1p(-p) / shape)),
     quantileUpper: (q) => (q >= 1 ? 0 : scale * Math.expm1(-Math.log(q) / shape)),

@@ -48,7 +48,11 @@ export function cellEdges(X: ContinuousCost, bits: number): Float64Array {
  * with very many pieces (uncapped steps under a heavy tail): cells beyond the last described
  * piece are left to exact tail sampling.
  */
-export function buildCostTable(X: ContinuousCost, benefits: Piecewise[], bits = DEFAULT_TABLE_BITS): CostTable {
+export function buildCostTable(
+  X: ContinuousCost,
+  benefits: Piecewise[],
+  bits = DEFAULT_TABLE_BITS,
+): CostTable {
   const T = 2 ** bits;
   const edges = cellEdges(X, bits);
   // Cells whose upper edge lies beyond a benefit's described range are sampled exactly.
@@ -62,10 +66,12 @@ export function buildCostTable(X: ContinuousCost, benefits: Piecewise[], bits = 
     const n = pw.x.length;
     let k = 0; // the piece containing the cell's lower edge
     for (let c = 0; c < tailStart; c++) {
-      const lo = edges[c], hi = edges[c + 1];
+      const lo = edges[c],
+        hi = edges[c + 1];
       while (k + 1 < n && pw.x[k + 1] <= lo) k++;
       // Walk the pieces that overlap [lo, hi); j ends on the piece just below hi.
-      let mass = 0, sum = 0;
+      let mass = 0,
+        sum = 0;
       let j = k;
       for (let start = lo; ; j++) {
         const next = j + 1 < n ? pw.x[j + 1] : Infinity;

@@ -44,9 +44,15 @@ export function negativeBinomialBySize(mean: number, r: number): CountDistributi
   const muR = stirlingError(r);
   const pmf = (k: number): number => {
     if (k === 0) return Math.exp(logZero);
-    if (k < 1e-10 * r) return Math.exp(k * logSmallK - mean - logGamma(k + 1) + Math.log1p((k * (k - 1)) / (2 * r)));
+    if (k < 1e-10 * r)
+      return Math.exp(k * logSmallK - mean - logGamma(k + 1) + Math.log1p((k * (k - 1)) / (2 * r)));
     const n = k + r;
-    const lc = stirlingError(n) - muR - stirlingError(k) - bd0(r, (n * r) / (r + mean)) - bd0(k, (n * mean) / (r + mean));
+    const lc =
+      stirlingError(n) -
+      muR -
+      stirlingError(k) -
+      bd0(r, (n * r) / (r + mean)) -
+      bd0(k, (n * mean) / (r + mean));
     return (r / n) * Math.exp(lc - 0.5 * Math.log((2 * Math.PI * r * k) / n));
   };
   return { mean, max: Infinity, pmf };
@@ -71,8 +77,13 @@ export function daysCount(d: DaysDist): CountDistribution {
       return { mean: d.value, max: d.value, pmf: (k) => (k === d.value ? 1 : 0) };
     case 'empirical': {
       const counts = new Map<number, number>();
-      let max = 0, sum = 0;
-      for (const v of d.values) { counts.set(v, (counts.get(v) ?? 0) + 1); max = Math.max(max, v); sum += v; }
+      let max = 0,
+        sum = 0;
+      for (const v of d.values) {
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+        max = Math.max(max, v);
+        sum += v;
+      }
       const n = d.values.length;
       return { mean: sum / n, max, pmf: (k) => (counts.get(k) ?? 0) / n };
     }
@@ -90,7 +101,8 @@ export function daysCount(d: DaysDist): CountDistribution {
 export function expectedMinCount(K: CountDistribution, m: number): number {
   if (m === Infinity || m >= K.max) return K.mean;
   const first = Math.ceil(m); // counts from here on pay m
-  let cdf = K.pmf(0), part = 0;
+  let cdf = K.pmf(0),
+    part = 0;
   for (let k = 1; k < first && k <= K.max; k++) {
     const p = K.pmf(k);
     cdf += p;

@@ -12,7 +12,8 @@ export interface Change {
   to: unknown;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function diffScenarios(a: Scenario, b: Scenario): Change[] {
   const changes: Change[] = [];

@@ -11,7 +11,11 @@
 import type { Benefit, ResolvedRisk, ResolvedScenario } from '../domain/scenario.ts';
 import { expectedCostBenefit, expectedDailyBenefit, expectedLumpSum } from './expectedBenefit.ts';
 
-export interface Scale { members: number; rate: number; cost: number }
+export interface Scale {
+  members: number;
+  rate: number;
+  cost: number;
+}
 export const UNIT_SCALE: Scale = { members: 1, rate: 1, cost: 1 };
 
 export interface Expected {
@@ -26,7 +30,12 @@ export function riskMembers(s: ResolvedScenario, risk: ResolvedRisk, memberScale
 }
 
 /** Expected payment of one benefit per exposed unit: per claimant (cost risks) or per member (event risks). */
-export function expectedPerUnit(s: ResolvedScenario, b: Benefit, risk: ResolvedRisk, scale: Scale = UNIT_SCALE): number {
+export function expectedPerUnit(
+  s: ResolvedScenario,
+  b: Benefit,
+  risk: ResolvedRisk,
+  scale: Scale = UNIT_SCALE,
+): number {
   switch (b.type) {
     case 'bands':
     case 'steps':

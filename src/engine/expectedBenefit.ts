@@ -15,7 +15,14 @@
  *   K ~ Poisson(rate·w) or, with rateCv, its Gamma mixture (negative binomial), where
  *   w = 1 − newShare·waitingDays/365 thins the events of new members in their waiting period.
  */
-import type { CostDist, DaysDist, DailyBenefit, LumpSumBenefit, StepsBenefit, BandsBenefit } from '../domain/scenario.ts';
+import type {
+  CostDist,
+  DaysDist,
+  DailyBenefit,
+  LumpSumBenefit,
+  StepsBenefit,
+  BandsBenefit,
+} from '../domain/scenario.ts';
 import { payFast } from '../benefits/fast.ts';
 import { bandsPiecewise, stepsPiecewise, type Piecewise } from '../benefits/piecewise.ts';
 import { continuousCost, discreteValues, isContinuous, type ContinuousCost } from './costDistribution.ts';
@@ -76,7 +83,8 @@ export function expectedCostBenefit(b: BandsBenefit | StepsBenefit, cost: CostDi
   }
   const X = continuousCost(cost, costScale);
   // Uncapped steps have infinitely many pieces, and a cap of 1e12 on steps of a fen 1e14.
-  if (b.type === 'steps' && (b.cap === undefined || b.cap / b.perStep > MAX_STEP_PIECES)) return expectedStepsBySurvival(b, X);
+  if (b.type === 'steps' && (b.cap === undefined || b.cap / b.perStep > MAX_STEP_PIECES))
+    return expectedStepsBySurvival(b, X);
   return expectedPiecewise(b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b), X);
 }
 

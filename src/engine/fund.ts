@@ -31,7 +31,7 @@ export function incomeOf(s: ResolvedScenario | Scenario): { income: number; expe
   let perMember = new Decimal(0);
   for (const c of s.contributions) perMember = perMember.plus(String(c.amount));
   const income = perMember.times(s.members.count);
-  const rate = 'fund' in s && s.fund ? s.fund.expenseRate ?? 0 : 0;
+  const rate = 'fund' in s && s.fund ? (s.fund.expenseRate ?? 0) : 0;
   const expenses = income.times(String(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return { income: income.toNumber(), expenses: expenses.toNumber() };
 }
@@ -40,11 +40,16 @@ export function incomeOf(s: ResolvedScenario | Scenario): { income: number; expe
 export const netIncome = (f: { income: number; expenses: number }): number => f.income - f.expenses;
 
 /** I − E + reserve + backstop: the most one period's payouts can take before the fund breaks. */
-export const threshold = (f: { income: number; expenses: number; reserve: number; backstop: number }): number =>
-  netIncome(f) + f.reserve + f.backstop;
+export const threshold = (f: {
+  income: number;
+  expenses: number;
+  reserve: number;
+  backstop: number;
+}): number => netIncome(f) + f.reserve + f.backstop;
 
 /** count·(1 − expenseRate): a contribution per member of c brings c times this, net of expenses. */
-export const netPerMemberContribution = (s: ResolvedScenario): number => s.members.count * (1 - s.fund.expenseRate);
+export const netPerMemberContribution = (s: ResolvedScenario): number =>
+  s.members.count * (1 - s.fund.expenseRate);
 
 export interface Fund {
   income: number;
@@ -62,7 +67,14 @@ export function fundOf(scenario: ResolvedScenario | Scenario): Fund {
   const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
   const { income, expenses } = incomeOf(s);
   const { reserve, backstop } = s.fund;
-  return { income, expenses, reserve, backstop, net: netIncome({ income, expenses }), threshold: threshold({ income, expenses, reserve, backstop }) };
+  return {
+    income,
+    expenses,
+    reserve,
+    backstop,
+    net: netIncome({ income, expenses }),
+    threshold: threshold({ income, expenses, reserve, backstop }),
+  };
 }
 
 export interface VerdictInput {

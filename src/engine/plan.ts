@@ -68,12 +68,20 @@ export function compilePlan(s: ResolvedScenario, scale: Scale = UNIT_SCALE, bits
     if (risk.kind === 'event') {
       const lumps = columns.map((i): PlanLumpSum => {
         const b = s.benefits[i];
-        if (b.type !== 'lump-sum') throw new TypeError(`benefit ${b.id} cannot apply to event risk ${risk.id}`);
-        return { column: i, lambda: risk.rate * scale.rate * waitingFactor(b, s.members.newShare), amount: b.amount, cap: b.cap ?? Infinity };
+        if (b.type !== 'lump-sum')
+          throw new TypeError(`benefit ${b.id} cannot apply to event risk ${risk.id}`);
+        return {
+          column: i,
+          lambda: risk.rate * scale.rate * waitingFactor(b, s.members.newShare),
+          amount: b.amount,
+          cap: b.cap ?? Infinity,
+        };
       });
       return { kind: 'event' as const, members, rateCv: risk.rateCv, lumps };
     }
-    const costColumns = columns.filter((i) => s.benefits[i].type === 'bands' || s.benefits[i].type === 'steps');
+    const costColumns = columns.filter(
+      (i) => s.benefits[i].type === 'bands' || s.benefits[i].type === 'steps',
+    );
     const dailyColumns = columns.filter((i) => s.benefits[i].type === 'daily');
     const costBenefits = costColumns.map((i) => s.benefits[i]);
     const dailyBenefits = dailyColumns.map((i) => s.benefits[i]);
@@ -117,9 +125,15 @@ function compileCost(dist: CostDist, scale: number, benefits: Benefit[], bits: n
   return { mode: 'table', dist, scale, table: buildCostTable(X, pieces, bits), benefits };
 }
 
-function compileDays(days: NonNullable<import('../domain/scenario.ts').CostRisk['days']>, benefits: Benefit[]) {
+function compileDays(
+  days: NonNullable<import('../domain/scenario.ts').CostRisk['days']>,
+  benefits: Benefit[],
+) {
   const D = daysCount(days);
-  const maxDays = benefits.reduce((m, b) => Math.max(m, b.type === 'daily' && b.maxDays !== undefined ? b.maxDays : Infinity), 0);
+  const maxDays = benefits.reduce(
+    (m, b) => Math.max(m, b.type === 'daily' && b.maxDays !== undefined ? b.maxDays : Infinity),
+    0,
+  );
   const probs: number[] = [];
   let cdf = 0;
   for (let k = 0; k <= Math.min(D.max, MAX_DAYS_TABLE - 1); k++) {

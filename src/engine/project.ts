@@ -64,11 +64,17 @@ export function lossRatio(mu: number, income: number, rawIncome: number): number
 /** The trend factors of year t (1-based). */
 export function yearScale(s: ResolvedScenario, t: number): Scale & { contribution: number } {
   const f = (g: number) => Math.pow(1 + g, t - 1);
-  return { members: f(s.trend.members), rate: f(s.trend.rate), cost: f(s.trend.cost), contribution: f(s.trend.contribution) };
+  return {
+    members: f(s.trend.members),
+    rate: f(s.trend.rate),
+    cost: f(s.trend.cost),
+    contribution: f(s.trend.contribution),
+  };
 }
 
 export async function project(
-  scenario: Scenario, runner: Runner,
+  scenario: Scenario,
+  runner: Runner,
   options: RunOptions & { years?: number; iterations?: number; seed?: string } = {},
 ): Promise<Projection> {
   const s = resolveScenario(scenario);
@@ -88,10 +94,15 @@ export async function project(
     const blocks = planBlocks(n);
     const results = await runner.run(compilePlan(s, scale), `${seed}/year-${t}`, blocks, {
       signal: options.signal,
-      onProgress: options.onProgress && ((done, total) => options.onProgress!((t - 1) * total + done, T * total)),
+      onProgress:
+        options.onProgress && ((done, total) => options.onProgress!((t - 1) * total + done, T * total)),
     });
     const { totals } = assemble(results, n, s.benefits.length);
-    let depleted = 0, used = 0, paid = 0, paid2 = 0, sum = 0;
+    let depleted = 0,
+      used = 0,
+      paid = 0,
+      paid2 = 0,
+      sum = 0;
     for (let i = 0; i < n; i++) {
       const step = fundStep(balance[i], net, totals[i], s.fund.backstop);
       if (step.depleted) depleted++;
@@ -104,8 +115,16 @@ export async function project(
     const meanPaid = paid / n;
     const sorted = Float64Array.from(balance).sort();
     years.push({
-      year: t, members, income, expectedPayout: fen(mu), expectedLossRatio: lossRatio(mu, income, rawIncome),
-      balance: { p5: fen(quantileSorted(sorted, 0.05)), p50: fen(quantileSorted(sorted, 0.5)), p95: fen(quantileSorted(sorted, 0.95)) },
+      year: t,
+      members,
+      income,
+      expectedPayout: fen(mu),
+      expectedLossRatio: lossRatio(mu, income, rawIncome),
+      balance: {
+        p5: fen(quantileSorted(sorted, 0.05)),
+        p50: fen(quantileSorted(sorted, 0.5)),
+        p95: fen(quantileSorted(sorted, 0.95)),
+      },
       meanBalance: fen(sum / n),
       probDepleted: depleted / n,
       expectedBackstopUse: fen(used / n),
@@ -114,8 +133,13 @@ export async function project(
     });
   }
   return {
-    format: 'huzhu-projection/1', name: s.name, iterations: n, seed, years,
+    format: 'huzhu-projection/1',
+    name: s.name,
+    iterations: n,
+    seed,
+    years,
     firstYearLossRatioAboveOne: years.find((y) => y.expectedLossRatio > 1)?.year ?? null,
-    firstYearBackstopInsufficient: years.find((y) => y.probDepleted > 1 - s.simulation.confidence)?.year ?? null,
+    firstYearBackstopInsufficient:
+      years.find((y) => y.probDepleted > 1 - s.simulation.confidence)?.year ?? null,
   };
 }

@@ -16,9 +16,20 @@ import type { CostDist, DaysDist, Risk, Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from './expected.ts';
 import { incomeOf } from './fund.ts';
 
-export interface Figures { lossRatio: number; probDeficit: number | null }
-export interface SensitivityBar { key: string; step: number; low: Figures; high: Figures }
-export interface Sensitivity { base: Figures; bars: SensitivityBar[] }
+export interface Figures {
+  lossRatio: number;
+  probDeficit: number | null;
+}
+export interface SensitivityBar {
+  key: string;
+  step: number;
+  low: Figures;
+  high: Figures;
+}
+export interface Sensitivity {
+  base: Figures;
+  bars: SensitivityBar[];
+}
 
 type Move = (s: Scenario, f: number) => Scenario;
 
@@ -26,15 +37,21 @@ const mapRisks = (s: Scenario, fn: (r: Risk) => Risk): Scenario => ({ ...s, risk
 
 function scaleCost(c: CostDist, f: number): CostDist {
   switch (c.dist) {
-    case 'lognormal': case 'gamma': return { ...c, mean: c.mean * f };
-    case 'pareto': return { ...c, scale: c.scale * f };
-    case 'empirical': return { ...c, values: c.values.map((v) => v * f) };
+    case 'lognormal':
+    case 'gamma':
+      return { ...c, mean: c.mean * f };
+    case 'pareto':
+      return { ...c, scale: c.scale * f };
+    case 'empirical':
+      return { ...c, values: c.values.map((v) => v * f) };
   }
 }
 
 function spreadCost(c: CostDist, f: number): CostDist {
   switch (c.dist) {
-    case 'lognormal': case 'gamma': return { ...c, cv: c.cv * f };
+    case 'lognormal':
+    case 'gamma':
+      return { ...c, cv: c.cv * f };
     case 'pareto': {
       // cv² = shape/(shape − 2) for shape > 2; move the shape the other way, keeping the mean.
       const shape = Math.max(1.0001, 1 + (c.shape - 1) / f);
@@ -49,20 +66,59 @@ function spreadCost(c: CostDist, f: number): CostDist {
 
 function scaleDays(d: DaysDist, f: number): DaysDist {
   switch (d.dist) {
-    case 'poisson': return { ...d, mean: d.mean * f };
-    case 'negative-binomial': return { ...d, mean: d.mean * f, cv: Math.max(d.cv, Math.sqrt(1 / (d.mean * f)) * 1.0001) };
-    case 'fixed': return { ...d, value: Math.round(d.value * f) };
-    case 'empirical': return { ...d, values: d.values.map((v) => Math.round(v * f)) };
+    case 'poisson':
+      return { ...d, mean: d.mean * f };
+    case 'negative-binomial':
+      return { ...d, mean: d.mean * f, cv: Math.max(d.cv, Math.sqrt(1 / (d.mean * f)) * 1.0001) };
+    case 'fixed':
+      return { ...d, value: Math.round(d.value * f) };
+    case 'empirical':
+      return { ...d, values: d.values.map((v) => Math.round(v * f)) };
   }
 }
 
 export const MOVES: { key: string; step: number; move: Move; applies: (s: Scenario) => boolean }[] = [
-  { key: 'rate', step: 0.1, applies: () => true, move: (s, f) => mapRisks(s, (r) => ({ ...r, rate: Math.min(1, r.rate * f) })) },
-  { key: 'cost-mean', step: 0.1, applies: (s) => s.risks.some((r) => r.kind === 'cost'), move: (s, f) => mapRisks(s, (r) => (r.kind === 'cost' ? { ...r, cost: scaleCost(r.cost, f) } : r)) },
-  { key: 'cost-spread', step: 0.1, applies: (s) => s.risks.some((r) => r.kind === 'cost'), move: (s, f) => mapRisks(s, (r) => (r.kind === 'cost' ? { ...r, cost: spreadCost(r.cost, f) } : r)) },
-  { key: 'rate-cv', step: 0.5, applies: () => true, move: (s, f) => mapRisks(s, (r) => ({ ...r, rateCv: (r.rateCv ?? 0) === 0 ? (f > 1 ? 0.1 : 0) : (r.rateCv ?? 0) * f })) },
-  { key: 'days', step: 0.1, applies: (s) => s.risks.some((r) => r.kind === 'cost' && r.days), move: (s, f) => mapRisks(s, (r) => (r.kind === 'cost' && r.days ? { ...r, days: scaleDays(r.days, f) } : r)) },
-  { key: 'members', step: 0.1, applies: () => true, move: (s, f) => ({ ...s, members: { ...s.members, count: Math.max(1, Math.round(s.members.count * f)) } }) },
+  {
+    key: 'rate',
+    step: 0.1,
+    applies: () => true,
+    move: (s, f) => mapRisks(s, (r) => ({ ...r, rate: Math.min(1, r.rate * f) })),
+  },
+  {
+    key: 'cost-mean',
+    step: 0.1,
+    applies: (s) => s.risks.some((r) => r.kind === 'cost'),
+    move: (s, f) => mapRisks(s, (r) => (r.kind === 'cost' ? { ...r, cost: scaleCost(r.cost, f) } : r)),
+  },
+  {
+    key: 'cost-spread',
+    step: 0.1,
+    applies: (s) => s.risks.some((r) => r.kind === 'cost'),
+    move: (s, f) => mapRisks(s, (r) => (r.kind === 'cost' ? { ...r, cost: spreadCost(r.cost, f) } : r)),
+  },
+  {
+    key: 'rate-cv',
+    step: 0.5,
+    applies: () => true,
+    move: (s, f) =>
+      mapRisks(s, (r) => ({ ...r, rateCv: (r.rateCv ?? 0) === 0 ? (f > 1 ? 0.1 : 0) : (r.rateCv ?? 0) * f })),
+  },
+  {
+    key: 'days',
+    step: 0.1,
+    applies: (s) => s.risks.some((r) => r.kind === 'cost' && r.days),
+    move: (s, f) =>
+      mapRisks(s, (r) => (r.kind === 'cost' && r.days ? { ...r, days: scaleDays(r.days, f) } : r)),
+  },
+  {
+    key: 'members',
+    step: 0.1,
+    applies: () => true,
+    move: (s, f) => ({
+      ...s,
+      members: { ...s.members, count: Math.max(1, Math.round(s.members.count * f)) },
+    }),
+  },
 ];
 
 function figures(s: Scenario, probDeficit?: (s: Scenario) => number): Figures {
@@ -75,7 +131,8 @@ export function sensitivity(s: Scenario, probDeficit?: (s: Scenario) => number):
   return {
     base: figures(s, probDeficit),
     bars: MOVES.filter((m) => m.applies(s)).map((m) => ({
-      key: m.key, step: m.step,
+      key: m.key,
+      step: m.step,
       low: figures(m.move(s, 1 - m.step), probDeficit),
       high: figures(m.move(s, 1 + m.step), probDeficit),
     })),

@@ -51,7 +51,11 @@ export function assemble(results: BlockResult[], iterations: number, benefits: n
   return { totals, byBenefit };
 }
 
-export async function simulate(scenario: Scenario, runner: Runner, options: SimulateOptions = {}): Promise<Simulation> {
+export async function simulate(
+  scenario: Scenario,
+  runner: Runner,
+  options: SimulateOptions = {},
+): Promise<Simulation> {
   const s = resolveScenario(scenario);
   const iterations = options.iterations ?? s.simulation.iterations;
   const seed = options.seed ?? s.simulation.seed;
@@ -80,7 +84,9 @@ export function summarise(
   return assembleReport(s, {
     ...run,
     mu: expected.payout,
-    mean, sd, standardError: sd / Math.sqrt(run.iterations),
+    mean,
+    sd,
+    standardError: sd / Math.sqrt(run.iterations),
     quantile: (p) => quantileSorted(sorted, p),
     survival: (x) => shareAbove(sorted, x),
     benefits: s.benefits.map((b, j) => {
@@ -136,8 +142,12 @@ function assembleReport(s: ResolvedScenario, p: ReportParts): Report {
     expenses: fen(expenses),
     expected: { payout: fen(mu), lossRatio: mu / income },
     simulated: {
-      mean: fen(p.mean), sd: fen(p.sd), standardError: fen(p.standardError),
-      quantiles: fenQuantiles((q) => p.quantile(q)), probDeficit, probBeyondBackstop,
+      mean: fen(p.mean),
+      sd: fen(p.sd),
+      standardError: fen(p.standardError),
+      quantiles: fenQuantiles((q) => p.quantile(q)),
+      probDeficit,
+      probBeyondBackstop,
     },
     benefits: p.benefits.map((b) => ({ id: b.id, expected: fen(b.expected), simulated: fen(b.simulated) })),
     breakEvenContribution: fen(mu / perMemberNet),
@@ -181,7 +191,9 @@ export function simulateExact(scenario: Scenario, options: ExactOptions = {}): E
     seed: '',
     method: 'fft',
     mu: agg.expected,
-    mean: agg.mean, sd: agg.sd, standardError: 0,
+    mean: agg.mean,
+    sd: agg.sd,
+    standardError: 0,
     quantile: (p) => quantileAt(agg, p),
     survival: (x) => survivalAt(agg, x),
     benefits: agg.benefits.map((b) => ({ id: b.id, expected: b.expected, simulated: b.expected })),

@@ -79,7 +79,13 @@ export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockRes
 }
 
 /** One period of a cost risk; returns the number of claimants drawn. */
-function simulateCostRisk(risk: PlanCostRisk, tail: Hydrated['tails'][number], stream: Stream, theta: number, sums: Float64Array): number {
+function simulateCostRisk(
+  risk: PlanCostRisk,
+  tail: Hydrated['tails'][number],
+  stream: Stream,
+  theta: number,
+  sums: Float64Array,
+): number {
   const n = randomPoisson(stream.next)(risk.lambda * theta)();
   if (n === 0) return 0;
   const cost = risk.cost;
@@ -92,7 +98,11 @@ function simulateCostRisk(risk: PlanCostRisk, tail: Hydrated['tails'][number], s
 /** n claimants' cost-driven benefits from the sampling table (see costTable.ts). */
 function tableDraws(
   table: { bits: number; tailStart: number; tables: Float64Array[] },
-  columns: number[], tail: NonNullable<Hydrated['tails'][number]>, stream: Stream, n: number, sums: Float64Array,
+  columns: number[],
+  tail: NonNullable<Hydrated['tails'][number]>,
+  stream: Stream,
+  n: number,
+  sums: Float64Array,
 ): void {
   const state = stream.state;
   const shift = 32 - table.bits;
@@ -122,7 +132,8 @@ function tableDraws(
     const c = r >>> shift;
     if (c < tailStart) {
       const f = ((r & mask) + 0.5) * fracScale - 0.5;
-      for (let j = 0; j < nb; j++) sums[columns[j]] += table.tables[j][2 * c] + table.tables[j][2 * c + 1] * f;
+      for (let j = 0; j < nb; j++)
+        sums[columns[j]] += table.tables[j][2 * c] + table.tables[j][2 * c + 1] * f;
     } else {
       const x = tail.quantileUpper(tailMass * (1 - stream.next()));
       for (let j = 0; j < nb; j++) sums[columns[j]] += tail.pays[j](x);
@@ -131,7 +142,13 @@ function tableDraws(
 }
 
 /** n claimants from an equal-weight list of costs (precomputed payments per value). */
-function discreteDraws(pays: Float64Array[], columns: number[], stream: Stream, n: number, sums: Float64Array): void {
+function discreteDraws(
+  pays: Float64Array[],
+  columns: number[],
+  stream: Stream,
+  n: number,
+  sums: Float64Array,
+): void {
   const state = stream.state;
   const size = pays[0].length;
   for (let i = 0; i < n; i++) {
@@ -141,7 +158,13 @@ function discreteDraws(pays: Float64Array[], columns: number[], stream: Stream, 
 }
 
 /** n claimants' days by guide-table inversion of the days' distribution function (exact). */
-function daysDraws(days: NonNullable<PlanCostRisk['days']>, columns: number[], stream: Stream, n: number, sums: Float64Array): void {
+function daysDraws(
+  days: NonNullable<PlanCostRisk['days']>,
+  columns: number[],
+  stream: Stream,
+  n: number,
+  sums: Float64Array,
+): void {
   const { cdf, guide, pays } = days;
   const g = guide.length;
   for (let i = 0; i < n; i++) {

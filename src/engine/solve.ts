@@ -33,7 +33,8 @@ function withCap(s: ResolvedScenario, index: number, cap: number | undefined): R
 export function affordableCap(scenario: Scenario | ResolvedScenario, benefitId: string): number | null {
   const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
   const index = s.benefits.findIndex((b) => b.id === benefitId);
-  if (index < 0 || !isCappable(s.benefits[index])) throw new RangeError(`benefit ${benefitId} has no cap to solve for`);
+  if (index < 0 || !isCappable(s.benefits[index]))
+    throw new RangeError(`benefit ${benefitId} has no cap to solve for`);
   const { net } = fundOf(s);
   const mu = (cap: number | undefined) => expectedPayout(withCap(s, index, cap)).payout;
   if (mu(undefined) <= net) return null;

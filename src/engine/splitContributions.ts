@@ -17,8 +17,11 @@ export interface ContributionSplit {
  * @example splitContributions([{ payer: 'member', amount: 30 }, { payer: 'union', amount: 70 }])
  * // { total: 100, member: 30, memberShare: 0.3 }
  */
-export function splitContributions(rows: readonly { payer?: unknown; amount?: unknown }[]): ContributionSplit {
-  let total = 0, member = 0;
+export function splitContributions(
+  rows: readonly { payer?: unknown; amount?: unknown }[],
+): ContributionSplit {
+  let total = 0,
+    member = 0;
   for (const c of rows) {
     const a = typeof c?.amount === 'number' ? c.amount : 0;
     total += a;

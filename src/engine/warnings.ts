@@ -61,7 +61,9 @@ function samplingWarnings(report: Report): Warning[] {
   const expected = report.expected.payout;
   const out: Warning[] = [];
   if ((mean === 0 && expected > 0) || standardError > WARNING_LIMITS.relativeStandardError * mean) {
-    out.push(flag('mc-standard-error-large', { standardError, mean, expected, iterations: report.iterations }));
+    out.push(
+      flag('mc-standard-error-large', { standardError, mean, expected, iterations: report.iterations }),
+    );
   }
   // One fen for the rounding of both figures, and the float rounding of very large sums.
   const gap = Math.abs(mean - expected);
@@ -79,13 +81,15 @@ function heavyTailWarnings(report: Report, s: ResolvedScenario): Warning[] {
   for (const b of s.benefits) {
     const risk = risks.get(b.risk);
     if (!risk || risk.kind !== 'cost' || risk.cost.dist !== 'pareto') continue;
-    if (risk.cost.shape > WARNING_LIMITS.paretoInfiniteVariance || (b.type !== 'bands' && b.type !== 'steps')) continue;
+    if (risk.cost.shape > WARNING_LIMITS.paretoInfiniteVariance || (b.type !== 'bands' && b.type !== 'steps'))
+      continue;
     if (riskMembers(s, risk) === 0 || maximumPayment(b) !== Infinity) continue;
     out.push(flag('heavy-tail', { benefit: b.id, shape: risk.cost.shape }));
   }
   // Periods above the 99.5% quantile: iterations × 0.005.
   const above = 0.005 * report.iterations;
-  if (above < WARNING_LIMITS.tailPeriods) out.push(flag('heavy-tail', { above: Math.floor(above), iterations: report.iterations }));
+  if (above < WARNING_LIMITS.tailPeriods)
+    out.push(flag('heavy-tail', { above: Math.floor(above), iterations: report.iterations }));
   return out;
 }
 
@@ -99,9 +103,12 @@ export function expectedClaims(s: ResolvedScenario): number {
   for (const risk of s.risks) {
     const benefits = s.benefits.filter((b) => b.risk === risk.id);
     if (benefits.length === 0) continue;
-    const thinning = risk.kind === 'cost'
-      ? 1
-      : Math.max(...benefits.map((b) => (b.type === 'lump-sum' ? waitingFactor(b, s.members.newShare) : 1)));
+    const thinning =
+      risk.kind === 'cost'
+        ? 1
+        : Math.max(
+            ...benefits.map((b) => (b.type === 'lump-sum' ? waitingFactor(b, s.members.newShare) : 1)),
+          );
     claims += risk.rate * riskMembers(s, risk) * thinning;
   }
   return claims;

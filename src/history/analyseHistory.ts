@@ -28,7 +28,8 @@ import { historySayer, type HistorySay } from './messages.ts';
 export const GROWTH_GAP = 0.2;
 export const SURGE_FACTOR = 2;
 
-export type HistoryFlagCode = 'loss-ratio-above-one' | 'payout-growth-outpaces-contributions' | 'enrollment-surge';
+export type HistoryFlagCode =
+  'loss-ratio-above-one' | 'payout-growth-outpaces-contributions' | 'enrollment-surge';
 
 export interface HistoryYear {
   year: number;
@@ -95,18 +96,34 @@ function flagsOf(y: HistoryYear, prev: HistoryRow | undefined, say: HistorySay):
   const c = y.contributions;
   if (c !== null && y.payouts > c) {
     out.push({
-      code: 'loss-ratio-above-one', year: y.year,
-      message: c > 0 ? say('flagLossRatio', { payouts: y.payouts, contributions: c }) : say('flagLossRatioNoIncome', { payouts: y.payouts }),
+      code: 'loss-ratio-above-one',
+      year: y.year,
+      message:
+        c > 0
+          ? say('flagLossRatio', { payouts: y.payouts, contributions: c })
+          : say('flagLossRatioNoIncome', { payouts: y.payouts }),
     });
   }
-  if (y.payoutGrowth !== null && y.contributionGrowth !== null && y.payoutGrowth - y.contributionGrowth > GROWTH_GAP) {
+  if (
+    y.payoutGrowth !== null &&
+    y.contributionGrowth !== null &&
+    y.payoutGrowth - y.contributionGrowth > GROWTH_GAP
+  ) {
     out.push({
-      code: 'payout-growth-outpaces-contributions', year: y.year,
-      message: say('flagPayoutGrowth', { payoutGrowth: y.payoutGrowth, contributionGrowth: y.contributionGrowth }),
+      code: 'payout-growth-outpaces-contributions',
+      year: y.year,
+      message: say('flagPayoutGrowth', {
+        payoutGrowth: y.payoutGrowth,
+        contributionGrowth: y.contributionGrowth,
+      }),
     });
   }
   if (prev && y.members > SURGE_FACTOR * prev.members) {
-    out.push({ code: 'enrollment-surge', year: y.year, message: say('flagEnrollmentSurge', { from: prev.members, to: y.members }) });
+    out.push({
+      code: 'enrollment-surge',
+      year: y.year,
+      message: say('flagEnrollmentSurge', { from: prev.members, to: y.members }),
+    });
   }
   return out;
 }
@@ -122,7 +139,9 @@ function warningsOf(rows: readonly HistoryRow[], say: HistorySay): HistoryWarnin
     const to = r.contributions / r.members;
     if (to > CONTRIBUTION_JUMP * from || to < from / CONTRIBUTION_JUMP) {
       byYear[i].push({
-        code: 'contribution-per-member-jump', field: 'contributions', value: r.contributions,
+        code: 'contribution-per-member-jump',
+        field: 'contributions',
+        value: r.contributions,
         message: say('checkContributionJump', { from, to, memberGrowth: r.members / prev.members - 1 }),
       });
     }

@@ -23,7 +23,15 @@
  * year): a year far from ratio 1 is a year the single-level model does not explain.
  */
 import type { Lang } from '../domain/format.ts';
-import type { Benefit, BandsBenefit, CostDist, CostRisk, Scenario, StepsBenefit, Problem } from '../domain/scenario.ts';
+import type {
+  Benefit,
+  BandsBenefit,
+  CostDist,
+  CostRisk,
+  Scenario,
+  StepsBenefit,
+  Problem,
+} from '../domain/scenario.ts';
 import { isContinuous } from '../engine/costDistribution.ts';
 import { expectedCostBenefit, expectedDailyBenefit } from '../engine/expectedBenefit.ts';
 import { bracketRoot } from '../stats/numerics/bracketRoot.ts';
@@ -69,17 +77,24 @@ type CostBenefit = BandsBenefit | StepsBenefit;
 
 /** Calibrates `risk` with the benefits on it (others in `benefits` are ignored). */
 export function calibrateRisk(
-  years: readonly CalibrationYear[], risk: CostRisk, benefits: readonly Benefit[], options: { lang?: Lang } = {},
+  years: readonly CalibrationYear[],
+  risk: CostRisk,
+  benefits: readonly Benefit[],
+  options: { lang?: Lang } = {},
 ): CalibrationResult {
   const say = historySayer(options.lang ?? 'en');
   const problems = checkYears(years, say);
   const onRisk = benefits.map((b, i) => ({ b, i })).filter(({ b }) => b.risk === risk.id);
-  const cost = onRisk.filter(({ b }) => b.type === 'bands' || b.type === 'steps').map(({ b }) => b as CostBenefit);
-  if (cost.length === 0) problems.push({ path: 'benefits', message: say('calNoCostBenefit', { risk: risk.id }) });
+  const cost = onRisk
+    .filter(({ b }) => b.type === 'bands' || b.type === 'steps')
+    .map(({ b }) => b as CostBenefit);
+  if (cost.length === 0)
+    problems.push({ path: 'benefits', message: say('calNoCostBenefit', { risk: risk.id }) });
   let floor = 0;
   for (const { b, i } of onRisk) {
     if (b.type !== 'daily') continue;
-    if (!risk.days) problems.push({ path: `benefits[${i}]`, message: say('calNeedsDays', { benefit: b.id }) });
+    if (!risk.days)
+      problems.push({ path: `benefits[${i}]`, message: say('calNeedsDays', { benefit: b.id }) });
     else floor += expectedDailyBenefit(b, risk.days);
   }
   if (problems.length) return { ok: false, problems };
@@ -88,40 +103,75 @@ export function calibrateRisk(
   const claimants = years.reduce((s, y) => s + y.claimants, 0);
   const paid = years.reduce((s, y) => s + y.paid, 0);
   if (claimants === 0) return { ok: false, problems: [{ path: 'years', message: say('calNoClaimants') }] };
-  if (claimants > members) return { ok: false, problems: [{ path: 'years', message: say('calRateAboveOne', { claimants, members }) }] };
+  if (claimants > members)
+    return {
+      ok: false,
+      problems: [{ path: 'years', message: say('calRateAboveOne', { claimants, members }) }],
+    };
   const target = paid / claimants;
   const ceiling = floor + positiveShare(risk.cost) * cost.reduce((s, b) => s + mostPaid(b), 0);
-  if (!(target > floor)) return { ok: false, problems: [{ path: 'years', message: say('calBelowFloor', { target, floor }) }] };
-  if (!(target < ceiling)) return { ok: false, problems: [{ path: 'years', message: say('calAboveCeiling', { target, ceiling }) }] };
+  if (!(target > floor))
+    return { ok: false, problems: [{ path: 'years', message: say('calBelowFloor', { target, floor }) }] };
+  if (!(target < ceiling))
+    return { ok: false, problems: [{ path: 'years', message: say('calAboveCeiling', { target, ceiling }) }] };
 
-  const perClaimantAt = (c: number) => floor + cost.reduce((s, b) => s + expectedCostBenefit(b, risk.cost, c), 0);
+  const perClaimantAt = (c: number) =>
+    floor + cost.reduce((s, b) => s + expectedCostBenefit(b, risk.cost, c), 0);
   const g = (u: number) => perClaimantAt(Math.exp(u)) - target;
   const MAX_LOG_SCALE = 700; // e^±700: beyond, every figure has left the doubles
   const bracket = bracketRoot(g, 0, -MAX_LOG_SCALE, MAX_LOG_SCALE);
-  const root = bracket && (bracket.lo === bracket.hi ? { x: bracket.lo } : brentRoot(g, bracket.lo, bracket.hi));
+  const root =
+    bracket && (bracket.lo === bracket.hi ? { x: bracket.lo } : brentRoot(g, bracket.lo, bracket.hi));
   const costScale = root ? Math.exp(root.x) : NaN;
   const fitted: CostRisk = { ...risk, rate: claimants / members, cost: scaleCost(risk.cost, costScale) };
   const perClaimant = floor + cost.reduce((s, b) => s + expectedCostBenefit(b, fitted.cost), 0);
   if (!root || !(Math.abs(perClaimant - target) <= 1e-6 * target)) {
-    return { ok: false, problems: [{ path: 'years', message: say('calNotReached', { target, reached: perClaimant }) }] };
+    return {
+      ok: false,
+      problems: [{ path: 'years', message: say('calNotReached', { target, reached: perClaimant }) }],
+    };
   }
   const table = years.map((y): CalibrationRow => {
     const expectedClaimants = fitted.rate * y.members;
     const expectedPaid = expectedClaimants * perClaimant;
-    return { year: y.year ?? null, members: y.members, claimants: y.claimants, paid: y.paid, expectedClaimants, expectedPaid, ratio: y.paid / expectedPaid };
+    return {
+      year: y.year ?? null,
+      members: y.members,
+      claimants: y.claimants,
+      paid: y.paid,
+      expectedClaimants,
+      expectedPaid,
+      ratio: y.paid / expectedPaid,
+    };
   });
   return { ok: true, risk: fitted, claimRate: fitted.rate, target, perClaimant, costScale, table };
 }
 
 /** Calibrates the risk `riskId` of a scenario; returns also the scenario with that risk replaced. */
 export function calibrateScenario(
-  years: readonly CalibrationYear[], scenario: Scenario, riskId: string, options: { lang?: Lang } = {},
+  years: readonly CalibrationYear[],
+  scenario: Scenario,
+  riskId: string,
+  options: { lang?: Lang } = {},
 ): (Calibration & { scenario: Scenario }) | { ok: false; problems: Problem[] } {
   const say = historySayer(options.lang ?? 'en');
   const index = scenario.risks.findIndex((r) => r.id === riskId);
-  if (index < 0) return { ok: false, problems: [{ path: 'risk', message: say('calUnknownRisk', { risk: riskId, known: scenario.risks.map((r) => r.id) }) }] };
+  if (index < 0)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'risk',
+          message: say('calUnknownRisk', { risk: riskId, known: scenario.risks.map((r) => r.id) }),
+        },
+      ],
+    };
   const risk = scenario.risks[index];
-  if (risk.kind !== 'cost') return { ok: false, problems: [{ path: `risks[${index}]`, message: say('calNotCostRisk', { risk: riskId }) }] };
+  if (risk.kind !== 'cost')
+    return {
+      ok: false,
+      problems: [{ path: `risks[${index}]`, message: say('calNotCostRisk', { risk: riskId }) }],
+    };
   const result = calibrateRisk(years, risk, scenario.benefits, options);
   if (!result.ok) return result;
   const risks = scenario.risks.map((r, i) => (i === index ? result.risk : r));
@@ -148,7 +198,10 @@ export function mostPaid(b: CostBenefit): number {
     most = 0;
     let lower = 0;
     for (const band of b.bands) {
-      if (band.upTo === null) { if (band.rate > 0) most = Infinity; break; }
+      if (band.upTo === null) {
+        if (band.rate > 0) most = Infinity;
+        break;
+      }
       most += band.rate * (band.upTo - lower);
       lower = band.upTo;
     }
@@ -166,7 +219,9 @@ function checkYears(years: readonly CalibrationYear[], say: HistorySay): Problem
   if (!Array.isArray(years) || years.length === 0) return [{ path: 'years', message: say('calNoYears') }];
   const problems: Problem[] = [];
   years.forEach((y, i) => {
-    const push = (field: string, m: string | null) => { if (m) problems.push({ path: `years[${i}].${field}`, message: m }); };
+    const push = (field: string, m: string | null) => {
+      if (m) problems.push({ path: `years[${i}].${field}`, message: m });
+    };
     push('members', wholeProblem(say, y.members, 1));
     push('claimants', wholeProblem(say, y.claimants, 0));
     push('paid', moneyProblem(say, y.paid));

@@ -9,8 +9,17 @@
 import type { CalibrationYear } from './calibrate.ts';
 import type { HistoryRow } from './historyRow.ts';
 
-export function calibrationYears(rows: readonly HistoryRow[], chosen: ReadonlySet<number>, femaleShare: number | null): CalibrationYear[] {
-  return rows.filter((r) => r.claimants !== undefined && chosen.has(r.year)).map((r) => ({
-    year: r.year, members: femaleShare === null ? r.members : Math.max(1, Math.round(r.members * femaleShare)), claimants: r.claimants!, paid: r.payouts,
-  }));
+export function calibrationYears(
+  rows: readonly HistoryRow[],
+  chosen: ReadonlySet<number>,
+  femaleShare: number | null,
+): CalibrationYear[] {
+  return rows
+    .filter((r) => r.claimants !== undefined && chosen.has(r.year))
+    .map((r) => ({
+      year: r.year,
+      members: femaleShare === null ? r.members : Math.max(1, Math.round(r.members * femaleShare)),
+      claimants: r.claimants!,
+      paid: r.payouts,
+    }));
 }

@@ -11,7 +11,8 @@
 import { hasAtMostTwoDecimals } from '../io/money.ts';
 import type { HistorySay } from './messages.ts';
 
-export type Cell = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'separator' } | { kind: 'invalid' };
+export type Cell =
+  { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'separator' } | { kind: 'invalid' };
 
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const WITH_SEPARATORS_OR_UNITS = /^[+-]?[¥￥]?\s*[\d.,，\s]+\s*(元|万|万元|亿|亿元|yuan|k|m|M)?$/;

@@ -80,7 +80,10 @@ export interface Credibility {
 
 export type CredibilityResult = Credibility | { ok: false; problems: Problem[] };
 
-export function credibility(districts: readonly District[], options: { lang?: Lang } = {}): CredibilityResult {
+export function credibility(
+  districts: readonly District[],
+  options: { lang?: Lang } = {},
+): CredibilityResult {
   const say = historySayer(options.lang ?? 'en');
   const problems = checkDistricts(districts, say);
   if (problems.length) return { ok: false, problems };
@@ -93,14 +96,16 @@ export function credibility(districts: readonly District[], options: { lang?: La
   });
   const m = stats.reduce((s, d) => s + d.exposure, 0);
   const pooledRate = stats.reduce((s, d) => s + d.claimants, 0) / m;
-  let within = 0, dof = 0;
+  let within = 0,
+    dof = 0;
   districts.forEach((d, i) => {
     for (const y of d.years) within += y.members * (y.claimants / y.members - stats[i].rate) ** 2;
     dof += d.years.length - 1;
   });
   const withinVariance = within / dof;
   const between = stats.reduce((s, d) => s + d.exposure * (d.rate - pooledRate) ** 2, 0);
-  const betweenVariance = (between - (r - 1) * withinVariance) / (m - stats.reduce((s, d) => s + d.exposure ** 2, 0) / m);
+  const betweenVariance =
+    (between - (r - 1) * withinVariance) / (m - stats.reduce((s, d) => s + d.exposure ** 2, 0) / m);
   const k = betweenVariance > 0 ? withinVariance / betweenVariance : Infinity;
   const weights = stats.map((d) => (k === Infinity ? 0 : d.exposure / (d.exposure + k)));
   const zSum = weights.reduce((s, z) => s + z, 0);
@@ -109,28 +114,46 @@ export function credibility(districts: readonly District[], options: { lang?: La
     const z = weights[i];
     const credibilityRate = z * stats[i].rate + (1 - z) * collectiveMean;
     return {
-      name: d.name, exposure: stats[i].exposure, claimants: stats[i].claimants, observedRate: stats[i].rate,
-      weight: z, credibilityRate, pooledRate, subsidised: credibilityRate > pooledRate,
+      name: d.name,
+      exposure: stats[i].exposure,
+      claimants: stats[i].claimants,
+      observedRate: stats[i].rate,
+      weight: z,
+      credibilityRate,
+      pooledRate,
+      subsidised: credibilityRate > pooledRate,
     };
   });
   const subsidised = out.filter((d) => d.subsidised);
   const notes = [
     ...(k === Infinity ? [say('credNegativeBetween')] : []),
-    ...subsidised.map((d) => say('credSubsidised', { district: d.name, rate: d.credibilityRate, pooled: pooledRate })),
+    ...subsidised.map((d) =>
+      say('credSubsidised', { district: d.name, rate: d.credibilityRate, pooled: pooledRate }),
+    ),
   ];
   return {
-    ok: true, districts: out, withinVariance, betweenVariance, k, collectiveMean, pooledRate,
-    subsidised: subsidised.map((d) => d.name), notes,
+    ok: true,
+    districts: out,
+    withinVariance,
+    betweenVariance,
+    k,
+    collectiveMean,
+    pooledRate,
+    subsidised: subsidised.map((d) => d.name),
+    notes,
   };
 }
 
 function checkDistricts(districts: readonly District[], say: ReturnType<typeof historySayer>): Problem[] {
-  if (!Array.isArray(districts) || districts.length < 2) return [{ path: 'districts', message: say('credTooFewDistricts') }];
+  if (!Array.isArray(districts) || districts.length < 2)
+    return [{ path: 'districts', message: say('credTooFewDistricts') }];
   const problems: Problem[] = [];
   const names = new Set<string>();
   districts.forEach((d, i) => {
-    if (typeof d.name !== 'string' || d.name.trim() === '') problems.push({ path: `districts[${i}].name`, message: say('blank') });
-    else if (names.has(d.name)) problems.push({ path: `districts[${i}].name`, message: say('duplicateName', { name: d.name }) });
+    if (typeof d.name !== 'string' || d.name.trim() === '')
+      problems.push({ path: `districts[${i}].name`, message: say('blank') });
+    else if (names.has(d.name))
+      problems.push({ path: `districts[${i}].name`, message: say('duplicateName', { name: d.name }) });
     names.add(d.name);
     if (!Array.isArray(d.years) || d.years.length === 0) {
       problems.push({ path: `districts[${i}].years`, message: say('tooFewValues', { min: 1, got: 0 }) });
@@ -139,9 +162,13 @@ function checkDistricts(districts: readonly District[], say: ReturnType<typeof h
     const years = new Set<number>();
     d.years.forEach((y: DistrictYear, j: number) => {
       const at = (f: string) => `districts[${i}].years[${j}].${f}`;
-      if (years.has(y.year)) problems.push({ path: at('year'), message: say('duplicateYear', { year: y.year }) });
+      if (years.has(y.year))
+        problems.push({ path: at('year'), message: say('duplicateYear', { year: y.year }) });
       years.add(y.year);
-      const bad = [['members', wholeProblem(say, y.members, 1)], ['claimants', wholeProblem(say, y.claimants, 0)]] as const;
+      const bad = [
+        ['members', wholeProblem(say, y.members, 1)],
+        ['claimants', wholeProblem(say, y.claimants, 0)],
+      ] as const;
       for (const [f, message] of bad) if (message) problems.push({ path: at(f), message });
     });
   });

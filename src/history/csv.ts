@@ -57,17 +57,32 @@ export function readCsv(text: string): CsvText {
       for (i++; i < s.length; i++) {
         const q = s[i];
         if (q === '"') {
-          if (s[i + 1] === '"') { field += '"'; i++; continue; }
-          closed = true; i++; break;
+          if (s[i + 1] === '"') {
+            field += '"';
+            i++;
+            continue;
+          }
+          closed = true;
+          i++;
+          break;
         }
         if (q === '\n' || (q === '\r' && s[i + 1] !== '\n')) line++;
         field += q;
       }
-      if (!closed) { problems.push({ line: quoteLine, kind: 'unterminated-quote' }); break; }
-      if (i < s.length && s[i] !== ',' && s[i] !== '\n' && s[i] !== '\r') problems.push({ line, kind: 'text-after-quote' });
+      if (!closed) {
+        problems.push({ line: quoteLine, kind: 'unterminated-quote' });
+        break;
+      }
+      if (i < s.length && s[i] !== ',' && s[i] !== '\n' && s[i] !== '\r')
+        problems.push({ line, kind: 'text-after-quote' });
       continue;
     }
-    if (c === ',') { fields.push(field); field = ''; i++; continue; }
+    if (c === ',') {
+      fields.push(field);
+      field = '';
+      i++;
+      continue;
+    }
     if (c === '\r' || c === '\n') {
       endRecord();
       i += c === '\r' && s[i + 1] === '\n' ? 2 : 1;

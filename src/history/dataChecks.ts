@@ -27,8 +27,12 @@ export const PLAUSIBLE_AVERAGE = { min: 50, max: 50_000 } as const;
 export const CONTRIBUTION_JUMP = 2;
 
 export type DataCheckCode =
-  | 'claimants-above-members' | 'claims-below-claimants' | 'payouts-inconsistent-with-claimants'
-  | 'implausible-average-benefit' | 'implausible-claim-rate' | 'contribution-per-member-jump';
+  | 'claimants-above-members'
+  | 'claims-below-claimants'
+  | 'payouts-inconsistent-with-claimants'
+  | 'implausible-average-benefit'
+  | 'implausible-claim-rate'
+  | 'contribution-per-member-jump';
 
 /** One figure questioned: which, its value, and why (in words). */
 export interface DataCheck {
@@ -54,21 +58,42 @@ const countOf = (e: Entity, unit: Unit) => (unit === 'claim' ? e.claims : e.clai
  * The checks of each entity alone and against the others; `paidField` names the money column
  * (`payouts` in a history file, `paid` in a region table). Returns, per entity, its warnings.
  */
-export function checkEntities(entities: readonly Entity[], others: 'years' | 'regions', paidField: string, say: HistorySay): DataCheck[][] {
+export function checkEntities(
+  entities: readonly Entity[],
+  others: 'years' | 'regions',
+  paidField: string,
+  say: HistorySay,
+): DataCheck[][] {
   const out: DataCheck[][] = entities.map(() => []);
   entities.forEach((e, i) => {
     if (e.claimants !== undefined && e.members !== undefined && e.claimants > e.members) {
-      out[i].push({ code: 'claimants-above-members', field: 'claimants', value: e.claimants, message: say('checkClaimantsAboveMembers', { claimants: e.claimants, members: e.members }) });
+      out[i].push({
+        code: 'claimants-above-members',
+        field: 'claimants',
+        value: e.claimants,
+        message: say('checkClaimantsAboveMembers', { claimants: e.claimants, members: e.members }),
+      });
     }
     if (e.claims !== undefined && e.claimants !== undefined && e.claims < e.claimants) {
-      out[i].push({ code: 'claims-below-claimants', field: 'claims', value: e.claims, message: say('checkClaimsBelowClaimants', { claims: e.claims, claimants: e.claimants }) });
+      out[i].push({
+        code: 'claims-below-claimants',
+        field: 'claims',
+        value: e.claims,
+        message: say('checkClaimsBelowClaimants', { claims: e.claims, claimants: e.claimants }),
+      });
     }
   });
   for (const unit of ['claimant', 'claim'] as const) {
     entities.forEach((e, i) => {
       const n = countOf(e, unit);
       if (n === undefined) return;
-      const inconsistent = (message: string) => out[i].push({ code: 'payouts-inconsistent-with-claimants', field: paidField, value: e.paid, message });
+      const inconsistent = (message: string) =>
+        out[i].push({
+          code: 'payouts-inconsistent-with-claimants',
+          field: paidField,
+          value: e.paid,
+          message,
+        });
       if (n === 0 && e.paid > 0) inconsistent(say('checkPaidWithoutCount', { unit, paid: e.paid }));
       else if (n > 0 && e.paid === 0) inconsistent(say('checkCountWithoutPaid', { unit, n }));
       else if (n > 0) {
@@ -78,24 +103,39 @@ export function checkEntities(entities: readonly Entity[], others: 'years' | 're
         }
       }
     });
-    peers(entities, (e) => { const n = countOf(e, unit); return n && e.paid > 0 ? e.paid / n : undefined; })
-      .forEach(({ index, median, ratio }) => {
-        const e = entities[index];
-        const slip = decimalSlip(ratio);
-        out[index].push({
-          code: 'implausible-average-benefit', field: paidField, value: e.paid,
-          message: say('checkAverageOutlier', { unit, others, paid: e.paid, n: countOf(e, unit)!, median, corrected: slip && Math.round(e.paid * slip * 100) / 100 }),
-        });
+    peers(entities, (e) => {
+      const n = countOf(e, unit);
+      return n && e.paid > 0 ? e.paid / n : undefined;
+    }).forEach(({ index, median, ratio }) => {
+      const e = entities[index];
+      const slip = decimalSlip(ratio);
+      out[index].push({
+        code: 'implausible-average-benefit',
+        field: paidField,
+        value: e.paid,
+        message: say('checkAverageOutlier', {
+          unit,
+          others,
+          paid: e.paid,
+          n: countOf(e, unit)!,
+          median,
+          corrected: slip && Math.round(e.paid * slip * 100) / 100,
+        }),
       });
-    peers(entities, (e) => { const n = countOf(e, unit); return n && e.members ? n / e.members : undefined; })
-      .forEach(({ index, median }) => {
-        const e = entities[index];
-        const n = countOf(e, unit)!;
-        out[index].push({
-          code: 'implausible-claim-rate', field: unit === 'claim' ? 'claims' : 'claimants', value: n,
-          message: say('checkClaimRateOutlier', { unit, others, n, members: e.members!, median }),
-        });
+    });
+    peers(entities, (e) => {
+      const n = countOf(e, unit);
+      return n && e.members ? n / e.members : undefined;
+    }).forEach(({ index, median }) => {
+      const e = entities[index];
+      const n = countOf(e, unit)!;
+      out[index].push({
+        code: 'implausible-claim-rate',
+        field: unit === 'claim' ? 'claims' : 'claimants',
+        value: n,
+        message: say('checkClaimRateOutlier', { unit, others, n, members: e.members!, median }),
       });
+    });
   }
   return out;
 }
@@ -106,7 +146,10 @@ function peers(entities: readonly Entity[], figure: (e: Entity) => number | unde
   const values: number[] = [];
   entities.forEach((e, i) => {
     const v = figure(e);
-    if (v !== undefined && Number.isFinite(v)) { idx.push(i); values.push(v); }
+    if (v !== undefined && Number.isFinite(v)) {
+      idx.push(i);
+      values.push(v);
+    }
   });
   return outOfLine(values).map((o) => ({ ...o, index: idx[o.index] }));
 }
@@ -133,7 +176,12 @@ export interface AggregateWarning extends DataCheck {
  * // [{ region: 'C', code: 'implausible-average-benefit', field: 'paid', value: 830000,
  * //    message: '¥830 k paid for 100 claims is ¥8,300 a claim, 9.2 times the median ¥900 of the other regions (…); ¥83,000 would give ¥830, in line with the others: a misprint?' }]
  */
-export function checkAggregates(regions: readonly AggregateRegion[], options: { lang?: Lang } = {}): AggregateWarning[] {
+export function checkAggregates(
+  regions: readonly AggregateRegion[],
+  options: { lang?: Lang } = {},
+): AggregateWarning[] {
   const say = historySayer(options.lang ?? 'en');
-  return checkEntities(regions, 'regions', 'paid', say).flatMap((checks, i) => checks.map((c) => ({ region: regions[i].name, ...c })));
+  return checkEntities(regions, 'regions', 'paid', say).flatMap((checks, i) =>
+    checks.map((c) => ({ region: regions[i].name, ...c })),
+  );
 }

@@ -25,7 +25,8 @@ export function digamma(x: number): number {
     x += 1;
   }
   const f = 1 / (x * x);
-  const tail = f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132 - f * (691 / 32760 - f / 12))))));
+  const tail =
+    f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132 - f * (691 / 32760 - f / 12))))));
   return shift + Math.log(x) - 0.5 / x - tail;
 }
 
@@ -37,6 +38,11 @@ export function trigamma(x: number): number {
     x += 1;
   }
   const f = 1 / (x * x);
-  const series = (1 + f * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f * (1 / 30 - f * (5 / 66 - f * (691 / 2730 - (7 * f) / 6))))))) / x;
+  const series =
+    (1 +
+      f *
+        (1 / 6 -
+          f * (1 / 30 - f * (1 / 42 - f * (1 / 30 - f * (5 / 66 - f * (691 / 2730 - (7 * f) / 6))))))) /
+    x;
   return shift + series + f / 2;
 }

@@ -54,7 +54,10 @@ export type FitClaimsResult = ClaimFits | { ok: false; problems: Problem[] };
 export const MIN_CLAIMS = 10;
 const MAX_LISTED_PROBLEMS = 100;
 
-export function fitClaims(costs: ArrayLike<number>, options: { lang?: Lang; qqPoints?: number } = {}): FitClaimsResult {
+export function fitClaims(
+  costs: ArrayLike<number>,
+  options: { lang?: Lang; qqPoints?: number } = {},
+): FitClaimsResult {
   const say = historySayer(options.lang ?? 'en');
   const problems: Problem[] = [];
   let bad = 0;
@@ -63,22 +66,41 @@ export function fitClaims(costs: ArrayLike<number>, options: { lang?: Lang; qqPo
     if (typeof v === 'number' && Number.isFinite(v) && v > 0) continue;
     if (++bad <= MAX_LISTED_PROBLEMS) problems.push({ path: `costs[${i}]`, message: say('positive') });
   }
-  if (bad > MAX_LISTED_PROBLEMS) problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
-  if (costs.length < MIN_CLAIMS) problems.push({ path: 'costs', message: say('tooFewValues', { min: MIN_CLAIMS, got: costs.length }) });
+  if (bad > MAX_LISTED_PROBLEMS)
+    problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
+  if (costs.length < MIN_CLAIMS)
+    problems.push({ path: 'costs', message: say('tooFewValues', { min: MIN_CLAIMS, got: costs.length }) });
   if (problems.length) return { ok: false, problems };
   const sample = summarise(costs);
-  if (sample.sorted[0] === sample.sorted[sample.n - 1]) return { ok: false, problems: [{ path: 'costs', message: say('fitAllEqual') }] };
+  if (sample.sorted[0] === sample.sorted[sample.n - 1])
+    return { ok: false, problems: [{ path: 'costs', message: say('fitAllEqual') }] };
 
-  const raw: [Family, FamilyFit][] = [['lognormal', fitLognormal(sample)], ['gamma', fitGamma(sample)], ['pareto', fitLomax(sample)]];
-  const fits = raw.map(([family, f]): ClaimFit => {
-    const meanExists = f.dist.dist !== 'pareto' || f.dist.shape > 1;
-    return {
-      family, dist: f.dist, params: f.params, logLik: f.logLik, aic: aic(f.logLik), deltaAic: 0,
-      ks: ksDistance(sample.sorted, f.dist), qq: qqPoints(sample.sorted, f.dist, options.qqPoints),
-      meanExists,
-      notes: f.notes.map((key) => (key === 'fitNoMean' && f.dist.dist === 'pareto' ? say('fitNoMean', { shape: f.dist.shape }) : say('fitExponentialLimit'))),
-    };
-  }).sort((a, b) => a.aic - b.aic);
+  const raw: [Family, FamilyFit][] = [
+    ['lognormal', fitLognormal(sample)],
+    ['gamma', fitGamma(sample)],
+    ['pareto', fitLomax(sample)],
+  ];
+  const fits = raw
+    .map(([family, f]): ClaimFit => {
+      const meanExists = f.dist.dist !== 'pareto' || f.dist.shape > 1;
+      return {
+        family,
+        dist: f.dist,
+        params: f.params,
+        logLik: f.logLik,
+        aic: aic(f.logLik),
+        deltaAic: 0,
+        ks: ksDistance(sample.sorted, f.dist),
+        qq: qqPoints(sample.sorted, f.dist, options.qqPoints),
+        meanExists,
+        notes: f.notes.map((key) =>
+          key === 'fitNoMean' && f.dist.dist === 'pareto'
+            ? say('fitNoMean', { shape: f.dist.shape })
+            : say('fitExponentialLimit'),
+        ),
+      };
+    })
+    .sort((a, b) => a.aic - b.aic);
   for (const f of fits) f.deltaAic = f.aic - fits[0].aic;
   return { ok: true, n: sample.n, fits, ksReference: 1.36 / Math.sqrt(sample.n) };
 }

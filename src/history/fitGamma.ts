@@ -19,7 +19,11 @@ import type { FamilyFit } from './fitLognormal.ts';
 export function gammaShapeMle(s: number): number {
   const k0 = (3 - s + Math.sqrt((s - 3) ** 2 + 24 * s)) / (12 * s);
   const step = (k: number) => k - (Math.log(k) - digamma(k) - s) / (1 / k - trigamma(k));
-  return newton(step, k0, { tolerance: 1e-14, maxIterations: 100, guard: (next, k) => (next > 0 ? next : k / 2) });
+  return newton(step, k0, {
+    tolerance: 1e-14,
+    maxIterations: 100,
+    guard: (next, k) => (next > 0 ? next : k / 2),
+  });
 }
 
 export function fitGamma(sample: ClaimSample): FamilyFit {
@@ -27,5 +31,10 @@ export function fitGamma(sample: ClaimSample): FamilyFit {
   const k = gammaShapeMle(Math.log(mean) - meanLog);
   const theta = mean / k;
   const logLik = n * ((k - 1) * meanLog - mean / theta - k * Math.log(theta) - logGamma(k));
-  return { dist: { dist: 'gamma', mean, cv: 1 / Math.sqrt(k) }, params: { shape: k, scale: theta }, logLik, notes: [] };
+  return {
+    dist: { dist: 'gamma', mean, cv: 1 / Math.sqrt(k) },
+    params: { shape: k, scale: theta },
+    logLik,
+    notes: [],
+  };
 }

@@ -43,10 +43,17 @@ export type RowCells = Partial<Record<HistoryColumn, { cell: Cell; text: string 
  * it has none.
  */
 export function checkHistoryRow(
-  cells: RowCells, where: (column: HistoryColumn) => string, say: HistorySay, problems: Problem[],
+  cells: RowCells,
+  where: (column: HistoryColumn) => string,
+  say: HistorySay,
+  problems: Problem[],
 ): HistoryRow | null {
   const before = problems.length;
-  const value = (column: HistoryColumn, blankOk: boolean, rule: (v: number) => string | null): number | undefined => {
+  const value = (
+    column: HistoryColumn,
+    blankOk: boolean,
+    rule: (v: number) => string | null,
+  ): number | undefined => {
     const c = cells[column];
     if (!c) return undefined;
     if (c.cell.kind === 'blank') {
@@ -54,15 +61,23 @@ export function checkHistoryRow(
       return undefined;
     }
     const bad = cellProblem(say, c.cell, c.text) ?? (c.cell.kind === 'number' ? rule(c.cell.value) : null);
-    if (bad) { problems.push({ path: where(column), message: bad }); return undefined; }
+    if (bad) {
+      problems.push({ path: where(column), message: bad });
+      return undefined;
+    }
     return c.cell.kind === 'number' ? c.cell.value : undefined;
   };
-  const year = value('year', false, (v) => (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR ? null : say('yearRange', { min: MIN_YEAR, max: MAX_YEAR })));
+  const year = value('year', false, (v) =>
+    Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR
+      ? null
+      : say('yearRange', { min: MIN_YEAR, max: MAX_YEAR }),
+  );
   const members = value('members', false, (v) => wholeProblem(say, v, 1));
   const contributions = value('contributions', true, (v) => moneyProblem(say, v));
   const payouts = value('payouts', false, (v) => moneyProblem(say, v));
   const claimants = value('claimants', true, (v) => wholeProblem(say, v, 0));
-  if (problems.length > before || year === undefined || members === undefined || payouts === undefined) return null;
+  if (problems.length > before || year === undefined || members === undefined || payouts === undefined)
+    return null;
   const row: HistoryRow = { year, members, contributions: contributions ?? null, payouts };
   if (claimants !== undefined) row.claimants = claimants;
   return row;
@@ -73,12 +88,15 @@ export function checkHistoryRow(
  * (a year outside 1900–2100 has its own problem and is passed over).
  */
 export function checkYearOrder(
-  years: readonly { year: number | undefined; where: string }[], say: HistorySay, problems: Problem[],
+  years: readonly { year: number | undefined; where: string }[],
+  say: HistorySay,
+  problems: Problem[],
 ): void {
   let previous: number | undefined;
   for (const { year, where } of years) {
     if (year === undefined || year < MIN_YEAR || year > MAX_YEAR) continue;
-    if (previous !== undefined && year <= previous) problems.push({ path: where, message: say('yearOrder', { previous }) });
+    if (previous !== undefined && year <= previous)
+      problems.push({ path: where, message: say('yearOrder', { previous }) });
     else previous = year;
   }
 }

@@ -22,7 +22,8 @@ export type ParseClaimsResult = { ok: true; costs: number[] } | { ok: false; pro
 export function parseClaims(text: string, options: { lang?: Lang } = {}): ParseClaimsResult {
   const say = historySayer(options.lang ?? 'en');
   const first = readCsv(text.slice(0, 4096)).records[0];
-  const plain = first !== undefined && first.fields.length === 1 && readNumber(first.fields[0]).kind === 'number';
+  const plain =
+    first !== undefined && first.fields.length === 1 && readNumber(first.fields[0]).kind === 'number';
   const table = readTable(text, ['cost'], ['cost'], MAX_CLAIM_ROWS, say, plain ? ['cost'] : undefined);
   if (!table.ok) return table;
   const { body, problems } = table;
@@ -31,11 +32,17 @@ export function parseClaims(text: string, options: { lang?: Lang } = {}): ParseC
   for (const record of body) {
     const text = record.fields[0];
     const cell = readNumber(text);
-    const message = cell.kind === 'blank' ? say('required') : cellProblem(say, cell, text) ?? (cell.kind === 'number' && !(cell.value > 0) ? say('positive') : null);
+    const message =
+      cell.kind === 'blank'
+        ? say('required')
+        : (cellProblem(say, cell, text) ??
+          (cell.kind === 'number' && !(cell.value > 0) ? say('positive') : null));
     if (message) {
-      if (++bad <= MAX_LISTED_PROBLEMS) problems.push({ path: say('atLine', { line: record.line, column: 'cost' }), message });
+      if (++bad <= MAX_LISTED_PROBLEMS)
+        problems.push({ path: say('atLine', { line: record.line, column: 'cost' }), message });
     } else if (cell.kind === 'number') costs.push(cell.value);
   }
-  if (bad > MAX_LISTED_PROBLEMS) problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
+  if (bad > MAX_LISTED_PROBLEMS)
+    problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
   return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, costs };
 }

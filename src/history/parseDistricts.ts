@@ -31,8 +31,15 @@ export function parseDistricts(text: string, options: { lang?: Lang } = {}): Par
     const number = (c: Column, min: number): number | undefined => {
       const raw = cell(c);
       const read = readNumber(raw);
-      const bad = read.kind === 'blank' ? say('required') : cellProblem(say, read, raw) ?? (read.kind === 'number' ? wholeProblem(say, read.value, min) : null);
-      if (bad) { problems.push({ path: at(c), message: bad }); return undefined; }
+      const bad =
+        read.kind === 'blank'
+          ? say('required')
+          : (cellProblem(say, read, raw) ??
+            (read.kind === 'number' ? wholeProblem(say, read.value, min) : null));
+      if (bad) {
+        problems.push({ path: at(c), message: bad });
+        return undefined;
+      }
       return read.kind === 'number' ? read.value : undefined;
     };
     const name = cell('district').trim();
@@ -40,10 +47,13 @@ export function parseDistricts(text: string, options: { lang?: Lang } = {}): Par
     const year = number('year', 1900);
     const members = number('members', 1);
     const claimants = number('claimants', 0);
-    if (problems.length > before || year === undefined || members === undefined || claimants === undefined) continue;
+    if (problems.length > before || year === undefined || members === undefined || claimants === undefined)
+      continue;
     const d = byName.get(name) ?? { name, years: [] };
     byName.set(name, d);
     d.years.push({ year, members, claimants });
   }
-  return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, districts: [...byName.values()] };
+  return problems.length
+    ? { ok: false, problems: sortByLine(problems) }
+    : { ok: true, districts: [...byName.values()] };
 }

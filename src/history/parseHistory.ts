@@ -17,8 +17,13 @@ import { utf8Length } from '../io/parseJson.ts';
 import { readNumber } from './cells.ts';
 import { readCsv, type CsvRecord } from './csv.ts';
 import {
-  checkHistoryRow, checkYearOrder, HISTORY_COLUMNS, REQUIRED_COLUMNS,
-  type HistoryColumn, type HistoryRow, type RowCells,
+  checkHistoryRow,
+  checkYearOrder,
+  HISTORY_COLUMNS,
+  REQUIRED_COLUMNS,
+  type HistoryColumn,
+  type HistoryRow,
+  type RowCells,
 } from './historyRow.ts';
 import { historySayer, type HistorySay } from './messages.ts';
 
@@ -44,7 +49,10 @@ export function parseHistory(text: string, options: { lang?: Lang } = {}): Parse
     const row = checkHistoryRow(cells, (c) => at(record.line, c), say, problems);
     if (row) rows.push(row);
     const y = cells.year?.cell;
-    years.push({ year: y?.kind === 'number' && Number.isInteger(y.value) ? y.value : undefined, where: at(record.line, 'year') });
+    years.push({
+      year: y?.kind === 'number' && Number.isInteger(y.value) ? y.value : undefined,
+      where: at(record.line, 'year'),
+    });
   }
   checkYearOrder(years, say, problems);
   return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, rows };
@@ -67,39 +75,67 @@ export type Table<C extends string> =
  * `ok: false` only when nothing can be read (too large, empty, too many rows).
  */
 export function readTable<C extends string>(
-  text: string, allowed: readonly C[], required: readonly C[], maxRows: number, say: HistorySay,
+  text: string,
+  allowed: readonly C[],
+  required: readonly C[],
+  maxRows: number,
+  say: HistorySay,
   implicitHeader?: readonly C[],
 ): Table<C> {
   const at = (line: number, column?: string) => say('atLine', { line, column });
   if (utf8Length(text, MAX_HISTORY_BYTES) > MAX_HISTORY_BYTES) {
-    return { ok: false, problems: [{ path: at(1), message: say('tooLarge', { mb: MAX_HISTORY_BYTES / 1024 / 1024 }) }] };
+    return {
+      ok: false,
+      problems: [{ path: at(1), message: say('tooLarge', { mb: MAX_HISTORY_BYTES / 1024 / 1024 }) }],
+    };
   }
   const { records, problems: syntax } = readCsv(text);
   const problems: Problem[] = syntax.map((p) => ({
-    path: at(p.line), message: say(p.kind === 'unterminated-quote' ? 'unterminatedQuote' : 'textAfterQuote'),
+    path: at(p.line),
+    message: say(p.kind === 'unterminated-quote' ? 'unterminatedQuote' : 'textAfterQuote'),
   }));
   const [header, ...body] = implicitHeader ? [{ line: 0, fields: [...implicitHeader] }, ...records] : records;
-  if (!header) return { ok: false, problems: [...problems, { path: at(1), message: say('emptyFile', { columns: allowed.join(',') }) }] };
-  if (body.length > maxRows) return { ok: false, problems: [{ path: at(body[maxRows].line), message: say('tooManyRows', { max: maxRows }) }] };
+  if (!header)
+    return {
+      ok: false,
+      problems: [...problems, { path: at(1), message: say('emptyFile', { columns: allowed.join(',') }) }],
+    };
+  if (body.length > maxRows)
+    return {
+      ok: false,
+      problems: [{ path: at(body[maxRows].line), message: say('tooManyRows', { max: maxRows }) }],
+    };
   const columns: (C | null)[] = [];
   const seen = new Set<string>();
   for (const raw of header.fields) {
     const name = raw.trim().toLowerCase();
     let ok = false;
     if (name === '') problems.push({ path: at(header.line), message: say('blankColumnName') });
-    else if (!(allowed as readonly string[]).includes(name)) problems.push({ path: at(header.line, raw.trim()), message: say('unknownColumn', { column: raw.trim(), allowed }) });
-    else if (seen.has(name)) problems.push({ path: at(header.line, name), message: say('duplicateColumn', { column: name }) });
+    else if (!(allowed as readonly string[]).includes(name))
+      problems.push({
+        path: at(header.line, raw.trim()),
+        message: say('unknownColumn', { column: raw.trim(), allowed }),
+      });
+    else if (seen.has(name))
+      problems.push({ path: at(header.line, name), message: say('duplicateColumn', { column: name }) });
     else ok = true;
     seen.add(name);
     columns.push(ok ? (name as C) : null);
   }
   for (const c of required) {
-    if (!seen.has(c)) problems.push({ path: at(header.line), message: say('missingColumn', { column: c, columns: allowed.join(', ') }) });
+    if (!seen.has(c))
+      problems.push({
+        path: at(header.line),
+        message: say('missingColumn', { column: c, columns: allowed.join(', ') }),
+      });
   }
   if (body.length === 0) problems.push({ path: at(header.line), message: say('noRows') });
   for (const record of body) {
     if (record.fields.length !== columns.length) {
-      problems.push({ path: at(record.line), message: say('fieldCount', { got: record.fields.length, expected: columns.length }) });
+      problems.push({
+        path: at(record.line),
+        message: say('fieldCount', { got: record.fields.length, expected: columns.length }),
+      });
     }
   }
   return { ok: true, columns, body: body.filter((r) => r.fields.length === columns.length), problems };
@@ -108,7 +144,10 @@ export function readTable<C extends string>(
 /** Problems in the order of the file (a stable sort by line number; messages of a line keep their order). */
 export function sortByLine(problems: Problem[]): Problem[] {
   const line = (p: Problem) => Number(/\d+/.exec(p.path)?.[0] ?? Infinity);
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => line(a.p) - line(b.p) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => line(a.p) - line(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 export type { HistoryColumn, HistoryRow };

@@ -18,7 +18,8 @@ import { MAX_HISTORY_ROWS, readTable, sortByLine } from './parseHistory.ts';
 export const REGION_COLUMNS = ['region', 'member-years', 'claimants', 'claims', 'paid'] as const;
 type RegionColumn = (typeof REGION_COLUMNS)[number];
 
-export type ParseRegionsResult = { ok: true; regions: AggregateRegion[] } | { ok: false; problems: Problem[] };
+export type ParseRegionsResult =
+  { ok: true; regions: AggregateRegion[] } | { ok: false; problems: Problem[] };
 
 export function parseRegions(text: string, options: { lang?: Lang } = {}): ParseRegionsResult {
   const say = historySayer(options.lang ?? 'en');
@@ -34,7 +35,11 @@ export function parseRegions(text: string, options: { lang?: Lang } = {}): Parse
       return j < 0 ? undefined : record.fields[j];
     };
     const at = (c: RegionColumn) => say('atLine', { line: record.line, column: c });
-    const number = (c: RegionColumn, rule: (v: number) => string | null, required: boolean): number | undefined => {
+    const number = (
+      c: RegionColumn,
+      rule: (v: number) => string | null,
+      required: boolean,
+    ): number | undefined => {
       const text = cell(c);
       if (text === undefined) return undefined;
       const read = readNumber(text);

@@ -33,7 +33,11 @@ export interface OutOfLine {
 }
 
 /** The values more than `factor` times, or less than 1/`factor` of, the median of the others. */
-export function outOfLine(values: readonly number[], factor = OUT_OF_LINE_FACTOR, minPeers = MIN_PEERS): OutOfLine[] {
+export function outOfLine(
+  values: readonly number[],
+  factor = OUT_OF_LINE_FACTOR,
+  minPeers = MIN_PEERS,
+): OutOfLine[] {
   const out: OutOfLine[] = [];
   if (values.length < minPeers + 1) return out;
   values.forEach((v, index) => {

@@ -10,22 +10,37 @@
 import type { Lang } from '../domain/format.ts';
 import type { Problem } from '../domain/scenario.ts';
 import type { Cell } from './cells.ts';
-import { checkHistoryRow, checkYearOrder, HISTORY_COLUMNS, type HistoryRow, type RowCells } from './historyRow.ts';
+import {
+  checkHistoryRow,
+  checkYearOrder,
+  HISTORY_COLUMNS,
+  type HistoryRow,
+  type RowCells,
+} from './historyRow.ts';
 import { historySayer } from './messages.ts';
 import type { ParseHistoryResult } from './parseHistory.ts';
 import { MAX_HISTORY_ROWS } from './parseHistory.ts';
 
 const asCell = (v: unknown): { cell: Cell; text: string } => {
   if (v === null || v === undefined) return { cell: { kind: 'blank' }, text: '' };
-  if (typeof v === 'number' && Number.isFinite(v)) return { cell: { kind: 'number', value: v }, text: String(v) };
-  return { cell: { kind: 'invalid' }, text: typeof v === 'string' ? v : JSON.stringify(v) ?? String(v) };
+  if (typeof v === 'number' && Number.isFinite(v))
+    return { cell: { kind: 'number', value: v }, text: String(v) };
+  return { cell: { kind: 'invalid' }, text: typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)) };
 };
 
-export function validateHistoryRows(rows: readonly unknown[], options: { lang?: Lang } = {}): ParseHistoryResult {
+export function validateHistoryRows(
+  rows: readonly unknown[],
+  options: { lang?: Lang } = {},
+): ParseHistoryResult {
   const say = historySayer(options.lang ?? 'en');
   const problems: Problem[] = [];
-  if (!Array.isArray(rows) || rows.length === 0) return { ok: false, problems: [{ path: 'rows', message: say('noRows') }] };
-  if (rows.length > MAX_HISTORY_ROWS) return { ok: false, problems: [{ path: 'rows', message: say('tooManyRows', { max: MAX_HISTORY_ROWS }) }] };
+  if (!Array.isArray(rows) || rows.length === 0)
+    return { ok: false, problems: [{ path: 'rows', message: say('noRows') }] };
+  if (rows.length > MAX_HISTORY_ROWS)
+    return {
+      ok: false,
+      problems: [{ path: 'rows', message: say('tooManyRows', { max: MAX_HISTORY_ROWS }) }],
+    };
   const out: HistoryRow[] = [];
   const years: { year: number | undefined; where: string }[] = [];
   rows.forEach((raw, i) => {
@@ -35,7 +50,10 @@ export function validateHistoryRows(rows: readonly unknown[], options: { lang?: 
     const where = (field: string) => say('atRow', { row: i + 1, year, field });
     for (const key of Object.keys(obj)) {
       if (!(HISTORY_COLUMNS as readonly string[]).includes(key)) {
-        problems.push({ path: where(key), message: say('unknownColumn', { column: key, allowed: HISTORY_COLUMNS }) });
+        problems.push({
+          path: where(key),
+          message: say('unknownColumn', { column: key, allowed: HISTORY_COLUMNS }),
+        });
       }
     }
     const cells: RowCells = {};

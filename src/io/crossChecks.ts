@@ -23,7 +23,8 @@ type Rec = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const field = (v: unknown, key: string): unknown => (isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined);
+const field = (v: unknown, key: string): unknown =>
+  isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined;
 /** The list `input[key]` when it is one of at most `max` entries, else none. */
 const listAt = (input: unknown, key: string, max: number): unknown[] | null => {
   const v = field(input, key);
@@ -71,7 +72,11 @@ function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawPr
     if (typeof id !== 'string') return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else out.push({ path: [list, i, 'id'], message: say('duplicateId', { id: shown(id), other: formatPath([list, first]) }) });
+    else
+      out.push({
+        path: [list, i, 'id'],
+        message: say('duplicateId', { id: shown(id), other: formatPath([list, first]) }),
+      });
   });
   return out;
 }
@@ -104,7 +109,10 @@ function checkNegativeBinomial(input: Rec, say: Say): RawProblem[] {
     }
     if (!isFiniteNumber(cv) || cv <= 0) return;
     if (cv * cv > 1 / mean) return;
-    out.push({ path: ['risks', i, 'days', 'cv'], message: say('negativeBinomialCv', { minCv: smallestNegativeBinomialCv(mean) }) });
+    out.push({
+      path: ['risks', i, 'days', 'cv'],
+      message: say('negativeBinomialCv', { minCv: smallestNegativeBinomialCv(mean) }),
+    });
   });
   return out;
 }
@@ -119,7 +127,8 @@ function knownRisks(input: Rec): Map<string, KnownRisk> {
   const risks = new Map<string, KnownRisk>();
   for (const r of risksOf(input)) {
     const id = field(r, 'id');
-    if (typeof id === 'string' && !risks.has(id)) risks.set(id, { kind: field(r, 'kind'), hasDays: field(r, 'days') !== undefined });
+    if (typeof id === 'string' && !risks.has(id))
+      risks.set(id, { kind: field(r, 'kind'), hasDays: field(r, 'days') !== undefined });
   }
   return risks;
 }
@@ -127,10 +136,21 @@ function knownRisks(input: Rec): Map<string, KnownRisk> {
 /** At most this many known ids are listed in a message. */
 const MAX_LISTED = 20;
 
-const NEEDS: Record<string, 'cost' | 'event'> = { bands: 'cost', steps: 'cost', daily: 'cost', 'lump-sum': 'event' };
+const NEEDS: Record<string, 'cost' | 'event'> = {
+  bands: 'cost',
+  steps: 'cost',
+  daily: 'cost',
+  'lump-sum': 'event',
+};
 
 /** What is wrong with a benefit of `type` naming risk `id` (found as `risk`), or null. */
-function benefitRiskProblem(type: unknown, id: string, risk: KnownRisk | undefined, known: string[], say: Say): string | null {
+function benefitRiskProblem(
+  type: unknown,
+  id: string,
+  risk: KnownRisk | undefined,
+  known: string[],
+  say: Say,
+): string | null {
   if (!risk) return say('unknownRisk', { known });
   if (typeof type !== 'string' || !Object.hasOwn(NEEDS, type)) return null;
   const need = NEEDS[type];

@@ -17,8 +17,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     $id: SCENARIO_SCHEMA_ID,
     title: `huzhu scenario (${SCENARIO_FORMAT})`,
     description:
-      'One version of a trade-union medical mutual-aid scheme plus the assumptions to test it. '
-      + 'Money in yuan (at most 2 decimals), rates as fractions, one period is 12 months.',
+      'One version of a trade-union medical mutual-aid scheme plus the assumptions to test it. ' +
+      'Money in yuan (at most 2 decimals), rates as fractions, one period is 12 months.',
   });
   return z.toJSONSchema(described, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
 }

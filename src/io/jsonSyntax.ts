@@ -11,8 +11,18 @@
  */
 
 export type Expectation =
-  | 'value' | 'propertyName' | 'colon' | 'commaOrBrace' | 'commaOrBracket'
-  | 'digit' | 'hexDigit' | 'escape' | 'end' | 'true' | 'false' | 'null';
+  | 'value'
+  | 'propertyName'
+  | 'colon'
+  | 'commaOrBrace'
+  | 'commaOrBracket'
+  | 'digit'
+  | 'hexDigit'
+  | 'escape'
+  | 'end'
+  | 'true'
+  | 'false'
+  | 'null';
 
 export type JsonSyntaxError =
   | { position: number; kind: 'end' }

@@ -13,16 +13,16 @@ import { parseJson } from './parseJson.ts';
 import { validateScenario } from './validate.ts';
 
 export type LoadResult =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; kind: 'syntax' | 'invalid'; problems: Problem[] };
+  { ok: true; scenario: Scenario } | { ok: false; kind: 'syntax' | 'invalid'; problems: Problem[] };
 
 export function loadScenarioText(text: string, options: { lang?: Lang } = {}): LoadResult {
   const lang = options.lang ?? 'en';
   const parsed = parseJson(text, { lang });
   if (!parsed.ok) {
-    const reason = parsed.code === 'too-large'
-      ? parsed.message
-      : message(lang, 'notJson', { line: parsed.line, column: parsed.column, reason: parsed.message });
+    const reason =
+      parsed.code === 'too-large'
+        ? parsed.message
+        : message(lang, 'notJson', { line: parsed.line, column: parsed.column, reason: parsed.message });
     return { ok: false, kind: 'syntax', problems: [{ path: '(root)', message: reason }] };
   }
   const validated = validateScenario(parsed.value, { lang });

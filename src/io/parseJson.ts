@@ -24,7 +24,13 @@ export type ParseJsonResult =
 export function parseJson(text: string, options: { lang?: Lang } = {}): ParseJsonResult {
   const lang = options.lang ?? 'en';
   if (utf8Length(text, MAX_JSON_BYTES) > MAX_JSON_BYTES) {
-    return { ok: false, line: 1, column: 1, message: message(lang, 'tooLarge', { mb: MAX_JSON_BYTES / 1024 / 1024 }), code: 'too-large' };
+    return {
+      ok: false,
+      line: 1,
+      column: 1,
+      message: message(lang, 'tooLarge', { mb: MAX_JSON_BYTES / 1024 / 1024 }),
+      code: 'too-large',
+    };
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
@@ -84,7 +90,10 @@ export function lineAndColumn(text: string, position: number): { line: number; c
     if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
       line++;
       column = 1;
-    } else if (c === 0x0d || (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) {
+    } else if (
+      c === 0x0d ||
+      (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))
+    ) {
       // the \r of \r\n, or the second half of a surrogate pair: no column of its own
     } else {
       column++;
@@ -104,7 +113,12 @@ export function utf8Length(text: string, limit = Infinity): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (isHighSurrogate(c) && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+    else if (
+      isHighSurrogate(c) &&
+      i + 1 < text.length &&
+      text.charCodeAt(i + 1) >= 0xdc00 &&
+      text.charCodeAt(i + 1) <= 0xdfff
+    ) {
       bytes += 4;
       i++;
     } else bytes += 3;

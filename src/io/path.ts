@@ -48,7 +48,11 @@ function keyIndex(node: Record<string, unknown>, cache: KeyIndex): Map<string, n
 }
 
 /** The rank of each step of `path` in `root`. */
-export function documentRank(root: unknown, path: readonly Segment[], cache: KeyIndex = new WeakMap()): number[] {
+export function documentRank(
+  root: unknown,
+  path: readonly Segment[],
+  cache: KeyIndex = new WeakMap(),
+): number[] {
   const ranks: number[] = [];
   let node: unknown = root;
   for (const s of path) {

@@ -88,14 +88,21 @@ function above(say: Say, min: number, max?: number) {
 
 /** Yuan: ≥ 0 (or > 0 when `positive`), ≤ MAX_MONEY, at most 2 decimals. */
 function money(say: Say, positive = false, base = z.number()) {
-  const low = positive ? base.gt(0, { error: say('greaterThan', { min: 0 }) }) : base.gte(0, { error: say('atLeast', { min: 0 }) });
-  return low.lte(MAX_MONEY, { error: say('atMost', { max: MAX_MONEY }) }).refine(hasAtMostTwoDecimals, { error: say('moneyDecimals') });
+  const low = positive
+    ? base.gt(0, { error: say('greaterThan', { min: 0 }) })
+    : base.gte(0, { error: say('atLeast', { min: 0 }) });
+  return low
+    .lte(MAX_MONEY, { error: say('atMost', { max: MAX_MONEY }) })
+    .refine(hasAtMostTwoDecimals, { error: say('moneyDecimals') });
 }
 
 /** A number inside `.nullable()`: text or a list there `must be a number or null`. */
 function numberOrNull(say: Say) {
   const wrongType = (input: unknown) => input !== undefined && typeof input !== 'number';
-  return z.number({ error: (iss) => (iss.code === 'invalid_type' && wrongType(iss.input) ? say('mustBeNumberOrNull') : undefined) });
+  return z.number({
+    error: (iss) =>
+      iss.code === 'invalid_type' && wrongType(iss.input) ? say('mustBeNumberOrNull') : undefined,
+  });
 }
 
 // ---- text and lists --------------------------------------------------------------------------
@@ -103,12 +110,19 @@ function numberOrNull(say: Say) {
 /** Text of min..max code points; `notBlank` also refuses only-whitespace text. */
 function text(say: Say, min: number, max: number, notBlank = false) {
   const error = min > 0 ? say('textLength', { min, max }) : say('textMax', { max });
-  let s = z.string().refine((v) => {
-    const n = codePointLength(v);
-    return n >= min && n <= max;
-  }, { error });
+  let s = z.string().refine(
+    (v) => {
+      const n = codePointLength(v);
+      return n >= min && n <= max;
+    },
+    { error },
+  );
   if (notBlank) s = s.refine((v) => v.length === 0 || /\S/u.test(v), { error: say('blank') });
-  return s.meta({ ...(min > 0 ? { minLength: min } : {}), maxLength: max, ...(notBlank ? { pattern: '\\S' } : {}) });
+  return s.meta({
+    ...(min > 0 ? { minLength: min } : {}),
+    maxLength: max,
+    ...(notBlank ? { pattern: '\\S' } : {}),
+  });
 }
 
 /** A list of min..max items. */
@@ -133,9 +147,14 @@ function valueList(say: Say, item: z.ZodNumber, max: number) {
     const parsed = whole.safeParse(input, { error: errorMap(say) });
     if (parsed.success) return input;
     const issues = parsed.error.issues;
-    for (const iss of issues.slice(0, MAX_VALUE_PROBLEMS)) ctx.addIssue({ code: 'custom', path: iss.path, message: iss.message, input: undefined });
+    for (const iss of issues.slice(0, MAX_VALUE_PROBLEMS))
+      ctx.addIssue({ code: 'custom', path: iss.path, message: iss.message, input: undefined });
     if (issues.length > MAX_VALUE_PROBLEMS) {
-      ctx.addIssue({ code: 'custom', message: say('moreValueProblems', { count: issues.length - MAX_VALUE_PROBLEMS }), input: undefined });
+      ctx.addIssue({
+        code: 'custom',
+        message: say('moreValueProblems', { count: issues.length - MAX_VALUE_PROBLEMS }),
+        input: undefined,
+      });
     }
     return input;
   }, whole);
@@ -146,27 +165,42 @@ function valueList(say: Say, item: z.ZodNumber, max: number) {
 function costDist(say: Say) {
   const meanCv = <D extends 'lognormal' | 'gamma'>(dist: D, cv = between(say, 0, LIMITS.costCv)) =>
     z.strictObject({ dist: z.literal(dist), mean: aboveAtMost(say, 0, LIMITS.mean), cv });
-  const gammaCv = between(say, 0, LIMITS.costCv)
-    .refine((v) => v === 0 || v >= LIMITS.gammaCvMin, { error: say('atLeast', { min: LIMITS.gammaCvMin }) });
+  const gammaCv = between(say, 0, LIMITS.costCv).refine((v) => v === 0 || v >= LIMITS.gammaCvMin, {
+    error: say('atLeast', { min: LIMITS.gammaCvMin }),
+  });
   const pareto = z.strictObject({
     dist: z.literal('pareto'),
     scale: above(say, 0, LIMITS.paretoScale),
-    shape: z.number().gt(1, { error: say('paretoShape') }).lte(LIMITS.paretoShape, { error: say('atMost', { max: LIMITS.paretoShape }) }),
+    shape: z
+      .number()
+      .gt(1, { error: say('paretoShape') })
+      .lte(LIMITS.paretoShape, { error: say('atMost', { max: LIMITS.paretoShape }) }),
   });
-  const empirical = z.strictObject({ dist: z.literal('empirical'), values: valueList(say, above(say, 0, LIMITS.costValue), LIMITS.empiricalValues) });
-  return z.discriminatedUnion('dist', [meanCv('lognormal'), meanCv('gamma', gammaCv), pareto, empirical]).meta({
-    description: 'cumulative self-paid cost of one claimant in one period (yuan)',
+  const empirical = z.strictObject({
+    dist: z.literal('empirical'),
+    values: valueList(say, above(say, 0, LIMITS.costValue), LIMITS.empiricalValues),
   });
+  return z
+    .discriminatedUnion('dist', [meanCv('lognormal'), meanCv('gamma', gammaCv), pareto, empirical])
+    .meta({
+      description: 'cumulative self-paid cost of one claimant in one period (yuan)',
+    });
 }
 
 function daysDist(say: Say) {
   const day = () => intIn(say, 0, LIMITS.days);
-  return z.discriminatedUnion('dist', [
-    z.strictObject({ dist: z.literal('poisson'), mean: between(say, 0, LIMITS.days) }),
-    z.strictObject({ dist: z.literal('negative-binomial'), mean: aboveAtMost(say, 0, LIMITS.days), cv: above(say, 0, LIMITS.daysCv) }),
-    z.strictObject({ dist: z.literal('fixed'), value: day() }),
-    z.strictObject({ dist: z.literal('empirical'), values: valueList(say, day(), LIMITS.empiricalValues) }),
-  ]).meta({ description: 'days in hospital of one claimant in one period' });
+  return z
+    .discriminatedUnion('dist', [
+      z.strictObject({ dist: z.literal('poisson'), mean: between(say, 0, LIMITS.days) }),
+      z.strictObject({
+        dist: z.literal('negative-binomial'),
+        mean: aboveAtMost(say, 0, LIMITS.days),
+        cv: above(say, 0, LIMITS.daysCv),
+      }),
+      z.strictObject({ dist: z.literal('fixed'), value: day() }),
+      z.strictObject({ dist: z.literal('empirical'), values: valueList(say, day(), LIMITS.empiricalValues) }),
+    ])
+    .meta({ description: 'days in hospital of one claimant in one period' });
 }
 
 // ---- risks and benefits ----------------------------------------------------------------------
@@ -174,21 +208,36 @@ function daysDist(say: Say) {
 function risk(say: Say) {
   const common = {
     id: text(say, 1, LIMITS.idLength).meta({ description: 'unique among risks; benefits name it' }),
-    who: z.enum(['all', 'female']).optional().meta({ description: 'who is exposed: all members (default) or women only' }),
+    who: z
+      .enum(['all', 'female'])
+      .optional()
+      .meta({ description: 'who is exposed: all members (default) or women only' }),
     rate: aboveAtMost(say, 0, 1).meta({ description: 'claimants (or events) per member per period' }),
-    rateCv: between(say, 0, LIMITS.rateCv).optional().meta({ description: 'year-to-year uncertainty of the rate' }),
+    rateCv: between(say, 0, LIMITS.rateCv)
+      .optional()
+      .meta({ description: 'year-to-year uncertainty of the rate' }),
   };
   const { id, who, rate, rateCv } = common;
   const notHere = () => z.never({ error: say('notOnEventRisk') }).optional();
   const cost = z.strictObject({
     id,
-    kind: z.literal('cost').meta({ description: 'claimants run up a cumulative self-paid cost (and days in hospital)' }),
-    who, rate, rateCv, cost: costDist(say), days: daysDist(say).optional(),
+    kind: z
+      .literal('cost')
+      .meta({ description: 'claimants run up a cumulative self-paid cost (and days in hospital)' }),
+    who,
+    rate,
+    rateCv,
+    cost: costDist(say),
+    days: daysDist(say).optional(),
   });
   const event = z.strictObject({
     id,
     kind: z.literal('event').meta({ description: 'each member has a Poisson number of events (diagnoses)' }),
-    who, rate, rateCv, cost: notHere(), days: notHere(),
+    who,
+    rate,
+    rateCv,
+    cost: notHere(),
+    days: notHere(),
   });
   return z.discriminatedUnion('kind', [cost, event]);
 }
@@ -196,35 +245,55 @@ function risk(say: Say) {
 function benefit(say: Say) {
   const id = text(say, 1, LIMITS.idLength).meta({ description: 'unique among benefits' });
   const risk = z.string().meta({ description: 'id of the risk this benefit pays for' });
-  const cap = money(say).optional().meta({ description: 'at most this much per claimant (or member) per period' });
+  const cap = money(say)
+    .optional()
+    .meta({ description: 'at most this much per claimant (or member) per period' });
   const band = z.strictObject({
-    upTo: money(say, true, numberOrNull(say)).nullable().meta({ description: 'upper end of the band above the deductible; null = no upper end (last band only)' }),
+    upTo: money(say, true, numberOrNull(say))
+      .nullable()
+      .meta({
+        description: 'upper end of the band above the deductible; null = no upper end (last band only)',
+      }),
     rate: between(say, 0, 1),
   });
   return z.discriminatedUnion('type', [
     z.strictObject({
-      id, risk,
+      id,
+      risk,
       type: z.literal('bands').meta({ description: 'a share of the cost in each band, on a cost risk' }),
       deductible: money(say).optional().meta({ description: 'bands start above this cost (default 0)' }),
       bands: list(say, band, 1, LIMITS.bands).meta({ description: 'consecutive from 0, upTo ascending' }),
       cap,
     }),
     z.strictObject({
-      id, risk,
-      type: z.literal('steps').meta({ description: 'perStep for each full step of cost above from, on a cost risk' }),
-      from: money(say), step: money(say, true), perStep: money(say, true), cap,
+      id,
+      risk,
+      type: z
+        .literal('steps')
+        .meta({ description: 'perStep for each full step of cost above from, on a cost risk' }),
+      from: money(say),
+      step: money(say, true),
+      perStep: money(say, true),
+      cap,
     }),
     z.strictObject({
-      id, risk,
-      type: z.literal('daily').meta({ description: 'perDay for each day in hospital, on a cost risk with days' }),
+      id,
+      risk,
+      type: z
+        .literal('daily')
+        .meta({ description: 'perDay for each day in hospital, on a cost risk with days' }),
       perDay: money(say, true),
       maxDays: intIn(say, 1, LIMITS.days).optional().meta({ description: 'at most this many days are paid' }),
     }),
     z.strictObject({
-      id, risk,
+      id,
+      risk,
       type: z.literal('lump-sum').meta({ description: 'amount for each event, on an event risk' }),
-      amount: money(say, true), cap,
-      waitingDays: intIn(say, 0, LIMITS.waitingDays).optional().meta({ description: 'events of new members in their first days are not paid' }),
+      amount: money(say, true),
+      cap,
+      waitingDays: intIn(say, 0, LIMITS.waitingDays)
+        .optional()
+        .meta({ description: 'events of new members in their first days are not paid' }),
     }),
   ]);
 }
@@ -239,7 +308,9 @@ export function buildScenarioSchema(say: Say) {
   return z.strictObject({
     format: z.literal(SCENARIO_FORMAT),
     $schema: z.string().optional().meta({ description: 'where an editor finds this schema' }),
-    name: text(say, 1, LIMITS.nameLength, true).meta({ description: 'shown everywhere; any text, 1–200 characters' }),
+    name: text(say, 1, LIMITS.nameLength, true).meta({
+      description: 'shown everywhere; any text, 1–200 characters',
+    }),
     period: freeText('which period, e.g. "2016"'),
     source: freeText('where the figures came from'),
     notes: freeText('anything else'),
@@ -248,26 +319,51 @@ export function buildScenarioSchema(say: Say) {
       femaleShare: share('share of women (default 0.5)'),
       newShare: share('share of members in their first period (default 0)'),
     }),
-    contributions: list(say, z.strictObject({
-      payer: text(say, 1, LIMITS.payerLength).meta({ description: 'member, employer, union, government or any other label' }),
-      amount: money(say).meta({ description: 'yuan per member per period' }),
-    }), 1, LIMITS.contributions),
-    fund: z.strictObject({
-      reserve: money(say).optional().meta({ description: 'money in the fund at the start (default 0)' }),
-      backstop: money(say).optional().meta({ description: 'backstop (托底资金) available each period, drawn only to cover a deficit' }),
-      expenseRate: z.number().gte(0, { error: say('expenseRate') }).lt(1, { error: say('expenseRate') }).optional()
-        .meta({ description: 'share of income spent on running the scheme (default 0)' }),
-    }).optional(),
+    contributions: list(
+      say,
+      z.strictObject({
+        payer: text(say, 1, LIMITS.payerLength).meta({
+          description: 'member, employer, union, government or any other label',
+        }),
+        amount: money(say).meta({ description: 'yuan per member per period' }),
+      }),
+      1,
+      LIMITS.contributions,
+    ),
+    fund: z
+      .strictObject({
+        reserve: money(say).optional().meta({ description: 'money in the fund at the start (default 0)' }),
+        backstop: money(say)
+          .optional()
+          .meta({ description: 'backstop (托底资金) available each period, drawn only to cover a deficit' }),
+        expenseRate: z
+          .number()
+          .gte(0, { error: say('expenseRate') })
+          .lt(1, { error: say('expenseRate') })
+          .optional()
+          .meta({ description: 'share of income spent on running the scheme (default 0)' }),
+      })
+      .optional(),
     risks: list(say, risk(say), 1, LIMITS.risks).meta({ description: 'what can happen to members' }),
     benefits: list(say, benefit(say), 1, LIMITS.benefits).meta({ description: 'what the scheme pays' }),
-    trend: z.strictObject({ members: trend(), contribution: trend(), rate: trend(), cost: trend() }).optional()
-      .meta({ description: 'yearly growth for projections past period 1: year t multiplies by (1 + g)^(t−1)' }),
-    simulation: z.strictObject({
-      iterations: intIn(say, LIMITS.iterations.min, LIMITS.iterations.max).optional().meta({ description: 'default 10000' }),
-      seed: text(say, 1, LIMITS.seedLength).optional().meta({ description: 'default "huzhu"' }),
-      years: intIn(say, LIMITS.years.min, LIMITS.years.max).optional().meta({ description: 'default 1' }),
-      confidence: between(say, LIMITS.confidence.min, LIMITS.confidence.max).optional().meta({ description: 'default 0.95' }),
-    }).optional(),
+    trend: z
+      .strictObject({ members: trend(), contribution: trend(), rate: trend(), cost: trend() })
+      .optional()
+      .meta({
+        description: 'yearly growth for projections past period 1: year t multiplies by (1 + g)^(t−1)',
+      }),
+    simulation: z
+      .strictObject({
+        iterations: intIn(say, LIMITS.iterations.min, LIMITS.iterations.max)
+          .optional()
+          .meta({ description: 'default 10000' }),
+        seed: text(say, 1, LIMITS.seedLength).optional().meta({ description: 'default "huzhu"' }),
+        years: intIn(say, LIMITS.years.min, LIMITS.years.max).optional().meta({ description: 'default 1' }),
+        confidence: between(say, LIMITS.confidence.min, LIMITS.confidence.max)
+          .optional()
+          .meta({ description: 'default 0.95' }),
+      })
+      .optional(),
   });
 }
 

@@ -32,7 +32,12 @@ export function canonicalScenario(s: Scenario): object {
     risks: s.risks.map(canonicalRisk),
     benefits: s.benefits.map(canonicalBenefit),
     trend: t && { members: t.members, contribution: t.contribution, rate: t.rate, cost: t.cost },
-    simulation: sim && { iterations: sim.iterations, seed: sim.seed, years: sim.years, confidence: sim.confidence },
+    simulation: sim && {
+      iterations: sim.iterations,
+      seed: sim.seed,
+      years: sim.years,
+      confidence: sim.confidence,
+    },
   };
 }
 
@@ -71,7 +76,12 @@ function canonicalBenefit(b: Benefit): object {
   const head = { id: b.id, risk: b.risk, type: b.type };
   switch (b.type) {
     case 'bands':
-      return { ...head, deductible: b.deductible, bands: b.bands.map((x) => ({ upTo: x.upTo, rate: x.rate })), cap: b.cap };
+      return {
+        ...head,
+        deductible: b.deductible,
+        bands: b.bands.map((x) => ({ upTo: x.upTo, rate: x.rate })),
+        cap: b.cap,
+      };
     case 'steps':
       return { ...head, from: b.from, step: b.step, perStep: b.perStep, cap: b.cap };
     case 'daily':

@@ -37,7 +37,10 @@ export function validateScenario(value: unknown, options: ValidateOptions = {}):
   try {
     return check(value, lang, say);
   } catch (e) {
-    return { ok: false, problems: [{ path: '(root)', message: say('unreadable', { reason: describeError(e) }) }] };
+    return {
+      ok: false,
+      problems: [{ path: '(root)', message: say('unreadable', { reason: describeError(e) }) }],
+    };
   }
 }
 

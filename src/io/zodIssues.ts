@@ -84,7 +84,8 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[], say: Say): Ra
   for (const iss of issues) {
     const path = segments(iss.path);
     if (iss.code === 'unrecognized_keys') {
-      for (const key of iss.keys.slice(0, MAX_UNKNOWN_FIELDS)) out.push({ path: [...path, key], message: say('unknownField') });
+      for (const key of iss.keys.slice(0, MAX_UNKNOWN_FIELDS))
+        out.push({ path: [...path, key], message: say('unknownField') });
       const more = iss.keys.length - MAX_UNKNOWN_FIELDS;
       if (more > 0) out.push({ path, message: say('moreUnknownFields', { count: more }) });
     } else {

@@ -12,12 +12,15 @@ export type VerdictFlagParams = Omit<ReportFlagParams, keyof WarningParams>;
 
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${(Math.abs(x) * 100).toFixed(0)}%`;
-const gap = (p: CompareFlagParams['payout-growth-outpaces-contributions']) => ((p.payoutGrowth - p.incomeGrowth) * 100).toFixed(0);
+const gap = (p: CompareFlagParams['payout-growth-outpaces-contributions']) =>
+  ((p.payoutGrowth - p.incomeGrowth) * 100).toFixed(0);
 
 export const VERDICT_FLAG_TEXTS: Catalogue<VerdictFlagParams> = {
   en: {
-    'backstop-at-risk': (p) => `the backstop is not enough in ${pct(p.prob)} of periods (more than ${pct(p.limit)})`,
-    'large-surplus': (p) => `expected payout is only ${pct(p.ratio)} of net income: room to raise benefits or cut the contribution`,
+    'backstop-at-risk': (p) =>
+      `the backstop is not enough in ${pct(p.prob)} of periods (more than ${pct(p.limit)})`,
+    'large-surplus': (p) =>
+      `expected payout is only ${pct(p.ratio)} of net income: room to raise benefits or cut the contribution`,
   },
   zh: {
     'backstop-at-risk': (p) => `有 ${pct(p.prob)} 的年份托底资金不足（超过 ${pct(p.limit)}）`,
@@ -44,5 +47,7 @@ export const REPORT_FLAG_TEXTS: Catalogue<ReportFlagParams> = {
 
 /** The words of a report's or a comparison's flag in `lang`. */
 export function flagText(lang: Lang, f: Flag | CompareFlag): string {
-  return f.code === 'payout-growth-outpaces-contributions' ? say(COMPARE_FLAG_TEXTS[lang], f) : say(REPORT_FLAG_TEXTS[lang], f);
+  return f.code === 'payout-growth-outpaces-contributions'
+    ? say(COMPARE_FLAG_TEXTS[lang], f)
+    : say(REPORT_FLAG_TEXTS[lang], f);
 }

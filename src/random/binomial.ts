@@ -62,7 +62,10 @@ export function btrdConstants(n: number, p: number): BtrdConstants {
   const b = 1.15 + 2.53 * spq;
   const m = Math.floor((n + 1) * p);
   return {
-    n, p, b, m,
+    n,
+    p,
+    b,
+    m,
     a: -0.0873 + 0.0248 * b + 0.01 * p,
     c: n * p + 0.5,
     alpha: (2.83 + 5.1 / b) * spq,

@@ -10,5 +10,7 @@ import type { Source } from './source.ts';
  * @example randomFixed(createStream('huzhu', 0).next)(7)() // 7
  */
 export function randomFixed(_source: Source) {
-  return (value: number): (() => number) => () => value;
+  return (value: number): (() => number) =>
+    () =>
+      value;
 }

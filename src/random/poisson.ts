@@ -70,7 +70,7 @@ function ptrs(source: Source, c: PtrsConstants): number {
     const u = source() - 0.5;
     const v = source();
     const us = 0.5 - Math.abs(u);
-    const k = Math.floor((((2 * a) / us + b) * u + mean + 0.43));
+    const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
     if (Math.log((v * invAlpha) / (a / (us * us) + b)) <= logPoissonPmf(k, mean)) return k;

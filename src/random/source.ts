@@ -30,7 +30,10 @@ export interface Stream {
 
 /** One step of xoshiro128** on `s` (length 4); returns the output as an unsigned 32-bit integer. */
 export function xoshiro128ss(s: Int32Array): number {
-  const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+  const s0 = s[0],
+    s1 = s[1],
+    s2 = s[2],
+    s3 = s[3];
   const m = Math.imul(s1, 5);
   const result = Math.imul((m << 7) | (m >>> 25), 9);
   const t = s1 << 9;

@@ -16,13 +16,21 @@ function spawn(): WorkerLike & { worker: Worker } {
   let onError: (m: string) => void = () => {};
   worker.on('message', (m) => onMessage(m as never));
   worker.on('error', (e) => onError(e.message));
-  worker.on('exit', (code) => { if (code !== 0) onError(`exited with code ${code}`); });
+  worker.on('exit', (code) => {
+    if (code !== 0) onError(`exited with code ${code}`);
+  });
   return {
     worker,
     post: (msg) => worker.postMessage(msg),
-    onMessage: (h) => { onMessage = h as never; },
-    onError: (h) => { onError = h; },
-    terminate: () => { void worker.terminate(); },
+    onMessage: (h) => {
+      onMessage = h as never;
+    },
+    onError: (h) => {
+      onError = h;
+    },
+    terminate: () => {
+      void worker.terminate();
+    },
   };
 }
 
@@ -31,7 +39,12 @@ export function nodeThreadsRunner(workers = availableParallelism()): Runner {
   const stop = async () => {
     const old = pool;
     pool = [];
-    await Promise.all(old.map((w) => { w.onError(() => {}); return w.worker.terminate(); }));
+    await Promise.all(
+      old.map((w) => {
+        w.onError(() => {});
+        return w.worker.terminate();
+      }),
+    );
   };
   return {
     async run(plan, seed, blocks, options) {

@@ -47,10 +47,16 @@ export const WATCHDOG_MS = 60_000;
 
 /** A run given up because its workers died: `blockStart` is the first iteration of the block. */
 export class WorkerFailedError extends Error {
-  constructor(readonly blockStart: number | null, readonly attempts: number, readonly reason: string) {
-    super(blockStart === null
-      ? `a simulation worker failed: ${reason}`
-      : `a simulation worker failed ${attempts === 1 ? 'once' : `${attempts} times`} on the block from iteration ${blockStart}: ${reason}`);
+  constructor(
+    readonly blockStart: number | null,
+    readonly attempts: number,
+    readonly reason: string,
+  ) {
+    super(
+      blockStart === null
+        ? `a simulation worker failed: ${reason}`
+        : `a simulation worker failed ${attempts === 1 ? 'once' : `${attempts} times`} on the block from iteration ${blockStart}: ${reason}`,
+    );
     this.name = 'WorkerFailedError';
   }
 }
@@ -64,7 +70,12 @@ interface Slot {
 }
 
 export function runOnPool(
-  workers: WorkerLike[], plan: Plan, seed: string, blocks: Block[], options: RunOptions = {}, pool: PoolOptions = {},
+  workers: WorkerLike[],
+  plan: Plan,
+  seed: string,
+  blocks: Block[],
+  options: RunOptions = {},
+  pool: PoolOptions = {},
 ): Promise<BlockResult[]> {
   const watchdogMs = pool.watchdogMs ?? WATCHDOG_MS;
   return new Promise((resolve, reject) => {
@@ -72,7 +83,9 @@ export function runOnPool(
     const failures = new Uint8Array(blocks.length);
     const retry: number[] = [];
     const slots: Slot[] = [];
-    let next = 0, done = 0, finished = false;
+    let next = 0,
+      done = 0,
+      finished = false;
     const index = new Map(blocks.map((b, i) => [b.start, i]));
 
     const finish = () => {
@@ -92,7 +105,10 @@ export function runOnPool(
       const i = retry.length ? retry.shift()! : next < blocks.length ? next++ : null;
       slot.block = i;
       if (i === null || finished) return;
-      slot.timer = setTimeout(() => died(slot, `no answer for ${Math.round(watchdogMs / 1000)} s`), watchdogMs);
+      slot.timer = setTimeout(
+        () => died(slot, `no answer for ${Math.round(watchdogMs / 1000)} s`),
+        watchdogMs,
+      );
       slot.worker.post({ type: 'block', block: blocks[i] });
     };
 
@@ -113,7 +129,13 @@ export function runOnPool(
       try {
         fresh = pool.recovery.replace(slot.worker);
       } catch (e) {
-        return fail(new WorkerFailedError(i === null ? null : blocks[i].start, 1, `${reason}; no fresh worker: ${e instanceof Error ? e.message : String(e)}`));
+        return fail(
+          new WorkerFailedError(
+            i === null ? null : blocks[i].start,
+            1,
+            `${reason}; no fresh worker: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        );
       }
       feed(start(fresh));
     };

@@ -9,12 +9,19 @@ import { runOnPool, type WorkerLike } from './pool.ts';
 import type { Runner } from '../engine/runner.ts';
 
 function spawn(): WorkerLike {
-  const worker = new Worker(new URL('../workers/simulate.web-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../workers/simulate.web-worker.ts', import.meta.url), {
+    type: 'module',
+  });
   return {
     post: (msg) => worker.postMessage(msg),
-    onMessage: (h) => { worker.onmessage = (e) => h(e.data); },
+    onMessage: (h) => {
+      worker.onmessage = (e) => h(e.data);
+    },
     onError: (h) => {
-      worker.onerror = (e) => { e.preventDefault(); h(e.message || 'the worker stopped'); };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        h(e.message || 'the worker stopped');
+      };
       worker.onmessageerror = () => h('a message from the worker could not be read');
     },
     terminate: () => worker.terminate(),
@@ -22,7 +29,8 @@ function spawn(): WorkerLike {
 }
 
 export function webWorkersRunner(
-  workers = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)), watchdogMs?: number,
+  workers = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)),
+  watchdogMs?: number,
 ): Runner {
   let pool: WorkerLike[] = [];
   const stop = () => {
@@ -42,7 +50,10 @@ export function webWorkersRunner(
       const count = Math.max(1, Math.min(workers, blocks.length));
       while (pool.length < count) pool.push(spawn());
       try {
-        return await runOnPool(pool.slice(0, count), plan, seed, blocks, options, { recovery: { replace }, watchdogMs });
+        return await runOnPool(pool.slice(0, count), plan, seed, blocks, options, {
+          recovery: { replace },
+          watchdogMs,
+        });
       } catch (e) {
         stop();
         throw e;

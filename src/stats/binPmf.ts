@@ -23,16 +23,27 @@ export interface BinPmfOptions {
   scale?: number;
 }
 
-export function binPmf(origin: number, h: number, pmf: ArrayLike<number>, cdf: ArrayLike<number>, options: BinPmfOptions = {}): HistogramBin[] {
+export function binPmf(
+  origin: number,
+  h: number,
+  pmf: ArrayLike<number>,
+  cdf: ArrayLike<number>,
+  options: BinPmfOptions = {},
+): HistogramBin[] {
   const n = options.bins ?? 40;
   const tail = options.tail ?? 0.0005;
   const scale = options.scale ?? 1;
-  let lo = 0, hi = pmf.length - 1;
+  let lo = 0,
+    hi = pmf.length - 1;
   while (lo < hi && cdf[lo] < tail) lo++;
   while (hi > lo && cdf[hi - 1] > 1 - tail) hi--;
   const width = Math.max(h, ((hi - lo + 1) * h) / n);
   const start = origin + lo * h - h / 2;
-  const bins = Array.from({ length: n }, (_, i) => ({ x0: start + i * width, x1: start + (i + 1) * width, count: 0 }));
+  const bins = Array.from({ length: n }, (_, i) => ({
+    x0: start + i * width,
+    x1: start + (i + 1) * width,
+    count: 0,
+  }));
   for (let i = lo; i <= hi; i++) {
     const b = Math.min(n - 1, Math.floor((origin + i * h - start) / width));
     bins[b].count += pmf[i] * scale;

@@ -77,7 +77,8 @@ function gridIndex(grid: BinGrid, x: number): number {
 
 /** Smallest and largest value, in one pass; throws on a value that is not finite. */
 function range(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) throw new RangeError(`histogram of a value that is not finite (${v} at ${i})`);
@@ -88,7 +89,8 @@ function range(values: ArrayLike<number>): [number, number] {
 }
 
 function checkOptions(bins: number, extent: [number, number] | undefined): void {
-  if (!(Number.isInteger(bins) && bins > 0)) throw new RangeError(`histogram bins must be a positive integer, not ${bins}`);
+  if (!(Number.isInteger(bins) && bins > 0))
+    throw new RangeError(`histogram bins must be a positive integer, not ${bins}`);
   if (extent && !(Number.isFinite(extent[0]) && Number.isFinite(extent[1]) && extent[0] <= extent[1])) {
     throw new RangeError(`histogram extent [${extent[0]}, ${extent[1]}] is not a finite, increasing range`);
   }
@@ -114,5 +116,9 @@ export function histogram(values: ArrayLike<number>, options: HistogramOptions =
     const k = gridIndex(grid, values[i]);
     counts[(k > last ? last : k) - first]++;
   }
-  return Array.from(counts, (count, j) => ({ x0: edge(grid, first + j), x1: edge(grid, first + j + 1), count }));
+  return Array.from(counts, (count, j) => ({
+    x0: edge(grid, first + j),
+    x1: edge(grid, first + j + 1),
+    count,
+  }));
 }

@@ -22,10 +22,12 @@ export function sortedCopy(values: Float64Array): Float64Array {
 
 /** The share of values strictly above `threshold`, from a sorted sample (binary search). */
 export function shareAbove(sorted: ArrayLike<number>, threshold: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= threshold) lo = mid + 1; else hi = mid;
+    if (sorted[mid] <= threshold) lo = mid + 1;
+    else hi = mid;
   }
   return (sorted.length - lo) / sorted.length;
 }

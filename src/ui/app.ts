@@ -49,7 +49,12 @@ export function mountApp(root: HTMLElement): void {
   const workbench = createWorkbenchView({ store, runner: webWorkersRunner(), exact });
   const views: View[] = [
     workbench,
-    createCompareView({ store, runner: webWorkersRunner(), exact, showError: (title, problems) => showError(title, problems) }),
+    createCompareView({
+      store,
+      runner: webWorkersRunner(),
+      exact,
+      showError: (title, problems) => showError(title, problems),
+    }),
     createProjectionView({ store, runner: webWorkersRunner() }),
     createHistoryView({ store }),
     createReportView({ store, startRun: () => void workbench.runs.start() }),
@@ -77,33 +82,97 @@ export function mountApp(root: HTMLElement): void {
     document.title = l.appTitle;
     header.replaceChildren(
       h('div', { class: 'brand' }, h('h1', {}, l.appTitle), h('p', {}, l.tagline)),
-      h('div', { class: 'scenario-title' }, h('span', { 'data-testid': 'scenario-name', class: 'scenario-name' }, String(store.state.draft.name ?? '')),
-        store.state.dirty ? h('span', { class: 'dirty', title: '' }, '●') : ''),
-      h('nav', {},
-        filePicker({ id: 'scenario-file', accept: JSON_FILES, label: l.open, onFile: (file) => void openFile(file) }),
-        h('select', {
-          'data-testid': 'template', 'aria-label': l.newFrom,
-          onchange: (e: Event) => {
-            const sel = e.target as HTMLSelectElement;
-            const file = sel.value;
-            sel.value = '';
-            if (!file || (store.state.dirty && !window.confirm(l.unsavedConfirm))) return;
-            showError(null);
-            store.open(structuredClone(exampleScenario(file)) as unknown as Draft);
+      h(
+        'div',
+        { class: 'scenario-title' },
+        h(
+          'span',
+          { 'data-testid': 'scenario-name', class: 'scenario-name' },
+          String(store.state.draft.name ?? ''),
+        ),
+        store.state.dirty ? h('span', { class: 'dirty', title: '' }, '●') : '',
+      ),
+      h(
+        'nav',
+        {},
+        filePicker({
+          id: 'scenario-file',
+          accept: JSON_FILES,
+          label: l.open,
+          onFile: (file) => void openFile(file),
+        }),
+        h(
+          'select',
+          {
+            'data-testid': 'template',
+            'aria-label': l.newFrom,
+            onchange: (e: Event) => {
+              const sel = e.target as HTMLSelectElement;
+              const file = sel.value;
+              sel.value = '';
+              if (!file || (store.state.dirty && !window.confirm(l.unsavedConfirm))) return;
+              showError(null);
+              store.open(structuredClone(exampleScenario(file)) as unknown as Draft);
+            },
           },
-        }, h('option', { value: '' }, l.newFrom), EXAMPLES.map((e) => h('option', { value: e.file }, e.file.replace(/\.json$/, '')))),
-        h('button', { type: 'button', 'data-testid': 'save', onclick: () => { download(store.state.draft, store.state.valid); store.saved(); renderHeader(); } }, l.save),
-        h('button', { type: 'button', 'data-testid': 'share', disabled: !store.state.valid, title: store.state.valid ? undefined : l.shareNeedsValid, onclick: () => void shareBox.share() }, l.shareButton),
-        h('button', { type: 'button', 'data-testid': 'lang', class: 'lang', onclick: () => store.setLang(store.state.lang === 'zh' ? 'en' : 'zh') }, l.lang)),
+          h('option', { value: '' }, l.newFrom),
+          EXAMPLES.map((e) => h('option', { value: e.file }, e.file.replace(/\.json$/, ''))),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'save',
+            onclick: () => {
+              download(store.state.draft, store.state.valid);
+              store.saved();
+              renderHeader();
+            },
+          },
+          l.save,
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'share',
+            disabled: !store.state.valid,
+            title: store.state.valid ? undefined : l.shareNeedsValid,
+            onclick: () => void shareBox.share(),
+          },
+          l.shareButton,
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'lang',
+            class: 'lang',
+            onclick: () => store.setLang(store.state.lang === 'zh' ? 'en' : 'zh'),
+          },
+          l.lang,
+        ),
+      ),
     );
   }
 
   function renderTabs() {
     const l = L();
-    tabs.replaceChildren(...views.map((v) => h('button', {
-      type: 'button', class: `tab${store.state.tab === v.tab ? ' active' : ''}`, 'data-testid': v.tabTestid,
-      'aria-pressed': String(store.state.tab === v.tab), onclick: () => store.setTab(v.tab),
-    }, v.tabLabel(l))));
+    tabs.replaceChildren(
+      ...views.map((v) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `tab${store.state.tab === v.tab ? ' active' : ''}`,
+            'data-testid': v.tabTestid,
+            'aria-pressed': String(store.state.tab === v.tab),
+            onclick: () => store.setTab(v.tab),
+          },
+          v.tabLabel(l),
+        ),
+      ),
+    );
   }
 
   store.subscribe((change) => {
@@ -124,7 +193,10 @@ export function mountApp(root: HTMLElement): void {
   });
 
   // Drag and drop a scenario file anywhere on the page.
-  root.addEventListener('dragover', (e) => { e.preventDefault(); root.classList.add('dropping'); });
+  root.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    root.classList.add('dropping');
+  });
   root.addEventListener('dragleave', () => root.classList.remove('dropping'));
   root.addEventListener('drop', (e) => {
     e.preventDefault();

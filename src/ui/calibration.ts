@@ -12,7 +12,15 @@
 import { qqPlotSpec } from '../charts/qqPlot.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { CostDist, CostRisk, Problem, Scenario } from '../domain/scenario.ts';
-import { calibrateScenario, calibrationYears, fitClaims, parseClaims, type ClaimFit, type FitClaimsResult, type HistoryRow } from '../history/index.ts';
+import {
+  calibrateScenario,
+  calibrationYears,
+  fitClaims,
+  parseClaims,
+  type ClaimFit,
+  type FitClaimsResult,
+  type HistoryRow,
+} from '../history/index.ts';
 import { per100 } from '../history/figures.ts';
 import { h, problemBox } from './dom.ts';
 import { figure } from './figure.ts';
@@ -26,7 +34,8 @@ type CalResult = ReturnType<typeof calibrateScenario>;
 const digits = (x: number, d = 4) => x.toLocaleString('en-US', { maximumSignificantDigits: d });
 
 /** The cost risks of a scenario, by id. */
-const costRisks = (s: Scenario | null): CostRisk[] => (s ? s.risks.filter((r): r is CostRisk => r.kind === 'cost') : []);
+const costRisks = (s: Scenario | null): CostRisk[] =>
+  s ? s.risks.filter((r): r is CostRisk => r.kind === 'cost') : [];
 
 export function createCalibration(deps: { store: Store }) {
   const { store } = deps;
@@ -43,7 +52,12 @@ export function createCalibration(deps: { store: Store }) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const aggBox = h('div', {});
   const fitBox = h('div', {});
-  const el = h('section', { class: 'calibration compare-results', 'data-testid': 'calibration' }, aggBox, fitBox);
+  const el = h(
+    'section',
+    { class: 'calibration compare-results', 'data-testid': 'calibration' },
+    aggBox,
+    fitBox,
+  );
   const L = () => LABELS[store.state.lang];
 
   const risks = () => costRisks(store.state.valid);
@@ -52,7 +66,10 @@ export function createCalibration(deps: { store: Store }) {
   /** Recomputes (after a tick) and redraws. */
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(() => { compute(); draw(); }, 0);
+    timer = setTimeout(() => {
+      compute();
+      draw();
+    }, 0);
   }
 
   function compute() {
@@ -61,7 +78,7 @@ export function createCalibration(deps: { store: Store }) {
     const lang = store.state.lang;
     cal = null;
     if (s && r && rows && chosen.size > 0) {
-      const share = r.who === 'female' ? s.members.femaleShare ?? null : null;
+      const share = r.who === 'female' ? (s.members.femaleShare ?? null) : null;
       cal = calibrateScenario(calibrationYears(rows, chosen, share), s, r.id, { lang });
     }
     fits = claims ? fitClaims(claims.costs, { lang, qqPoints: 60 }) : null;
@@ -88,11 +105,24 @@ export function createCalibration(deps: { store: Store }) {
   function riskSelect(): HTMLElement {
     const l = L();
     const r = risk();
-    return h('label', { class: 'field' }, h('span', { class: 'label' }, l.calRisk),
-      h('select', {
-        'data-testid': 'calibration-risk',
-        onchange: (e: Event) => { riskId = (e.target as HTMLSelectElement).value; calApplied = false; fitApplied = false; schedule(); },
-      }, risks().map((k) => h('option', { value: k.id, selected: k.id === r?.id }, k.id))));
+    return h(
+      'label',
+      { class: 'field' },
+      h('span', { class: 'label' }, l.calRisk),
+      h(
+        'select',
+        {
+          'data-testid': 'calibration-risk',
+          onchange: (e: Event) => {
+            riskId = (e.target as HTMLSelectElement).value;
+            calApplied = false;
+            fitApplied = false;
+            schedule();
+          },
+        },
+        risks().map((k) => h('option', { value: k.id, selected: k.id === r?.id }, k.id)),
+      ),
+    );
   }
 
   function aggregates(): HTMLElement {
@@ -103,24 +133,74 @@ export function createCalibration(deps: { store: Store }) {
     if (!store.state.valid) return h('div', {}, head, h('p', { class: 'note error-text' }, l.calInvalid));
     if (risks().length === 0) return h('div', {}, head, h('p', { class: 'note' }, l.calNoCostRisk));
     if (withClaimants.length === 0) return h('div', {}, head, h('p', { class: 'note' }, l.calNeedHistory));
-    const years = h('fieldset', { class: 'calibration-years' }, h('legend', {}, l.calYears),
-      withClaimants.map((r) => h('label', { class: 'check' },
-        h('input', {
-          type: 'checkbox', 'data-testid': 'calibration-year', 'data-year': String(r.year), checked: chosen.has(r.year),
-          onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) chosen.add(r.year); else chosen.delete(r.year); calApplied = false; schedule(); },
-        }), ` ${l.histYear(r.year)}`)));
+    const years = h(
+      'fieldset',
+      { class: 'calibration-years' },
+      h('legend', {}, l.calYears),
+      withClaimants.map((r) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            'data-testid': 'calibration-year',
+            'data-year': String(r.year),
+            checked: chosen.has(r.year),
+            onchange: (e: Event) => {
+              if ((e.target as HTMLInputElement).checked) chosen.add(r.year);
+              else chosen.delete(r.year);
+              calApplied = false;
+              schedule();
+            },
+          }),
+          ` ${l.histYear(r.year)}`,
+        ),
+      ),
+    );
     const out: (HTMLElement | string)[] = [];
     const r = risk()!;
     if (chosen.size === 0) out.push(h('p', { class: 'note' }, l.calNoYears));
-    else if (cal && !cal.ok) out.push(problemBox(l.calFailed, cal.problems, { 'data-testid': 'calibration-error' }));
+    else if (cal && !cal.ok)
+      out.push(problemBox(l.calFailed, cal.problems, { 'data-testid': 'calibration-error' }));
     else if (cal && cal.ok) {
-      out.push(h('p', { class: 'calibration-summary', 'data-testid': 'calibration-summary', 'data-rate': String(cal.claimRate) },
-        [l.calRate(per100(r.rate), per100(cal.claimRate)), costChange(r.cost, cal.risk.cost, cal.costScale, lang), l.calPerClaimant(formatYuan(cal.perClaimant, lang))].join(l.ruleSep)),
-      r.who === 'female' ? h('p', { class: 'note' }, l.calFemale) : '',
-      calibrationTable(cal.table, lang),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'primary', 'data-testid': 'apply-calibration', onclick: () => { const fitted = cal?.ok ? cal.risk : null; if (fitted && applyRisk(fitted)) { calApplied = true; draw(); } } }, l.calApply),
-        calApplied ? h('span', { class: 'note', role: 'status' }, l.calApplied) : ''));
+      out.push(
+        h(
+          'p',
+          {
+            class: 'calibration-summary',
+            'data-testid': 'calibration-summary',
+            'data-rate': String(cal.claimRate),
+          },
+          [
+            l.calRate(per100(r.rate), per100(cal.claimRate)),
+            costChange(r.cost, cal.risk.cost, cal.costScale, lang),
+            l.calPerClaimant(formatYuan(cal.perClaimant, lang)),
+          ].join(l.ruleSep),
+        ),
+        r.who === 'female' ? h('p', { class: 'note' }, l.calFemale) : '',
+        calibrationTable(cal.table, lang),
+        h(
+          'div',
+          { class: 'row' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-testid': 'apply-calibration',
+              onclick: () => {
+                const fitted = cal?.ok ? cal.risk : null;
+                if (fitted && applyRisk(fitted)) {
+                  calApplied = true;
+                  draw();
+                }
+              },
+            },
+            l.calApply,
+          ),
+          calApplied ? h('span', { class: 'note', role: 'status' }, l.calApplied) : '',
+        ),
+      );
     }
     return h('div', {}, head, years, out);
   }
@@ -128,14 +208,34 @@ export function createCalibration(deps: { store: Store }) {
   function claimLevel(): { el: HTMLElement; draw: (() => Promise<void>) | null } {
     const l = L();
     const lang = store.state.lang;
-    const controls = h('div', { class: 'row' },
-      filePicker({ id: 'claims-file', accept: CSV_FILES, label: l.fitOpen, onFile: (file) => void file.text().then((text) => setTimeout(() => readClaims(file.name, text), 0)) }),
-      claims ? h('span', { class: 'note' }, l.histShowing(claims.name)) : '');
-    const parts: (HTMLElement | string)[] = [h('h3', {}, l.fitTitle), h('p', { class: 'note' }, l.fitHint), controls];
+    const controls = h(
+      'div',
+      { class: 'row' },
+      filePicker({
+        id: 'claims-file',
+        accept: CSV_FILES,
+        label: l.fitOpen,
+        onFile: (file) => void file.text().then((text) => setTimeout(() => readClaims(file.name, text), 0)),
+      }),
+      claims ? h('span', { class: 'note' }, l.histShowing(claims.name)) : '',
+    );
+    const parts: (HTMLElement | string)[] = [
+      h('h3', {}, l.fitTitle),
+      h('p', { class: 'note' }, l.fitHint),
+      controls,
+    ];
     if (claimsProblems) {
-      parts.push(problemBox(l.fitRejected(claimsProblems.name), claimsProblems.problems, { 'data-testid': 'claims-error' }));
+      parts.push(
+        problemBox(l.fitRejected(claimsProblems.name), claimsProblems.problems, {
+          'data-testid': 'claims-error',
+        }),
+      );
     }
-    if (!fits) return { el: h('div', {}, parts, claimsProblems ? '' : h('p', { class: 'empty' }, l.fitNone)), draw: null };
+    if (!fits)
+      return {
+        el: h('div', {}, parts, claimsProblems ? '' : h('p', { class: 'empty' }, l.fitNone)),
+        draw: null,
+      };
     if (!fits.ok) {
       parts.push(problemBox(l.fitFailed, fits.problems));
       return { el: h('div', {}, parts), draw: null };
@@ -146,32 +246,74 @@ export function createCalibration(deps: { store: Store }) {
     const r = risk();
     parts.push(
       h('p', { class: 'note' }, l.fitSummary(f.n.toLocaleString('en-US'), digits(f.ksReference, 3))),
-      fitTable(f.fits, lang, family, (next) => { family = next; fitApplied = false; draw(); }),
-      store.state.valid && r ? h('div', { class: 'row' },
-        h('button', {
-          type: 'button', class: 'primary', 'data-testid': 'apply-fit', disabled: !chosenFit.meanExists, title: chosenFit.meanExists ? undefined : l.fitNoMean,
-          onclick: () => { if (applyRisk((k) => ({ ...k, cost: chosenFit.dist as CostDist }))) { fitApplied = true; draw(); } },
-        }, l.fitApply(r.id)),
-        fitApplied ? h('span', { class: 'note', role: 'status' }, l.fitApplied) : '') : h('p', { class: 'note' }, store.state.valid ? l.calNoCostRisk : l.calInvalid),
-      chart.el);
+      fitTable(f.fits, lang, family, (next) => {
+        family = next;
+        fitApplied = false;
+        draw();
+      }),
+      store.state.valid && r
+        ? h(
+            'div',
+            { class: 'row' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                'data-testid': 'apply-fit',
+                disabled: !chosenFit.meanExists,
+                title: chosenFit.meanExists ? undefined : l.fitNoMean,
+                onclick: () => {
+                  if (applyRisk((k) => ({ ...k, cost: chosenFit.dist as CostDist }))) {
+                    fitApplied = true;
+                    draw();
+                  }
+                },
+              },
+              l.fitApply(r.id),
+            ),
+            fitApplied ? h('span', { class: 'note', role: 'status' }, l.fitApplied) : '',
+          )
+        : h('p', { class: 'note' }, store.state.valid ? l.calNoCostRisk : l.calInvalid),
+      chart.el,
+    );
     return {
       el: h('div', {}, parts),
-      draw: () => chart.draw(qqPlotSpec(f.fits.map((x) => ({ label: l.distNames[x.family] ?? x.family, points: x.qq })), {
-        lang, labels: l.qq, width: Math.min(640, Math.max(320, (el.clientWidth || 700) - 40)), height: 320,
-      }), lang),
+      draw: () =>
+        chart.draw(
+          qqPlotSpec(
+            f.fits.map((x) => ({ label: l.distNames[x.family] ?? x.family, points: x.qq })),
+            {
+              lang,
+              labels: l.qq,
+              width: Math.min(640, Math.max(320, (el.clientWidth || 700) - 40)),
+              height: 320,
+            },
+          ),
+          lang,
+        ),
     };
   }
 
   function readClaims(name: string, text: string) {
     const parsed = parseClaims(text, { lang: store.state.lang });
     if (!parsed.ok) claimsProblems = { name, problems: parsed.problems };
-    else { claims = { name, costs: parsed.costs }; claimsProblems = null; family = ''; fitApplied = false; }
+    else {
+      claims = { name, costs: parsed.costs };
+      claimsProblems = null;
+      family = '';
+      fitApplied = false;
+    }
     compute();
     draw();
   }
 
   function draw() {
-    aggBox.replaceChildren(h('h2', {}, L().calTitle), risks().length > 0 ? h('div', { class: 'row' }, riskSelect()) : '', aggregates());
+    aggBox.replaceChildren(
+      h('h2', {}, L().calTitle),
+      risks().length > 0 ? h('div', { class: 'row' }, riskSelect()) : '',
+      aggregates(),
+    );
     const c = claimLevel();
     fitBox.replaceChildren(c.el);
     if (c.draw && el.isConnected && el.offsetParent !== null) void c.draw();
@@ -188,42 +330,121 @@ export function createCalibration(deps: { store: Store }) {
 
 function costChange(from: CostDist, to: CostDist, scale: number, lang: Lang): string {
   const l = LABELS[lang];
-  if ((from.dist === 'lognormal' || from.dist === 'gamma') && (to.dist === 'lognormal' || to.dist === 'gamma')) return l.calMean(formatYuan(from.mean, lang), formatYuan(to.mean, lang));
-  if (from.dist === 'pareto' && to.dist === 'pareto') return l.calScale(formatYuan(from.scale, lang), formatYuan(to.scale, lang));
+  if (
+    (from.dist === 'lognormal' || from.dist === 'gamma') &&
+    (to.dist === 'lognormal' || to.dist === 'gamma')
+  )
+    return l.calMean(formatYuan(from.mean, lang), formatYuan(to.mean, lang));
+  if (from.dist === 'pareto' && to.dist === 'pareto')
+    return l.calScale(formatYuan(from.scale, lang), formatYuan(to.scale, lang));
   return l.calValues(digits(scale));
 }
 
-function calibrationTable(table: readonly { year: number | null; members: number; claimants: number; paid: number; expectedClaimants: number; expectedPaid: number; ratio: number }[], lang: Lang): HTMLElement {
+function calibrationTable(
+  table: readonly {
+    year: number | null;
+    members: number;
+    claimants: number;
+    paid: number;
+    expectedClaimants: number;
+    expectedPaid: number;
+    ratio: number;
+  }[],
+  lang: Lang,
+): HTMLElement {
   const l = LABELS[lang];
-  const td = (col: string, value: number, text: string) => h('td', { 'data-col': col, 'data-value': String(value) }, text);
-  return h('table', { class: 'compare-table calibration-table', 'data-testid': 'calibration-table' },
-    h('thead', {}, h('tr', {}, l.calCols.map((c) => h('th', {}, c)))),
-    h('tbody', {}, table.map((y) => h('tr', { 'data-year': y.year === null ? '' : String(y.year) },
-      h('th', {}, y.year === null ? '—' : l.histYear(y.year)),
-      td('members', y.members, y.members.toLocaleString('en-US')),
-      td('claimants', y.claimants, y.claimants.toLocaleString('en-US')),
-      td('fitted-claimants', y.expectedClaimants, Math.round(y.expectedClaimants).toLocaleString('en-US')),
-      td('observed', y.paid, formatYuan(y.paid, lang)),
-      td('fitted', y.expectedPaid, formatYuan(y.expectedPaid, lang)),
-      td('ratio', y.ratio, formatPercent(y.ratio))))));
+  const td = (col: string, value: number, text: string) =>
+    h('td', { 'data-col': col, 'data-value': String(value) }, text);
+  return h(
+    'table',
+    { class: 'compare-table calibration-table', 'data-testid': 'calibration-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        l.calCols.map((c) => h('th', {}, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      table.map((y) =>
+        h(
+          'tr',
+          { 'data-year': y.year === null ? '' : String(y.year) },
+          h('th', {}, y.year === null ? '—' : l.histYear(y.year)),
+          td('members', y.members, y.members.toLocaleString('en-US')),
+          td('claimants', y.claimants, y.claimants.toLocaleString('en-US')),
+          td(
+            'fitted-claimants',
+            y.expectedClaimants,
+            Math.round(y.expectedClaimants).toLocaleString('en-US'),
+          ),
+          td('observed', y.paid, formatYuan(y.paid, lang)),
+          td('fitted', y.expectedPaid, formatYuan(y.expectedPaid, lang)),
+          td('ratio', y.ratio, formatPercent(y.ratio)),
+        ),
+      ),
+    ),
+  );
 }
 
-function fitTable(fits: readonly ClaimFit[], lang: Lang, chosen: string, choose: (family: string) => void): HTMLElement {
+function fitTable(
+  fits: readonly ClaimFit[],
+  lang: Lang,
+  chosen: string,
+  choose: (family: string) => void,
+): HTMLElement {
   const l = LABELS[lang];
-  const params = (d: CostDist) => (d.dist === 'pareto' ? l.fitScaleShape(formatYuan(d.scale, lang), digits(d.shape))
-    : d.dist === 'lognormal' || d.dist === 'gamma' ? l.fitMeanCv(formatYuan(d.mean, lang), digits(d.cv)) : '');
-  return h('table', { class: 'compare-table fit-table', 'data-testid': 'fit-table' },
-    h('thead', {}, h('tr', {}, l.fitCols.map((c) => h('th', {}, c)))),
-    h('tbody', {}, fits.map((f, i) => h('tr', { 'data-family': f.family, 'data-rank': String(i + 1) },
-      h('th', {}, String(i + 1)),
-      h('td', {}, l.distNames[f.family] ?? f.family),
-      h('td', {}, params(f.dist)),
-      h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
-      h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
-      h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),
-      h('td', {}, f.notes.join(l.ruleSep)),
-      h('td', {}, h('input', {
-        type: 'radio', name: 'fit-choice', value: f.family, 'data-testid': 'fit-choose', 'aria-label': l.distNames[f.family] ?? f.family,
-        checked: f.family === chosen, onchange: () => choose(f.family),
-      }))))));
+  const params = (d: CostDist) =>
+    d.dist === 'pareto'
+      ? l.fitScaleShape(formatYuan(d.scale, lang), digits(d.shape))
+      : d.dist === 'lognormal' || d.dist === 'gamma'
+        ? l.fitMeanCv(formatYuan(d.mean, lang), digits(d.cv))
+        : '';
+  return h(
+    'table',
+    { class: 'compare-table fit-table', 'data-testid': 'fit-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        l.fitCols.map((c) => h('th', {}, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      fits.map((f, i) =>
+        h(
+          'tr',
+          { 'data-family': f.family, 'data-rank': String(i + 1) },
+          h('th', {}, String(i + 1)),
+          h('td', {}, l.distNames[f.family] ?? f.family),
+          h('td', {}, params(f.dist)),
+          h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
+          h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
+          h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),
+          h('td', {}, f.notes.join(l.ruleSep)),
+          h(
+            'td',
+            {},
+            h('input', {
+              type: 'radio',
+              name: 'fit-choice',
+              value: f.family,
+              'data-testid': 'fit-choose',
+              'aria-label': l.distNames[f.family] ?? f.family,
+              checked: f.family === chosen,
+              onchange: () => choose(f.family),
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
 }

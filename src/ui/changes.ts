@@ -44,5 +44,10 @@ export function pathWords(path: string, lang: Lang): string {
 }
 
 export function describeChange(c: Change, lang: Lang): ChangeText {
-  return { path: c.path, what: pathWords(c.path, lang), from: formatValue(c.from, lang), to: formatValue(c.to, lang) };
+  return {
+    path: c.path,
+    what: pathWords(c.path, lang),
+    from: formatValue(c.from, lang),
+    to: formatValue(c.to, lang),
+  };
 }

@@ -19,9 +19,17 @@ export async function renderChart(el: HTMLElement, spec: TopLevelSpec, lang: 'zh
     defaultStyle: false,
     tooltip: { disableDefaultStyle: true },
     actions: { export: { png: true, svg: true }, source: false, compiled: false, editor: false },
-    i18n: lang === 'zh'
-      ? { PNG_ACTION: '导出 PNG', SVG_ACTION: '导出 SVG', CLICK_TO_VIEW_ACTIONS: '导出', COMPILED_ACTION: '', EDITOR_ACTION: '', SOURCE_ACTION: '' }
-      : undefined,
+    i18n:
+      lang === 'zh'
+        ? {
+            PNG_ACTION: '导出 PNG',
+            SVG_ACTION: '导出 SVG',
+            CLICK_TO_VIEW_ACTIONS: '导出',
+            COMPILED_ACTION: '',
+            EDITOR_ACTION: '',
+            SOURCE_ACTION: '',
+          }
+        : undefined,
     downloadFileName: 'huzhu-chart',
   });
   views.set(el, result);

@@ -51,7 +51,8 @@ interface Deps {
 }
 
 /** A version's short name for chart legends: its number, and for several benefits the benefit. */
-export const versionLabel = (lang: Lang, i: number, benefit?: string) => (benefit ? `${LABELS[lang].versionNo(i)} · ${benefit}` : LABELS[lang].versionNo(i));
+export const versionLabel = (lang: Lang, i: number, benefit?: string) =>
+  benefit ? `${LABELS[lang].versionNo(i)} · ${benefit}` : LABELS[lang].versionNo(i);
 
 export function createCompareView(deps: Deps): View {
   const { store } = deps;
@@ -82,7 +83,9 @@ export function createCompareView(deps: Deps): View {
   }
 
   function chosen(): Scenario[] {
-    return vs().slots.map(scenarioOf).filter((s): s is Scenario => s !== null);
+    return vs()
+      .slots.map(scenarioOf)
+      .filter((s): s is Scenario => s !== null);
   }
 
   async function addFile(file: File) {
@@ -101,21 +104,40 @@ export function createCompareView(deps: Deps): View {
 
   const runs: RunController = createRunController<CompareResult>({
     testids: { run: 'compare-run', cancel: 'compare-cancel', progress: 'compare-progress' },
-    labels: () => { const l = L(); return { run: l.compareRun, cancel: l.cancel, running: l.compareRunning, cancelled: l.compareCancelled }; },
+    labels: () => {
+      const l = L();
+      return {
+        run: l.compareRun,
+        cancel: l.cancel,
+        running: l.compareRunning,
+        cancelled: l.compareCancelled,
+      };
+    },
     canRun: () => chosen().length >= 2,
     async task(signal, onProgress) {
       const scenarios = chosen();
       const base = resolveScenario(scenarios[0]).simulation;
       const n = Math.round(Number(vs().iterations));
-      const runner = progressRunner(deps.runner, scenarios.length, { signal, onProgress: (p) => onProgress(p) });
+      const runner = progressRunner(deps.runner, scenarios.length, {
+        signal,
+        onProgress: (p) => onProgress(p),
+      });
       const { comparison, simulations } = await compareVersions(scenarios, runner, {
-        iterations: Number.isInteger(n) && n > 0 ? n : base.iterations, seed: vs().seed.trim() || base.seed,
+        iterations: Number.isInteger(n) && n > 0 ? n : base.iterations,
+        seed: vs().seed.trim() || base.seed,
       });
       const exact = (await deps.exact.probDeficits(scenarios)) ?? scenarios.map(() => null);
       return { comparison, scenarios, totals: simulations.map((s) => s.totals), exact };
     },
-    done: (r) => { result = r; },
-    failure: (e) => h('p', { class: 'note error-text' }, `${L().compareFailed}${e instanceof Error ? e.message : String(e)}`),
+    done: (r) => {
+      result = r;
+    },
+    failure: (e) =>
+      h(
+        'p',
+        { class: 'note error-text' },
+        `${L().compareFailed}${e instanceof Error ? e.message : String(e)}`,
+      ),
     notes: () => [chosen().length < 2 && !runs.running && h('p', { class: 'note' }, L().compareNeedTwo)],
     settled: (status) => {
       render();
@@ -126,18 +148,48 @@ export function createCompareView(deps: Deps): View {
   function choices(): HTMLElement {
     const l = L();
     const { slots, files } = vs();
-    const options = (i: number) => [
-      h('option', { value: '' }, l.choiceNone),
-      h('option', { value: 'draft', disabled: !store.state.valid }, store.state.valid ? l.choiceDraft : l.choiceDraftInvalid),
-      EXAMPLES.map((e) => h('option', { value: `example:${e.file}` }, l.choiceExample(e.file.replace(/\.json$/, '')))),
-      files.map((f, k) => h('option', { value: `file:${k}` }, l.choiceFile(f.name))),
-    ].flat().map((o) => { o.selected = o.value === slots[i]; return o; });
-    return h('div', { class: 'compare-choices' },
-      Array.from({ length: SLOTS }, (_, i) => h('label', { class: 'field' }, h('span', { class: 'label' }, l.versionSlot(i)),
-        h('select', {
-          'data-testid': `compare-version-${i}`,
-          onchange: (e: Event) => { const next = vs().slots.slice(); next[i] = (e.target as HTMLSelectElement).value; keep({ slots: next }); renderForm(); },
-        }, options(i)))));
+    const options = (i: number) =>
+      [
+        h('option', { value: '' }, l.choiceNone),
+        h(
+          'option',
+          { value: 'draft', disabled: !store.state.valid },
+          store.state.valid ? l.choiceDraft : l.choiceDraftInvalid,
+        ),
+        EXAMPLES.map((e) =>
+          h('option', { value: `example:${e.file}` }, l.choiceExample(e.file.replace(/\.json$/, ''))),
+        ),
+        files.map((f, k) => h('option', { value: `file:${k}` }, l.choiceFile(f.name))),
+      ]
+        .flat()
+        .map((o) => {
+          o.selected = o.value === slots[i];
+          return o;
+        });
+    return h(
+      'div',
+      { class: 'compare-choices' },
+      Array.from({ length: SLOTS }, (_, i) =>
+        h(
+          'label',
+          { class: 'field' },
+          h('span', { class: 'label' }, l.versionSlot(i)),
+          h(
+            'select',
+            {
+              'data-testid': `compare-version-${i}`,
+              onchange: (e: Event) => {
+                const next = vs().slots.slice();
+                next[i] = (e.target as HTMLSelectElement).value;
+                keep({ slots: next });
+                renderForm();
+              },
+            },
+            options(i),
+          ),
+        ),
+      ),
+    );
   }
 
   function controls(): HTMLElement {
@@ -146,14 +198,46 @@ export function createCompareView(deps: Deps): View {
     const base = chosen()[0];
     const defaults = base ? resolveScenario(base).simulation : null;
     runs.render();
-    return h('div', { class: 'compare-controls' },
-      h('div', { class: 'row' },
-        filePicker({ id: 'compare-file', accept: JSON_FILES, label: l.compareOpenFile, onFile: (f) => void addFile(f) }),
-        h('label', { class: 'field' }, h('span', { class: 'label' }, l.iterations),
-          h('input', { type: 'text', inputmode: 'numeric', 'data-testid': 'compare-iterations', value: iterations, placeholder: defaults ? String(defaults.iterations) : '', oninput: (e: Event) => keep({ iterations: (e.target as HTMLInputElement).value }) })),
-        h('label', { class: 'field' }, h('span', { class: 'label' }, l.seed),
-          h('input', { type: 'text', 'data-testid': 'compare-seed', value: seed, placeholder: defaults?.seed ?? '', oninput: (e: Event) => keep({ seed: (e.target as HTMLInputElement).value }) }))),
-      runs.el);
+    return h(
+      'div',
+      { class: 'compare-controls' },
+      h(
+        'div',
+        { class: 'row' },
+        filePicker({
+          id: 'compare-file',
+          accept: JSON_FILES,
+          label: l.compareOpenFile,
+          onFile: (f) => void addFile(f),
+        }),
+        h(
+          'label',
+          { class: 'field' },
+          h('span', { class: 'label' }, l.iterations),
+          h('input', {
+            type: 'text',
+            inputmode: 'numeric',
+            'data-testid': 'compare-iterations',
+            value: iterations,
+            placeholder: defaults ? String(defaults.iterations) : '',
+            oninput: (e: Event) => keep({ iterations: (e.target as HTMLInputElement).value }),
+          }),
+        ),
+        h(
+          'label',
+          { class: 'field' },
+          h('span', { class: 'label' }, l.seed),
+          h('input', {
+            type: 'text',
+            'data-testid': 'compare-seed',
+            value: seed,
+            placeholder: defaults?.seed ?? '',
+            oninput: (e: Event) => keep({ seed: (e.target as HTMLInputElement).value }),
+          }),
+        ),
+      ),
+      runs.el,
+    );
   }
 
   function results(r: CompareResult): { el: HTMLElement; draw: () => Promise<void> } {
@@ -161,30 +245,80 @@ export function createCompareView(deps: Deps): View {
     const l = LABELS[lang];
     const payout = figure('chart-compare-payout');
     const benefit = figure('chart-compare-benefit');
-    const section = h('div', { class: 'compare-results' },
+    const section = h(
+      'div',
+      { class: 'compare-results' },
       renderCompareTable(r, lang),
       compareFlags(r.comparison, lang),
-      payout.el, benefit.el,
+      payout.el,
+      benefit.el,
       renderChanges(r.comparison, lang),
-      h('div', { class: 'row' }, csvExportButton('compare-export-csv', l.compareExport, () => 'huzhu-comparison.csv', () => comparisonCsv(r.comparison, r.exact))),
-      h('p', { class: 'run-info' }, l.runInfo(r.comparison.iterations.toLocaleString('en-US'), r.comparison.seed)));
+      h(
+        'div',
+        { class: 'row' },
+        csvExportButton(
+          'compare-export-csv',
+          l.compareExport,
+          () => 'huzhu-comparison.csv',
+          () => comparisonCsv(r.comparison, r.exact),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'run-info' },
+        l.runInfo(r.comparison.iterations.toLocaleString('en-US'), r.comparison.seed),
+      ),
+    );
     const draw = async () => {
       const width = Math.max(360, (el.clientWidth || 900) - 40);
       const bins = overlayBins(r.totals, 40);
-      const series = r.comparison.versions.map((v, i) => ({ label: versionLabel(lang, i), bins: bins[i], income: v.income }));
+      const series = r.comparison.versions.map((v, i) => ({
+        label: versionLabel(lang, i),
+        bins: bins[i],
+        income: v.income,
+      }));
       const curves = compareCurves(r.scenarios, lang);
       benefit.el.hidden = curves.length === 0;
       await Promise.all([
-        payout.draw(payoutOverlaySpec(series, { lang, labels: { title: l.chartOverlayTitle, x: l.chartPayoutX, y: l.chartPayoutY, income: l.chartIncome }, width, height: 280 }), lang),
-        curves.length > 0 && benefit.draw(benefitCurveSpec(curves, { lang, labels: { title: l.chartCurvesTitle, x: l.chartBenefitX, y: l.chartBenefitY }, width, height: 260 }), lang),
+        payout.draw(
+          payoutOverlaySpec(series, {
+            lang,
+            labels: {
+              title: l.chartOverlayTitle,
+              x: l.chartPayoutX,
+              y: l.chartPayoutY,
+              income: l.chartIncome,
+            },
+            width,
+            height: 280,
+          }),
+          lang,
+        ),
+        curves.length > 0 &&
+          benefit.draw(
+            benefitCurveSpec(curves, {
+              lang,
+              labels: { title: l.chartCurvesTitle, x: l.chartBenefitX, y: l.chartBenefitY },
+              width,
+              height: 260,
+            }),
+            lang,
+          ),
       ]);
     };
     return { el: section, draw };
   }
 
   const view = createRunView({
-    tab: 'compare', tabTestid: 'tab-compare', tabLabel: (l) => l.tabCompare, className: 'compare', testid: 'compare',
-    texts: () => { const l = L(); return { title: l.compareTitle, hint: l.compareHint, empty: l.compareNoResult }; },
+    tab: 'compare',
+    tabTestid: 'tab-compare',
+    tabLabel: (l) => l.tabCompare,
+    className: 'compare',
+    testid: 'compare',
+    texts: () => {
+      const l = L();
+      return { title: l.compareTitle, hint: l.compareHint, empty: l.compareNoResult };
+    },
     form: () => [choices(), controls()],
     results: () => result && results(result),
     cancel: () => runs.cancel(),
@@ -195,13 +329,21 @@ export function createCompareView(deps: Deps): View {
 
 /** Every version's cost benefits (bands, steps) as curves over one cost range, named by version. */
 export function compareCurves(scenarios: Scenario[], lang: Lang): Curve[] {
-  const all = scenarios.flatMap((s, i) => s.benefits.flatMap((b) => (b.type === 'bands' || b.type === 'steps' ? [{ i, b }] : [])));
+  const all = scenarios.flatMap((s, i) =>
+    s.benefits.flatMap((b) => (b.type === 'bands' || b.type === 'steps' ? [{ i, b }] : [])),
+  );
   if (all.length === 0) return [];
   const maxCost = Math.max(...all.map(({ b }) => defaultMaxCost(b)));
   const several = new Set(all.map(({ b }) => b.id)).size > 1;
   return all.flatMap(({ i, b }) => {
     try {
-      return [{ id: `${i}:${b.id}`, label: versionLabel(lang, i, several ? b.id : undefined), points: benefitCurve(b, maxCost) }];
+      return [
+        {
+          id: `${i}:${b.id}`,
+          label: versionLabel(lang, i, several ? b.id : undefined),
+          points: benefitCurve(b, maxCost),
+        },
+      ];
     } catch {
       return []; // a step benefit with too many steps to draw over this range
     }

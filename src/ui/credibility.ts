@@ -23,7 +23,10 @@ export function createCredibility(deps: { store: Store }) {
   function load(name: string, text: string, example: boolean) {
     setTimeout(() => {
       const parsed = parseDistricts(text, { lang: store.state.lang });
-      if (parsed.ok) { source = { name, text, example }; rejected = null; } else rejected = { name, problems: parsed.problems };
+      if (parsed.ok) {
+        source = { name, text, example };
+        rejected = null;
+      } else rejected = { name, problems: parsed.problems };
       render();
     }, 0);
   }
@@ -33,22 +36,60 @@ export function createCredibility(deps: { store: Store }) {
     const lang = store.state.lang;
     const example = districtsExample();
     const parts: (HTMLElement | string)[] = [
-      h('h2', {}, l.credTitle), h('p', { class: 'note' }, l.credHint),
-      h('div', { class: 'row' },
-        filePicker({ id: 'districts-file', accept: CSV_FILES, label: l.credOpen, onFile: (file) => void file.text().then((text) => load(file.name, text, false)) }),
-        example !== null && h('button', { type: 'button', 'data-testid': 'districts-example', onclick: () => load(DISTRICTS_EXAMPLE, example, true) }, l.credExample)),
+      h('h2', {}, l.credTitle),
+      h('p', { class: 'note' }, l.credHint),
+      h(
+        'div',
+        { class: 'row' },
+        filePicker({
+          id: 'districts-file',
+          accept: CSV_FILES,
+          label: l.credOpen,
+          onFile: (file) => void file.text().then((text) => load(file.name, text, false)),
+        }),
+        example !== null &&
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-testid': 'districts-example',
+              onclick: () => load(DISTRICTS_EXAMPLE, example, true),
+            },
+            l.credExample,
+          ),
+      ),
     ];
     if (rejected) {
-      parts.push(problemBox(l.credRejected(rejected.name), rejected.problems, { 'data-testid': 'credibility-error' }));
+      parts.push(
+        problemBox(l.credRejected(rejected.name), rejected.problems, { 'data-testid': 'credibility-error' }),
+      );
     }
     if (!source) parts.push(h('p', { class: 'empty' }, l.credNone));
     else {
       const parsed = parseDistricts(source.text, { lang });
       const result = parsed.ok ? credibility(parsed.districts, { lang }) : parsed;
-      parts.push(h('p', { class: 'note' }, source.example ? `${l.histShowing(source.name)} · ${l.credIllustrative}` : l.histShowing(source.name)));
+      parts.push(
+        h(
+          'p',
+          { class: 'note' },
+          source.example
+            ? `${l.histShowing(source.name)} · ${l.credIllustrative}`
+            : l.histShowing(source.name),
+        ),
+      );
       if (!result.ok) {
         parts.push(problemBox(l.credFailed, result.problems));
-      } else parts.push(credibilityTable(result, lang), result.notes.length ? h('ul', { class: 'notes' }, result.notes.map((n) => h('li', {}, n))) : '');
+      } else
+        parts.push(
+          credibilityTable(result, lang),
+          result.notes.length
+            ? h(
+                'ul',
+                { class: 'notes' },
+                result.notes.map((n) => h('li', {}, n)),
+              )
+            : '',
+        );
     }
     el.replaceChildren(...parts);
   }
@@ -59,15 +100,35 @@ export function createCredibility(deps: { store: Store }) {
 function credibilityTable(c: Credibility, lang: 'zh' | 'en'): HTMLElement {
   const l = LABELS[lang];
   const td = (value: number, text: string) => h('td', { 'data-value': String(value) }, text);
-  return h('table', { class: 'compare-table credibility-table', 'data-testid': 'credibility-table' },
-    h('thead', {}, h('tr', {}, l.credCols.map((x) => h('th', {}, x)))),
-    h('tbody', {}, c.districts.map((d) => h('tr', { 'data-district': d.name, 'data-subsidised': String(d.subsidised) },
-      h('td', { 'data-user-text': '' }, d.name),
-      td(d.exposure, d.exposure.toLocaleString('en-US')),
-      td(d.claimants, d.claimants.toLocaleString('en-US')),
-      td(d.observedRate, per100(d.observedRate)),
-      td(d.weight, d.weight.toFixed(3)),
-      td(d.credibilityRate, per100(d.credibilityRate)),
-      td(d.pooledRate, per100(d.pooledRate)),
-      h('td', {}, d.subsidised ? l.yes : l.no)))));
+  return h(
+    'table',
+    { class: 'compare-table credibility-table', 'data-testid': 'credibility-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        l.credCols.map((x) => h('th', {}, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      c.districts.map((d) =>
+        h(
+          'tr',
+          { 'data-district': d.name, 'data-subsidised': String(d.subsidised) },
+          h('td', { 'data-user-text': '' }, d.name),
+          td(d.exposure, d.exposure.toLocaleString('en-US')),
+          td(d.claimants, d.claimants.toLocaleString('en-US')),
+          td(d.observedRate, per100(d.observedRate)),
+          td(d.weight, d.weight.toFixed(3)),
+          td(d.credibilityRate, per100(d.credibilityRate)),
+          td(d.pooledRate, per100(d.pooledRate)),
+          h('td', {}, d.subsidised ? l.yes : l.no),
+        ),
+      ),
+    ),
+  );
 }

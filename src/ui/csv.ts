@@ -55,7 +55,11 @@ export function reportCsv(report: Report, lang: Lang, confidence = 0.95): string
     ['breakEvenContribution', L.breakEven, report.breakEvenContribution],
     ['contributionAtConfidence', L.atConfidence(formatPercent(confidence)), report.contributionAtConfidence],
     ['verdict', L.verdict[report.verdict], report.verdict],
-    ...(Object.keys(q) as (keyof typeof q)[]).map((k): Cell[] => [`simulated.quantiles.${k}`, `${L.quantile} ${k.replace(/^p/, '').replace(/^(99)(5)$/, '$1.$2')}%`, q[k]]),
+    ...(Object.keys(q) as (keyof typeof q)[]).map((k): Cell[] => [
+      `simulated.quantiles.${k}`,
+      `${L.quantile} ${k.replace(/^p/, '').replace(/^(99)(5)$/, '$1.$2')}%`,
+      q[k],
+    ]),
     ...report.benefits.flatMap((b): Cell[][] => [
       [`benefits.${b.id}.expected`, `${b.id} · ${L.expected}`, b.expected],
       [`benefits.${b.id}.simulated`, `${b.id} · ${L.simMean}`, b.simulated],
@@ -67,13 +71,43 @@ export function reportCsv(report: Report, lang: Lang, confidence = 0.95): string
 
 /** One row per version of a comparison, the baseline first, with the run's seed and iterations. */
 export function comparisonCsv(comparison: Comparison, probDeficitExact: (number | null)[] = []): string {
-  const head = ['version', 'name', 'income', 'expectedPayout', 'lossRatio', 'mean', 'p50', 'p95', 'p995',
-    'probDeficit', 'probDeficitExact', 'probBeyondBackstop', 'verdict', 'changes', 'flags', 'iterations', 'seed'];
+  const head = [
+    'version',
+    'name',
+    'income',
+    'expectedPayout',
+    'lossRatio',
+    'mean',
+    'p50',
+    'p95',
+    'p995',
+    'probDeficit',
+    'probDeficitExact',
+    'probBeyondBackstop',
+    'verdict',
+    'changes',
+    'flags',
+    'iterations',
+    'seed',
+  ];
   const rows = comparison.versions.map((v, i): Cell[] => [
-    i + 1, v.name, v.income, v.expected.payout, v.expected.lossRatio, v.simulated.mean,
-    v.simulated.quantiles.p50, v.simulated.quantiles.p95, v.simulated.quantiles.p995,
-    v.simulated.probDeficit, probDeficitExact[i] ?? null, v.simulated.probBeyondBackstop, v.verdict,
-    v.changes.length, v.flags.map((f) => f.code).join(' '), comparison.iterations, comparison.seed,
+    i + 1,
+    v.name,
+    v.income,
+    v.expected.payout,
+    v.expected.lossRatio,
+    v.simulated.mean,
+    v.simulated.quantiles.p50,
+    v.simulated.quantiles.p95,
+    v.simulated.quantiles.p995,
+    v.simulated.probDeficit,
+    probDeficitExact[i] ?? null,
+    v.simulated.probBeyondBackstop,
+    v.verdict,
+    v.changes.length,
+    v.flags.map((f) => f.code).join(' '),
+    comparison.iterations,
+    comparison.seed,
   ]);
   return toCsv([head, ...rows]);
 }

@@ -23,9 +23,16 @@ function costText(c: CostDist, lang: Lang): string {
   const f = L.fieldNames;
   const name = L.distNames[c.dist] ?? c.dist;
   switch (c.dist) {
-    case 'lognormal': case 'gamma': return `${name} ${f.mean} ${formatYuan(c.mean, lang)} · ${f.cv} ${num(c.cv)}`;
-    case 'pareto': return `${name} ${f.scale} ${formatYuan(c.scale, lang)} · ${f.shape} ${num(c.shape)}`;
-    case 'empirical': return `${name} ${c.values.slice(0, 4).map((v) => formatYuan(v, lang)).join(', ')}${c.values.length > 4 ? '…' : ''}`;
+    case 'lognormal':
+    case 'gamma':
+      return `${name} ${f.mean} ${formatYuan(c.mean, lang)} · ${f.cv} ${num(c.cv)}`;
+    case 'pareto':
+      return `${name} ${f.scale} ${formatYuan(c.scale, lang)} · ${f.shape} ${num(c.shape)}`;
+    case 'empirical':
+      return `${name} ${c.values
+        .slice(0, 4)
+        .map((v) => formatYuan(v, lang))
+        .join(', ')}${c.values.length > 4 ? '…' : ''}`;
   }
 }
 
@@ -34,10 +41,14 @@ function daysText(d: DaysDist, lang: Lang): string {
   const f = L.fieldNames;
   const name = L.daysNames[d.dist] ?? d.dist;
   switch (d.dist) {
-    case 'poisson': return `${name} ${f.mean} ${num(d.mean)}`;
-    case 'negative-binomial': return `${name} ${f.mean} ${num(d.mean)} · ${f.cv} ${num(d.cv)}`;
-    case 'fixed': return `${name} ${num(d.value)}`;
-    case 'empirical': return `${name} ${d.values.slice(0, 6).map(num).join(', ')}${d.values.length > 6 ? '…' : ''}`;
+    case 'poisson':
+      return `${name} ${f.mean} ${num(d.mean)}`;
+    case 'negative-binomial':
+      return `${name} ${f.mean} ${num(d.mean)} · ${f.cv} ${num(d.cv)}`;
+    case 'fixed':
+      return `${name} ${num(d.value)}`;
+    case 'empirical':
+      return `${name} ${d.values.slice(0, 6).map(num).join(', ')}${d.values.length > 6 ? '…' : ''}`;
   }
 }
 
@@ -46,7 +57,13 @@ export function riskText(r: Risk, lang: Lang): string {
   const L = LABELS[lang];
   const head = L.riskLine(r.id, r.who === 'female' ? L.whoFemale : L.whoAll, formatPercent(r.rate, 2));
   if (r.kind === 'event') return head;
-  return [head, `${L.fieldNames.cost} ${costText(r.cost, lang)}`, r.days && `${L.fieldNames.days} ${daysText(r.days, lang)}`].filter(Boolean).join(' · ');
+  return [
+    head,
+    `${L.fieldNames.cost} ${costText(r.cost, lang)}`,
+    r.days && `${L.fieldNames.days} ${daysText(r.days, lang)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** A benefit's rule in words; its maximum is given apart (`benefitCap`). */
@@ -57,15 +74,21 @@ export function benefitRule(b: Benefit, lang: Lang): string {
     case 'bands': {
       let from = 0;
       const parts = b.bands.map((band) => {
-        const text = band.upTo === null ? L.bandRuleOpen(y(from), formatPercent(band.rate, 0)) : L.bandRule(y(from), y(band.upTo), formatPercent(band.rate, 0));
+        const text =
+          band.upTo === null
+            ? L.bandRuleOpen(y(from), formatPercent(band.rate, 0))
+            : L.bandRule(y(from), y(band.upTo), formatPercent(band.rate, 0));
         from = band.upTo ?? from;
         return text;
       });
       return (b.deductible ? L.deductibleRule(y(b.deductible)) : '') + parts.join(L.ruleSep);
     }
-    case 'steps': return L.stepsRule(y(b.from), y(b.step), y(b.perStep));
-    case 'daily': return L.dailyRule(y(b.perDay), b.maxDays === undefined ? '' : L.dailyMax(num(b.maxDays)));
-    case 'lump-sum': return L.lumpRule(y(b.amount), b.waitingDays ? L.lumpWait(num(b.waitingDays)) : '');
+    case 'steps':
+      return L.stepsRule(y(b.from), y(b.step), y(b.perStep));
+    case 'daily':
+      return L.dailyRule(y(b.perDay), b.maxDays === undefined ? '' : L.dailyMax(num(b.maxDays)));
+    case 'lump-sum':
+      return L.lumpRule(y(b.amount), b.waitingDays ? L.lumpWait(num(b.waitingDays)) : '');
   }
 }
 

@@ -5,7 +5,11 @@
 export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined | null | EventListener>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
@@ -21,7 +25,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 export function append(el: Element, children: (Child | Child[])[]): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    el.append(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -30,11 +36,25 @@ export function clear(el: Element): void {
 }
 
 /** A titled list of problems (`path: message`), as every view shows a rejected file or a failed fit. */
-export function problemBox(title: string, problems: readonly { path: string; message: string }[], attrs: Record<string, string> = {}): HTMLElement {
+export function problemBox(
+  title: string,
+  problems: readonly { path: string; message: string }[],
+  attrs: Record<string, string> = {},
+): HTMLElement {
   return h('div', { class: 'error', role: 'alert', ...attrs }, ...problemList(title, problems));
 }
 
 /** The title and list of a problem box, for a box that stays in place (its `hidden` toggled). */
-export function problemList(title: string, problems: readonly { path: string; message: string }[]): HTMLElement[] {
-  return [h('strong', {}, title), h('ul', {}, problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)))];
+export function problemList(
+  title: string,
+  problems: readonly { path: string; message: string }[],
+): HTMLElement[] {
+  return [
+    h('strong', {}, title),
+    h(
+      'ul',
+      {},
+      problems.map((p) => h('li', {}, `${p.path}: ${p.message}`)),
+    ),
+  ];
 }

@@ -55,7 +55,10 @@ export interface ExactPreview {
 export function exactPreview(s: Scenario): ExactPreview | null {
   if (!simulateExact) return null;
   try {
-    const result = simulateExact(s) as { report: Report; aggregate?: { origin: number; h: number; pmf: Float64Array; cdf: Float64Array } };
+    const result = simulateExact(s) as {
+      report: Report;
+      aggregate?: { origin: number; h: number; pmf: Float64Array; cdf: Float64Array };
+    };
     const report = 'report' in result ? result.report : (result as unknown as Report);
     const agg = result.aggregate;
     if (!agg) return null;

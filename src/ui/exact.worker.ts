@@ -21,11 +21,19 @@ self.onmessage = (event: MessageEvent<ExactRequest>) => {
   const msg = event.data;
   let response: ExactResponse;
   try {
-    response = msg.type === 'prob-deficit'
-      ? { id: msg.id, type: 'prob-deficit', values: msg.scenarios.map((s) => { const p = exactProbDeficit(s); return Number.isFinite(p) ? p : null; }) }
-      : msg.type === 'preview'
-        ? { id: msg.id, type: 'preview', result: exactPreview(msg.scenario) }
-        : { id: msg.id, type: 'sensitivity', result: exactSensitivity(msg.scenario) };
+    response =
+      msg.type === 'prob-deficit'
+        ? {
+            id: msg.id,
+            type: 'prob-deficit',
+            values: msg.scenarios.map((s) => {
+              const p = exactProbDeficit(s);
+              return Number.isFinite(p) ? p : null;
+            }),
+          }
+        : msg.type === 'preview'
+          ? { id: msg.id, type: 'preview', result: exactPreview(msg.scenario) }
+          : { id: msg.id, type: 'sensitivity', result: exactSensitivity(msg.scenario) };
   } catch (e) {
     response = { id: msg.id, type: 'error', message: e instanceof Error ? e.message : String(e) };
   }

@@ -9,8 +9,14 @@ import type { Sensitivity } from '../engine/sensitivity.ts';
 import { hasExact, type ExactPreview } from './exact.ts';
 import type { ExactRequest, ExactResponse } from './exact.worker.ts';
 
-type Ask = { type: 'prob-deficit'; scenarios: Scenario[] } | { type: 'sensitivity'; scenario: Scenario } | { type: 'preview'; scenario: Scenario };
-interface Job { ask: Ask; resolve: (r: ExactResponse | null) => void }
+type Ask =
+  | { type: 'prob-deficit'; scenarios: Scenario[] }
+  | { type: 'sensitivity'; scenario: Scenario }
+  | { type: 'preview'; scenario: Scenario };
+interface Job {
+  ask: Ask;
+  resolve: (r: ExactResponse | null) => void;
+}
 
 export function createExactClient() {
   let worker: Worker | null = null;
@@ -21,7 +27,12 @@ export function createExactClient() {
   function start(): Worker {
     const w = new Worker(new URL('./exact.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (e: MessageEvent<ExactResponse>) => finish(e.data);
-    w.onerror = (e) => { e.preventDefault(); worker?.terminate(); worker = null; finish(null); };
+    w.onerror = (e) => {
+      e.preventDefault();
+      worker?.terminate();
+      worker = null;
+      finish(null);
+    };
     return w;
   }
 
@@ -42,7 +53,10 @@ export function createExactClient() {
     if (!hasExact) return Promise.resolve(null);
     return new Promise((resolve) => {
       if (a.type === 'sensitivity' || a.type === 'preview') {
-        for (const old of queue.filter((j) => j.ask.type === a.type)) { queue.splice(queue.indexOf(old), 1); old.resolve(null); }
+        for (const old of queue.filter((j) => j.ask.type === a.type)) {
+          queue.splice(queue.indexOf(old), 1);
+          old.resolve(null);
+        }
       }
       queue.push({ ask: a, resolve });
       pump();

@@ -25,6 +25,15 @@ export function figure(testid: string, className = 'chart'): Figure {
 }
 
 /** A button that offers `text()` as a CSV download named `file`. */
-export function csvExportButton(testid: string, label: string, file: () => string, text: () => string): HTMLElement {
-  return h('button', { type: 'button', 'data-testid': testid, onclick: () => downloadText(file(), text(), 'text/csv') }, label);
+export function csvExportButton(
+  testid: string,
+  label: string,
+  file: () => string,
+  text: () => string,
+): HTMLElement {
+  return h(
+    'button',
+    { type: 'button', 'data-testid': testid, onclick: () => downloadText(file(), text(), 'text/csv') },
+    label,
+  );
 }

@@ -21,7 +21,11 @@ export function filePicker(o: FilePickerOptions): HTMLElement[] {
   return [
     h('label', { class: 'button', for: o.id }, o.label),
     h('input', {
-      type: 'file', accept: o.accept, id: o.id, 'data-testid': o.id, class: 'visually-hidden',
+      type: 'file',
+      accept: o.accept,
+      id: o.id,
+      'data-testid': o.id,
+      class: 'visually-hidden',
       onchange: (e: Event) => {
         const input = e.target as HTMLInputElement;
         const file = input.files?.[0];

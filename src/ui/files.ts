@@ -8,7 +8,11 @@ import type { Problem, Scenario } from '../domain/scenario.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 
-const bundled = import.meta.glob('../../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const bundled = import.meta.glob('../../scenarios/*.json', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+}) as Record<string, string>;
 
 /** The bundled example scenarios, by file name. */
 export const EXAMPLES: { file: string; text: string }[] = Object.entries(bundled)
@@ -27,7 +31,16 @@ export function exampleScenario(file: string): Scenario {
 export type Opened = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
 export async function readScenarioFile(file: File, lang: Lang): Promise<Opened> {
-  if (file.size > 10 * 1024 * 1024) return { ok: false, problems: [{ path: '(root)', message: lang === 'zh' ? '文件过大（超过 10 MB）' : 'the file is larger than 10 MB' }] };
+  if (file.size > 10 * 1024 * 1024)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '(root)',
+          message: lang === 'zh' ? '文件过大（超过 10 MB）' : 'the file is larger than 10 MB',
+        },
+      ],
+    };
   const loaded = loadScenarioText(await file.text(), { lang });
   return loaded.ok ? { ok: true, scenario: loaded.scenario } : { ok: false, problems: loaded.problems };
 }
@@ -35,13 +48,19 @@ export async function readScenarioFile(file: File, lang: Lang): Promise<Opened> 
 /** Downloads the scenario: canonical text when valid, the draft as it stands otherwise. */
 export function download(draft: unknown, valid: Scenario | null): void {
   const text = valid ? serialiseScenario(valid) : `${JSON.stringify(draft, null, 2)}\n`;
-  const name = typeof (draft as { name?: unknown }).name === 'string' ? (draft as { name: string }).name : 'scenario';
+  const name =
+    typeof (draft as { name?: unknown }).name === 'string' ? (draft as { name: string }).name : 'scenario';
   downloadText(`${safeFileName(name, 'scenario')}.json`, text, 'application/json');
 }
 
 /** A name usable as a file name: letters, digits, `._-`; at most 80 characters. */
 export function safeFileName(name: string, fallback: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || fallback;
+  return (
+    name
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || fallback
+  );
 }
 
 /** Offers `text` as a download named `name`. */

@@ -13,7 +13,16 @@
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Problem } from '../domain/scenario.ts';
-import { analyseHistory, checkAggregates, isRegionTable, parseHistory, parseRegions, type AggregateRegion, type HistoryAnalysis, type HistoryRow } from '../history/index.ts';
+import {
+  analyseHistory,
+  checkAggregates,
+  isRegionTable,
+  parseHistory,
+  parseRegions,
+  type AggregateRegion,
+  type HistoryAnalysis,
+  type HistoryRow,
+} from '../history/index.ts';
 import { per100, signedPercent } from '../history/figures.ts';
 import { createCalibration } from './calibration.ts';
 import { createCredibility } from './credibility.ts';
@@ -25,7 +34,9 @@ import { DATA_FILES } from './historyData.ts';
 import type { Store } from './store.ts';
 import { redrawsOn, type View } from './view.ts';
 
-type Loaded = { name: string; kind: 'history'; rows: HistoryRow[] } | { name: string; kind: 'regions'; regions: AggregateRegion[] };
+type Loaded =
+  | { name: string; kind: 'history'; rows: HistoryRow[] }
+  | { name: string; kind: 'regions'; regions: AggregateRegion[] };
 
 export function createHistoryView(deps: { store: Store }): View {
   const { store } = deps;
@@ -36,7 +47,15 @@ export function createHistoryView(deps: { store: Store }): View {
   const content = h('div', {});
   const calibration = createCalibration({ store });
   const credibilityView = createCredibility({ store });
-  const el = h('section', { class: 'history-view', 'data-testid': 'history' }, head, errorBox, content, calibration.el, credibilityView.el);
+  const el = h(
+    'section',
+    { class: 'history-view', 'data-testid': 'history' },
+    head,
+    errorBox,
+    content,
+    calibration.el,
+    credibilityView.el,
+  );
   const L = () => LABELS[store.state.lang];
 
   /** Reads a table after a tick (the page paints first); a failure keeps what was shown. */
@@ -46,11 +65,17 @@ export function createHistoryView(deps: { store: Store }): View {
       if (isRegionTable(text)) {
         const r = parseRegions(text, { lang });
         if (!r.ok) rejected = { name, problems: r.problems };
-        else { loaded = { name, kind: 'regions', regions: r.regions }; rejected = null; }
+        else {
+          loaded = { name, kind: 'regions', regions: r.regions };
+          rejected = null;
+        }
       } else {
         const r = parseHistory(text, { lang });
         if (!r.ok) rejected = { name, problems: r.problems };
-        else { loaded = { name, kind: 'history', rows: r.rows }; rejected = null; }
+        else {
+          loaded = { name, kind: 'history', rows: r.rows };
+          rejected = null;
+        }
       }
       if (rejected === null) store.setViews('history', { name, text });
       calibration.setHistory(loaded?.kind === 'history' ? loaded.rows : null);
@@ -60,17 +85,31 @@ export function createHistoryView(deps: { store: Store }): View {
 
   function controls(): HTMLElement {
     const l = L();
-    return h('div', { class: 'row history-controls' },
-      filePicker({ id: 'history-file', accept: CSV_FILES, label: l.histOpen, onFile: (file) => void file.text().then((text) => load(file.name, text)) }),
-      h('select', {
-        'data-testid': 'history-example', 'aria-label': l.histExample,
-        onchange: (e: Event) => {
-          const sel = e.target as HTMLSelectElement;
-          const f = DATA_FILES.find((d) => d.file === sel.value);
-          sel.value = '';
-          if (f) load(f.file, f.text);
+    return h(
+      'div',
+      { class: 'row history-controls' },
+      filePicker({
+        id: 'history-file',
+        accept: CSV_FILES,
+        label: l.histOpen,
+        onFile: (file) => void file.text().then((text) => load(file.name, text)),
+      }),
+      h(
+        'select',
+        {
+          'data-testid': 'history-example',
+          'aria-label': l.histExample,
+          onchange: (e: Event) => {
+            const sel = e.target as HTMLSelectElement;
+            const f = DATA_FILES.find((d) => d.file === sel.value);
+            sel.value = '';
+            if (f) load(f.file, f.text);
+          },
         },
-      }, h('option', { value: '' }, l.histExample), DATA_FILES.map((f) => h('option', { value: f.file }, f.file))));
+        h('option', { value: '' }, l.histExample),
+        DATA_FILES.map((f) => h('option', { value: f.file }, f.file)),
+      ),
+    );
   }
 
   function render() {
@@ -78,19 +117,44 @@ export function createHistoryView(deps: { store: Store }): View {
     const lang = store.state.lang;
     head.replaceChildren(h('h2', {}, l.histTitle), h('p', { class: 'note' }, l.histHint), controls());
     errorBox.hidden = rejected === null;
-    errorBox.replaceChildren(...(rejected === null ? [] : problemList(l.histRejected(rejected.name), rejected.problems)));
+    errorBox.replaceChildren(
+      ...(rejected === null ? [] : problemList(l.histRejected(rejected.name), rejected.problems)),
+    );
     let draw: (() => Promise<void>) | null = null;
     if (!loaded) content.replaceChildren(h('p', { class: 'empty' }, l.histNone));
-    else if (loaded.kind === 'regions') content.replaceChildren(h('p', { class: 'note' }, l.histShowing(loaded.name)), regionsSection(loaded.regions, lang));
+    else if (loaded.kind === 'regions')
+      content.replaceChildren(
+        h('p', { class: 'note' }, l.histShowing(loaded.name)),
+        regionsSection(loaded.regions, lang),
+      );
     else {
       const analysis = analyseHistory(loaded.rows, { lang });
       const chart = figure('chart-history');
-      content.replaceChildren(h('div', { class: 'compare-results' },
-        h('p', { class: 'note' }, l.histShowing(loaded.name)),
-        historyTable(analysis, lang), flagList(analysis, lang), warningList(analysis, lang), chart.el));
-      draw = () => chart.draw(historySpec(analysis.years, analysis.flags.map((f) => ({ year: f.year, text: l.flagNames[f.code] ?? f.code })), {
-        lang, labels: l.histChart, width: Math.max(360, (el.clientWidth || 900) - 80), height: 300,
-      }), lang);
+      content.replaceChildren(
+        h(
+          'div',
+          { class: 'compare-results' },
+          h('p', { class: 'note' }, l.histShowing(loaded.name)),
+          historyTable(analysis, lang),
+          flagList(analysis, lang),
+          warningList(analysis, lang),
+          chart.el,
+        ),
+      );
+      draw = () =>
+        chart.draw(
+          historySpec(
+            analysis.years,
+            analysis.flags.map((f) => ({ year: f.year, text: l.flagNames[f.code] ?? f.code })),
+            {
+              lang,
+              labels: l.histChart,
+              width: Math.max(360, (el.clientWidth || 900) - 80),
+              height: 300,
+            },
+          ),
+          lang,
+        );
     }
     calibration.render();
     credibilityView.render();
@@ -98,7 +162,10 @@ export function createHistoryView(deps: { store: Store }): View {
   }
 
   return {
-    tab: 'history', tabTestid: 'tab-history', tabLabel: (l) => l.tabHistory, el,
+    tab: 'history',
+    tabTestid: 'tab-history',
+    tabLabel: (l) => l.tabHistory,
+    el,
     mount(parent) {
       parent.append(el);
       // The table shown before a reload, read again (a table that no longer reads is left out).
@@ -108,7 +175,9 @@ export function createHistoryView(deps: { store: Store }): View {
     update(change) {
       if (!el.hidden && redrawsOn(change)) render();
     },
-    dispose() { el.remove(); },
+    dispose() {
+      el.remove();
+    },
   };
 }
 
@@ -116,51 +185,152 @@ const growthText = (g: number | null) => (g === null ? '—' : signedPercent(g))
 
 function historyTable(a: HistoryAnalysis, lang: Lang): HTMLElement {
   const l = LABELS[lang];
-  const td = (value: number | null, text: string) => h('td', { 'data-value': value === null ? '' : String(value) }, text);
+  const td = (value: number | null, text: string) =>
+    h('td', { 'data-value': value === null ? '' : String(value) }, text);
   const money = (x: number | null) => td(x, x === null ? '—' : formatYuan(x, lang));
-  return h('table', { class: 'compare-table history-table', 'data-testid': 'history-table' },
-    h('thead', {}, h('tr', {}, l.histCols.map((c) => h('th', {}, c)))),
-    h('tbody', {}, a.years.map((y) => h('tr', { 'data-year': String(y.year) },
-      h('th', {}, l.histYear(y.year)),
-      td(y.members, y.members.toLocaleString('en-US')),
-      money(y.contributions), money(y.payouts),
-      td(y.lossRatio, y.lossRatio === null ? '—' : formatPercent(y.lossRatio)),
-      td(y.contributionGrowth, growthText(y.contributionGrowth)),
-      td(y.payoutGrowth, growthText(y.payoutGrowth)),
-      td(y.memberGrowth, growthText(y.memberGrowth)),
-      td(y.claimants, y.claimants === null ? '—' : y.claimants.toLocaleString('en-US')),
-      td(y.claimRate, y.claimRate === null ? '—' : per100(y.claimRate)),
-      money(y.averageBenefit)))));
+  return h(
+    'table',
+    { class: 'compare-table history-table', 'data-testid': 'history-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        l.histCols.map((c) => h('th', {}, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      a.years.map((y) =>
+        h(
+          'tr',
+          { 'data-year': String(y.year) },
+          h('th', {}, l.histYear(y.year)),
+          td(y.members, y.members.toLocaleString('en-US')),
+          money(y.contributions),
+          money(y.payouts),
+          td(y.lossRatio, y.lossRatio === null ? '—' : formatPercent(y.lossRatio)),
+          td(y.contributionGrowth, growthText(y.contributionGrowth)),
+          td(y.payoutGrowth, growthText(y.payoutGrowth)),
+          td(y.memberGrowth, growthText(y.memberGrowth)),
+          td(y.claimants, y.claimants === null ? '—' : y.claimants.toLocaleString('en-US')),
+          td(y.claimRate, y.claimRate === null ? '—' : per100(y.claimRate)),
+          money(y.averageBenefit),
+        ),
+      ),
+    ),
+  );
 }
 
 function flagList(a: HistoryAnalysis, lang: Lang): HTMLElement {
   const l = LABELS[lang];
-  return h('div', { class: 'compare-flags', 'data-testid': 'history-flags' }, h('h3', {}, l.histFlags),
-    a.flags.length === 0 ? h('p', { class: 'note' }, l.histNoFlags)
-      : h('ul', {}, a.flags.map((f) => h('li', { 'data-flag': f.code, 'data-year': String(f.year) }, l.histFlagLine(f.year, l.flagNames[f.code] ?? f.code, f.message)))));
+  return h(
+    'div',
+    { class: 'compare-flags', 'data-testid': 'history-flags' },
+    h('h3', {}, l.histFlags),
+    a.flags.length === 0
+      ? h('p', { class: 'note' }, l.histNoFlags)
+      : h(
+          'ul',
+          {},
+          a.flags.map((f) =>
+            h(
+              'li',
+              { 'data-flag': f.code, 'data-year': String(f.year) },
+              l.histFlagLine(f.year, l.flagNames[f.code] ?? f.code, f.message),
+            ),
+          ),
+        ),
+  );
 }
 
 function warningList(a: HistoryAnalysis, lang: Lang): HTMLElement {
   const l = LABELS[lang];
-  return h('div', { class: 'compare-flags', 'data-testid': 'history-warnings' }, h('h3', {}, l.histWarnings),
-    a.warnings.length === 0 ? h('p', { class: 'note' }, l.histNoWarnings)
-      : h('ul', {}, a.warnings.map((w) => h('li', { 'data-code': w.code, 'data-year': String(w.year) }, l.histWarningLine(l.histYear(w.year), l.histFieldNames[w.field] ?? w.field, w.message)))));
+  return h(
+    'div',
+    { class: 'compare-flags', 'data-testid': 'history-warnings' },
+    h('h3', {}, l.histWarnings),
+    a.warnings.length === 0
+      ? h('p', { class: 'note' }, l.histNoWarnings)
+      : h(
+          'ul',
+          {},
+          a.warnings.map((w) =>
+            h(
+              'li',
+              { 'data-code': w.code, 'data-year': String(w.year) },
+              l.histWarningLine(l.histYear(w.year), l.histFieldNames[w.field] ?? w.field, w.message),
+            ),
+          ),
+        ),
+  );
 }
 
 function regionsSection(regions: readonly AggregateRegion[], lang: Lang): HTMLElement {
   const l = LABELS[lang];
   const warnings = checkAggregates(regions, { lang });
-  const num = (x: number | undefined) => h('td', { 'data-value': x === undefined ? '' : String(x) }, x === undefined ? '—' : x.toLocaleString('en-US'));
-  const avg = (paid: number, n: number | undefined) => h('td', {}, n ? `¥${Math.round(paid / n).toLocaleString('en-US')}` : '—');
+  const num = (x: number | undefined) =>
+    h(
+      'td',
+      { 'data-value': x === undefined ? '' : String(x) },
+      x === undefined ? '—' : x.toLocaleString('en-US'),
+    );
+  const avg = (paid: number, n: number | undefined) =>
+    h('td', {}, n ? `¥${Math.round(paid / n).toLocaleString('en-US')}` : '—');
   const questioned = new Set(warnings.map((w) => w.region));
-  return h('div', { class: 'compare-results' },
+  return h(
+    'div',
+    { class: 'compare-results' },
     h('h3', {}, l.regionsTitle),
-    h('table', { class: 'compare-table regions-table', 'data-testid': 'regions-table' },
-      h('thead', {}, h('tr', {}, l.regionCols.map((c) => h('th', {}, c)))),
-      h('tbody', {}, regions.map((r) => h('tr', { 'data-region': r.name, class: questioned.has(r.name) ? 'questioned' : undefined },
-        h('td', { 'data-user-text': '' }, r.name), num(r.members), num(r.claimants), num(r.claims),
-        h('td', { 'data-value': String(r.paid) }, formatYuan(r.paid, lang)), avg(r.paid, r.claims), avg(r.paid, r.claimants))))),
-    h('div', { class: 'compare-flags', 'data-testid': 'history-warnings' }, h('h3', {}, l.histWarnings),
-      warnings.length === 0 ? h('p', { class: 'note' }, l.histNoWarnings)
-        : h('ul', {}, warnings.map((w) => h('li', { 'data-code': w.code, 'data-region': w.region }, l.histWarningLine(w.region, l.histFieldNames[w.field] ?? w.field, w.message))))));
+    h(
+      'table',
+      { class: 'compare-table regions-table', 'data-testid': 'regions-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          l.regionCols.map((c) => h('th', {}, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        regions.map((r) =>
+          h(
+            'tr',
+            { 'data-region': r.name, class: questioned.has(r.name) ? 'questioned' : undefined },
+            h('td', { 'data-user-text': '' }, r.name),
+            num(r.members),
+            num(r.claimants),
+            num(r.claims),
+            h('td', { 'data-value': String(r.paid) }, formatYuan(r.paid, lang)),
+            avg(r.paid, r.claims),
+            avg(r.paid, r.claimants),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'compare-flags', 'data-testid': 'history-warnings' },
+      h('h3', {}, l.histWarnings),
+      warnings.length === 0
+        ? h('p', { class: 'note' }, l.histNoWarnings)
+        : h(
+            'ul',
+            {},
+            warnings.map((w) =>
+              h(
+                'li',
+                { 'data-code': w.code, 'data-region': w.region },
+                l.histWarningLine(w.region, l.histFieldNames[w.field] ?? w.field, w.message),
+              ),
+            ),
+          ),
+    ),
+  );
 }

@@ -6,7 +6,8 @@ export type Draft = Record<string, unknown>;
 
 export function parsePath(path: string): (string | number)[] {
   const parts: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
   return parts;
 }
 
@@ -30,6 +31,7 @@ export function setAt(root: Draft, path: string, value: unknown): void {
   }
   const last = parts[parts.length - 1];
   if (value === undefined) {
-    if (Array.isArray(v)) v.splice(Number(last), 1); else delete v[last];
+    if (Array.isArray(v)) v.splice(Number(last), 1);
+    else delete v[last];
   } else v[last] = value;
 }

@@ -16,6 +16,8 @@ export function progressRunner(inner: Runner, parts: number, options: RunOptions
         onProgress: (done, total) => options.onProgress?.(Math.min(1, (k + done / total) / parts), 1),
       });
     },
-    close() { /* the inner runner belongs to the caller */ },
+    close() {
+      /* the inner runner belongs to the caller */
+    },
   };
 }

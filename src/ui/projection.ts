@@ -32,7 +32,8 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
   const { store } = deps;
   /** The view's state, in the store (autosaved): years, iterations and seed as typed. */
   const vs = () => store.state.views.projection;
-  const keep = (patch: Partial<ViewState['projection']>) => store.setViews('projection', { ...vs(), ...patch });
+  const keep = (patch: Partial<ViewState['projection']>) =>
+    store.setViews('projection', { ...vs(), ...patch });
   let result: { projection: Projection; scenario: Scenario } | null = null;
   const L = () => LABELS[store.state.lang];
 
@@ -41,7 +42,10 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
 
   const runs: RunController = createRunController<{ projection: Projection; scenario: Scenario }>({
     testids: { run: 'projection-run', cancel: 'projection-cancel', progress: 'projection-progress' },
-    labels: () => { const l = L(); return { run: l.projRun, cancel: l.cancel, running: l.projRunning, cancelled: l.projCancelled }; },
+    labels: () => {
+      const l = L();
+      return { run: l.projRun, cancel: l.cancel, running: l.projRunning, cancelled: l.projCancelled };
+    },
     canRun: () => defaults() !== null && !badYears(),
     async task(signal, onProgress) {
       const scenario = store.state.valid!;
@@ -50,13 +54,19 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
       const T = years.trim() === '' ? d.years : readYears(years)!;
       const n = Math.round(Number(iterations));
       const projection = await project(scenario, deps.runner, {
-        years: T, iterations: Number.isInteger(n) && n > 0 ? n : d.iterations, seed: seed.trim() || d.seed,
-        signal, onProgress: (done, total) => onProgress(done / total),
+        years: T,
+        iterations: Number.isInteger(n) && n > 0 ? n : d.iterations,
+        seed: seed.trim() || d.seed,
+        signal,
+        onProgress: (done, total) => onProgress(done / total),
       });
       return { projection, scenario };
     },
-    done: (r) => { result = r; },
-    failure: (e) => h('p', { class: 'note error-text' }, `${L().projFailed}${e instanceof Error ? e.message : String(e)}`),
+    done: (r) => {
+      result = r;
+    },
+    failure: (e) =>
+      h('p', { class: 'note error-text' }, `${L().projFailed}${e instanceof Error ? e.message : String(e)}`),
     notes: () => [!defaults() && h('p', { class: 'note error-text' }, L().projInvalid)],
     settled: () => render(),
   });
@@ -65,17 +75,49 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
     const l = L();
     const d = defaults();
     const { years, iterations, seed } = vs();
-    const input = (testid: string, label: string, value: string, placeholder: string, set: (v: string) => void) =>
-      h('label', { class: 'field' }, h('span', { class: 'label' }, label),
-        h('input', { type: 'text', inputmode: 'numeric', 'data-testid': testid, value, placeholder, oninput: (e: Event) => { set((e.target as HTMLInputElement).value); syncRun(); } }));
+    const input = (
+      testid: string,
+      label: string,
+      value: string,
+      placeholder: string,
+      set: (v: string) => void,
+    ) =>
+      h(
+        'label',
+        { class: 'field' },
+        h('span', { class: 'label' }, label),
+        h('input', {
+          type: 'text',
+          inputmode: 'numeric',
+          'data-testid': testid,
+          value,
+          placeholder,
+          oninput: (e: Event) => {
+            set((e.target as HTMLInputElement).value);
+            syncRun();
+          },
+        }),
+      );
     runs.render();
-    return h('div', { class: 'compare-controls' },
-      h('div', { class: 'row' },
+    return h(
+      'div',
+      { class: 'compare-controls' },
+      h(
+        'div',
+        { class: 'row' },
         input('projection-years', l.projYears, years, d ? String(d.years) : '', (v) => keep({ years: v })),
-        input('projection-iterations', l.iterations, iterations, d ? String(d.iterations) : '', (v) => keep({ iterations: v })),
-        input('projection-seed', l.seed, seed, d?.seed ?? '', (v) => keep({ seed: v }))),
-      h('p', { class: 'note error-text', 'data-testid': 'projection-years-error', hidden: !badYears() }, l.projYearsInvalid),
-      runs.el);
+        input('projection-iterations', l.iterations, iterations, d ? String(d.iterations) : '', (v) =>
+          keep({ iterations: v }),
+        ),
+        input('projection-seed', l.seed, seed, d?.seed ?? '', (v) => keep({ seed: v })),
+      ),
+      h(
+        'p',
+        { class: 'note error-text', 'data-testid': 'projection-years-error', hidden: !badYears() },
+        l.projYearsInvalid,
+      ),
+      runs.el,
+    );
   }
 
   /** Typing years enables or disables Run without rebuilding the inputs (the caret stays). */
@@ -94,7 +136,10 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
     return h('p', { class: 'note' }, L().projTrends(g(t.members), g(t.contribution), g(t.rate), g(t.cost)));
   }
 
-  function results(r: { projection: Projection; scenario: Scenario }): { el: HTMLElement; draw: () => Promise<void> } {
+  function results(r: { projection: Projection; scenario: Scenario }): {
+    el: HTMLElement;
+    draw: () => Promise<void>;
+  } {
     const lang = store.state.lang;
     const l = LABELS[lang];
     const p = r.projection;
@@ -103,28 +148,71 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
     const deficitYear = p.firstYearLossRatioAboveOne;
     const backstopYear = p.firstYearBackstopInsufficient;
     const yearOf = (y: number) => p.years[y - 1];
-    const section = h('div', { class: 'compare-results' },
-      h('p', { class: 'projection-sentence', 'data-testid': 'projection-first-deficit', 'data-year': deficitYear === null ? '' : String(deficitYear) },
-        deficitYear === null ? l.projNoDeficit(p.years.length) : l.projFirstDeficit(deficitYear, formatPercent(yearOf(deficitYear).expectedLossRatio))),
-      h('p', { class: 'projection-sentence', 'data-testid': 'projection-backstop-year', 'data-year': backstopYear === null ? '' : String(backstopYear) },
-        backstopYear === null ? l.projBackstopNone(p.years.length, formatPercent(1 - confidence, 1))
-          : l.projBackstopYear(backstopYear, formatPercent(yearOf(backstopYear).probDepleted), formatPercent(1 - confidence, 1))),
+    const section = h(
+      'div',
+      { class: 'compare-results' },
+      h(
+        'p',
+        {
+          class: 'projection-sentence',
+          'data-testid': 'projection-first-deficit',
+          'data-year': deficitYear === null ? '' : String(deficitYear),
+        },
+        deficitYear === null
+          ? l.projNoDeficit(p.years.length)
+          : l.projFirstDeficit(deficitYear, formatPercent(yearOf(deficitYear).expectedLossRatio)),
+      ),
+      h(
+        'p',
+        {
+          class: 'projection-sentence',
+          'data-testid': 'projection-backstop-year',
+          'data-year': backstopYear === null ? '' : String(backstopYear),
+        },
+        backstopYear === null
+          ? l.projBackstopNone(p.years.length, formatPercent(1 - confidence, 1))
+          : l.projBackstopYear(
+              backstopYear,
+              formatPercent(yearOf(backstopYear).probDepleted),
+              formatPercent(1 - confidence, 1),
+            ),
+      ),
       fan.el,
       projectionTable(p, lang),
-      h('p', { class: 'run-info' }, l.runInfo(p.iterations.toLocaleString('en-US'), p.seed)));
+      h('p', { class: 'run-info' }, l.runInfo(p.iterations.toLocaleString('en-US'), p.seed)),
+    );
     const draw = async () => {
       const width = Math.max(360, (el.clientWidth || 900) - 80);
-      await fan.draw(fundFanSpec(p.years, {
-        lang, width, height: 300,
-        labels: { title: l.fanTitle, x: l.fanX, y: l.fanY, band: l.fanBand, median: l.fanMedian, depleted: l.fanDepleted },
-      }), lang);
+      await fan.draw(
+        fundFanSpec(p.years, {
+          lang,
+          width,
+          height: 300,
+          labels: {
+            title: l.fanTitle,
+            x: l.fanX,
+            y: l.fanY,
+            band: l.fanBand,
+            median: l.fanMedian,
+            depleted: l.fanDepleted,
+          },
+        }),
+        lang,
+      );
     };
     return { el: section, draw };
   }
 
   const view = createRunView({
-    tab: 'projection', tabTestid: 'tab-projection', tabLabel: (l) => l.tabProjection, className: 'projection', testid: 'projection',
-    texts: () => { const l = L(); return { title: l.projTitle, hint: l.projHint, empty: l.projNoResult }; },
+    tab: 'projection',
+    tabTestid: 'tab-projection',
+    tabLabel: (l) => l.tabProjection,
+    className: 'projection',
+    testid: 'projection',
+    texts: () => {
+      const l = L();
+      return { title: l.projTitle, hint: l.projHint, empty: l.projNoResult };
+    },
     form: () => [trends(), controls()].filter((x): x is HTMLElement => x !== null),
     results: () => result && results(result),
     cancel: () => runs.cancel(),
@@ -137,17 +225,41 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
 export function projectionTable(p: Projection, lang: Lang): HTMLElement {
   const l = LABELS[lang];
   const cell = (value: number, text: string) => h('td', { 'data-value': String(value) }, text);
-  return h('table', { class: 'compare-table projection-table', 'data-testid': 'projection-table' },
-    h('thead', {}, h('tr', {}, l.projCols.map((c) => h('th', {}, c)))),
-    h('tbody', {}, p.years.map((y) => h('tr', { 'data-year': String(y.year) },
-      h('th', {}, l.projYear(y.year)),
-      cell(y.members, y.members.toLocaleString('en-US')),
-      cell(y.income, formatYuan(y.income, lang)),
-      cell(y.expectedPayout, formatYuan(y.expectedPayout, lang)),
-      h('td', { 'data-value': String(y.expectedLossRatio), class: y.expectedLossRatio > 1 ? 'bad' : undefined }, formatPercent(y.expectedLossRatio)),
-      cell(y.balance.p5, formatYuan(y.balance.p5, lang)),
-      cell(y.balance.p50, formatYuan(y.balance.p50, lang)),
-      cell(y.balance.p95, formatYuan(y.balance.p95, lang)),
-      cell(y.probDepleted, formatPercent(y.probDepleted, 2)),
-      cell(y.expectedBackstopUse, formatYuan(y.expectedBackstopUse, lang))))));
+  return h(
+    'table',
+    { class: 'compare-table projection-table', 'data-testid': 'projection-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        l.projCols.map((c) => h('th', {}, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      p.years.map((y) =>
+        h(
+          'tr',
+          { 'data-year': String(y.year) },
+          h('th', {}, l.projYear(y.year)),
+          cell(y.members, y.members.toLocaleString('en-US')),
+          cell(y.income, formatYuan(y.income, lang)),
+          cell(y.expectedPayout, formatYuan(y.expectedPayout, lang)),
+          h(
+            'td',
+            { 'data-value': String(y.expectedLossRatio), class: y.expectedLossRatio > 1 ? 'bad' : undefined },
+            formatPercent(y.expectedLossRatio),
+          ),
+          cell(y.balance.p5, formatYuan(y.balance.p5, lang)),
+          cell(y.balance.p50, formatYuan(y.balance.p50, lang)),
+          cell(y.balance.p95, formatYuan(y.balance.p95, lang)),
+          cell(y.probDepleted, formatPercent(y.probDepleted, 2)),
+          cell(y.expectedBackstopUse, formatYuan(y.expectedBackstopUse, lang)),
+        ),
+      ),
+    ),
+  );
 }

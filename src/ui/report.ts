@@ -45,7 +45,13 @@ export interface ReportInput {
   date: Date;
 }
 
-const figure = (label: string, value: string) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label), h('span', { class: 'figure-value' }, value));
+const figure = (label: string, value: string) =>
+  h(
+    'div',
+    { class: 'figure' },
+    h('span', { class: 'figure-label' }, label),
+    h('span', { class: 'figure-value' }, value),
+  );
 
 export function renderReport(input: ReportInput): { el: HTMLElement; draw: () => Promise<void> } {
   const { scenario, run, lang } = input;
@@ -57,19 +63,44 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
   const mu = expectedPayout(s).payout;
   const report = run?.report ?? null;
   const verdict = report?.verdict ?? verdictOf({ mu, ...fund });
-  const date = input.date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+  const date = input.date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
   const chartEl = h('div', { class: 'chart report-chart', 'data-testid': 'report-chart-payout' });
-  const content = h('div', { class: 'report-content' },
-    h('header', { class: 'report-head' },
+  const content = h(
+    'div',
+    { class: 'report-content' },
+    h(
+      'header',
+      { class: 'report-head' },
       h('h1', {}, L.reportTitle),
-      h('p', { class: 'report-scheme', 'data-user-text': '' }, scenario.name, scenario.period ? ` · ${scenario.period}` : ''),
-      h('p', { class: 'report-date' }, `${L.reportDate}${L.colon}${date}`)),
-    h('div', { class: `verdict verdict-${verdict}`, 'data-testid': 'report-verdict', 'data-verdict': verdict },
-      h('strong', {}, L.verdict[verdict]), h('span', {}, L.verdictHint[verdict])),
-    report && report.flags.length > 0 && h('ul', { class: 'flags', 'data-testid': 'report-run-flags' },
-      report.flags.map((f) => h('li', { 'data-flag': f.code }, flagText(lang, f)))),
+      h(
+        'p',
+        { class: 'report-scheme', 'data-user-text': '' },
+        scenario.name,
+        scenario.period ? ` · ${scenario.period}` : '',
+      ),
+      h('p', { class: 'report-date' }, `${L.reportDate}${L.colon}${date}`),
+    ),
+    h(
+      'div',
+      { class: `verdict verdict-${verdict}`, 'data-testid': 'report-verdict', 'data-verdict': verdict },
+      h('strong', {}, L.verdict[verdict]),
+      h('span', {}, L.verdictHint[verdict]),
+    ),
+    report &&
+      report.flags.length > 0 &&
+      h(
+        'ul',
+        { class: 'flags', 'data-testid': 'report-run-flags' },
+        report.flags.map((f) => h('li', { 'data-flag': f.code }, flagText(lang, f))),
+      ),
     h('h2', {}, L.reportNumbers),
-    h('div', { class: 'figures report-figures' },
+    h(
+      'div',
+      { class: 'figures report-figures' },
       figure(L.income, y(income)),
       figure(L.expected, y(mu)),
       figure(L.lossRatio, formatPercent(mu / income)),
@@ -77,21 +108,54 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
       report && figure(L.probDeficit, formatPercent(report.simulated.probDeficit, 2)),
       report && figure(L.probBeyond, formatPercent(report.simulated.probBeyondBackstop, 2)),
       report && figure(L.rowP995, y(report.simulated.quantiles.p995)),
-      figure(L.breakEven, formatPerMember(breakEvenPerMember(scenario)))),
+      figure(L.breakEven, formatPerMember(breakEvenPerMember(scenario))),
+    ),
     report ? chartEl : h('p', { class: 'note' }, input.running ? L.reportRunning : L.reportNoRun),
     input.compare && comparison(input.compare, lang),
     solverPart(scenario, report, lang),
     assumptions(scenario, lang),
-    scenario.source && h('p', { class: 'report-source' }, h('strong', {}, `${L.reportSource}${L.colon}`), h('span', { 'data-user-text': '' }, scenario.source)),
-    h('footer', { class: 'report-foot' }, report ? L.reportRunInfo(report.iterations.toLocaleString('en-US'), report.seed, date) : date));
-  const el = h('article', { class: 'report-sheet', 'data-testid': 'report-sheet', lang: lang === 'zh' ? 'zh-CN' : 'en' }, content);
+    scenario.source &&
+      h(
+        'p',
+        { class: 'report-source' },
+        h('strong', {}, `${L.reportSource}${L.colon}`),
+        h('span', { 'data-user-text': '' }, scenario.source),
+      ),
+    h(
+      'footer',
+      { class: 'report-foot' },
+      report ? L.reportRunInfo(report.iterations.toLocaleString('en-US'), report.seed, date) : date,
+    ),
+  );
+  const el = h(
+    'article',
+    { class: 'report-sheet', 'data-testid': 'report-sheet', lang: lang === 'zh' ? 'zh-CN' : 'en' },
+    content,
+  );
 
   const draw = async () => {
     content.style.zoom = '';
     if (run) {
-      await renderChart(chartEl, payoutDistributionSpec(
-        { bins: histogram(run.totals, { bins: 40 }), income, net, threshold, expected: mu },
-        { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width: Math.round(mm(PRINT_WIDTH_MM)) - 24, height: 210 }), lang);
+      await renderChart(
+        chartEl,
+        payoutDistributionSpec(
+          { bins: histogram(run.totals, { bins: 40 }), income, net, threshold, expected: mu },
+          {
+            lang,
+            labels: {
+              title: L.chartPayoutTitle,
+              x: L.chartPayoutX,
+              y: L.chartPayoutY,
+              income: L.chartIncome,
+              threshold: L.chartThreshold,
+              expected: L.chartExpected,
+            },
+            width: Math.round(mm(PRINT_WIDTH_MM)) - 24,
+            height: 210,
+          },
+        ),
+        lang,
+      );
     }
     fitToPage(content);
   };
@@ -108,11 +172,14 @@ export function fitToPage(content: HTMLElement): void {
 
 function comparison(r: CompareResult, lang: Lang): HTMLElement {
   const L = LABELS[lang];
-  return h('section', { class: 'report-compare', 'data-testid': 'report-compare' },
+  return h(
+    'section',
+    { class: 'report-compare', 'data-testid': 'report-compare' },
     h('h2', {}, L.reportComparison),
     renderCompareTable(r, lang, true),
     compareFlags(r.comparison, lang, 'report-flags'),
-    renderChanges(r.comparison, lang, 6));
+    renderChanges(r.comparison, lang, 6),
+  );
 }
 
 function solverPart(scenario: Scenario, report: Report | null, lang: Lang): HTMLElement {
@@ -121,29 +188,86 @@ function solverPart(scenario: Scenario, report: Report | null, lang: Lang): HTML
   const confidence = resolveScenario(scenario).simulation.confidence;
   const caps = scenario.benefits.filter(isCappable).map((b) => {
     const cap = affordableCap(scenario, b.id);
-    return cap === null ? L.capNone(b.id) : cap === 0 ? L.capZero(b.id) : L.capSentence(b.id, formatYuan(cap, lang));
+    return cap === null
+      ? L.capNone(b.id)
+      : cap === 0
+        ? L.capZero(b.id)
+        : L.capSentence(b.id, formatYuan(cap, lang));
   });
-  return h('section', { class: 'report-solver', 'data-testid': 'report-solver' },
+  return h(
+    'section',
+    { class: 'report-solver', 'data-testid': 'report-solver' },
     h('h2', {}, L.reportSolver),
-    h('p', {}, L.breakEvenSentence(formatPerMember(breakEvenPerMember(scenario)), formatPerMember(perMember)),
-      report?.contributionAtConfidence != null ? ` ${L.atConfidenceSentence(formatPercent(confidence, 1), formatPerMember(report.contributionAtConfidence))}` : '',
-      caps.length > 0 ? ` ${caps.join(' ')}` : ''));
+    h(
+      'p',
+      {},
+      L.breakEvenSentence(formatPerMember(breakEvenPerMember(scenario)), formatPerMember(perMember)),
+      report?.contributionAtConfidence != null
+        ? ` ${L.atConfidenceSentence(formatPercent(confidence, 1), formatPerMember(report.contributionAtConfidence))}`
+        : '',
+      caps.length > 0 ? ` ${caps.join(' ')}` : '',
+    ),
+  );
 }
 
 function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
   const L = LABELS[lang];
   const s = resolveScenario(scenario);
-  return h('section', { class: 'report-assumptions', 'data-testid': 'report-assumptions' },
+  return h(
+    'section',
+    { class: 'report-assumptions', 'data-testid': 'report-assumptions' },
     h('h2', {}, L.reportAssumptions),
-    h('div', { class: 'report-two' },
-      h('ul', {},
-        h('li', {}, `${L.members}${L.colon}${L.membersLine(s.members.count.toLocaleString('en-US'), formatPercent(s.members.femaleShare, 0))}`),
+    h(
+      'div',
+      { class: 'report-two' },
+      h(
+        'ul',
+        {},
+        h(
+          'li',
+          {},
+          `${L.members}${L.colon}${L.membersLine(s.members.count.toLocaleString('en-US'), formatPercent(s.members.femaleShare, 0))}`,
+        ),
         h('li', {}, `${L.contributions}${L.colon}${contributionLines(scenario, lang).join(L.listSep)}`),
         h('li', {}, contributionSummary(scenario as unknown as Draft, L)),
-        h('li', {}, `${L.fund}${L.colon}${L.reserveBackstop(formatYuan(s.fund.reserve, lang), formatYuan(s.fund.backstop, lang), formatPercent(s.fund.expenseRate, 1))}`)),
-      h('ul', {}, scenario.risks.map((r) => h('li', {}, riskText(r, lang))))),
-    h('table', { class: 'report-benefits' },
-      h('thead', {}, h('tr', {}, L.benefitTableCols.map((c) => h('th', {}, c)))),
-      h('tbody', {}, scenario.benefits.map((b) => h('tr', {},
-        h('td', { 'data-user-text': '' }, b.id), h('td', {}, benefitTypeName(b, lang)), h('td', {}, benefitRule(b, lang)), h('td', {}, benefitCap(b, lang)))))));
+        h(
+          'li',
+          {},
+          `${L.fund}${L.colon}${L.reserveBackstop(formatYuan(s.fund.reserve, lang), formatYuan(s.fund.backstop, lang), formatPercent(s.fund.expenseRate, 1))}`,
+        ),
+      ),
+      h(
+        'ul',
+        {},
+        scenario.risks.map((r) => h('li', {}, riskText(r, lang))),
+      ),
+    ),
+    h(
+      'table',
+      { class: 'report-benefits' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          L.benefitTableCols.map((c) => h('th', {}, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        scenario.benefits.map((b) =>
+          h(
+            'tr',
+            {},
+            h('td', { 'data-user-text': '' }, b.id),
+            h('td', {}, benefitTypeName(b, lang)),
+            h('td', {}, benefitRule(b, lang)),
+            h('td', {}, benefitCap(b, lang)),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -26,24 +26,55 @@ export function createReportView(deps: { store: Store; startRun: () => void }): 
     const l = LABELS[store.state.lang];
     const s = store.state.valid;
     el.removeAttribute('data-ready');
-    const toolbar = h('div', { class: 'report-toolbar' },
-      h('button', { type: 'button', 'data-testid': 'report-close', onclick: () => store.setTab('workbench') }, l.back),
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'print', disabled: !s, onclick: () => window.print() }, l.print));
+    const toolbar = h(
+      'div',
+      { class: 'report-toolbar' },
+      h(
+        'button',
+        { type: 'button', 'data-testid': 'report-close', onclick: () => store.setTab('workbench') },
+        l.back,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          'data-testid': 'print',
+          disabled: !s,
+          onclick: () => window.print(),
+        },
+        l.print,
+      ),
+    );
     if (!s) {
       el.replaceChildren(toolbar, h('p', { class: 'note error-text' }, l.reportInvalid));
       return;
     }
     const run = currentRun();
-    const { el: sheet, draw } = renderReport({ scenario: s, run, running: store.state.run.status === 'running', compare: store.state.compare, lang: store.state.lang, date: new Date() });
+    const { el: sheet, draw } = renderReport({
+      scenario: s,
+      run,
+      running: store.state.run.status === 'running',
+      compare: store.state.compare,
+      lang: store.state.lang,
+      date: new Date(),
+    });
     el.replaceChildren(toolbar, sheet);
     void draw()
-      .then(() => { if (run) el.setAttribute('data-ready', 'true'); })
+      .then(() => {
+        if (run) el.setAttribute('data-ready', 'true');
+      })
       .catch((e) => console.warn('report chart', e));
   }
 
   return {
-    tab: 'report', tabTestid: 'report', tabLabel: (l) => l.report, el,
-    mount(parent) { parent.append(el); },
+    tab: 'report',
+    tabTestid: 'report',
+    tabLabel: (l) => l.report,
+    el,
+    mount(parent) {
+      parent.append(el);
+    },
     update(change) {
       const isShown = !el.hidden;
       if (change === 'tab') {
@@ -51,8 +82,17 @@ export function createReportView(deps: { store: Store; startRun: () => void }): 
         if (!isShown) return;
         if (store.state.valid && !currentRun() && store.state.run.status !== 'running') deps.startRun();
         render();
-      } else if (isShown && (change === 'scenario' || change === 'lang' || change === 'compare' || (change === 'run' && store.state.run.status !== 'running'))) render();
+      } else if (
+        isShown &&
+        (change === 'scenario' ||
+          change === 'lang' ||
+          change === 'compare' ||
+          (change === 'run' && store.state.run.status !== 'running'))
+      )
+        render();
     },
-    dispose() { el.remove(); },
+    dispose() {
+      el.remove();
+    },
   };
 }

@@ -21,7 +21,12 @@ import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
 
 const figure = (label: string, value: string, testid: string) =>
-  h('div', { class: 'figure', 'data-testid': testid }, h('span', { class: 'figure-label' }, label), h('span', { class: 'figure-value' }, value));
+  h(
+    'div',
+    { class: 'figure', 'data-testid': testid },
+    h('span', { class: 'figure-label' }, label),
+    h('span', { class: 'figure-value' }, value),
+  );
 
 /** The exact preview: μ, loss ratio and the verdict from the expectation alone (milliseconds). */
 export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElement {
@@ -33,18 +38,29 @@ export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElemen
   const mu = expectedPayout(s).payout;
   const verdict = verdictOf({ mu, ...fund });
   const perMemberNet = netPerMemberContribution(s);
-  return h('div', { class: `preview verdict-${verdict}`, 'data-testid': 'preview', 'data-verdict': verdict },
+  return h(
+    'div',
+    { class: `preview verdict-${verdict}`, 'data-testid': 'preview', 'data-verdict': verdict },
     h('h3', {}, L.preview),
-    h('div', { class: 'figures' },
+    h(
+      'div',
+      { class: 'figures' },
       figure(L.income, formatYuan(income, lang), 'preview-income'),
       figure(L.expected, formatYuan(mu, lang), 'preview-expected'),
       figure(L.lossRatio, formatPercent(mu / income), 'preview-loss-ratio'),
       figure(L.breakEven, formatPerMember(mu / perMemberNet), 'preview-break-even'),
-      figure('', L.verdict[verdict], 'preview-verdict')));
+      figure('', L.verdict[verdict], 'preview-verdict'),
+    ),
+  );
 }
 
 /** The results of a completed run; charts are drawn after the element is in the page. */
-export function renderResults(report: Report, scenario: Scenario, totals: Float64Array, lang: Lang): { el: HTMLElement; draw: () => Promise<void> } {
+export function renderResults(
+  report: Report,
+  scenario: Scenario,
+  totals: Float64Array,
+  lang: Lang,
+): { el: HTMLElement; draw: () => Promise<void> } {
   const L = LABELS[lang];
   const y = (x: number) => formatYuan(x, lang);
   const s = resolveScenario(scenario);
@@ -53,25 +69,70 @@ export function renderResults(report: Report, scenario: Scenario, totals: Float6
   const payoutEl = h('div', { class: 'chart', 'data-testid': 'chart-payout' });
   const benefitEl = h('div', { class: 'chart', 'data-testid': 'chart-benefit' });
   const shareEl = h('div', { class: 'chart', 'data-testid': 'chart-share' });
-  const el = h('section', { class: 'results' },
-    h('div', { class: `verdict verdict-${report.verdict}`, 'data-testid': 'verdict', 'data-verdict': report.verdict },
-      h('strong', {}, L.verdict[report.verdict]), h('span', {}, L.verdictHint[report.verdict])),
-    h('div', { class: 'figures' },
+  const el = h(
+    'section',
+    { class: 'results' },
+    h(
+      'div',
+      {
+        class: `verdict verdict-${report.verdict}`,
+        'data-testid': 'verdict',
+        'data-verdict': report.verdict,
+      },
+      h('strong', {}, L.verdict[report.verdict]),
+      h('span', {}, L.verdictHint[report.verdict]),
+    ),
+    h(
+      'div',
+      { class: 'figures' },
       figure(L.income, y(report.income), 'figure-income'),
       figure(L.expected, y(report.expected.payout), 'figure-expected'),
       figure(L.lossRatio, formatPercent(report.expected.lossRatio), 'figure-loss-ratio'),
       figure(L.probDeficit, formatPercent(report.simulated.probDeficit, 2), 'figure-prob-deficit'),
       figure(L.probBeyond, formatPercent(report.simulated.probBeyondBackstop, 2), 'figure-prob-beyond'),
-      figure(L.breakEven, report.breakEvenContribution === null ? '—' : formatPerMember(report.breakEvenContribution), 'figure-break-even'),
-      figure(L.atConfidence(formatPercent(s.simulation.confidence)), report.contributionAtConfidence === null ? '—' : formatPerMember(report.contributionAtConfidence), 'figure-at-confidence'),
-      figure(L.simMean, `${y(report.simulated.mean)} ± ${y(report.simulated.standardError)}`, 'figure-sim-mean')),
-    report.flags.length > 0 && h('ul', { class: 'flags', 'data-testid': 'flags' }, report.flags.map((f) => h('li', { 'data-flag': f.code }, flagText(lang, f)))),
+      figure(
+        L.breakEven,
+        report.breakEvenContribution === null ? '—' : formatPerMember(report.breakEvenContribution),
+        'figure-break-even',
+      ),
+      figure(
+        L.atConfidence(formatPercent(s.simulation.confidence)),
+        report.contributionAtConfidence === null ? '—' : formatPerMember(report.contributionAtConfidence),
+        'figure-at-confidence',
+      ),
+      figure(
+        L.simMean,
+        `${y(report.simulated.mean)} ± ${y(report.simulated.standardError)}`,
+        'figure-sim-mean',
+      ),
+    ),
+    report.flags.length > 0 &&
+      h(
+        'ul',
+        { class: 'flags', 'data-testid': 'flags' },
+        report.flags.map((f) => h('li', { 'data-flag': f.code }, flagText(lang, f))),
+      ),
     payoutEl,
     h('div', { class: 'two-col' }, benefitEl, shareEl),
-    h('table', { class: 'quantiles', 'data-testid': 'quantiles' },
+    h(
+      'table',
+      { class: 'quantiles', 'data-testid': 'quantiles' },
       h('thead', {}, h('tr', {}, h('th', {}, L.quantile), h('th', {}, L.payout))),
-      h('tbody', {}, ([['50%', q.p50], ['75%', q.p75], ['90%', q.p90], ['95%', q.p95], ['99%', q.p99], ['99.5%', q.p995]] as const)
-        .map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {}, y(v)))))),
+      h(
+        'tbody',
+        {},
+        (
+          [
+            ['50%', q.p50],
+            ['75%', q.p75],
+            ['90%', q.p90],
+            ['95%', q.p95],
+            ['99%', q.p99],
+            ['99.5%', q.p995],
+          ] as const
+        ).map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {}, y(v)))),
+      ),
+    ),
     h('p', { class: 'run-info' }, L.runInfo(report.iterations.toLocaleString('en-US'), report.seed)),
     h('output', { hidden: true, 'data-testid': 'report-json' }, JSON.stringify(report)),
   );
@@ -84,33 +145,107 @@ export function renderResults(report: Report, scenario: Scenario, totals: Float6
     };
     const costBenefits = s.benefits.filter((b) => b.type === 'bands' || b.type === 'steps');
     const maxCost = Math.max(...costBenefits.map((b) => defaultMaxCost(b)));
-    const curves = costBenefits.map((b) => ({ id: b.id, label: label(b.id), points: benefitCurve(b, maxCost) }));
+    const curves = costBenefits.map((b) => ({
+      id: b.id,
+      label: label(b.id),
+      points: benefitCurve(b, maxCost),
+    }));
     await Promise.all([
-      renderChart(payoutEl, payoutDistributionSpec(
-        { bins: histogram(totals, { bins: 40 }), income: report.income, net, threshold, expected: report.expected.payout },
-        { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width, height: 260 }), lang),
-      curves.length > 0 ? renderChart(benefitEl, benefitCurveSpec(curves, { lang, labels: { title: L.chartBenefitTitle, x: L.chartBenefitX, y: L.chartBenefitY }, width: Math.max(280, width / 2 - 40), height: 220 }), lang) : Promise.resolve(),
-      renderChart(shareEl, benefitShareSpec(report.benefits.map((b) => ({ id: b.id, label: label(b.id), expected: b.expected })),
-        { lang, labels: { title: L.chartShareTitle, x: L.share }, width: Math.max(280, width / 2 - 40), height: 220 }), lang),
+      renderChart(
+        payoutEl,
+        payoutDistributionSpec(
+          {
+            bins: histogram(totals, { bins: 40 }),
+            income: report.income,
+            net,
+            threshold,
+            expected: report.expected.payout,
+          },
+          {
+            lang,
+            labels: {
+              title: L.chartPayoutTitle,
+              x: L.chartPayoutX,
+              y: L.chartPayoutY,
+              income: L.chartIncome,
+              threshold: L.chartThreshold,
+              expected: L.chartExpected,
+            },
+            width,
+            height: 260,
+          },
+        ),
+        lang,
+      ),
+      curves.length > 0
+        ? renderChart(
+            benefitEl,
+            benefitCurveSpec(curves, {
+              lang,
+              labels: { title: L.chartBenefitTitle, x: L.chartBenefitX, y: L.chartBenefitY },
+              width: Math.max(280, width / 2 - 40),
+              height: 220,
+            }),
+            lang,
+          )
+        : Promise.resolve(),
+      renderChart(
+        shareEl,
+        benefitShareSpec(
+          report.benefits.map((b) => ({ id: b.id, label: label(b.id), expected: b.expected })),
+          {
+            lang,
+            labels: { title: L.chartShareTitle, x: L.share },
+            width: Math.max(280, width / 2 - 40),
+            height: 220,
+          },
+        ),
+        lang,
+      ),
     ]);
   };
   return { el, draw };
 }
 
 /** Adds the exact distribution to the preview: P(deficit), p95 and the payout chart (FFT, milliseconds). */
-export async function drawExactPreview(box: HTMLElement, scenario: Scenario, p: ExactPreview, lang: Lang): Promise<void> {
+export async function drawExactPreview(
+  box: HTMLElement,
+  scenario: Scenario,
+  p: ExactPreview,
+  lang: Lang,
+): Promise<void> {
   const L = LABELS[lang];
   const preview = box.querySelector('[data-testid="preview"]');
   if (!preview) return;
   const s = resolveScenario(scenario);
   const { income, net, threshold } = fundOf(s);
   const chart = h('div', { class: 'chart', 'data-testid': 'preview-chart' });
-  preview.querySelector('.figures')?.append(
-    figure(L.probDeficit, formatPercent(p.probDeficit, 2), 'preview-prob-deficit'),
-    figure('p95', formatYuan(p.p95, lang), 'preview-p95'));
+  preview
+    .querySelector('.figures')
+    ?.append(
+      figure(L.probDeficit, formatPercent(p.probDeficit, 2), 'preview-prob-deficit'),
+      figure('p95', formatYuan(p.p95, lang), 'preview-p95'),
+    );
   preview.append(chart);
   const width = Math.max(320, chart.clientWidth - 40);
-  await renderChart(chart, payoutDistributionSpec(
-    { bins: p.bins, income, net, threshold, expected: expectedPayout(s).payout },
-    { lang, labels: { title: L.chartPayoutTitle, x: L.chartPayoutX, y: L.chartPayoutY, income: L.chartIncome, threshold: L.chartThreshold, expected: L.chartExpected }, width, height: 180 }), lang);
+  await renderChart(
+    chart,
+    payoutDistributionSpec(
+      { bins: p.bins, income, net, threshold, expected: expectedPayout(s).payout },
+      {
+        lang,
+        labels: {
+          title: L.chartPayoutTitle,
+          x: L.chartPayoutX,
+          y: L.chartPayoutY,
+          income: L.chartIncome,
+          threshold: L.chartThreshold,
+          expected: L.chartExpected,
+        },
+        width,
+        height: 180,
+      },
+    ),
+    lang,
+  );
 }

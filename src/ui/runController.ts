@@ -61,11 +61,19 @@ export interface RunController {
   render(): void;
 }
 
-export function createRunController<T, S extends RunStatusState = RunStatusState>(o: RunControllerOptions<T, S>): RunController {
+export function createRunController<T, S extends RunStatusState = RunStatusState>(
+  o: RunControllerOptions<T, S>,
+): RunController {
   const el = h('div', { class: 'run-panel' });
   let controller: AbortController | null = null;
   const own = { status: 'idle', progress: 0, error: null } as RunStatusState as S;
-  const state: RunStatusStore<S> = o.state ?? { get: () => own, set: (patch) => { Object.assign(own, patch); update(); } };
+  const state: RunStatusStore<S> = o.state ?? {
+    get: () => own,
+    set: (patch) => {
+      Object.assign(own, patch);
+      update();
+    },
+  };
   const running = () => state.get().status === 'running';
 
   async function start() {
@@ -77,7 +85,9 @@ export function createRunController<T, S extends RunStatusState = RunStatusState
       const result = await o.task(ac.signal, (p) => state.set({ progress: p } as Partial<S>));
       state.set({ ...(o.done(result) ?? {}), status: 'done', progress: 1 } as Partial<S>);
     } catch (e) {
-      state.set((e instanceof CancelledError ? { status: 'cancelled' } : { status: 'error', error: e }) as Partial<S>);
+      state.set(
+        (e instanceof CancelledError ? { status: 'cancelled' } : { status: 'error', error: e }) as Partial<S>,
+      );
     } finally {
       if (controller === ac) controller = null;
     }
@@ -90,10 +100,40 @@ export function createRunController<T, S extends RunStatusState = RunStatusState
     const busy = status === 'running';
     el.replaceChildren();
     append(el, [
-      h('button', { type: 'button', class: 'primary', 'data-testid': o.testids.run, disabled: busy || !o.canRun(), onclick: () => void start() }, l.run),
-      h('button', { type: 'button', 'data-testid': o.testids.cancel, disabled: !busy, onclick: () => controller?.abort() }, l.cancel),
-      busy && h('div', { class: 'progress', 'data-testid': o.testids.progress, role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 1 },
-        h('div', { class: 'bar' }), h('span', {})),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          'data-testid': o.testids.run,
+          disabled: busy || !o.canRun(),
+          onclick: () => void start(),
+        },
+        l.run,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-testid': o.testids.cancel,
+          disabled: !busy,
+          onclick: () => controller?.abort(),
+        },
+        l.cancel,
+      ),
+      busy &&
+        h(
+          'div',
+          {
+            class: 'progress',
+            'data-testid': o.testids.progress,
+            role: 'progressbar',
+            'aria-valuemin': 0,
+            'aria-valuemax': 1,
+          },
+          h('div', { class: 'bar' }),
+          h('span', {}),
+        ),
       ...(o.notes?.() ?? []),
       status === 'cancelled' && h('p', { class: 'note' }, l.cancelled),
       status === 'error' && o.failure(error, () => void start()),
@@ -117,5 +157,14 @@ export function createRunController<T, S extends RunStatusState = RunStatusState
     render();
   }
 
-  return { el, get running() { return running(); }, start, cancel: () => controller?.abort(), update, render };
+  return {
+    el,
+    get running() {
+      return running();
+    },
+    start,
+    cancel: () => controller?.abort(),
+    update,
+    render,
+  };
 }

@@ -32,13 +32,16 @@ export function tornadoInput(result: Sensitivity, figure: keyof Figures, lang: L
     reference: figure === 'lossRatio' ? 1 : undefined,
     digits: figure === 'lossRatio' ? 1 : 2,
     bars: result.bars.map((b) => ({
-      key: b.key, label: `${L.assumptionNames[b.key] ?? b.key} ±${Math.round(b.step * 100)}%`,
-      low: value(b.low) ?? base, high: value(b.high) ?? base,
+      key: b.key,
+      label: `${L.assumptionNames[b.key] ?? b.key} ±${Math.round(b.step * 100)}%`,
+      low: value(b.low) ?? base,
+      high: value(b.high) ?? base,
     })),
   };
 }
 
-const whenIdle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0));
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0);
 
 export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
   const loss = figure('chart-tornado');
@@ -48,7 +51,15 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
   const deficitNote = h('p', { class: 'note', 'data-testid': 'tornado-deficit-note', hidden: true });
   const note = h('p', { class: 'note' });
   const title = h('h3', {});
-  const el = h('section', { class: 'sensitivity panel', 'data-testid': 'sensitivity', 'data-exact': String(exact.available) }, title, note, loss.el, deficitEl, deficitNote);
+  const el = h(
+    'section',
+    { class: 'sensitivity panel', 'data-testid': 'sensitivity', 'data-exact': String(exact.available) },
+    title,
+    note,
+    loss.el,
+    deficitEl,
+    deficitNote,
+  );
   let drawn = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: { s: Scenario; lang: Lang } | null = null;
@@ -59,17 +70,38 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
     title.textContent = L.sensitivityPanel;
     note.textContent = L.sensitivityNote;
     const width = el.clientWidth > 0 ? Math.max(320, el.clientWidth - 40) : 560;
-    const labels = { low: L.tornadoLow, high: L.tornadoHigh, base: L.tornadoBase, reference: L.tornadoReference };
-    await loss.draw(tornadoSpec(tornadoInput(sensitivity(s), 'lossRatio', lang)!, { lang, labels: { ...labels, title: L.sensitivityTitle, x: L.tornadoX }, width }), lang);
+    const labels = {
+      low: L.tornadoLow,
+      high: L.tornadoHigh,
+      base: L.tornadoBase,
+      reference: L.tornadoReference,
+    };
+    await loss.draw(
+      tornadoSpec(tornadoInput(sensitivity(s), 'lossRatio', lang)!, {
+        lang,
+        labels: { ...labels, title: L.sensitivityTitle, x: L.tornadoX },
+        width,
+      }),
+      lang,
+    );
     const result = exact.available ? await exact.sensitivity(s) : null;
     if (which !== drawn) return; // the draft changed while the worker computed
     const deficit = result && tornadoInput(result, 'probDeficit', lang);
-    const negligible = deficit !== null && Math.max(deficit.base, ...deficit.bars.flatMap((b) => [b.low, b.high])) < NEGLIGIBLE;
+    const negligible =
+      deficit !== null &&
+      Math.max(deficit.base, ...deficit.bars.flatMap((b) => [b.low, b.high])) < NEGLIGIBLE;
     deficitEl.hidden = !deficit || negligible;
     deficitNote.hidden = !negligible;
     deficitNote.textContent = L.deficitNegligible;
     if (deficit && !negligible) {
-      await deficitFigure.draw(tornadoSpec(deficit, { lang, labels: { ...labels, title: L.sensitivityDeficitTitle, x: L.tornadoDeficitX }, width }), lang);
+      await deficitFigure.draw(
+        tornadoSpec(deficit, {
+          lang,
+          labels: { ...labels, title: L.sensitivityDeficitTitle, x: L.tornadoDeficitX },
+          width,
+        }),
+        lang,
+      );
     }
   }
 

@@ -17,7 +17,8 @@ export const SHARE_PREFIX = '#s=';
 
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -36,26 +37,35 @@ async function through(bytes: Uint8Array, stream: GenericTransformStream): Promi
 /** The fragment (with its `#s=`) for a valid scenario. */
 export async function shareFragment(s: Scenario): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(canonicalScenario(s)));
-  const packed = typeof CompressionStream === 'function' ? await through(bytes, new CompressionStream('deflate-raw')) : bytes;
+  const packed =
+    typeof CompressionStream === 'function'
+      ? await through(bytes, new CompressionStream('deflate-raw'))
+      : bytes;
   return SHARE_PREFIX + toBase64Url(packed);
 }
 
 /** The scenario's JSON text in a fragment, or null when the fragment is damaged. */
 export async function fragmentText(fragment: string): Promise<string | null> {
-  const bytes = fromBase64Url(fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : fragment);
+  const bytes = fromBase64Url(
+    fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : fragment,
+  );
   if (!bytes || bytes.length === 0) return null;
   const candidates: Uint8Array[] = [];
   if (typeof DecompressionStream === 'function') {
     try {
       candidates.push(await through(bytes, new DecompressionStream('deflate-raw')));
-    } catch { /* not deflate: a link written without compression */ }
+    } catch {
+      /* not deflate: a link written without compression */
+    }
   }
   candidates.push(bytes);
   for (const c of candidates) {
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(c);
       if (text.trimStart().startsWith('{')) return text;
-    } catch { /* not UTF-8: try the next reading */ }
+    } catch {
+      /* not UTF-8: try the next reading */
+    }
   }
   return null;
 }
@@ -63,7 +73,11 @@ export async function fragmentText(fragment: string): Promise<string | null> {
 export type SharedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
 /** The scenario in a `#s=` fragment, validated as a file is; `broken` says what a damaged link says. */
-export async function readShareFragment(fragment: string, lang: Lang, broken: string): Promise<SharedScenario> {
+export async function readShareFragment(
+  fragment: string,
+  lang: Lang,
+  broken: string,
+): Promise<SharedScenario> {
   const text = await fragmentText(fragment);
   if (text === null) return { ok: false, problems: [{ path: '(root)', message: broken }] };
   const loaded = loadScenarioText(text, { lang });

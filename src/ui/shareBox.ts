@@ -14,7 +14,10 @@ import type { Store } from './store.ts';
 
 const CLIPBOARD_WAIT_MS = 1000;
 
-export function createShareBox(store: Store, showError: (title: string | null, problems?: Problem[]) => void) {
+export function createShareBox(
+  store: Store,
+  showError: (title: string | null, problems?: Problem[]) => void,
+) {
   const el = h('div', { class: 'share-box', hidden: true });
   let url: string | null = null;
   let copied = false;
@@ -24,9 +27,20 @@ export function createShareBox(store: Store, showError: (title: string | null, p
     el.hidden = url === null;
     if (url === null) return;
     el.replaceChildren(
-      h('label', { class: 'field' }, h('span', { class: 'label' }, L.shareLink),
-        h('input', { type: 'text', readonly: true, 'data-testid': 'share-link', value: url, onfocus: (e: Event) => (e.target as HTMLInputElement).select() })),
-      h('p', { class: 'note' }, copied ? L.shareCopied : L.shareCopyHint));
+      h(
+        'label',
+        { class: 'field' },
+        h('span', { class: 'label' }, L.shareLink),
+        h('input', {
+          type: 'text',
+          readonly: true,
+          'data-testid': 'share-link',
+          value: url,
+          onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+        }),
+      ),
+      h('p', { class: 'note' }, copied ? L.shareCopied : L.shareCopyHint),
+    );
   }
 
   async function share() {
@@ -35,9 +49,14 @@ export function createShareBox(store: Store, showError: (title: string | null, p
     url = `${location.href.split('#')[0]}${await shareFragment(s)}`;
     copied = false;
     try {
-      await Promise.race([navigator.clipboard.writeText(url), new Promise((_, reject) => setTimeout(reject, CLIPBOARD_WAIT_MS))]);
+      await Promise.race([
+        navigator.clipboard.writeText(url),
+        new Promise((_, reject) => setTimeout(reject, CLIPBOARD_WAIT_MS)),
+      ]);
       copied = true;
-    } catch { /* no clipboard here: the link is in the text field */ }
+    } catch {
+      /* no clipboard here: the link is in the text field */
+    }
     render();
   }
 

@@ -32,7 +32,10 @@ export function createSolver(store: Store) {
   function applyBreakEven(target: number) {
     const draft = store.state.draft;
     const rows = draft.contributions as { amount: number }[];
-    scaleContributions(rows.map((c) => c.amount), target).forEach((a, i) => setAt(draft, `contributions[${i}].amount`, a));
+    scaleContributions(
+      rows.map((c) => c.amount),
+      target,
+    ).forEach((a, i) => setAt(draft, `contributions[${i}].amount`, a));
     store.edited(true);
   }
 
@@ -50,17 +53,43 @@ export function createSolver(store: Store) {
     }
     const perMember = s.contributions.reduce((a, c) => a + c.amount, 0);
     const breakEven = breakEvenPerMember(s);
-    const upToDate = run.report !== null && run.scenario !== null && serialiseScenario(run.scenario) === serialiseScenario(s);
+    const upToDate =
+      run.report !== null &&
+      run.scenario !== null &&
+      serialiseScenario(run.scenario) === serialiseScenario(s);
     const confidence = resolveScenario(s).simulation.confidence;
     el.replaceChildren(
       h('h3', {}, L.solverTitle),
-      h('p', { 'data-testid': 'solve-break-even', 'data-value': breakEven.toFixed(2) },
-        L.breakEvenSentence(formatPerMember(breakEven), formatPerMember(perMember)), ' ',
-        h('button', { type: 'button', class: 'small', 'data-testid': 'apply-break-even', disabled: sameFen(breakEven, perMember), onclick: () => applyBreakEven(breakEven) }, L.applyBreakEven)),
-      h('p', { 'data-testid': 'solve-at-confidence' },
+      h(
+        'p',
+        { 'data-testid': 'solve-break-even', 'data-value': breakEven.toFixed(2) },
+        L.breakEvenSentence(formatPerMember(breakEven), formatPerMember(perMember)),
+        ' ',
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            'data-testid': 'apply-break-even',
+            disabled: sameFen(breakEven, perMember),
+            onclick: () => applyBreakEven(breakEven),
+          },
+          L.applyBreakEven,
+        ),
+      ),
+      h(
+        'p',
+        { 'data-testid': 'solve-at-confidence' },
         run.report?.contributionAtConfidence != null
-          ? [L.atConfidenceSentence(formatPercent(confidence, 1), formatPerMember(run.report.contributionAtConfidence)), upToDate ? '' : ` ${L.staleRun}`]
-          : L.atConfidenceNoRun),
+          ? [
+              L.atConfidenceSentence(
+                formatPercent(confidence, 1),
+                formatPerMember(run.report.contributionAtConfidence),
+              ),
+              upToDate ? '' : ` ${L.staleRun}`,
+            ]
+          : L.atConfidenceNoRun,
+      ),
       capPart(s, lang),
     );
   }
@@ -73,16 +102,51 @@ export function createSolver(store: Store) {
     const { b, i } = cappable.find(({ b }) => b.id === capBenefit)!;
     const cap = affordableCap(s, b.id);
     const current = 'cap' in b && b.cap !== undefined ? L.capNow(formatYuan(b.cap, lang)) : L.capNowNone;
-    const sentence = cap === null ? L.capNone(b.id) : cap === 0 ? L.capZero(b.id) : L.capSentence(b.id, formatYuan(cap, lang));
-    const same = cap !== 0 && (cap === null ? !('cap' in b) || b.cap === undefined : 'cap' in b && b.cap === cap);
-    return h('div', { class: 'solve-cap' },
-      h('label', { class: 'field inline' }, h('span', { class: 'label' }, L.capBenefit),
-        h('select', {
-          'data-testid': 'solve-cap-benefit',
-          onchange: (e: Event) => { capBenefit = (e.target as HTMLSelectElement).value; render(); },
-        }, cappable.map(({ b: x }) => h('option', { value: x.id, selected: x.id === capBenefit }, x.id)))),
-      h('p', { 'data-testid': 'solve-cap', 'data-value': cap === null ? 'null' : String(cap) }, L.withNow(sentence, current), ' ',
-        h('button', { type: 'button', class: 'small', 'data-testid': 'apply-cap', disabled: cap === 0 || same, onclick: () => applyCap(i, cap) }, L.applyCap)));
+    const sentence =
+      cap === null
+        ? L.capNone(b.id)
+        : cap === 0
+          ? L.capZero(b.id)
+          : L.capSentence(b.id, formatYuan(cap, lang));
+    const same =
+      cap !== 0 && (cap === null ? !('cap' in b) || b.cap === undefined : 'cap' in b && b.cap === cap);
+    return h(
+      'div',
+      { class: 'solve-cap' },
+      h(
+        'label',
+        { class: 'field inline' },
+        h('span', { class: 'label' }, L.capBenefit),
+        h(
+          'select',
+          {
+            'data-testid': 'solve-cap-benefit',
+            onchange: (e: Event) => {
+              capBenefit = (e.target as HTMLSelectElement).value;
+              render();
+            },
+          },
+          cappable.map(({ b: x }) => h('option', { value: x.id, selected: x.id === capBenefit }, x.id)),
+        ),
+      ),
+      h(
+        'p',
+        { 'data-testid': 'solve-cap', 'data-value': cap === null ? 'null' : String(cap) },
+        L.withNow(sentence, current),
+        ' ',
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            'data-testid': 'apply-cap',
+            disabled: cap === 0 || same,
+            onclick: () => applyCap(i, cap),
+          },
+          L.applyCap,
+        ),
+      ),
+    );
   }
 
   return { el, render };

@@ -73,9 +73,15 @@ export const VIEWS_KEY = 'huzhu.views.v1';
 export function createStore(initial: { draft: Draft; lang: Lang; dirty?: boolean; views?: ViewState }) {
   const listeners: ((change: Change) => void)[] = [];
   const state: State = {
-    draft: initial.draft, lang: initial.lang, dirty: initial.dirty ?? false, problems: [], valid: null,
+    draft: initial.draft,
+    lang: initial.lang,
+    dirty: initial.dirty ?? false,
+    problems: [],
+    valid: null,
     run: { status: 'idle', progress: 0, report: null, totals: null, scenario: null, error: null },
-    views: initial.views ?? defaultViewState(), tab: 'workbench', compare: null,
+    views: initial.views ?? defaultViewState(),
+    tab: 'workbench',
+    compare: null,
   };
   const revalidate = () => {
     const result = validateScenario(state.draft, { lang: state.lang });
@@ -84,14 +90,23 @@ export function createStore(initial: { draft: Draft; lang: Lang; dirty?: boolean
   };
   const persist = () => {
     try {
-      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ draft: state.draft, dirty: state.dirty, lang: state.lang }));
-    } catch { /* storage full or disabled: the work stays in memory */ }
+      localStorage.setItem(
+        AUTOSAVE_KEY,
+        JSON.stringify({ draft: state.draft, dirty: state.dirty, lang: state.lang }),
+      );
+    } catch {
+      /* storage full or disabled: the work stays in memory */
+    }
   };
-  const emit = (change: Change) => { for (const l of listeners) l(change); };
+  const emit = (change: Change) => {
+    for (const l of listeners) l(change);
+  };
   revalidate();
   return {
     state,
-    subscribe(listener: (change: Change) => void) { listeners.push(listener); },
+    subscribe(listener: (change: Change) => void) {
+      listeners.push(listener);
+    },
     /** A value edited in place (the draft object was mutated by the caller). */
     edited(structural = false) {
       state.dirty = true;
@@ -107,7 +122,10 @@ export function createStore(initial: { draft: Draft; lang: Lang; dirty?: boolean
       persist();
       emit('scenario');
     },
-    saved() { state.dirty = false; persist(); },
+    saved() {
+      state.dirty = false;
+      persist();
+    },
     setLang(lang: Lang) {
       state.lang = lang;
       revalidate();
@@ -123,7 +141,9 @@ export function createStore(initial: { draft: Draft; lang: Lang; dirty?: boolean
       state.views[key] = value;
       try {
         localStorage.setItem(VIEWS_KEY, JSON.stringify(state.views));
-      } catch { /* storage full or disabled: the view state stays in memory */ }
+      } catch {
+        /* storage full or disabled: the view state stays in memory */
+      }
     },
     setTab(tab: Tab) {
       state.tab = tab;
@@ -145,7 +165,9 @@ export function restore(): { draft: Draft; dirty: boolean; lang?: Lang } | null 
     if (!raw) return null;
     const saved = JSON.parse(raw);
     if (saved && typeof saved.draft === 'object' && saved.draft !== null) return saved;
-  } catch { /* unreadable autosave: start afresh */ }
+  } catch {
+    /* unreadable autosave: start afresh */
+  }
   return null;
 }
 
@@ -159,14 +181,20 @@ export function restoreViews(): ViewState {
     if (c && Array.isArray(c.slots) && Array.isArray(c.files)) {
       views.compare = {
         slots: views.compare.slots.map((_, i) => text(c.slots[i])),
-        files: c.files.filter((f: unknown) => typeof (f as { text?: unknown })?.text === 'string').map((f: { name?: unknown; text: string }) => ({ name: text(f.name), text: f.text })),
-        iterations: text(c.iterations), seed: text(c.seed),
+        files: c.files
+          .filter((f: unknown) => typeof (f as { text?: unknown })?.text === 'string')
+          .map((f: { name?: unknown; text: string }) => ({ name: text(f.name), text: f.text })),
+        iterations: text(c.iterations),
+        seed: text(c.seed),
       };
     }
     const p = saved?.projection;
-    if (p && typeof p === 'object') views.projection = { years: text(p.years), iterations: text(p.iterations), seed: text(p.seed) };
+    if (p && typeof p === 'object')
+      views.projection = { years: text(p.years), iterations: text(p.iterations), seed: text(p.seed) };
     const hist = saved?.history;
     if (hist && typeof hist.text === 'string') views.history = { name: text(hist.name), text: hist.text };
-  } catch { /* unreadable: the defaults */ }
+  } catch {
+    /* unreadable: the defaults */
+  }
   return views;
 }

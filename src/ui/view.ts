@@ -37,7 +37,8 @@ export interface View {
 export const shown = (view: View): boolean => !view.el.hidden;
 
 /** The changes a form-and-results view redraws on when shown: shown anew, another scenario, a language. */
-export const redrawsOn = (change: Change): boolean => change === 'tab' || change === 'scenario' || change === 'lang';
+export const redrawsOn = (change: Change): boolean =>
+  change === 'tab' || change === 'scenario' || change === 'lang';
 
 /** A view of a form that runs something and its results: compare and projection. */
 export interface RunViewOptions {
@@ -79,9 +80,21 @@ export function createRunView(o: RunViewOptions): RunView {
     if (shown && !el.hidden) void shown.draw();
   }
   return {
-    tab: o.tab, tabTestid: o.tabTestid, tabLabel: o.tabLabel, el, renderForm, render,
-    mount(parent) { parent.append(el); },
-    update(change) { if (!el.hidden && redrawsOn(change)) render(); },
-    dispose() { o.cancel(); el.remove(); },
+    tab: o.tab,
+    tabTestid: o.tabTestid,
+    tabLabel: o.tabLabel,
+    el,
+    renderForm,
+    render,
+    mount(parent) {
+      parent.append(el);
+    },
+    update(change) {
+      if (!el.hidden && redrawsOn(change)) render();
+    },
+    dispose() {
+      o.cancel();
+      el.remove();
+    },
   };
 }

@@ -33,7 +33,11 @@ export interface WorkbenchView extends View {
   readonly runs: RunController;
 }
 
-export function createWorkbenchView(deps: { store: Store; runner: Runner; exact: ExactClient }): WorkbenchView {
+export function createWorkbenchView(deps: {
+  store: Store;
+  runner: Runner;
+  exact: ExactClient;
+}): WorkbenchView {
   const { store, exact } = deps;
   /** Why the last run failed (kept whole, so the message follows a change of language). */
   let runFailure: unknown = null;
@@ -46,11 +50,17 @@ export function createWorkbenchView(deps: { store: Store; runner: Runner; exact:
 
   const runs = createRunController<{ report: Report; totals: Float64Array; scenario: Scenario }, Status>({
     testids: { run: 'run', cancel: 'cancel', progress: 'progress' },
-    labels: () => { const l = L(); return { run: l.run, cancel: l.cancel, running: l.running, cancelled: l.cancelled }; },
+    labels: () => {
+      const l = L();
+      return { run: l.run, cancel: l.cancel, running: l.running, cancelled: l.cancelled };
+    },
     canRun: () => store.state.valid !== null,
     async task(signal, onProgress) {
       const scenario = store.state.valid!;
-      const result = await simulate(scenario, deps.runner, { signal, onProgress: (done, total) => onProgress(done / total) });
+      const result = await simulate(scenario, deps.runner, {
+        signal,
+        onProgress: (done, total) => onProgress(done / total),
+      });
       return { report: result.report, totals: result.totals, scenario };
     },
     done: (r) => r,
@@ -58,20 +68,43 @@ export function createWorkbenchView(deps: { store: Store; runner: Runner; exact:
     failure(error, retry) {
       const l = L();
       const { text, detail } = runErrorText(error, l);
-      return h('div', { class: 'note error-text', role: 'alert', 'data-testid': 'run-error', title: detail },
+      return h(
+        'div',
+        { class: 'note error-text', role: 'alert', 'data-testid': 'run-error', title: detail },
         h('p', {}, text),
-        h('button', { type: 'button', 'data-testid': 'retry', disabled: !store.state.valid, onclick: retry }, l.retry));
+        h(
+          'button',
+          { type: 'button', 'data-testid': 'retry', disabled: !store.state.valid, onclick: retry },
+          l.retry,
+        ),
+      );
     },
     state: {
-      get: () => ({ status: store.state.run.status, progress: store.state.run.progress, error: runFailure ?? store.state.run.error }),
+      get: () => ({
+        status: store.state.run.status,
+        progress: store.state.run.progress,
+        error: runFailure ?? store.state.run.error,
+      }),
       set({ error, ...patch }) {
         if (error !== undefined && error !== null) runFailure = error;
-        store.setRun(error === undefined ? patch : { ...patch, error: error === null ? null : error instanceof Error ? error.message : String(error) });
+        store.setRun(
+          error === undefined
+            ? patch
+            : {
+                ...patch,
+                error: error === null ? null : error instanceof Error ? error.message : String(error),
+              },
+        );
       },
     },
   });
 
-  const el = h('main', {}, editorCol, h('div', { class: 'col results-col' }, runs.el, previewBox, solver.el, resultsBox, sensitivityView.el));
+  const el = h(
+    'main',
+    {},
+    editorCol,
+    h('div', { class: 'col results-col' }, runs.el, previewBox, solver.el, resultsBox, sensitivityView.el),
+  );
 
   function renderEditorCol() {
     editorCol.replaceChildren(renderEditor(store));
@@ -98,14 +131,28 @@ export function createWorkbenchView(deps: { store: Store; runner: Runner; exact:
     const report = run.report;
     const { el: results, draw } = renderResults(report, run.scenario, run.totals, lang);
     const confidence = run.scenario.simulation?.confidence;
-    results.append(h('div', { class: 'row actions' },
-      csvExportButton('export-csv', L().exportCsv, () => `${safeFileName(report.name, 'results')}.csv`, () => reportCsv(report, lang, confidence))));
+    results.append(
+      h(
+        'div',
+        { class: 'row actions' },
+        csvExportButton(
+          'export-csv',
+          L().exportCsv,
+          () => `${safeFileName(report.name, 'results')}.csv`,
+          () => reportCsv(report, lang, confidence),
+        ),
+      ),
+    );
     resultsBox.replaceChildren(results);
     void draw().catch((e) => console.warn('chart', e));
   }
 
   return {
-    tab: 'workbench', tabTestid: 'tab-workbench', tabLabel: (l) => l.tabWorkbench, el, runs,
+    tab: 'workbench',
+    tabTestid: 'tab-workbench',
+    tabLabel: (l) => l.tabWorkbench,
+    el,
+    runs,
     mount(parent) {
       parent.append(el);
       renderEditorCol();
@@ -141,6 +188,9 @@ export function createWorkbenchView(deps: { store: Store; runner: Runner; exact:
         }
       }
     },
-    dispose() { runs.cancel(); el.remove(); },
+    dispose() {
+      runs.cancel();
+      el.remove();
+    },
   };
 }

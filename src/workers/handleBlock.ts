@@ -15,7 +15,10 @@ export function createBlockHandler(post: (response: WorkerResponse, transfer?: A
       }
       if (!current) throw new Error('block received before a plan');
       const result = simulateBlock(current.hydrated, current.seed, msg.block);
-      post({ type: 'result', result }, [result.totals.buffer as ArrayBuffer, result.byBenefit.buffer as ArrayBuffer]);
+      post({ type: 'result', result }, [
+        result.totals.buffer as ArrayBuffer,
+        result.byBenefit.buffer as ArrayBuffer,
+      ]);
     } catch (e) {
       post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     }

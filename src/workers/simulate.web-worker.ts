@@ -2,5 +2,7 @@
 import { createBlockHandler } from './handleBlock.ts';
 import type { WorkerRequest } from './protocol.ts';
 
-const handle = createBlockHandler((response, transfer) => (self as unknown as Worker).postMessage(response, transfer ?? []));
+const handle = createBlockHandler((response, transfer) =>
+  (self as unknown as Worker).postMessage(response, transfer ?? []),
+);
 self.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);

@@ -51,9 +51,13 @@ async function timed(workers: number) {
 }
 
 const one = await timed(1);
-console.log(`pipeline, 1 worker:  ${one.claimants.toLocaleString('en-US')} claimants in ${one.seconds.toFixed(2)} s = ${fmt(one.claimants / one.seconds)}`);
+console.log(
+  `pipeline, 1 worker:  ${one.claimants.toLocaleString('en-US')} claimants in ${one.seconds.toFixed(2)} s = ${fmt(one.claimants / one.seconds)}`,
+);
 const all = await timed(cores);
-console.log(`pipeline, ${cores} workers: ${all.claimants.toLocaleString('en-US')} claimants in ${all.seconds.toFixed(2)} s = ${fmt(all.claimants / all.seconds)} (${fmt(all.claimants / all.seconds / cores)} per core)`);
+console.log(
+  `pipeline, ${cores} workers: ${all.claimants.toLocaleString('en-US')} claimants in ${all.seconds.toFixed(2)} s = ${fmt(all.claimants / all.seconds)} (${fmt(all.claimants / all.seconds / cores)} per core)`,
+);
 
 // The plain direct-sampling loop: draw each claimant's cost, evaluate the table, sum.
 const risk = s.risks.find((r) => r.kind === 'cost') as CostRisk;
@@ -61,10 +65,12 @@ const benefit = s.benefits.find((b) => b.risk === risk.id && b.type === 'bands')
 const pay = payFast(benefit);
 const directIterations = Math.max(1, Math.round(iterations / 50));
 const stream = createStream('direct', 0);
-const draw = risk.cost.dist === 'lognormal' ? randomLognormal(stream.next)(risk.cost.mean, risk.cost.cv) : null;
+const draw =
+  risk.cost.dist === 'lognormal' ? randomLognormal(stream.next)(risk.cost.mean, risk.cost.cv) : null;
 if (draw) {
   const lambda = risk.rate * s.members.count;
-  let n = 0, sum = 0;
+  let n = 0,
+    sum = 0;
   t0 = performance.now();
   for (let i = 0; i < directIterations; i++) {
     const k = randomPoisson(stream.next)(lambda)();
@@ -72,16 +78,24 @@ if (draw) {
     n += k;
   }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`direct sampling loop, 1 thread: ${n.toLocaleString('en-US')} claimants in ${seconds.toFixed(2)} s = ${fmt(n / seconds)} (mean per iteration ${(sum / directIterations).toFixed(0)})`);
+  console.log(
+    `direct sampling loop, 1 thread: ${n.toLocaleString('en-US')} claimants in ${seconds.toFixed(2)} s = ${fmt(n / seconds)} (mean per iteration ${(sum / directIterations).toFixed(0)})`,
+  );
 }
 
 const { mean, sd } = meanSd(one.totals);
 const se = sd / Math.sqrt(iterations);
 const same = one.totals.every((v, i) => v === all.totals[i]);
-console.log(`exact expected payout ${mu.toFixed(2)}; simulated mean ${mean.toFixed(2)} (${((mean - mu) / se).toFixed(2)} standard errors); results identical for 1 and ${cores} workers: ${same}`);
+console.log(
+  `exact expected payout ${mu.toFixed(2)}; simulated mean ${mean.toFixed(2)} (${((mean - mu) / se).toFixed(2)} standard errors); results identical for 1 and ${cores} workers: ${same}`,
+);
 // The exact method (FFT) against the same 10,000-iteration Monte Carlo with all workers.
 const exact = benchExact(scenario, 30, 10);
-console.log(`exact distribution (FFT): median ${exact.median.toFixed(2)} ms, min ${exact.min.toFixed(2)} ms, grid ${exact.gridSize} points — ${(all.seconds * 1000 / exact.median).toFixed(0)}× faster than the ${iterations.toLocaleString('en-US')}-iteration Monte Carlo on ${cores} workers (target ≥ 100×)`);
+console.log(
+  `exact distribution (FFT): median ${exact.median.toFixed(2)} ms, min ${exact.min.toFixed(2)} ms, grid ${exact.gridSize} points — ${((all.seconds * 1000) / exact.median).toFixed(0)}× faster than the ${iterations.toLocaleString('en-US')}-iteration Monte Carlo on ${cores} workers (target ≥ 100×)`,
+);
 const target = 100e6;
 const perCore = one.claimants / one.seconds;
-console.log(`target ≥ ${fmt(target)} per core: ${perCore >= target ? 'met' : 'NOT met'} (${fmt(perCore)} with one worker)`);
+console.log(
+  `target ≥ ${fmt(target)} per core: ${perCore >= target ? 'met' : 'NOT met'} (${fmt(perCore)} with one worker)`,
+);

@@ -37,7 +37,14 @@ describe('bands', () => {
     expect(pays(b, 5000)).toBe(500);
   });
   it('a band with rate 0 pays nothing across it', () => {
-    const b = { ...hangzhou, bands: [{ upTo: 1000, rate: 0 }, { upTo: null, rate: 0.5 }], cap: undefined };
+    const b = {
+      ...hangzhou,
+      bands: [
+        { upTo: 1000, rate: 0 },
+        { upTo: null, rate: 0.5 },
+      ],
+      cap: undefined,
+    };
     expect(pays(b, 3000)).toBe(1000);
   });
 });

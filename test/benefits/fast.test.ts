@@ -18,7 +18,10 @@ function randomBands(next: () => number): BandsBenefit {
     return { upTo: i === n - 1 && next() < 0.5 ? null : upTo, rate: Math.round(next() * 100) / 100 };
   });
   return {
-    id: 'b', risk: 'r', type: 'bands', bands,
+    id: 'b',
+    risk: 'r',
+    type: 'bands',
+    bands,
     deductible: next() < 0.5 ? money(next(), 2000) : undefined,
     cap: next() < 0.7 ? money(next(), 40000) : undefined,
   };
@@ -26,8 +29,13 @@ function randomBands(next: () => number): BandsBenefit {
 
 function randomSteps(next: () => number): StepsBenefit {
   return {
-    id: 's', risk: 'r', type: 'steps', from: money(next(), 30000), step: money(next(), 10000) + 1,
-    perStep: money(next(), 2000) + 0.01, cap: next() < 0.7 ? money(next(), 60000) : undefined,
+    id: 's',
+    risk: 'r',
+    type: 'steps',
+    from: money(next(), 30000),
+    step: money(next(), 10000) + 1,
+    perStep: money(next(), 2000) + 0.01,
+    cap: next() < 0.7 ? money(next(), 60000) : undefined,
   };
 }
 
@@ -70,7 +78,11 @@ describe('the piecewise-linear form of a cost benefit equals the benefit', () =>
       const b = randomBands(next);
       const pw = bandsPiecewise(b);
       const fast = payFast(b);
-      const xs = [...Array.from({ length: 20 }, () => money(next(), 120000)), ...pw.x, ...Array.from(pw.x, (x) => x + 0.01)];
+      const xs = [
+        ...Array.from({ length: 20 }, () => money(next(), 120000)),
+        ...pw.x,
+        ...Array.from(pw.x, (x) => x + 0.01),
+      ];
       for (const x of xs) expect(piecewiseAt(pw, x)).toBeCloseTo(fast(x), 6);
     }
   });

@@ -6,20 +6,28 @@ import { amountAxis, amountLabelExpr, amountUnit } from '../../src/charts/axisFo
 import type { Lang } from '../../src/domain/format.ts';
 
 /** The labels Vega draws for ticks at `values` on an amount axis, evaluated by vega-interpreter. */
-async function tickLabels(values: number[], lang: Lang, maxAbs = Math.max(...values.map(Math.abs))): Promise<string[]> {
+async function tickLabels(
+  values: number[],
+  lang: Lang,
+  maxAbs = Math.max(...values.map(Math.abs)),
+): Promise<string[]> {
   const vg = compile({
     data: { values: values.map((v) => ({ v })) },
     mark: 'point',
     width: 400,
     encoding: {
       x: {
-        field: 'v', type: 'quantitative',
+        field: 'v',
+        type: 'quantitative',
         scale: { domain: [Math.min(...values), Math.max(...values)], nice: false, zero: false },
         axis: { ...amountAxis('', maxAbs, lang), values },
       },
     },
   }).spec;
-  const view = new vega.View(vega.parse(vg, undefined, { ast: true }), { expr: expressionInterpreter, renderer: 'none' });
+  const view = new vega.View(vega.parse(vg, undefined, { ast: true }), {
+    expr: expressionInterpreter,
+    renderer: 'none',
+  });
   const svg = await view.toSVG();
   view.finalize();
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);

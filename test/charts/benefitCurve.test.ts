@@ -15,13 +15,18 @@ describe('curveRows', () => {
   const rows = curveRows(curves, labels, 'zh');
   it('numbers the points of each curve in drawing order, so a step riser is drawn upwards', () => {
     const riser = rows.filter((r) => r.curve === 1 && r.cost === 30000);
-    expect(riser.map((r) => [r.i, r.pays])).toEqual([[1, 0], [2, 1000]]);
+    expect(riser.map((r) => [r.i, r.pays])).toEqual([
+      [1, 0],
+      [2, 1000],
+    ]);
   });
   it('keeps two curves apart even when they share a benefit id', () => {
     expect(new Set(rows.map((r) => r.curve))).toEqual(new Set([0, 1]));
   });
   it('writes a tooltip with the curve, the cost and the benefit in the language asked for', () => {
-    expect(rows.find((r) => r.curve === 0 && r.cost === 50000)!.tip).toBe('2016 版: 自付费用 ¥5万 → 给付 ¥3.02万');
+    expect(rows.find((r) => r.curve === 0 && r.cost === 50000)!.tip).toBe(
+      '2016 版: 自付费用 ¥5万 → 给付 ¥3.02万',
+    );
   });
 });
 
@@ -48,7 +53,14 @@ describe('benefitCurveSpec', () => {
   });
   it('carries the curve points inline, exactly', () => {
     const hz = spec.data.values.filter((r: Json) => r.curve === 0).map((r: Json) => [r.cost, r.pays]);
-    expect(hz).toEqual([[0, 0], [1000, 200], [10000, 4700], [15000, 9200], [50000, 30200], [60000, 30200]]);
+    expect(hz).toEqual([
+      [0, 0],
+      [1000, 200],
+      [10000, 4700],
+      [15000, 9200],
+      [50000, 30200],
+      [60000, 30200],
+    ]);
   });
   it('draws an empty chart for no curves', () => {
     const empty = benefitCurveSpec([], { lang: 'en', labels }) as Json;

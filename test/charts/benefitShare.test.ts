@@ -12,15 +12,42 @@ const labels = { title: '期望给付构成', x: '占比' };
 describe('shareRows', () => {
   it('gives each benefit its share of the expected payout, with the percentage and the amount', () => {
     expect(shareRows(shares, 'zh')).toEqual([
-      { id: 'self-pay', label: '住院自付', expected: 15e6, share: 0.75, text: '75.0%', tip: '住院自付: 75.0% (¥1,500万)', inside: false },
-      { id: 'allowance', label: '住院津贴', expected: 5e6, share: 0.25, text: '25.0%', tip: '住院津贴: 25.0% (¥500万)', inside: false },
+      {
+        id: 'self-pay',
+        label: '住院自付',
+        expected: 15e6,
+        share: 0.75,
+        text: '75.0%',
+        tip: '住院自付: 75.0% (¥1,500万)',
+        inside: false,
+      },
+      {
+        id: 'allowance',
+        label: '住院津贴',
+        expected: 5e6,
+        share: 0.25,
+        text: '25.0%',
+        tip: '住院津贴: 25.0% (¥500万)',
+        inside: false,
+      },
     ]);
   });
   it('writes the percentage inside a bar that nearly fills the axis', () => {
-    expect(shareRows([{ id: 'a', label: 'a', expected: 9 }, { id: 'b', label: 'b', expected: 1 }], 'en').map((r) => r.inside)).toEqual([true, false]);
+    expect(
+      shareRows(
+        [
+          { id: 'a', label: 'a', expected: 9 },
+          { id: 'b', label: 'b', expected: 1 },
+        ],
+        'en',
+      ).map((r) => r.inside),
+    ).toEqual([true, false]);
   });
   it('gives shares of 0 when nothing is expected, rather than NaN', () => {
-    expect(shareRows([{ id: 'a', label: 'a', expected: 0 }], 'en')[0]).toMatchObject({ share: 0, text: '0.0%' });
+    expect(shareRows([{ id: 'a', label: 'a', expected: 0 }], 'en')[0]).toMatchObject({
+      share: 0,
+      text: '0.0%',
+    });
   });
 });
 
@@ -38,7 +65,10 @@ describe('benefitShareSpec', () => {
     expect(spec.title.text).toBe('期望给付构成');
     expect(spec.encoding.x.title).toBe('占比');
     expect(spec.encoding.y.title).toBeNull();
-    expect((benefitShareSpec(shares, { lang: 'zh', labels: { ...labels, y: '给付项目' } }) as Json).encoding.y.title).toBe('给付项目');
+    expect(
+      (benefitShareSpec(shares, { lang: 'zh', labels: { ...labels, y: '给付项目' } }) as Json).encoding.y
+        .title,
+    ).toBe('给付项目');
   });
   it('grows in height with the number of benefits', () => {
     expect(spec.height).toBe(60 + 32 * 2);

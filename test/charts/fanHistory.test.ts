@@ -6,8 +6,20 @@ import { historySpec } from '../../src/charts/history.ts';
 function compileQuietly(spec: Parameters<typeof compile>[0]) {
   const messages: unknown[] = [];
   const logger = {
-    level: () => logger, warn: (...m: unknown[]) => { messages.push(m); return logger; },
-    info: (...m: unknown[]) => { messages.push(m); return logger; }, debug: () => logger, error: (...m: unknown[]) => { messages.push(m); return logger; },
+    level: () => logger,
+    warn: (...m: unknown[]) => {
+      messages.push(m);
+      return logger;
+    },
+    info: (...m: unknown[]) => {
+      messages.push(m);
+      return logger;
+    },
+    debug: () => logger,
+    error: (...m: unknown[]) => {
+      messages.push(m);
+      return logger;
+    },
   };
   compile(spec, { logger: logger as never });
   return messages;
@@ -17,7 +29,14 @@ const years = [
   { year: 1, balance: { p5: 4.2e6, p50: 7.5e6, p95: 1.03e7 }, probDepleted: 0 },
   { year: 2, balance: { p5: -4.5e6, p50: 6e6, p95: 1.7e7 }, probDepleted: 0.14 },
 ];
-const zhFan = { title: '基金余额', x: '年份', y: '年末余额', band: '5%–95%', median: '中位数', depleted: '耗尽概率' };
+const zhFan = {
+  title: '基金余额',
+  x: '年份',
+  y: '年末余额',
+  band: '5%–95%',
+  median: '中位数',
+  depleted: '耗尽概率',
+};
 
 describe('the fund fan chart', () => {
   it('compiles with no warnings and marks the years with a depletion risk', () => {
@@ -40,14 +59,30 @@ describe('the history chart', () => {
     { year: 2014, contributions: 7623069, payouts: 1500000, lossRatio: 0.197 },
     { year: 2015, contributions: 9986220, payouts: 4020000, lossRatio: 0.403 },
   ];
-  const labels = { title: '历年收支', x: '年份', y: '金额', contributions: '互助费', payouts: '支出', lossRatio: '赔付率', flagged: '警示' };
+  const labels = {
+    title: '历年收支',
+    x: '年份',
+    y: '金额',
+    contributions: '互助费',
+    payouts: '支出',
+    lossRatio: '赔付率',
+    flagged: '警示',
+  };
   it('compiles with no warnings, with the flagged year marked', () => {
-    const spec = historySpec(rows, [{ year: 2015, text: '支出增速过快' }], { lang: 'zh', labels, width: 600 });
+    const spec = historySpec(rows, [{ year: 2015, text: '支出增速过快' }], {
+      lang: 'zh',
+      labels,
+      width: 600,
+    });
     expect(compileQuietly(spec)).toEqual([]);
     expect(JSON.stringify(spec)).toContain('支出增速过快');
   });
   it('accepts years without contributions (not reported)', () => {
-    const spec = historySpec([{ year: 2019, contributions: null, payouts: 90000, lossRatio: null }], [], { lang: 'en', labels, width: 400 });
+    const spec = historySpec([{ year: 2019, contributions: null, payouts: 90000, lossRatio: null }], [], {
+      lang: 'en',
+      labels,
+      width: 400,
+    });
     expect(compileQuietly(spec)).toEqual([]);
   });
 });

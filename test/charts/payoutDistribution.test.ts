@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { payoutBars, payoutDistributionSpec, ZONE_COLORS, ZONES, type PayoutDistributionInput } from '../../src/charts/payoutDistribution.ts';
+import {
+  payoutBars,
+  payoutDistributionSpec,
+  ZONE_COLORS,
+  ZONES,
+  type PayoutDistributionInput,
+} from '../../src/charts/payoutDistribution.ts';
 
-const labels = { title: '年度给付分布', x: '年度给付', y: '年份占比', income: '收入', threshold: '收入+储备+兜底', expected: '期望给付' };
+const labels = {
+  title: '年度给付分布',
+  x: '年度给付',
+  y: '年份占比',
+  income: '收入',
+  threshold: '收入+储备+兜底',
+  expected: '期望给付',
+};
 
 /** Four bins of ¥100万 from ¥1,700万; income ¥1,950万, threshold ¥2,050万. */
 const input: PayoutDistributionInput = {
   bins: [
-    { x0: 17e6, x1: 18e6, count: 10 }, { x0: 18e6, x1: 19e6, count: 50 },
-    { x0: 19e6, x1: 20e6, count: 30 }, { x0: 20e6, x1: 21e6, count: 10 },
+    { x0: 17e6, x1: 18e6, count: 10 },
+    { x0: 18e6, x1: 19e6, count: 50 },
+    { x0: 19e6, x1: 20e6, count: 30 },
+    { x0: 20e6, x1: 21e6, count: 10 },
   ],
   income: 19.5e6,
   threshold: 20.5e6,
@@ -18,8 +33,14 @@ const input: PayoutDistributionInput = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a vega-lite spec, walked as plain JSON
 type Json = Record<string, any>;
 const layers = (spec: unknown): Json[] => (spec as Json).layer;
-const ruleAt = (spec: unknown) => layers(spec).filter((l) => l.mark.type === 'rule').map((l) => l.data.values[0].x);
-const texts = (spec: unknown) => layers(spec).filter((l) => l.mark.type === 'text').map((l) => l.data.values[0].text);
+const ruleAt = (spec: unknown) =>
+  layers(spec)
+    .filter((l) => l.mark.type === 'rule')
+    .map((l) => l.data.values[0].x);
+const texts = (spec: unknown) =>
+  layers(spec)
+    .filter((l) => l.mark.type === 'text')
+    .map((l) => l.data.values[0].text);
 
 describe('payoutBars', () => {
   const bars = payoutBars(input, 'zh');
@@ -28,9 +49,12 @@ describe('payoutBars', () => {
   });
   it('colours bins within the income, deficits the reserve and backstop cover, and deficits beyond them', () => {
     expect(bars.map((b) => [b.x, b.x2, b.zone])).toEqual([
-      [17e6, 18e6, 'within'], [18e6, 19e6, 'within'],
-      [19e6, 19.5e6, 'within'], [19.5e6, 20e6, 'deficit'],
-      [20e6, 20.5e6, 'deficit'], [20.5e6, 21e6, 'beyond'],
+      [17e6, 18e6, 'within'],
+      [18e6, 19e6, 'within'],
+      [19e6, 19.5e6, 'within'],
+      [19.5e6, 20e6, 'deficit'],
+      [20e6, 20.5e6, 'deficit'],
+      [20.5e6, 21e6, 'beyond'],
     ]);
   });
   it('splits a bin at a rule into two parts of the same height', () => {
@@ -53,18 +77,31 @@ describe('payoutBars', () => {
 describe('payoutDistributionSpec', () => {
   const spec = payoutDistributionSpec(input, { lang: 'zh', labels, width: 600, height: 300 });
   it('draws the bars, then a labelled rule at the expected payout, the income and the threshold', () => {
-    expect(layers(spec).map((l) => l.mark.type)).toEqual(['rect', 'rule', 'text', 'rule', 'text', 'rule', 'text']);
+    expect(layers(spec).map((l) => l.mark.type)).toEqual([
+      'rect',
+      'rule',
+      'text',
+      'rule',
+      'text',
+      'rule',
+      'text',
+    ]);
     expect(ruleAt(spec)).toEqual([18.7e6, 19.5e6, 20.5e6]);
     expect(texts(spec)).toEqual(['期望给付 ¥1,870万', '收入 ¥1,950万', '收入+储备+兜底 ¥2,050万']);
   });
   it('adds a rule at the net income when it differs from the income, labelled if a label is given', () => {
-    const withNet = payoutDistributionSpec({ ...input, net: 19.2e6 }, { lang: 'zh', labels: { ...labels, net: '净收入' } });
+    const withNet = payoutDistributionSpec(
+      { ...input, net: 19.2e6 },
+      { lang: 'zh', labels: { ...labels, net: '净收入' } },
+    );
     expect(ruleAt(withNet)).toEqual([18.7e6, 19.2e6, 19.5e6, 20.5e6]);
     expect(texts(withNet)).toContain('净收入 ¥1,920万');
     const unlabelled = payoutDistributionSpec({ ...input, net: 19.2e6 }, { lang: 'zh', labels });
     expect(ruleAt(unlabelled)).toContain(19.2e6);
     expect(texts(unlabelled)).toHaveLength(3);
-    expect(ruleAt(payoutDistributionSpec({ ...input, net: input.income }, { lang: 'zh', labels }))).toHaveLength(3);
+    expect(
+      ruleAt(payoutDistributionSpec({ ...input, net: input.income }, { lang: 'zh', labels })),
+    ).toHaveLength(3);
   });
   it('colours the three zones with a fixed scale and no legend (the rule labels explain them)', () => {
     const color = layers(spec)[0].encoding.color;
@@ -92,7 +129,9 @@ describe('payoutDistributionSpec', () => {
     expect(top).toBeGreaterThan(0.5 * 1.15);
   });
   it('places a rule label on the side of its rule away from the nearer edge', () => {
-    const marks = layers(spec).filter((l) => l.mark.type === 'text').map((l) => l.mark.align);
+    const marks = layers(spec)
+      .filter((l) => l.mark.type === 'text')
+      .map((l) => l.mark.align);
     expect(marks).toEqual(['left', 'right', 'right']);
   });
   it('fills its container unless given a width', () => {

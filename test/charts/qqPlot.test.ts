@@ -6,8 +6,20 @@ import { fitClaims } from '../../src/history/fitClaims.ts';
 function compileQuietly(spec: Parameters<typeof compile>[0]) {
   const messages: unknown[] = [];
   const logger = {
-    level: () => logger, warn: (...m: unknown[]) => { messages.push(m); return logger; },
-    info: (...m: unknown[]) => { messages.push(m); return logger; }, debug: () => logger, error: (...m: unknown[]) => { messages.push(m); return logger; },
+    level: () => logger,
+    warn: (...m: unknown[]) => {
+      messages.push(m);
+      return logger;
+    },
+    info: (...m: unknown[]) => {
+      messages.push(m);
+      return logger;
+    },
+    debug: () => logger,
+    error: (...m: unknown[]) => {
+      messages.push(m);
+      return logger;
+    },
   };
   compile(spec, { logger: logger as never });
   return messages;
@@ -29,7 +41,15 @@ describe('the QQ plot', () => {
     for (const f of ['lognormal', 'gamma', 'pareto']) expect(text).toContain(f);
   });
   it('drops points a log scale cannot show, does not mutate its input and is JSON', () => {
-    const series = [{ label: 'a', points: [{ p: 0.25, theoretical: 0, empirical: 10 }, { p: 0.75, theoretical: 100, empirical: 120 }] }];
+    const series = [
+      {
+        label: 'a',
+        points: [
+          { p: 0.25, theoretical: 0, empirical: 10 },
+          { p: 0.75, theoretical: 100, empirical: 120 },
+        ],
+      },
+    ];
     const before = JSON.stringify(series);
     const spec = qqPlotSpec(series, { lang: 'en', labels, width: 400 });
     expect(JSON.stringify(series)).toBe(before);

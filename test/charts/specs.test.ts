@@ -43,12 +43,16 @@ function recordingLogger(): RecordingLogger {
 }
 
 /** Compiles with vega-lite and renders with vega through the expression interpreter. */
-async function render(spec: TopLevelSpec): Promise<{ compiled: RecordingLogger; runtime: RecordingLogger; svg: string }> {
+async function render(
+  spec: TopLevelSpec,
+): Promise<{ compiled: RecordingLogger; runtime: RecordingLogger; svg: string }> {
   const compiled = recordingLogger();
   const vg = compile(spec, { logger: compiled }).spec;
   const runtime = recordingLogger();
   const view = new vega.View(vega.parse(vg, undefined, { ast: true }), {
-    expr: expressionInterpreter, renderer: 'none', logger: runtime,
+    expr: expressionInterpreter,
+    renderer: 'none',
+    logger: runtime,
   });
   try {
     return { compiled, runtime, svg: await view.toSVG() };
@@ -59,14 +63,24 @@ async function render(spec: TopLevelSpec): Promise<{ compiled: RecordingLogger; 
 
 /** The text of every <text> element, entities decoded. */
 const svgTexts = (svg: string): string[] =>
-  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    m[1]
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
 
 /** The aria-labels a screen reader would read: those not inside an aria-hidden element. */
 function exposedAriaLabels(svg: string): string[] {
   const labels: string[] = [];
   const hidden: boolean[] = [];
   for (const [, close, attrs, selfClosing] of svg.matchAll(/<(\/?)[a-z]+([^>]*?)(\/?)>/g)) {
-    if (close) { hidden.pop(); continue; }
+    if (close) {
+      hidden.pop();
+      continue;
+    }
     const isHidden = (hidden.at(-1) ?? false) || attrs.includes('aria-hidden="true"');
     const label = /aria-label="([^"]*)"/.exec(attrs);
     if (label && !isHidden) labels.push(label[1]);
@@ -93,23 +107,53 @@ function visibleTexts(spec: unknown): string[] {
 
 const LABELS = {
   zh: {
-    payout: { title: '年度给付分布', x: '年度给付', y: '年份占比', income: '收入', threshold: '收入+储备+兜底', expected: '期望给付', net: '净收入' },
+    payout: {
+      title: '年度给付分布',
+      x: '年度给付',
+      y: '年份占比',
+      income: '收入',
+      threshold: '收入+储备+兜底',
+      expected: '期望给付',
+      net: '净收入',
+    },
     curve: { title: '给付曲线', x: '自付费用', y: '给付' },
     share: { title: '各项给付占期望给付的比例', x: '占比', y: '给付项目' },
     names: { hangzhou: '杭州 2016', wenzhou: '温州 大额', jiaxing: '嘉兴' },
     overlay: { title: '各方案一年支出的分布', x: '一年支出', y: '年份占比', income: '收入' },
     versions: ['杭州 旧表', '杭州 新表'],
-    tornado: { title: '预期赔付率的敏感度', x: '预期赔付率', low: '假设下调', high: '假设上调', base: '基准', reference: '持平' },
+    tornado: {
+      title: '预期赔付率的敏感度',
+      x: '预期赔付率',
+      low: '假设下调',
+      high: '假设上调',
+      base: '基准',
+      reference: '持平',
+    },
     assumptions: ['发生率 ±10%', '自负费用均值 ±10%', '参保人数 ±10%'],
   },
   en: {
-    payout: { title: 'Period payout', x: 'Payout', y: 'Share of years', income: 'Income', threshold: 'Income + reserve + backstop', expected: 'Expected', net: 'Net income' },
+    payout: {
+      title: 'Period payout',
+      x: 'Payout',
+      y: 'Share of years',
+      income: 'Income',
+      threshold: 'Income + reserve + backstop',
+      expected: 'Expected',
+      net: 'Net income',
+    },
     curve: { title: 'Benefit curve', x: 'Self-paid cost', y: 'Benefit' },
     share: { title: 'Share of the expected payout', x: 'Share', y: 'Benefit' },
     names: { hangzhou: 'Hangzhou 2016', wenzhou: 'Wenzhou big bills', jiaxing: 'Jiaxing' },
     overlay: { title: 'Period payout by version', x: 'Payout', y: 'Share of years', income: 'Income' },
     versions: ['Hangzhou old table', 'Hangzhou new table'],
-    tornado: { title: 'Sensitivity of the loss ratio', x: 'Expected loss ratio', low: 'Assumption lowered', high: 'Assumption raised', base: 'Base', reference: 'Break-even' },
+    tornado: {
+      title: 'Sensitivity of the loss ratio',
+      x: 'Expected loss ratio',
+      low: 'Assumption lowered',
+      high: 'Assumption raised',
+      base: 'Base',
+      reference: 'Break-even',
+    },
     assumptions: ['Claim rate ±10%', 'Mean cost ±10%', 'Members ±10%'],
   },
 } as const;
@@ -118,14 +162,28 @@ const LABELS = {
 function payouts(): Float64Array {
   let s = 42;
   const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  return Float64Array.from({ length: 20000 }, () => 18.6e6 * Math.exp(0.15 * Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u()) - 0.011));
+  return Float64Array.from(
+    { length: 20000 },
+    () => 18.6e6 * Math.exp(0.15 * Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u()) - 0.011),
+  );
 }
 
-interface Example { name: string; lang: Lang; input: unknown; build: () => TopLevelSpec }
+interface Example {
+  name: string;
+  lang: Lang;
+  input: unknown;
+  build: () => TopLevelSpec;
+}
 
 function examples(lang: Lang): Example[] {
   const l = LABELS[lang];
-  const payoutInput = { bins: histogram(payouts(), { bins: 40 }), income: 25.92e6, threshold: 27.92e6, expected: 18.6e6, net: 25.4e6 };
+  const payoutInput = {
+    bins: histogram(payouts(), { bins: 40 }),
+    income: 25.92e6,
+    threshold: 27.92e6,
+    expected: 18.6e6,
+    net: 25.4e6,
+  };
   const curves = [
     { id: 'hangzhou', label: l.names.hangzhou, points: benefitCurve(hangzhou) },
     { id: 'wenzhou', label: l.names.wenzhou, points: benefitCurve(wenzhou, 100000) },
@@ -142,16 +200,52 @@ function examples(lang: Lang): Example[] {
     { label: l.versions[1], bins: newBins, income: 25.92e6 },
   ];
   const tornado = {
-    base: 0.72, reference: 1,
-    bars: l.assumptions.map((label, i) => ({ key: String(i), label, low: 0.72 - 0.07 / (i + 1), high: 0.72 + 0.07 / (i + 1) })),
+    base: 0.72,
+    reference: 1,
+    bars: l.assumptions.map((label, i) => ({
+      key: String(i),
+      label,
+      low: 0.72 - 0.07 / (i + 1),
+      high: 0.72 + 0.07 / (i + 1),
+    })),
   };
   return [
-    { name: 'payout distribution', lang, input: payoutInput, build: () => payoutDistributionSpec(payoutInput, { lang, labels: l.payout, width: 640 }) },
-    { name: 'benefit curve', lang, input: curves, build: () => benefitCurveSpec(curves, { lang, labels: l.curve, width: 640 }) },
-    { name: 'benefit share', lang, input: shares, build: () => benefitShareSpec(shares, { lang, labels: l.share, width: 640 }) },
-    { name: 'benefit share, one benefit at 100%', lang, input: shares.slice(0, 1), build: () => benefitShareSpec(shares.slice(0, 1), { lang, labels: l.share, width: 400, height: 120 }) },
-    { name: 'payout overlay', lang, input: overlay, build: () => payoutOverlaySpec(overlay, { lang, labels: l.overlay, width: 640 }) },
-    { name: 'tornado', lang, input: tornado, build: () => tornadoSpec(tornado, { lang, labels: l.tornado, width: 640 }) },
+    {
+      name: 'payout distribution',
+      lang,
+      input: payoutInput,
+      build: () => payoutDistributionSpec(payoutInput, { lang, labels: l.payout, width: 640 }),
+    },
+    {
+      name: 'benefit curve',
+      lang,
+      input: curves,
+      build: () => benefitCurveSpec(curves, { lang, labels: l.curve, width: 640 }),
+    },
+    {
+      name: 'benefit share',
+      lang,
+      input: shares,
+      build: () => benefitShareSpec(shares, { lang, labels: l.share, width: 640 }),
+    },
+    {
+      name: 'benefit share, one benefit at 100%',
+      lang,
+      input: shares.slice(0, 1),
+      build: () => benefitShareSpec(shares.slice(0, 1), { lang, labels: l.share, width: 400, height: 120 }),
+    },
+    {
+      name: 'payout overlay',
+      lang,
+      input: overlay,
+      build: () => payoutOverlaySpec(overlay, { lang, labels: l.overlay, width: 640 }),
+    },
+    {
+      name: 'tornado',
+      lang,
+      input: tornado,
+      build: () => tornadoSpec(tornado, { lang, labels: l.tornado, width: 640 }),
+    },
   ];
 }
 
@@ -186,8 +280,12 @@ describe.each(['zh', 'en'] as const)('every chart in %s', (lang) => {
     });
     it('draws axis labels in the amount units of its language', async () => {
       const texts = svgTexts((await render(build())).svg);
-      if (lang === 'zh') expect(texts.some((t) => /^¥[\d,.]+[万亿]$/.test(t)) || texts.some((t) => /%$/.test(t))).toBe(true);
-      else expect(texts.some((t) => /^¥[\d,.]+ (k|M|bn)$/.test(t)) || texts.some((t) => /%$/.test(t))).toBe(true);
+      if (lang === 'zh')
+        expect(texts.some((t) => /^¥[\d,.]+[万亿]$/.test(t)) || texts.some((t) => /%$/.test(t))).toBe(true);
+      else
+        expect(texts.some((t) => /^¥[\d,.]+ (k|M|bn)$/.test(t)) || texts.some((t) => /%$/.test(t))).toBe(
+          true,
+        );
     });
   });
 });

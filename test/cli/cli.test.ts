@@ -10,20 +10,43 @@ const INVALID = join(ROOT, 'test/fixtures/invalid');
 
 /** Runs the CLI as a user would (through tsx, from the repository root). */
 function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at |Error:|node:internal/m);
 
 describe('benefit', () => {
   it('Hangzhou pays 200.03, 6,500 and 30,200 at 1,000.05, 12,000 and 50,000 (--json)', () => {
-    const r = cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'self-pay', '--at', '1000.05,12000,50000', '--json');
+    const r = cli(
+      'benefit',
+      'scenarios/hangzhou-2016.json',
+      '--id',
+      'self-pay',
+      '--at',
+      '1000.05,12000,50000',
+      '--json',
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ id: 'self-pay', points: [{ at: 1000.05, pays: 200.03 }, { at: 12000, pays: 6500 }, { at: 50000, pays: 30200 }] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      id: 'self-pay',
+      points: [
+        { at: 1000.05, pays: 200.03 },
+        { at: 12000, pays: 6500 },
+        { at: 50000, pays: 30200 },
+      ],
+    });
   });
   it('Wenzhou pays 2,000 at 45,000 and Jiaxing 450 for 20 days, in readable text by default', () => {
-    expect(cli('benefit', 'scenarios/wenzhou-2015.json', '--id', 'big-bill', '--at', '45000').stdout).toMatch(/45,000 → 给付 ¥2,000\.00/);
-    expect(cli('benefit', 'scenarios/jiaxing-2015.json', '--id', 'allowance', '--at', '20', '--lang', 'en').stdout).toMatch(/days 20 → pays ¥450\.00/);
+    expect(cli('benefit', 'scenarios/wenzhou-2015.json', '--id', 'big-bill', '--at', '45000').stdout).toMatch(
+      /45,000 → 给付 ¥2,000\.00/,
+    );
+    expect(
+      cli('benefit', 'scenarios/jiaxing-2015.json', '--id', 'allowance', '--at', '20', '--lang', 'en').stdout,
+    ).toMatch(/days 20 → pays ¥450\.00/);
   });
   it('an unknown benefit id or a non-number is a usage error (exit 2)', () => {
     const r = cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'nope', '--at', '1');
@@ -66,7 +89,10 @@ describe('validate', () => {
     expect(r.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(4);
   });
   it('a missing file, a directory and a missing argument are I/O or usage errors (exit 2)', () => {
-    expect(cli('validate', 'no-such-file.json')).toMatchObject({ code: 2, stderr: 'no-such-file.json: cannot read: no such file\n' });
+    expect(cli('validate', 'no-such-file.json')).toMatchObject({
+      code: 2,
+      stderr: 'no-such-file.json: cannot read: no such file\n',
+    });
     expect(cli('validate', 'scenarios').code).toBe(2);
     expect(cli('validate').code).toBe(2);
     expect(cli('frobnicate').code).toBe(2);
@@ -85,7 +111,9 @@ describe('simulate', () => {
       expect(c.stdout).toBe(a.stdout);
       const report = JSON.parse(a.stdout);
       expect(report.format).toBe('huzhu-report/1');
-      expect(Math.abs(report.simulated.mean - report.expected.payout)).toBeLessThan(4 * report.simulated.standardError);
+      expect(Math.abs(report.simulated.mean - report.expected.payout)).toBeLessThan(
+        4 * report.simulated.standardError,
+      );
     });
   }
   it('prints a summary in Chinese by default, amounts in 万', () => {
@@ -95,7 +123,13 @@ describe('simulate', () => {
     expect(r.stdout).toMatch(/^持平/m);
   });
   it('rejects absurd options with exit 2', () => {
-    for (const args of [['--iterations', '5'], ['--iterations', '1e9'], ['--workers', '0'], ['--method', 'magic'], ['--bogus']]) {
+    for (const args of [
+      ['--iterations', '5'],
+      ['--iterations', '1e9'],
+      ['--workers', '0'],
+      ['--method', 'magic'],
+      ['--bogus'],
+    ]) {
       const r = cli('simulate', 'scenarios/hangzhou-2016.json', ...args);
       expect(r.code, args.join(' ')).toBe(2);
       noStackTrace(r.stderr);
@@ -108,7 +142,14 @@ describe('simulate', () => {
 
 describe('compare, solve and project', () => {
   it('compare --json flags Wenzhou 2015 against 2014 with both growth figures, and lists the changes', () => {
-    const r = cli('compare', 'scenarios/wenzhou-2014.json', 'scenarios/wenzhou-2015.json', '--iterations', '500', '--json');
+    const r = cli(
+      'compare',
+      'scenarios/wenzhou-2014.json',
+      'scenarios/wenzhou-2015.json',
+      '--iterations',
+      '500',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.versions).toHaveLength(2);
@@ -123,7 +164,15 @@ describe('compare, solve and project', () => {
     expect(r.stderr).toMatch(/unknown-risk\.json: benefits\[1\]\.risk/);
   });
   it('solve --json gives the break-even contribution and the affordable cap (null: affordable uncapped)', () => {
-    const r = cli('solve', 'scenarios/hangzhou-2016.json', '--cap', 'self-pay', '--iterations', '500', '--json');
+    const r = cli(
+      'solve',
+      'scenarios/hangzhou-2016.json',
+      '--cap',
+      'self-pay',
+      '--iterations',
+      '500',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.breakEvenContribution).toBeCloseTo(18567036.83 / 720000, 2);
@@ -140,7 +189,17 @@ describe('compare, solve and project', () => {
     expect(b.stdout).toBe(a.stdout);
     const p = JSON.parse(a.stdout);
     expect(p.years.map((y: { year: number }) => y.year)).toEqual([1, 2, 3]);
-    expect(Object.keys(p.years[0])).toEqual(expect.arrayContaining(['year', 'members', 'income', 'expectedPayout', 'balance', 'probDepleted', 'expectedBackstopUse']));
+    expect(Object.keys(p.years[0])).toEqual(
+      expect.arrayContaining([
+        'year',
+        'members',
+        'income',
+        'expectedPayout',
+        'balance',
+        'probDepleted',
+        'expectedBackstopUse',
+      ]),
+    );
   });
 });
 
@@ -152,7 +211,11 @@ describe('history', () => {
     const flag = h.flags.find((f: { code: string }) => f.code === 'payout-growth-outpaces-contributions');
     expect(flag.year).toBe(2015);
     expect(flag.message).toMatch(/\+168%.*\+31%/);
-    expect(h.years[1]).toMatchObject({ year: 2015, contributionGrowth: expect.closeTo(0.31, 4), payoutGrowth: expect.closeTo(1.68, 4) });
+    expect(h.years[1]).toMatchObject({
+      year: 2015,
+      contributionGrowth: expect.closeTo(0.31, 4),
+      payoutGrowth: expect.closeTo(1.68, 4),
+    });
   });
   it('flags Beijing transport for payouts above contributions (142%)', () => {
     const h = JSON.parse(cli('history', 'data/beijing-transport.csv', '--json').stdout);

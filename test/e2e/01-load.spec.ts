@@ -17,7 +17,10 @@ function watchForeignRequests(page: Page, baseUrl: string): string[] {
 
 test.describe(() => {
   test.use({ locale: 'zh-CN' });
-  test('loads Hangzhou 2016 in Chinese for a zh-CN browser, no errors, no outside requests', async ({ page, baseUrl }) => {
+  test('loads Hangzhou 2016 in Chinese for a zh-CN browser, no errors, no outside requests', async ({
+    page,
+    baseUrl,
+  }) => {
     const foreign = watchForeignRequests(page, baseUrl);
     await openApp(page, baseUrl);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN', 'html[lang]');
@@ -42,7 +45,10 @@ test.describe(() => {
     assert.ok(/[a-z]/i.test(title), `the title should be English: ${JSON.stringify(title)}`);
     for (const id of ['run', 'save']) {
       const text = await labelOf(page, tid(id));
-      assert.ok(/[a-z]/i.test(text) && !hasCJK(text), `${id} should be labelled in English: ${JSON.stringify(text)}`);
+      assert.ok(
+        /[a-z]/i.test(text) && !hasCJK(text),
+        `${id} should be labelled in English: ${JSON.stringify(text)}`,
+      );
     }
     log(`title ${JSON.stringify(title)}, run ${JSON.stringify(await labelOf(page, tid('run')))}`);
   });

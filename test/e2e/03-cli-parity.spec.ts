@@ -1,5 +1,16 @@
 // 3. The browser's report equals the CLI's for the same scenario, iterations and seed.
-import { assert, cli, close, log, openApp, readReport, ROOT, runAndWait, setInput, tid } from './fixtures/helpers.ts';
+import {
+  assert,
+  cli,
+  close,
+  log,
+  openApp,
+  readReport,
+  ROOT,
+  runAndWait,
+  setInput,
+  tid,
+} from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Report } from './fixtures/helpers.ts';
 
@@ -17,13 +28,25 @@ function numbers(r: Report): [string, unknown][] {
     ['simulated.probDeficit', r.simulated?.probDeficit],
     ['simulated.probBeyondBackstop', r.simulated?.probBeyondBackstop],
   ];
-  for (const [k, v] of Object.entries(r.simulated?.quantiles ?? {})) out.push([`simulated.quantiles.${k}`, v]);
+  for (const [k, v] of Object.entries(r.simulated?.quantiles ?? {}))
+    out.push([`simulated.quantiles.${k}`, v]);
   return out;
 }
 
-test(`the browser's report equals the CLI's (${ITERATIONS} iterations, seed "${SEED}")`, async ({ page, baseUrl }) => {
+test(`the browser's report equals the CLI's (${ITERATIONS} iterations, seed "${SEED}")`, async ({
+  page,
+  baseUrl,
+}) => {
   // The CLI runs while the browser loads.
-  const cliOut = cli(ROOT, ['simulate', 'scenarios/hangzhou-2016.json', '--json', '--iterations', String(ITERATIONS), '--seed', SEED]);
+  const cliOut = cli(ROOT, [
+    'simulate',
+    'scenarios/hangzhou-2016.json',
+    '--json',
+    '--iterations',
+    String(ITERATIONS),
+    '--seed',
+    SEED,
+  ]);
   cliOut.catch(() => {});
   await openApp(page, baseUrl);
   await setInput(page, tid('iterations'), ITERATIONS);
@@ -44,5 +67,7 @@ test(`the browser's report equals the CLI's (${ITERATIONS} iterations, seed "${S
     if (!close(got, want, REL)) differences.push(`${key}: app ${got}, CLI ${want}`);
   }
   assert.deepEqual(differences, [], `the reports differ (relative tolerance ${REL})`);
-  log(`verdict ${app.verdict}; ${numbers(ref).length} numbers agree; mean ${app.simulated.mean}, p95 ${app.simulated.quantiles?.p95}`);
+  log(
+    `verdict ${app.verdict}; ${numbers(ref).length} numbers agree; mean ${app.simulated.mean}, p95 ${app.simulated.quantiles?.p95}`,
+  );
 });

@@ -1,6 +1,16 @@
 // 4. A long run can be cancelled; the page stays responsive and no verdict comes from that run.
 import {
-  assert, field, log, openApp, readReport, runAndWait, runRecord, setInput, tid, waitForName, watchRun,
+  assert,
+  field,
+  log,
+  openApp,
+  readReport,
+  runAndWait,
+  runRecord,
+  setInput,
+  tid,
+  waitForName,
+  watchRun,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
@@ -21,7 +31,10 @@ async function progressNow(page: Page) {
   }, tid('progress'));
 }
 
-test('cancels a 1,000,000-iteration run; the page stays responsive and shows no verdict from it', async ({ page, baseUrl }) => {
+test('cancels a 1,000,000-iteration run; the page stays responsive and shows no verdict from it', async ({
+  page,
+  baseUrl,
+}) => {
   test.setTimeout(90_000);
   await openApp(page, baseUrl);
   await setInput(page, tid('iterations'), LONG);
@@ -36,7 +49,8 @@ test('cancels a 1,000,000-iteration run; the page stays responsive and shows no 
     const p = await progressNow(page);
     if (p !== null && p > 0) break;
     const rec = await runRecord(page);
-    if (rec.verdictAt !== null) throw new Error(`the ${LONG.toLocaleString('en')}-iteration run finished before it could be cancelled`);
+    if (rec.verdictAt !== null)
+      throw new Error(`the ${LONG.toLocaleString('en')}-iteration run finished before it could be cancelled`);
     if (Date.now() - t0 > 30_000) throw new Error(`no data-progress above 0 within 30 s (last: ${p})`);
     await page.waitForTimeout(50);
   }
@@ -68,5 +82,7 @@ test('cancels a 1,000,000-iteration run; the page stays responsive and shows no 
   const again = await runAndWait(page, 30_000);
   const report = await readReport(page);
   assert.equal(report.iterations, 2000, 'the run after the cancel is the new one');
-  log(`cancelled at progress ${atCancel}; after cancel: ${p1} → ${p2}; slowest page answer ${slowest} ms; the next run gave ${again.verdict}`);
+  log(
+    `cancelled at progress ${atCancel}; after cancel: ${p1} → ${p2}; slowest page answer ${slowest} ms; the next run gave ${again.verdict}`,
+  );
 });

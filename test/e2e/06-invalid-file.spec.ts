@@ -1,7 +1,17 @@
 // 6. A file that cannot be read says why and where, and leaves the open scenario untouched.
 import { join } from 'node:path';
 import {
-  assert, fieldValues, log, openApp, openFile, ROOT, scenarioName, setField, textOf, tid, waitForName,
+  assert,
+  fieldValues,
+  log,
+  openApp,
+  openFile,
+  ROOT,
+  scenarioName,
+  setField,
+  textOf,
+  tid,
+  waitForName,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
@@ -14,14 +24,18 @@ async function openBroken(page: Page, root: string, file: string, mustShow: RegE
 
   await openFile(page, join(root, file));
   try {
-    await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').trim().length > 0,
-      tid('error'), { timeout: 10_000, polling: 100 });
+    await page.waitForFunction(
+      (sel) => (document.querySelector(sel)?.textContent ?? '').trim().length > 0,
+      tid('error'),
+      { timeout: 10_000, polling: 100 },
+    );
   } catch {
     throw new Error(`no error shown in [data-testid="error"] after opening ${file}`);
   }
   const error = await textOf(page, tid('error'));
   assert.ok(await page.locator(tid('error')).first().isVisible(), 'the error is not visible');
-  for (const re of mustShow) assert.match(error, re, `the error for ${file} should show ${re}: ${JSON.stringify(error)}`);
+  for (const re of mustShow)
+    assert.match(error, re, `the error for ${file} should show ${re}: ${JSON.stringify(error)}`);
 
   await page.waitForTimeout(300);
   assert.equal(await scenarioName(page), name, 'the scenario name changed');
@@ -31,7 +45,10 @@ async function openBroken(page: Page, root: string, file: string, mustShow: RegE
   return error;
 }
 
-test('a file with bands out of order shows benefits[0].bands[2].upTo and keeps unsaved edits', async ({ page, baseUrl }) => {
+test('a file with bands out of order shows benefits[0].bands[2].upTo and keeps unsaved edits', async ({
+  page,
+  baseUrl,
+}) => {
   await openApp(page, baseUrl);
   // Unsaved edits first: opening another file may ask (window.confirm); say yes.
   page.on('dialog', (d) => d.accept());
@@ -39,14 +56,21 @@ test('a file with bands out of order shows benefits[0].bands[2].upTo and keeps u
   await setField(page, 'name', edited);
   await setField(page, 'members.count', 700_001);
   await waitForName(page, edited);
-  const error = await openBroken(page, ROOT, 'test/fixtures/invalid/bands-out-of-order.json', [/benefits\[0\]\.bands\[2\]\.upTo/]);
+  const error = await openBroken(page, ROOT, 'test/fixtures/invalid/bands-out-of-order.json', [
+    /benefits\[0\]\.bands\[2\]\.upTo/,
+  ]);
   log(`error: ${JSON.stringify(error.slice(0, 160))}`);
 });
 
-test('a file that is not JSON (trailing comma) says where, and changes nothing', async ({ page, baseUrl }) => {
+test('a file that is not JSON (trailing comma) says where, and changes nothing', async ({
+  page,
+  baseUrl,
+}) => {
   await openApp(page, baseUrl);
   // The comma too many is before the `}` at line 10, column 3.
-  const error = await openBroken(page, ROOT, 'test/fixtures/invalid/not-json-trailing-comma.json', [/\b10\b/]);
+  const error = await openBroken(page, ROOT, 'test/fixtures/invalid/not-json-trailing-comma.json', [
+    /\b10\b/,
+  ]);
   await waitForName(page, 'Hangzhou 2016');
   log(`error: ${JSON.stringify(error.slice(0, 160))}`);
 });

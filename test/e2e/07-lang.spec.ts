@@ -1,14 +1,27 @@
 // 7. The language switch changes every label and html[lang]; no mixed-language screens.
-import { assert, hasCJK, labelOf, log, openApp, runAndWait, setInput, textOf, tid } from './fixtures/helpers.ts';
+import {
+  assert,
+  hasCJK,
+  labelOf,
+  log,
+  openApp,
+  runAndWait,
+  setInput,
+  textOf,
+  tid,
+} from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
 /** Visible texts of the page's own labels: buttons, labels, headings, table headers, legends. */
 async function mainLabels(page: Page) {
   return page.evaluate((skip) => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const visible = (el: Element) =>
+      el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const seen: { tag: string; text: string }[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, label, h1, h2, h3, h4, th, legend, summary')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, label, h1, h2, h3, h4, th, legend, summary',
+    )) {
       if (!visible(el) || el.closest(skip)) continue;
       // Texts that come from the scenario (its name, ids typed by the user) are not labels.
       if (el.closest('[data-testid="scenario-name"], [data-field], [data-user-text]')) continue;
@@ -39,22 +52,33 @@ test.describe(() => {
 
     // English.
     await page.locator(tid('lang')).click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 })
-      .catch(async () => { throw new Error(`html[lang] is ${JSON.stringify(await lang())} after switching to English`); });
+    await page
+      .waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 })
+      .catch(async () => {
+        throw new Error(`html[lang] is ${JSON.stringify(await lang())} after switching to English`);
+      });
     const enRun = await labelOf(page, tid('run'));
     const enVerdict = await textOf(page, tid('verdict'));
     assert.notEqual(enRun, zhRun, 'the run label changed');
     assert.ok(!hasCJK(enRun) && /[a-z]/i.test(enRun), `run in English: ${JSON.stringify(enRun)}`);
-    assert.ok(enVerdict && !hasCJK(enVerdict), `the verdict in English has no CJK: ${JSON.stringify(enVerdict)}`);
+    assert.ok(
+      enVerdict && !hasCJK(enVerdict),
+      `the verdict in English has no CJK: ${JSON.stringify(enVerdict)}`,
+    );
     const enLabels = await mainLabels(page);
     const chinese = enLabels.filter((l) => hasCJK(l.text));
     assert.deepEqual(chinese, [], 'labels with Chinese in English mode');
 
     // And back.
     await page.locator(tid('lang')).click();
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 5000 })
-      .catch(async () => { throw new Error(`html[lang] is ${JSON.stringify(await lang())} after switching back`); });
+    await page
+      .waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 5000 })
+      .catch(async () => {
+        throw new Error(`html[lang] is ${JSON.stringify(await lang())} after switching back`);
+      });
     assert.equal(await labelOf(page, tid('run')), zhRun, 'run label back in Chinese');
-    log(`run ${JSON.stringify(zhRun)} ⇄ ${JSON.stringify(enRun)}; verdict ${JSON.stringify(zhVerdict.slice(0, 40))} ⇄ ${JSON.stringify(enVerdict.slice(0, 60))}; ${zhLabels.length}/${enLabels.length} labels checked`);
+    log(
+      `run ${JSON.stringify(zhRun)} ⇄ ${JSON.stringify(enRun)}; verdict ${JSON.stringify(zhVerdict.slice(0, 40))} ⇄ ${JSON.stringify(enVerdict.slice(0, 60))}; ${zhLabels.length}/${enLabels.length} labels checked`,
+    );
   });
 });

@@ -1,12 +1,30 @@
 // 8. A scenario name is text, never markup: it shows literally and runs no script.
 import {
-  assert, log, openApp, openFile, readReport, readScenario, ROOT, runAndWait, scenarioName, setInput, tid, waitForChart, waitForName, writeTempScenario,
+  assert,
+  log,
+  openApp,
+  openFile,
+  readReport,
+  readScenario,
+  ROOT,
+  runAndWait,
+  scenarioName,
+  setInput,
+  tid,
+  waitForChart,
+  waitForName,
+  writeTempScenario,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 
 const NAME = '<img src=x onerror=alert(1)>';
 
-test('a scenario named <img src=x onerror=alert(1)> shows the text literally and fires no dialog', async ({ page, baseUrl, tmpDir, guard }) => {
+test('a scenario named <img src=x onerror=alert(1)> shows the text literally and fires no dialog', async ({
+  page,
+  baseUrl,
+  tmpDir,
+  guard,
+}) => {
   await openApp(page, baseUrl);
   const scenario = { ...readScenario(ROOT, 'scenarios/hangzhou-2016.json'), name: NAME };
   await openFile(page, writeTempScenario(tmpDir, 'xss.json', scenario));
@@ -21,9 +39,17 @@ test('a scenario named <img src=x onerror=alert(1)> shows the text literally and
   await waitForChart(page, 'chart-benefit');
   await page.waitForTimeout(500);
 
-  const injected = await page.evaluate(() => [...document.querySelectorAll('img')]
-    .filter((img) => img.getAttribute('src') === 'x' || img.hasAttribute('onerror')).length);
+  const injected = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('img')].filter(
+        (img) => img.getAttribute('src') === 'x' || img.hasAttribute('onerror'),
+      ).length,
+  );
   assert.equal(injected, 0, 'an <img> from the name was put into the page');
-  assert.deepEqual(guard.dialogs.map((d) => `${d.type}: ${d.message}`), [], 'guard.dialogs fired');
+  assert.deepEqual(
+    guard.dialogs.map((d) => `${d.type}: ${d.message}`),
+    [],
+    'guard.dialogs fired',
+  );
   log(`name shown literally; title ${JSON.stringify(await page.title())}`);
 });

@@ -21,7 +21,9 @@ test('save downloads a huzhu-scenario/1 JSON file with the current name', async 
   try {
     saved = JSON.parse(text);
   } catch (e) {
-    throw new Error(`the saved file is not JSON: ${(e as Error).message}: ${text.slice(0, 120)}`, { cause: e });
+    throw new Error(`the saved file is not JSON: ${(e as Error).message}: ${text.slice(0, 120)}`, {
+      cause: e,
+    });
   }
   assert.equal(saved.format, 'huzhu-scenario/1', 'format');
   assert.equal(saved.name, name, 'name');

@@ -1,53 +1,102 @@
 // 10. Compare versions with common random numbers: the figures side by side, the payout
 // distributions on shared bins, the benefit curves, what changed field by field, the growth flag.
 import { join } from 'node:path';
-import { assert, hasCJK, log, openApp, ROOT, runCompare, screenshot, tid, waitForChart } from './fixtures/helpers.ts';
+import {
+  assert,
+  hasCJK,
+  log,
+  openApp,
+  ROOT,
+  runCompare,
+  screenshot,
+  tid,
+  waitForChart,
+} from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 
 test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
-  test('compares Hangzhou’s old table with the 2016 table: the cap change 13,700 → 30,200 and both charts', async ({ page, baseUrl }) => {
+  test('compares Hangzhou’s old table with the 2016 table: the cap change 13,700 → 30,200 and both charts', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
-    const seconds = await runCompare(page, ['example:hangzhou-2015-old-table.json', 'example:hangzhou-2016.json']);
+    const seconds = await runCompare(page, [
+      'example:hangzhou-2015-old-table.json',
+      'example:hangzhou-2016.json',
+    ]);
 
     const heads = await page.locator(`${tid('compare-table')} thead th[data-version]`).allInnerTexts();
     assert.equal(heads.length, 2, 'two versions in the table');
     assert.match(heads[0], /基准/, 'the first is the baseline');
-    const cell = (row: string, v: number) => page.locator(`${tid('compare-table')} tr[data-row="${row}"] td[data-version="${v}"]`);
+    const cell = (row: string, v: number) =>
+      page.locator(`${tid('compare-table')} tr[data-row="${row}"] td[data-version="${v}"]`);
     const income = await Promise.all([0, 1].map((v) => cell('income', v).getAttribute('data-value')));
     assert.equal(Number(income[0]), 720_000 * 36, 'old income');
     assert.equal(income[1], income[0], 'the same income: the contribution did not change');
-    const payout = await Promise.all([0, 1].map(async (v) => Number(await cell('expected', v).getAttribute('data-value'))));
+    const payout = await Promise.all(
+      [0, 1].map(async (v) => Number(await cell('expected', v).getAttribute('data-value'))),
+    );
     assert.ok(payout[1] > payout[0], `the new table pays more: ${payout.join(' → ')}`);
-    assert.match(await cell('expected', 1).innerText(), /\+¥[\d,.]+万 \(\+\d+\.\d%\)/, 'the difference against the baseline, in 万 and percent');
-    assert.ok(['breaks-even', 'deficit-within-backstop', 'deficit-beyond-backstop'].includes((await cell('verdict', 1).getAttribute('data-value')) ?? ''));
+    assert.match(
+      await cell('expected', 1).innerText(),
+      /\+¥[\d,.]+万 \(\+\d+\.\d%\)/,
+      'the difference against the baseline, in 万 and percent',
+    );
+    assert.ok(
+      ['breaks-even', 'deficit-within-backstop', 'deficit-beyond-backstop'].includes(
+        (await cell('verdict', 1).getAttribute('data-value')) ?? '',
+      ),
+    );
 
     const changes = page.locator(`${tid('compare-changes')} li[data-path="benefits[0].cap"]`);
     assert.equal(await changes.count(), 1, 'the cap change is listed');
     const capText = await changes.innerText();
-    assert.ok(capText.includes('benefits[0].cap：13,700 → 30,200'), `cap change in words: ${JSON.stringify(capText)}`);
+    assert.ok(
+      capText.includes('benefits[0].cap：13,700 → 30,200'),
+      `cap change in words: ${JSON.stringify(capText)}`,
+    );
     assert.ok(hasCJK(capText), 'the change is described in Chinese');
-    assert.equal(await page.locator(`${tid('compare-flags')} [data-flag]`).count(), 0, 'no growth flag for Hangzhou');
+    assert.equal(
+      await page.locator(`${tid('compare-flags')} [data-flag]`).count(),
+      0,
+      'no growth flag for Hangzhou',
+    );
     // Where the engine has an exact method, P(deficit) is also given exactly.
     const exactRow = page.locator(`${tid('compare-table')} tr[data-row="prob-deficit-exact"] td`);
-    const exact = await Promise.all((await exactRow.all()).map(async (td) => Number(await td.getAttribute('data-value'))));
-    assert.ok(exact.every((p) => p >= 0 && p < 0.05), `exact P(deficit) ${exact.join(', ')}`);
+    const exact = await Promise.all(
+      (await exactRow.all()).map(async (td) => Number(await td.getAttribute('data-value'))),
+    );
+    assert.ok(
+      exact.every((p) => p >= 0 && p < 0.05),
+      `exact P(deficit) ${exact.join(', ')}`,
+    );
 
     const a = await waitForChart(page, 'chart-compare-payout');
     const b = await waitForChart(page, 'chart-compare-benefit');
     await screenshot(page, 'compare-hangzhou');
-    log(`exact P(deficit) ${exact.length ? exact.map((p) => p.toExponential(2)).join(' → ') : 'not available'}`);
-    log(`compared in ${seconds.toFixed(1)} s; expected payout ${payout.map(Math.round).join(' → ')}; charts ${Math.round(a.width)}×${Math.round(a.height)}, ${Math.round(b.width)}×${Math.round(b.height)}; "${capText}"`);
+    log(
+      `exact P(deficit) ${exact.length ? exact.map((p) => p.toExponential(2)).join(' → ') : 'not available'}`,
+    );
+    log(
+      `compared in ${seconds.toFixed(1)} s; expected payout ${payout.map(Math.round).join(' → ')}; charts ${Math.round(a.width)}×${Math.round(a.height)}, ${Math.round(b.width)}×${Math.round(b.height)}; "${capText}"`,
+    );
   });
 });
 
 test.describe(() => {
   test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-  test('flags Wenzhou 2015 (an opened file) against 2014: payouts outgrow contributions, with the numbers, in either language', async ({ page, baseUrl }) => {
+  test('flags Wenzhou 2015 (an opened file) against 2014: payouts outgrow contributions, with the numbers, in either language', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await page.locator(tid('tab-compare')).click();
     await page.locator(tid('compare-file')).setInputFiles(join(ROOT, 'scenarios/wenzhou-2015.json'));
-    await page.waitForSelector(`${tid('compare-version-1')} option[value="file:0"]`, { state: 'attached', timeout: 5000 });
+    await page.waitForSelector(`${tid('compare-version-1')} option[value="file:0"]`, {
+      state: 'attached',
+      timeout: 5000,
+    });
     await runCompare(page, ['example:wenzhou-2014.json', 'file:0']);
     const flag = page.locator(`${tid('compare-flags')} [data-flag="payout-growth-outpaces-contributions"]`);
     assert.equal(await flag.count(), 1, 'the flag is shown once');
@@ -57,16 +106,25 @@ test.describe(() => {
     assert.match(text, /¥[\d.,]+ (k|M) → ¥[\d.,]+ (k|M)/, `the amounts: ${text}`);
     const rowLabels = await page.locator(`${tid('compare-table')} tbody th`).allInnerTexts();
     assert.deepEqual(rowLabels.filter(hasCJK), [], 'the figure names are in English');
-    const change = await page.locator(`${tid('compare-changes')} li[data-path="contributions[0].amount"]`).innerText();
+    const change = await page
+      .locator(`${tid('compare-changes')} li[data-path="contributions[0].amount"]`)
+      .innerText();
     assert.ok(change.includes('38 → 30'), `the contribution cut: ${change}`);
     await waitForChart(page, 'chart-compare-payout');
     await waitForChart(page, 'chart-compare-benefit');
 
     // The comparison stays on screen in the other language, the flag in Chinese.
     await page.locator(tid('lang')).click();
-    await page.waitForFunction((sel) => /与基准相比/.test(document.querySelector(sel)?.textContent ?? ''), `${tid('compare-flags')} [data-flag]`, { timeout: 5000 });
+    await page.waitForFunction(
+      (sel) => /与基准相比/.test(document.querySelector(sel)?.textContent ?? ''),
+      `${tid('compare-flags')} [data-flag]`,
+      { timeout: 5000 },
+    );
     const zh = await flag.innerText();
-    assert.ok(zh.includes('−21%') && /¥[\d.,]+万 → ¥[\d.,]+万/.test(zh), `the flag in Chinese with 万: ${zh}`);
+    assert.ok(
+      zh.includes('−21%') && /¥[\d.,]+万 → ¥[\d.,]+万/.test(zh),
+      `the flag in Chinese with 万: ${zh}`,
+    );
     log(`flag: ${text}`);
     log(`旗标: ${zh}`);
   });
@@ -80,7 +138,11 @@ test('a comparison shows progress over all versions and can be cancelled', async
   await page.locator(tid('compare-iterations')).fill('2000000');
   await page.locator(tid('compare-run')).click();
   const bar = page.locator(tid('compare-progress'));
-  await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-progress')) > 0, tid('compare-progress'), { timeout: 20_000, polling: 50 });
+  await page.waitForFunction(
+    (sel) => Number(document.querySelector(sel)?.getAttribute('data-progress')) > 0,
+    tid('compare-progress'),
+    { timeout: 20_000, polling: 50 },
+  );
   const p = Number(await bar.getAttribute('data-progress'));
   assert.ok(p > 0 && p < 1, `progress between 0 and 1: ${p}`);
   await page.locator(tid('compare-cancel')).click();

@@ -2,68 +2,127 @@
 // affordable cap at a lowered contribution, applied as an edit; the sensitivity tornado.
 import { join } from 'node:path';
 import {
-  assert, field, inputValue, log, openApp, openFile, plainNumber, readScenario, ROOT, screenshot, setField, textOf, tid, waitForChart, waitForName,
+  assert,
+  field,
+  inputValue,
+  log,
+  openApp,
+  openFile,
+  plainNumber,
+  readScenario,
+  ROOT,
+  screenshot,
+  setField,
+  textOf,
+  tid,
+  waitForChart,
+  waitForName,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
 /** Waits until the element's `data-value` differs from `before` and returns it. */
 async function nextValue(page: Page, selector: string, before: string, timeout = 5000) {
-  await page.waitForFunction(([sel, old]) => {
-    const v = document.querySelector(sel)?.getAttribute('data-value');
-    return v !== null && v !== undefined && v !== old;
-  }, [selector, before], { timeout, polling: 50 });
+  await page.waitForFunction(
+    ([sel, old]) => {
+      const v = document.querySelector(sel)?.getAttribute('data-value');
+      return v !== null && v !== undefined && v !== old;
+    },
+    [selector, before],
+    { timeout, polling: 50 },
+  );
   return page.locator(selector).getAttribute('data-value');
 }
 
 test.describe(() => {
   test.use({ locale: 'zh-CN' });
-  test('the break-even contribution, applied, gives an exact loss ratio of 100.0% and breaks even', async ({ page, baseUrl }) => {
+  test('the break-even contribution, applied, gives an exact loss ratio of 100.0% and breaks even', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     const value = Number(await page.locator(tid('solve-break-even')).getAttribute('data-value'));
     assert.ok(value > 20 && value < 36, `Hangzhou 2016 breaks even below its 36 yuan: ${value}`);
-    assert.ok(Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, `to the fen: ${value}`);
+    assert.ok(
+      Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+      `to the fen: ${value}`,
+    );
     const sentence = await textOf(page, tid('solve-break-even'));
     assert.ok(sentence.includes(`¥${value.toFixed(2)}`), `the sentence gives the amount: ${sentence}`);
     await page.locator(tid('apply-break-even')).click();
-    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('100.0%'), tid('preview-loss-ratio'), { timeout: 5000 })
-      .catch(async () => { throw new Error(`preview-loss-ratio shows ${JSON.stringify(await textOf(page, tid('preview-loss-ratio')))}`); });
-    assert.equal(plainNumber(await inputValue(page, field('contributions[0].amount'))), value, 'the contribution field holds the solved amount');
+    await page
+      .waitForFunction(
+        (sel) => document.querySelector(sel)?.textContent?.includes('100.0%'),
+        tid('preview-loss-ratio'),
+        { timeout: 5000 },
+      )
+      .catch(async () => {
+        throw new Error(
+          `preview-loss-ratio shows ${JSON.stringify(await textOf(page, tid('preview-loss-ratio')))}`,
+        );
+      });
+    assert.equal(
+      plainNumber(await inputValue(page, field('contributions[0].amount'))),
+      value,
+      'the contribution field holds the solved amount',
+    );
     assert.equal(await page.locator(tid('preview')).getAttribute('data-verdict'), 'breaks-even');
     // The edit is autosaved like any other.
     const saved = await page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
     assert.ok(saved.includes(String(value)), 'the applied contribution is in the autosave');
-    log(`break-even ¥${value}: loss ratio ${await textOf(page, `${tid('preview-loss-ratio')} .figure-value`)}`);
+    log(
+      `break-even ¥${value}: loss ratio ${await textOf(page, `${tid('preview-loss-ratio')} .figure-value`)}`,
+    );
   });
 });
 
-test('scales every payer in proportion: Inner Mongolia’s four payers keep their shares, the total exact', async ({ page, baseUrl }) => {
+test('scales every payer in proportion: Inner Mongolia’s four payers keep their shares, the total exact', async ({
+  page,
+  baseUrl,
+}) => {
   await openApp(page, baseUrl);
   const s = readScenario(ROOT, 'scenarios/inner-mongolia-forestry-2019.json');
   await openFile(page, join(ROOT, 'scenarios/inner-mongolia-forestry-2019.json'));
   await waitForName(page, s.name);
   const target = Number(await page.locator(tid('solve-break-even')).getAttribute('data-value'));
   await page.locator(tid('apply-break-even')).click();
-  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('100.0%'), tid('preview-loss-ratio'), { timeout: 5000 });
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.textContent?.includes('100.0%'),
+    tid('preview-loss-ratio'),
+    { timeout: 5000 },
+  );
   const amounts = [];
-  for (let i = 0; i < s.contributions.length; i++) amounts.push(plainNumber(await inputValue(page, field(`contributions[${i}].amount`))));
+  for (let i = 0; i < s.contributions.length; i++)
+    amounts.push(plainNumber(await inputValue(page, field(`contributions[${i}].amount`))));
   const total = Math.round(amounts.reduce((a, b) => a + b, 0) * 100);
   assert.equal(total, Math.round(target * 100), `the amounts ${amounts.join(' + ')} sum to ${target}`);
   const before = s.contributions.map((c: { amount: number }) => c.amount);
   const sumBefore = before.reduce((a: number, b: number) => a + b, 0);
-  amounts.forEach((a, i) => assert.ok(Math.abs(a - (before[i] * target) / sumBefore) <= 0.02, `payer ${i}: ${a} against ${(before[i] * target) / sumBefore}`));
+  amounts.forEach((a, i) =>
+    assert.ok(
+      Math.abs(a - (before[i] * target) / sumBefore) <= 0.02,
+      `payer ${i}: ${a} against ${(before[i] * target) / sumBefore}`,
+    ),
+  );
   log(`${before.join(' + ')} → ${amounts.join(' + ')} = ${target}`);
 });
 
 test.describe(() => {
   test.use({ locale: 'en-US' });
-  test('shows the largest affordable cap for Jiaxing at a lowered contribution, and applies it', async ({ page, baseUrl }) => {
+  test('shows the largest affordable cap for Jiaxing at a lowered contribution, and applies it', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     const s = readScenario(ROOT, 'scenarios/jiaxing-2015.json');
     await openFile(page, join(ROOT, 'scenarios/jiaxing-2015.json'));
     await waitForName(page, s.name);
     const capSel = tid('solve-cap');
-    assert.equal(await page.locator(capSel).getAttribute('data-value'), 'null', 'at 50 yuan Jiaxing needs no cap');
+    assert.equal(
+      await page.locator(capSel).getAttribute('data-value'),
+      'null',
+      'at 50 yuan Jiaxing needs no cap',
+    );
     await page.locator(tid('solve-cap-benefit')).selectOption('self-pay');
     await setField(page, 'contributions[0].amount', 36);
     const cap = Number(await nextValue(page, capSel, 'null'));
@@ -71,7 +130,11 @@ test.describe(() => {
     const sentence = await textOf(page, capSel);
     assert.match(sentence, /self-pay/, sentence);
     await page.locator(tid('apply-cap')).click();
-    await page.waitForFunction(([sel, want]) => Number(document.querySelector<HTMLInputElement>(sel as string)?.value) === want, [field('benefits[0].cap'), cap] as const, { timeout: 5000 });
+    await page.waitForFunction(
+      ([sel, want]) => Number(document.querySelector<HTMLInputElement>(sel as string)?.value) === want,
+      [field('benefits[0].cap'), cap] as const,
+      { timeout: 5000 },
+    );
     // At the applied cap, the expected loss ratio is (to a fen of cap) exactly 100%.
     const lr = await textOf(page, `${tid('preview-loss-ratio')} .figure-value`);
     assert.match(lr, /^(99\.9|100\.0)%$/, `loss ratio at the solved cap: ${lr}`);
@@ -81,23 +144,40 @@ test.describe(() => {
 
 test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
-  test('draws the sensitivity tornado of the loss ratio, rows named by assumption and step', async ({ page, baseUrl }) => {
+  test('draws the sensitivity tornado of the loss ratio, rows named by assumption and step', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     const chart = await waitForChart(page, 'chart-tornado');
     const texts = await page.locator(`${tid('chart-tornado')} svg text`).allTextContents();
-    assert.ok(texts.some((t) => t.includes('发生率 ±10%')), `a row "发生率 ±10%": ${texts.join(' | ')}`);
-    assert.ok(texts.some((t) => /^基准 \d+\.\d%$/.test(t)), 'the base loss ratio is marked');
+    assert.ok(
+      texts.some((t) => t.includes('发生率 ±10%')),
+      `a row "发生率 ±10%": ${texts.join(' | ')}`,
+    );
+    assert.ok(
+      texts.some((t) => /^基准 \d+\.\d%$/.test(t)),
+      'the base loss ratio is marked',
+    );
     // With the engine's exact method, a second tornado shows P(deficit), computed in a worker.
     const exact = await page.locator(tid('sensitivity')).getAttribute('data-exact');
     let deficit = 'no exact method in the engine';
     if (exact === 'true') {
       await waitForChart(page, 'chart-tornado-deficit', 30_000);
       const rows = await page.locator(`${tid('chart-tornado-deficit')} svg text`).allTextContents();
-      assert.ok(rows.some((t) => t.includes('发生率 ±10%')), `P(deficit) rows: ${rows.join(' | ')}`);
-      deficit = rows.filter((t) => /%$/.test(t)).slice(0, 8).join(' ');
+      assert.ok(
+        rows.some((t) => t.includes('发生率 ±10%')),
+        `P(deficit) rows: ${rows.join(' | ')}`,
+      );
+      deficit = rows
+        .filter((t) => /%$/.test(t))
+        .slice(0, 8)
+        .join(' ');
     }
     await page.locator(tid('solver')).scrollIntoViewIfNeeded();
     await screenshot(page, 'solver-tornado');
-    log(`tornado ${Math.round(chart.width)}×${Math.round(chart.height)}; ${texts.filter((t) => t.includes('±')).join(', ')}; P(deficit): ${deficit}`);
+    log(
+      `tornado ${Math.round(chart.width)}×${Math.round(chart.height)}; ${texts.filter((t) => t.includes('±')).join(', ')}; P(deficit): ${deficit}`,
+    );
   });
 });

@@ -3,7 +3,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assert, hasCJK, log, openApp, pdfPageCount, ROOT, runCompare, screenshot, textOf, tid, waitForChart,
+  assert,
+  hasCJK,
+  log,
+  openApp,
+  pdfPageCount,
+  ROOT,
+  runCompare,
+  screenshot,
+  textOf,
+  tid,
+  waitForChart,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
@@ -37,9 +47,14 @@ test.describe(() => {
     const report = tid('report-page');
     const text = await textOf(page, report);
     assert.ok(hasCJK(await textOf(page, `${report} h1`)), 'the title is Chinese');
-    assert.ok(['breaks-even', 'deficit-within-backstop', 'deficit-beyond-backstop'].includes((await page.locator(tid('report-verdict')).getAttribute('data-verdict')) ?? ''));
+    assert.ok(
+      ['breaks-even', 'deficit-within-backstop', 'deficit-beyond-backstop'].includes(
+        (await page.locator(tid('report-verdict')).getAttribute('data-verdict')) ?? '',
+      ),
+    );
     assert.ok(text.includes('Hangzhou 2016'), 'the scheme name');
-    for (const part of ['report-compare', 'report-solver', 'report-assumptions']) assert.equal(await page.locator(tid(part)).count(), 1, `${part} is on the page`);
+    for (const part of ['report-compare', 'report-solver', 'report-assumptions'])
+      assert.equal(await page.locator(tid(part)).count(), 1, `${part} is on the page`);
     assert.ok(text.includes('13,700 → 30,200'), 'the cap change is in the comparison');
     assert.match(text, /¥[\d,.]+万/, 'amounts in 万');
     assert.ok(text.includes('杭州市总工会编织医疗互助保障网'), 'the source');
@@ -50,10 +65,16 @@ test.describe(() => {
     await page.evaluate(() => {
       const w = window as unknown as { __printed: number; print: () => void };
       w.__printed = 0;
-      w.print = () => { w.__printed++; };
+      w.print = () => {
+        w.__printed++;
+      };
     });
     await page.locator(tid('print')).click();
-    assert.equal(await page.evaluate(() => (window as unknown as { __printed: number }).__printed), 1, 'print calls window.print()');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __printed: number }).__printed),
+      1,
+      'print calls window.print()',
+    );
 
     await screenshot(page, 'report-zh');
     const pages = await printPdf(page, ROOT, 'report.pdf', log);
@@ -67,7 +88,9 @@ test.describe(() => {
     await openApp(page, baseUrl);
     await openReport(page);
     const report = tid('report-page');
-    const labels = await page.locator(`${report} h1, ${report} h2, ${report} .figure-label, ${report} th:not([data-user-text])`).allInnerTexts();
+    const labels = await page
+      .locator(`${report} h1, ${report} h2, ${report} .figure-label, ${report} th:not([data-user-text])`)
+      .allInnerTexts();
     assert.deepEqual(labels.filter(hasCJK), [], 'labels in English');
     assert.equal(await page.locator(tid('report-compare')).count(), 0, 'no comparison before one is run');
     assert.match(await textOf(page, report), /¥[\d,.]+ M/, 'amounts in M');
@@ -79,14 +102,28 @@ test.describe(() => {
 
 test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1300, height: 1000 } });
-  test('the report still fits one A4 page with four versions compared and a long source', async ({ page, baseUrl }) => {
+  test('the report still fits one A4 page with four versions compared and a long source', async ({
+    page,
+    baseUrl,
+  }) => {
     test.setTimeout(90_000);
     await openApp(page, baseUrl);
     const long = '很长的数据来源说明。'.repeat(120);
     await page.locator('[data-field="source"]').fill(long);
-    await runCompare(page, ['example:hangzhou-2015-old-table.json', 'draft', 'example:jiaxing-2015.json', 'example:wenzhou-2015.json'], 1000);
+    await runCompare(
+      page,
+      [
+        'example:hangzhou-2015-old-table.json',
+        'draft',
+        'example:jiaxing-2015.json',
+        'example:wenzhou-2015.json',
+      ],
+      1000,
+    );
     await openReport(page);
-    const zoom = await page.locator(`${tid('report-sheet')} .report-content`).evaluate((el) => el.style.zoom || '1');
+    const zoom = await page
+      .locator(`${tid('report-sheet')} .report-content`)
+      .evaluate((el) => el.style.zoom || '1');
     const pages = await printPdf(page, ROOT, 'report-four-versions.pdf', log);
     assert.equal(pages, 1, `the report prints on ${pages} pages (zoom ${zoom})`);
     log(`zoomed to ${zoom}`);

@@ -3,29 +3,58 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assert, fieldValues, inputValue, log, openApp, openFile, parseCsv, readScenario, ROOT, runAndWait, runCompare, scenarioName, setField, setInput, textOf, tid, waitForName,
+  assert,
+  fieldValues,
+  inputValue,
+  log,
+  openApp,
+  openFile,
+  parseCsv,
+  readScenario,
+  ROOT,
+  runAndWait,
+  runCompare,
+  scenarioName,
+  setField,
+  setInput,
+  textOf,
+  tid,
+  waitForName,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
 async function downloadOf(page: Page, selector: string) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.locator(selector).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.locator(selector).click(),
+  ]);
   assert.equal(await download.failure(), null, 'the download failed');
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
 test.describe(() => {
   test.use({ locale: 'zh-CN' });
-  test('exports the results as a CSV file with the report’s figures and quantiles', async ({ page, baseUrl }) => {
+  test('exports the results as a CSV file with the report’s figures and quantiles', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await setInput(page, tid('iterations'), 2000);
     await runAndWait(page);
-    const report = JSON.parse(await page.locator(tid('report-json')).evaluate((el) => (el as HTMLOutputElement).value || el.textContent || ''));
+    const report = JSON.parse(
+      await page
+        .locator(tid('report-json'))
+        .evaluate((el) => (el as HTMLOutputElement).value || el.textContent || ''),
+    );
     const { name, text } = await downloadOf(page, tid('export-csv'));
     assert.match(name, /\.csv$/, name);
     const rows = parseCsv(text);
     assert.deepEqual(rows[0], ['key', 'label', 'value']);
-    assert.ok(rows.every((r) => r.length === 3), 'three fields in every row');
+    assert.ok(
+      rows.every((r) => r.length === 3),
+      'three fields in every row',
+    );
     const value = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[2]]));
     assert.equal(value.name, report.name, 'the name, with its spaces and Chinese, survives quoting');
     assert.equal(Number(value.income), report.income);
@@ -46,11 +75,17 @@ test('exports a comparison as CSV, one row per version', async ({ page, baseUrl 
   assert.equal(rows.length, 3, 'a header and two versions');
   const head = rows[0];
   const col = (k: string) => head.indexOf(k);
-  assert.ok(['name', 'income', 'expectedPayout', 'probDeficit', 'p995', 'verdict', 'flags'].every((k) => col(k) >= 0), head.join(','));
+  assert.ok(
+    ['name', 'income', 'expectedPayout', 'probDeficit', 'p995', 'verdict', 'flags'].every((k) => col(k) >= 0),
+    head.join(','),
+  );
   assert.equal(Number(rows[1][col('income')]), 332_874 * 38);
   assert.equal(Number(rows[2][col('income')]), 332_874 * 30);
   assert.equal(rows[2][col('flags')], 'payout-growth-outpaces-contributions');
-  assert.ok(rows.slice(1).every((r) => r.length === head.length), 'every row has every column');
+  assert.ok(
+    rows.slice(1).every((r) => r.length === head.length),
+    'every row has every column',
+  );
   log(rows.map((r) => r.slice(0, 5).join(' | ')).join(' / '));
 });
 
@@ -68,7 +103,10 @@ test('a share link round-trips the scenario into a fresh browser', async ({ page
   await page.locator(tid('share')).click();
   await page.waitForSelector(tid('share-link'), { timeout: 5000 });
   const url = await inputValue(page, tid('share-link'));
-  assert.ok(url.startsWith(baseUrl) && url.includes('#s='), `a link to the app with #s=: ${url.slice(0, 80)}`);
+  assert.ok(
+    url.startsWith(baseUrl) && url.includes('#s='),
+    `a link to the app with #s=: ${url.slice(0, 80)}`,
+  );
   assert.match(url.split('#s=')[1], /^[A-Za-z0-9_-]+$/, 'base64url');
 
   const fresh = await newPage({ locale: 'en-US' });
@@ -76,11 +114,18 @@ test('a share link round-trips the scenario into a fresh browser', async ({ page
   await waitForName(fresh, name, 15_000);
   const after = await fieldValues(fresh);
   assert.deepEqual(after, before, 'every field is the same');
-  assert.equal(await fresh.evaluate(() => location.hash), '', 'the link is cleared from the address once read');
+  assert.equal(
+    await fresh.evaluate(() => location.hash),
+    '',
+    'the link is cleared from the address once read',
+  );
   log(`link of ${url.length} characters; ${Object.keys(after).length} fields equal`);
 });
 
-test('a damaged share link shows why and keeps the current work; a link over unsaved edits asks first', async ({ page, baseUrl }) => {
+test('a damaged share link shows why and keeps the current work; a link over unsaved edits asks first', async ({
+  page,
+  baseUrl,
+}) => {
   await openApp(page, baseUrl);
   await setField(page, 'name', 'Unsaved work 未保存');
   await waitForName(page, 'Unsaved work 未保存');
@@ -95,9 +140,18 @@ test('a damaged share link shows why and keeps the current work; a link over uns
   const url = await inputValue(page, tid('share-link'));
   await setField(page, 'name', 'Edited after sharing');
   const asked: string[] = [];
-  page.on('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
-  await page.evaluate((hash) => { location.hash = hash; }, url.slice(url.indexOf('#')));
-  for (const t0 = Date.now(); asked.length === 0 && Date.now() - t0 < 5000;) await new Promise((r) => setTimeout(r, 50));
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.evaluate(
+    (hash) => {
+      location.hash = hash;
+    },
+    url.slice(url.indexOf('#')),
+  );
+  for (const t0 = Date.now(); asked.length === 0 && Date.now() - t0 < 5000;)
+    await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 200)); // a second question would come by now
   assert.equal(asked.length, 1, 'asked once before replacing unsaved edits');
   assert.equal(await page.evaluate(() => location.hash), '', 'the link is cleared from the address');

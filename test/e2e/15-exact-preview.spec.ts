@@ -3,13 +3,22 @@
 import { assert, cli, log, openApp, ROOT, setField, tid } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 
-test('the preview shows the exact distribution, equal to the CLI’s, and an edit redraws it within moments', async ({ page, baseUrl }) => {
+test('the preview shows the exact distribution, equal to the CLI’s, and an edit redraws it within moments', async ({
+  page,
+  baseUrl,
+}) => {
   await page.addInitScript(() => localStorage.setItem('huzhu.lang', 'en'));
   await openApp(page, baseUrl);
   await page.waitForSelector(`${tid('preview-chart')} svg`, { timeout: 15_000 });
-  const fft = JSON.parse(await cli(ROOT, ['simulate', 'scenarios/hangzhou-2016.json', '--method', 'fft', '--json']));
+  const fft = JSON.parse(
+    await cli(ROOT, ['simulate', 'scenarios/hangzhou-2016.json', '--method', 'fft', '--json']),
+  );
   const shown = (await page.textContent(`${tid('preview-prob-deficit')} .figure-value`))!.trim();
-  assert.equal(shown, `${(fft.simulated.probDeficit * 100).toFixed(2)}%`, 'preview P(deficit) differs from simulate --method fft');
+  assert.equal(
+    shown,
+    `${(fft.simulated.probDeficit * 100).toFixed(2)}%`,
+    'preview P(deficit) differs from simulate --method fft',
+  );
   const t0 = Date.now();
   await setField(page, 'members.count', 700000);
   await page.waitForSelector(`${tid('preview-chart')} svg`, { timeout: 10_000 });

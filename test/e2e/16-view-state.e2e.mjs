@@ -3,7 +3,10 @@
 // years, iterations and seed, and the history file shown.
 import { assert, inputValue, openApp, readScenario, setInput, tid, writeTempScenario } from './helpers.mjs';
 
-const selected = (page, i) => page.locator(tid(`compare-version-${i}`)).evaluate((el) => ({ value: el.value, text: el.selectedOptions[0]?.textContent ?? '' }));
+const selected = (page, i) =>
+  page
+    .locator(tid(`compare-version-${i}`))
+    .evaluate((el) => ({ value: el.value, text: el.selectedOptions[0]?.textContent ?? '' }));
 
 export const tests = [
   {
@@ -18,7 +21,11 @@ export const tests = [
       await page.locator(tid('tab-compare')).click();
       await page.waitForSelector(`${tid('compare')}:not([hidden])`, { timeout: 5000 });
       await page.locator(tid('compare-file')).setInputFiles(file);
-      await page.waitForFunction((sel) => document.querySelector(sel)?.value === 'file:0', tid('compare-version-0'), { timeout: 5000 });
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.value === 'file:0',
+        tid('compare-version-0'),
+        { timeout: 5000 },
+      );
       await page.locator(tid('compare-version-1')).selectOption('example:hangzhou-2015-old-table.json');
       await page.locator(tid('compare-version-2')).selectOption('draft');
       await page.locator(tid('compare-version-3')).selectOption('example:jiaxing-2015.json');
@@ -45,11 +52,19 @@ export const tests = [
       await page.waitForSelector(`${tid('compare')}:not([hidden])`, { timeout: 5000 });
       const slots = [];
       for (let i = 0; i < 4; i++) slots.push(await selected(page, i));
-      assert.deepEqual(slots.map((s) => s.value), ['file:0', 'example:hangzhou-2015-old-table.json', 'draft', 'example:jiaxing-2015.json'], 'the four slots');
+      assert.deepEqual(
+        slots.map((s) => s.value),
+        ['file:0', 'example:hangzhou-2015-old-table.json', 'draft', 'example:jiaxing-2015.json'],
+        'the four slots',
+      );
       assert.ok(slots[0].text.includes('my-version.json'), `the opened file by its name: ${slots[0].text}`);
       assert.equal(await inputValue(page, tid('compare-iterations')), '1234', 'compare iterations');
       assert.equal(await inputValue(page, tid('compare-seed')), 'kept-seed', 'compare seed');
-      assert.equal(await page.locator(tid('compare-run')).isDisabled(), false, 'the kept versions can be compared at once');
+      assert.equal(
+        await page.locator(tid('compare-run')).isDisabled(),
+        false,
+        'the kept versions can be compared at once',
+      );
 
       await page.locator(tid('tab-projection')).click();
       await page.waitForSelector(`${tid('projection')}:not([hidden])`, { timeout: 5000 });

@@ -19,13 +19,22 @@ async function cliFlags(root) {
 }
 
 /** The flags listed under `selector`, `{ code, text }` in order. */
-const shownFlags = (page, selector) => page.locator(`${selector} li`).evaluateAll((els) =>
-  els.map((el) => ({ code: el.getAttribute('data-flag'), text: el.textContent.trim() })));
+const shownFlags = (page, selector) =>
+  page
+    .locator(`${selector} li`)
+    .evaluateAll((els) =>
+      els.map((el) => ({ code: el.getAttribute('data-flag'), text: el.textContent.trim() })),
+    );
 
 async function csvFlags(page) {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.locator(tid('export-csv')).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.locator(tid('export-csv')).click(),
+  ]);
   const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
-  return rows.filter((r) => r[0].startsWith('flags.')).map((r) => ({ code: r[0].slice('flags.'.length), text: r[2] }));
+  return rows
+    .filter((r) => r[0].startsWith('flags.'))
+    .map((r) => ({ code: r[0].slice('flags.'.length), text: r[2] }));
 }
 
 async function openReport(page) {
@@ -45,9 +54,20 @@ export const tests = [
     timeout: 120_000,
     run: async ({ page, baseUrl, root, log }) => {
       const expected = await cliFlags(root);
-      for (const code of WARNINGS) assert.ok(expected.en.some((f) => f.code === code), `the CLI raises ${code} for the fixture`);
-      assert.deepEqual(expected.zh.map((f) => f.code), expected.en.map((f) => f.code), 'the CLI lists the same flags in both languages');
-      assert.ok(expected.zh.every((f) => hasCJK(f.text)) && expected.en.every((f) => !hasCJK(f.text)), 'each language in its own words');
+      for (const code of WARNINGS)
+        assert.ok(
+          expected.en.some((f) => f.code === code),
+          `the CLI raises ${code} for the fixture`,
+        );
+      assert.deepEqual(
+        expected.zh.map((f) => f.code),
+        expected.en.map((f) => f.code),
+        'the CLI lists the same flags in both languages',
+      );
+      assert.ok(
+        expected.zh.every((f) => hasCJK(f.text)) && expected.en.every((f) => !hasCJK(f.text)),
+        'each language in its own words',
+      );
 
       await page.goto(baseUrl, { waitUntil: 'load' });
       await waitForName(page, 'Hangzhou 2016', 20_000);
@@ -56,15 +76,26 @@ export const tests = [
       await setInput(page, tid('iterations'), 500);
       await runAndWait(page, 60_000);
 
-      for (const [lang, want] of [['zh', expected.zh], ['en', expected.en]]) {
+      for (const [lang, want] of [
+        ['zh', expected.zh],
+        ['en', expected.en],
+      ]) {
         if (lang === 'en') {
           await page.locator(tid('lang')).click();
           await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 });
         }
-        assert.deepEqual(await shownFlags(page, tid('flags')), want, `the results list every flag and warning (${lang})`);
+        assert.deepEqual(
+          await shownFlags(page, tid('flags')),
+          want,
+          `the results list every flag and warning (${lang})`,
+        );
         assert.deepEqual(await csvFlags(page), want, `the CSV has every flag and warning (${lang})`);
         await openReport(page);
-        assert.deepEqual(await shownFlags(page, tid('report-run-flags')), want, `the report lists every flag and warning (${lang})`);
+        assert.deepEqual(
+          await shownFlags(page, tid('report-run-flags')),
+          want,
+          `the report lists every flag and warning (${lang})`,
+        );
         await closeReport(page);
       }
       log(`${expected.en.length} flags: ${expected.en.map((f) => f.code).join(', ')}`);

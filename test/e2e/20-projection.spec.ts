@@ -1,6 +1,18 @@
 // 20. The projection view: the fund over several years under the scenario's trends, on the Web
 // Workers, with a fan chart, a table per year, the first deficit year and the backstop year.
-import { assert, field, hasCJK, log, openApp, screenshot, setField, setInput, textOf, tid, waitForChart } from './fixtures/helpers.ts';
+import {
+  assert,
+  field,
+  hasCJK,
+  log,
+  openApp,
+  screenshot,
+  setField,
+  setInput,
+  textOf,
+  tid,
+  waitForChart,
+} from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -11,18 +23,31 @@ async function project(page: Page, years: number, iterations: number) {
   await setInput(page, tid('projection-iterations'), iterations);
   const t0 = Date.now();
   await page.locator(tid('projection-run')).click();
-  await page.waitForSelector(`${tid('projection-table')} tbody tr[data-year="${years}"]`, { timeout: 60_000 });
+  await page.waitForSelector(`${tid('projection-table')} tbody tr[data-year="${years}"]`, {
+    timeout: 60_000,
+  });
   return (Date.now() - t0) / 1000;
 }
 
 test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
-  test('projects Hangzhou with medical costs growing 8% a year over 10 years: fan chart, first deficit year 5, a backstop year', async ({ page, baseUrl }) => {
+  test('projects Hangzhou with medical costs growing 8% a year over 10 years: fan chart, first deficit year 5, a backstop year', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await setField(page, 'trend.cost', 0.08);
-    assert.equal(await page.locator(field('simulation.years')).inputValue(), '5', 'the editor shows the scenario’s years');
+    assert.equal(
+      await page.locator(field('simulation.years')).inputValue(),
+      '5',
+      'the editor shows the scenario’s years',
+    );
     await page.locator(tid('tab-projection')).click();
-    assert.equal(await page.locator(tid('projection-years')).getAttribute('placeholder'), '5', 'years default to the scenario’s simulation.years');
+    assert.equal(
+      await page.locator(tid('projection-years')).getAttribute('placeholder'),
+      '5',
+      'years default to the scenario’s simulation.years',
+    );
     const seconds = await project(page, 10, 2000);
 
     const rows = page.locator(`${tid('projection-table')} tbody tr`);
@@ -32,24 +57,41 @@ test.describe(() => {
     const deficitYear = Number(await deficit.getAttribute('data-year'));
     const backstopYear = Number(await backstop.getAttribute('data-year'));
     assert.equal(deficitYear, 5, 'the expected loss ratio passes 100% in year 5');
-    assert.ok(Number.isInteger(backstopYear) && backstopYear > deficitYear && backstopYear <= 10, `a backstop year after the deficit: ${backstopYear}`);
+    assert.ok(
+      Number.isInteger(backstopYear) && backstopYear > deficitYear && backstopYear <= 10,
+      `a backstop year after the deficit: ${backstopYear}`,
+    );
     const deficitText = await textOf(page, tid('projection-first-deficit'));
     assert.ok(deficitText.includes('第 5 年'), `in words: ${deficitText}`);
     assert.ok(hasCJK(await textOf(page, tid('projection-backstop-year'))));
-    const ratioOf = async (y: number) => Number(await page.locator(`${tid('projection-table')} tr[data-year="${y}"] td`).nth(3).getAttribute('data-value'));
+    const ratioOf = async (y: number) =>
+      Number(
+        await page
+          .locator(`${tid('projection-table')} tr[data-year="${y}"] td`)
+          .nth(3)
+          .getAttribute('data-value'),
+      );
     const [r4, r5] = [await ratioOf(4), await ratioOf(5)];
     assert.ok(r4 <= 1 && r5 > 1, `expected loss ratio year 4 ${r4}, year 5 ${r5}`);
-    const income = await page.locator(`${tid('projection-table')} tr[data-year="1"] td`).nth(1).innerText();
+    const income = await page
+      .locator(`${tid('projection-table')} tr[data-year="1"] td`)
+      .nth(1)
+      .innerText();
     assert.match(income, /万/, `amounts in 万: ${income}`);
     const chart = await waitForChart(page, 'chart-fan');
     await screenshot(page, 'projection-hangzhou');
-    log(`projected in ${seconds.toFixed(1)} s; first deficit ${deficitYear}, backstop ${backstopYear}; fan ${Math.round(chart.width)}×${Math.round(chart.height)}`);
+    log(
+      `projected in ${seconds.toFixed(1)} s; first deficit ${deficitYear}, backstop ${backstopYear}; fan ${Math.round(chart.width)}×${Math.round(chart.height)}`,
+    );
   });
 });
 
 test.describe(() => {
   test.use({ locale: 'en-US' });
-  test('a projection shows progress and can be cancelled; years outside 1–50 are refused', async ({ page, baseUrl }) => {
+  test('a projection shows progress and can be cancelled; years outside 1–50 are refused', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await page.locator(tid('tab-projection')).click();
     await page.locator(tid('projection-years')).fill('51');
@@ -60,7 +102,11 @@ test.describe(() => {
     await page.locator(tid('projection-run')).click();
     await page.waitForSelector(tid('projection-progress'), { timeout: 10_000 });
     await page.locator(tid('projection-cancel')).click();
-    await page.waitForFunction(() => /cancelled/i.test(document.querySelector('[data-testid="projection"]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => /cancelled/i.test(document.querySelector('[data-testid="projection"]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 },
+    );
     assert.equal(await page.locator(tid('projection-table')).count(), 0, 'no result from a cancelled run');
     assert.ok(await page.locator(tid('projection-run')).isEnabled(), 'run is enabled again');
   });

@@ -14,7 +14,10 @@ async function openHistory(page: Page, file: string) {
 
 test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
-  test('history of Wenzhou: the 2015 flag with payouts +168% against contributions +31%, the table and the chart', async ({ page, baseUrl }) => {
+  test('history of Wenzhou: the 2015 flag with payouts +168% against contributions +31%, the table and the chart', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await openHistory(page, 'wenzhou.csv');
     const flag = page.locator(`${tid('history-flags')} [data-flag="payout-growth-outpaces-contributions"]`);
@@ -25,14 +28,22 @@ test.describe(() => {
     assert.ok(hasCJK(text), 'in Chinese');
     const row = page.locator(`${tid('history-table')} tr[data-year="2015"] td`);
     assert.equal(await row.count(), 10, 'ten figures a year');
-    assert.ok(Math.abs(Number(await row.nth(4).getAttribute('data-value')) - 0.31) < 0.005, 'contribution growth +31%');
-    assert.ok(Math.abs(Number(await row.nth(5).getAttribute('data-value')) - 1.68) < 0.005, 'payout growth +168%');
-    assert.ok(await page.locator(`${tid('history-warnings')}`).count() === 1, 'the data checks are shown');
+    assert.ok(
+      Math.abs(Number(await row.nth(4).getAttribute('data-value')) - 0.31) < 0.005,
+      'contribution growth +31%',
+    );
+    assert.ok(
+      Math.abs(Number(await row.nth(5).getAttribute('data-value')) - 1.68) < 0.005,
+      'payout growth +168%',
+    );
+    assert.ok((await page.locator(`${tid('history-warnings')}`).count()) === 1, 'the data checks are shown');
     const chart = await waitForChart(page, 'chart-history');
     await screenshot(page, 'history-wenzhou');
     // English: the same flag in English words.
     await page.locator(tid('lang')).click();
-    const en = await page.locator(`${tid('history-flags')} [data-flag="payout-growth-outpaces-contributions"]`).innerText();
+    const en = await page
+      .locator(`${tid('history-flags')} [data-flag="payout-growth-outpaces-contributions"]`)
+      .innerText();
     assert.ok(en.includes('+168%') && en.includes('+31%') && !hasCJK(en), `in English: ${en}`);
     log(`"${text}"; chart ${Math.round(chart.width)}×${Math.round(chart.height)}`);
   });
@@ -40,22 +51,34 @@ test.describe(() => {
 
 test.describe(() => {
   test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-  test('the regional table questions the forestry group’s 85.45 M for 10,300 claims', async ({ page, baseUrl }) => {
+  test('the regional table questions the forestry group’s 85.45 M for 10,300 claims', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await openHistory(page, 'inner-mongolia-regions.csv');
     await page.waitForSelector(tid('regions-table'), { timeout: 5000 });
     assert.equal(await page.locator(`${tid('regions-table')} tbody tr`).count(), 11, 'every region');
-    const forestry = page.locator(`${tid('history-warnings')} li[data-region^="Forestry group"][data-code="implausible-average-benefit"]`);
+    const forestry = page.locator(
+      `${tid('history-warnings')} li[data-region^="Forestry group"][data-code="implausible-average-benefit"]`,
+    );
     assert.equal(await forestry.count(), 1, 'the forestry figure is questioned');
     const text = await forestry.innerText();
-    assert.ok(text.includes('85.45 M') && text.includes('8,545,000'), `the figure and the likely one: ${text}`);
+    assert.ok(
+      text.includes('85.45 M') && text.includes('8,545,000'),
+      `the figure and the likely one: ${text}`,
+    );
     log(text);
   });
 });
 
 test.describe(() => {
   test.use({ locale: 'en-US' });
-  test('a history file that cannot be read shows every problem and keeps the table shown', async ({ page, baseUrl, tmpDir }) => {
+  test('a history file that cannot be read shows every problem and keeps the table shown', async ({
+    page,
+    baseUrl,
+    tmpDir,
+  }) => {
     await openApp(page, baseUrl);
     await openHistory(page, 'xilingol.csv');
     await page.waitForSelector(`${tid('history-table')} tr[data-year="2022"]`, { timeout: 5000 });
@@ -65,23 +88,38 @@ test.describe(() => {
     await page.waitForSelector(`${tid('history-error')}:not([hidden])`, { timeout: 5000 });
     const problems = await page.locator(`${tid('history-error')} li`).allInnerTexts();
     assert.equal(problems.length, 2, `both problems: ${JSON.stringify(problems)}`);
-    assert.ok(problems[0].startsWith('line 2, members') && problems[1].startsWith('line 3, payouts'), JSON.stringify(problems));
+    assert.ok(
+      problems[0].startsWith('line 2, members') && problems[1].startsWith('line 3, payouts'),
+      JSON.stringify(problems),
+    );
     assert.ok((await textOf(page, tid('history-error'))).includes('bad-history.csv'));
-    assert.equal(await page.locator(`${tid('history-table')} tr[data-year="2022"]`).count(), 1, 'the table shown before stays');
+    assert.equal(
+      await page.locator(`${tid('history-table')} tr[data-year="2022"]`).count(),
+      1,
+      'the table shown before stays',
+    );
   });
 });
 
 test.describe(() => {
   test.use({ locale: 'zh-CN' });
-  test('district credibility of the illustrative example: a table per district, the small ones subsidised', async ({ page, baseUrl }) => {
+  test('district credibility of the illustrative example: a table per district, the small ones subsidised', async ({
+    page,
+    baseUrl,
+  }) => {
     await openApp(page, baseUrl);
     await page.locator(tid('tab-history')).click();
     await page.locator(tid('districts-example')).click();
     await page.waitForSelector(tid('credibility-table'), { timeout: 5000 });
     const rows = page.locator(`${tid('credibility-table')} tbody tr`);
     assert.equal(await rows.count(), 5);
-    const z = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[4].dataset.value)));
-    assert.ok(z.every((x) => x > 0 && x < 1), `Z in (0, 1): ${z}`);
+    const z = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Number(tr.querySelectorAll('td')[4].dataset.value)),
+    );
+    assert.ok(
+      z.every((x) => x > 0 && x < 1),
+      `Z in (0, 1): ${z}`,
+    );
     assert.equal(await page.locator(`${tid('credibility-table')} tr[data-subsidised="true"]`).count(), 2);
   });
 });
@@ -90,15 +128,29 @@ test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   test('the projection and experience views are in one language at a time', async ({ page, baseUrl }) => {
     await openApp(page, baseUrl);
-    const labels = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button, label, h1, h2, h3, h4, th, legend, option, p')]
-      .filter((el) => el.getClientRects().length > 0 && !el.closest('[data-testid="lang"], .vega-embed, [data-testid="scenario-name"], [data-user-text]'))
-      .map((el) => (el.innerText || '').trim()).filter(Boolean));
+    const labels = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, label, h1, h2, h3, h4, th, legend, option, p')]
+          .filter(
+            (el) =>
+              el.getClientRects().length > 0 &&
+              !el.closest(
+                '[data-testid="lang"], .vega-embed, [data-testid="scenario-name"], [data-user-text]',
+              ),
+          )
+          .map((el) => (el.innerText || '').trim())
+          .filter(Boolean),
+      );
     await openHistory(page, 'wenzhou.csv');
     await page.waitForSelector(tid('history-table'), { timeout: 5000 });
     await page.locator(tid('districts-example')).click();
     await page.waitForSelector(tid('credibility-table'), { timeout: 5000 });
     const zh = (await labels()).filter((t) => !hasCJK(t) && /[A-Za-z][a-z]{2,}/.test(t) && !/\.csv$/.test(t));
-    assert.deepEqual(zh.filter((t) => !/^(Bühlmann|CSV)/.test(t)), [], 'no English labels in Chinese');
+    assert.deepEqual(
+      zh.filter((t) => !/^(Bühlmann|CSV)/.test(t)),
+      [],
+      'no English labels in Chinese',
+    );
     await page.locator(tid('lang')).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const en = (await labels()).filter(hasCJK);

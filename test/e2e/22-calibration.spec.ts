@@ -2,7 +2,17 @@
 // scenario), applied to the draft; claim-level fits ranked by AIC put the true family first.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, field, hasCJK, log, openApp, screenshot, tid, waitForChart, waitForName } from './fixtures/helpers.ts';
+import {
+  assert,
+  field,
+  hasCJK,
+  log,
+  openApp,
+  screenshot,
+  tid,
+  waitForChart,
+  waitForName,
+} from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -39,13 +49,25 @@ async function openInnerMongolia(page: Page, baseUrl: string) {
 
 test.describe(() => {
   test.use({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
-  test('calibrates the Inner Mongolia inpatient risk to Xilingol 2022: fitted payout 4.93 M, and applying it changes the draft’s rate', async ({ page, baseUrl }) => {
+  test('calibrates the Inner Mongolia inpatient risk to Xilingol 2022: fitted payout 4.93 M, and applying it changes the draft’s rate', async ({
+    page,
+    baseUrl,
+  }) => {
     await openInnerMongolia(page, baseUrl);
     await page.locator(tid('history-example')).selectOption('xilingol.csv');
     await page.waitForSelector(`${tid('calibration-year')}[data-year="2022"]`, { timeout: 5000 });
-    for (const y of [2019, 2020, 2021]) await page.locator(`${tid('calibration-year')}[data-year="${y}"]`).uncheck();
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, `${tid('calibration-table')} tbody tr`, { timeout: 5000 });
-    const fitted = Number(await page.locator(`${tid('calibration-table')} tr[data-year="2022"] td[data-col="fitted"]`).getAttribute('data-value'));
+    for (const y of [2019, 2020, 2021])
+      await page.locator(`${tid('calibration-year')}[data-year="${y}"]`).uncheck();
+    await page.waitForFunction(
+      (sel) => document.querySelectorAll(sel).length === 1,
+      `${tid('calibration-table')} tbody tr`,
+      { timeout: 5000 },
+    );
+    const fitted = Number(
+      await page
+        .locator(`${tid('calibration-table')} tr[data-year="2022"] td[data-col="fitted"]`)
+        .getAttribute('data-value'),
+    );
     assert.ok(Math.abs(fitted / 4.93e6 - 1) < 0.001, `fitted payout ${fitted} within 0.1% of 4.93 M`);
     assert.equal(await page.locator(tid('calibration-risk')).inputValue(), 'inpatient');
     const summary = await page.locator(tid('calibration-summary')).innerText();
@@ -53,11 +75,19 @@ test.describe(() => {
     const before = await page.locator(field('risks[0].rate')).inputValue();
     const meanBefore = await page.locator(field('risks[0].cost.mean')).inputValue();
     await page.locator(tid('apply-calibration')).click();
-    await page.waitForFunction(([sel, was]) => document.querySelector<HTMLInputElement>(sel)?.value !== was, [field('risks[0].rate'), before], { timeout: 5000 });
+    await page.waitForFunction(
+      ([sel, was]) => document.querySelector<HTMLInputElement>(sel)?.value !== was,
+      [field('risks[0].rate'), before],
+      { timeout: 5000 },
+    );
     const after = Number(await page.locator(field('risks[0].rate')).inputValue());
     assert.equal(Number(before), 0.04);
     assert.ok(Math.abs(after - 4527 / 106094) < 1e-12, `rate ${before} → ${after}`);
-    assert.notEqual(await page.locator(field('risks[0].cost.mean')).inputValue(), meanBefore, 'the cost mean changes too');
+    assert.notEqual(
+      await page.locator(field('risks[0].cost.mean')).inputValue(),
+      meanBefore,
+      'the cost mean changes too',
+    );
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('huzhu.workbench.v1')!));
     assert.ok(Math.abs(saved.draft.risks[0].rate - after) < 1e-15 && saved.dirty, 'autosaved as an edit');
     await screenshot(page, 'calibration-xilingol');
@@ -67,16 +97,26 @@ test.describe(() => {
 
 test.describe(() => {
   test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-  test('claim-level fits rank the family that generated the costs first, with a QQ plot, and the chosen fit goes into the cost risk', async ({ page, baseUrl, tmpDir }) => {
+  test('claim-level fits rank the family that generated the costs first, with a QQ plot, and the chosen fit goes into the cost risk', async ({
+    page,
+    baseUrl,
+    tmpDir,
+  }) => {
     await openInnerMongolia(page, baseUrl);
     const ranks: Partial<Record<Family, (string | undefined)[]>> = {};
     for (const family of ['lognormal', 'gamma', 'pareto'] as const) {
       const file = join(tmpDir, `claims-${family}.csv`);
       writeFileSync(file, claimsCsv(family));
       await page.locator(tid('claims-file')).setInputFiles(file);
-      await page.waitForFunction((f) => document.querySelector('[data-testid="calibration"]')?.textContent?.includes(f), `claims-${family}.csv`, { timeout: 5000 });
+      await page.waitForFunction(
+        (f) => document.querySelector('[data-testid="calibration"]')?.textContent?.includes(f),
+        `claims-${family}.csv`,
+        { timeout: 5000 },
+      );
       await page.waitForSelector(`${tid('fit-table')} tbody tr[data-rank="1"]`, { timeout: 5000 });
-      ranks[family] = await page.locator(`${tid('fit-table')} tbody tr`).evaluateAll((trs) => trs.map((tr) => tr.dataset.family));
+      ranks[family] = await page
+        .locator(`${tid('fit-table')} tbody tr`)
+        .evaluateAll((trs) => trs.map((tr) => tr.dataset.family));
       assert.equal(ranks[family]![0], family, `${family} data: ranked ${ranks[family]!.join(' > ')}`);
     }
     await waitForChart(page, 'chart-qq');
@@ -84,7 +124,11 @@ test.describe(() => {
     // Use the gamma fit (second or third) instead of the best, then apply.
     await page.locator(`${tid('fit-table')} tr[data-family="gamma"] ${tid('fit-choose')}`).check();
     await page.locator(tid('apply-fit')).click();
-    await page.waitForFunction((sel) => document.querySelector<HTMLSelectElement>(sel)?.value === 'gamma', `select${field('risks[0].cost.dist')}`, { timeout: 5000 });
+    await page.waitForFunction(
+      (sel) => document.querySelector<HTMLSelectElement>(sel)?.value === 'gamma',
+      `select${field('risks[0].cost.dist')}`,
+      { timeout: 5000 },
+    );
     log(JSON.stringify(ranks));
   });
 });

@@ -8,20 +8,35 @@ import { watchSecurity } from './fixtures/security.ts';
 
 /** The directives of a CSP string, as a Map from name to its list of sources. */
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...sources] = d.split(/\s+/);
-    return [name.toLowerCase(), sources] as [string, string[]];
-  }));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...sources] = d.split(/\s+/);
+        return [name.toLowerCase(), sources] as [string, string[]];
+      }),
+  );
 }
 
-test('the built index.html carries a CSP meta without unsafe-eval, unsafe-inline or third-party origins', async ({ page, baseUrl, guard }) => {
-  guard.allow(/Refused to execute inline script|Executing inline script violates the following Content Security Policy/);
+test('the built index.html carries a CSP meta without unsafe-eval, unsafe-inline or third-party origins', async ({
+  page,
+  baseUrl,
+  guard,
+}) => {
+  guard.allow(
+    /Refused to execute inline script|Executing inline script violates the following Content Security Policy/,
+  );
   const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
   const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)];
   assert.equal(metas.length, 1, 'one CSP meta in dist/index.html');
   const csp = metas[0][1];
   const d = directives(csp);
-  assert.ok(!/unsafe-eval|unsafe-inline|unsafe-hashes|strict-dynamic|wasm-unsafe-eval/.test(csp), `unsafe source in ${csp}`);
+  assert.ok(
+    !/unsafe-eval|unsafe-inline|unsafe-hashes|strict-dynamic|wasm-unsafe-eval/.test(csp),
+    `unsafe source in ${csp}`,
+  );
   assert.deepEqual(d.get('default-src'), ["'self'"], 'default-src');
   assert.deepEqual(d.get('script-src'), ["'self'"], 'script-src');
   assert.deepEqual(d.get('style-src'), ["'self'"], 'style-src');
@@ -38,20 +53,32 @@ test('the built index.html carries a CSP meta without unsafe-eval, unsafe-inline
   // The served page carries the same policy, and the browser enforces it.
   const sec = await watchSecurity(page);
   await openApp(page, baseUrl);
-  const served = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
+  const served = await page.evaluate(() =>
+    document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+  );
   assert.equal(served, csp, 'the served page has the built policy');
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__inlineRan = true';
     document.head.append(s);
   });
-  assert.equal(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false), false, 'an inline script ran');
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false),
+    false,
+    'an inline script ran',
+  );
   const v = await sec.violations();
-  assert.ok(v.some((x) => x.startsWith('script-src')), `the blocked inline script raised no violation: ${JSON.stringify(v)}`);
+  assert.ok(
+    v.some((x) => x.startsWith('script-src')),
+    `the blocked inline script raised no violation: ${JSON.stringify(v)}`,
+  );
   log(csp);
 });
 
-test('charts render under the CSP with no securitypolicyviolation, console error or third-party request', async ({ page, baseUrl }) => {
+test('charts render under the CSP with no securitypolicyviolation, console error or third-party request', async ({
+  page,
+  baseUrl,
+}) => {
   test.setTimeout(60_000);
   const sec = await watchSecurity(page);
   await openApp(page, baseUrl);

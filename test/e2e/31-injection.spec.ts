@@ -2,7 +2,21 @@
 // holding script or HTML show literally in the editor, header, results, charts, compare view and
 // report page; no dialog fires, no element is made from them, no request leaves the origin.
 import {
-  assert, field, log, openApp, openFile, readReport, readScenario, ROOT, runAndWait, runCompare, setInput, tid, waitForChart, waitForName, writeTempScenario,
+  assert,
+  field,
+  log,
+  openApp,
+  openFile,
+  readReport,
+  readScenario,
+  ROOT,
+  runAndWait,
+  runCompare,
+  setInput,
+  tid,
+  waitForChart,
+  waitForName,
+  writeTempScenario,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
@@ -21,7 +35,10 @@ function hostile(root: string) {
     ...s,
     name: NAME,
     notes: 'javascript:alert(6) "><svg onload=alert(7)>',
-    contributions: [{ payer: PAYER_A, amount: 30 }, { payer: PAYER_B, amount: 6 }],
+    contributions: [
+      { payer: PAYER_A, amount: 30 },
+      { payer: PAYER_B, amount: 6 },
+    ],
     risks: s.risks.map((r: object) => ({ ...r, id: RISK })),
     benefits: s.benefits.map((b: object) => ({ ...b, id: BENEFIT, risk: RISK })),
   };
@@ -29,22 +46,34 @@ function hostile(root: string) {
 
 /** Elements that could only have come from markup in the data, and any dialog seen. */
 async function injected(page: Page) {
-  return page.evaluate(() => [
-    ...document.querySelectorAll('img, script:not([src]), [onerror], [onload], iframe, object, embed, a[href^="javascript:" i]'),
-  ].map((el) => el.outerHTML.slice(0, 120)));
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        'img, script:not([src]), [onerror], [onload], iframe, object, embed, a[href^="javascript:" i]',
+      ),
+    ].map((el) => el.outerHTML.slice(0, 120)),
+  );
 }
 
 /** Payloads not found literally in the page's text, its input values and its svg text. */
 async function missing(page: Page, wanted: string[]) {
   return page.evaluate((want) => {
-    const texts = [document.body.innerText, document.title,
+    const texts = [
+      document.body.innerText,
+      document.title,
       ...[...document.querySelectorAll<HTMLInputElement>('input, textarea, select')].map((el) => el.value),
-      ...[...document.querySelectorAll('svg text, svg title')].map((el) => el.textContent)].join('\n');
+      ...[...document.querySelectorAll('svg text, svg title')].map((el) => el.textContent),
+    ].join('\n');
     return want.filter((p) => !texts.includes(p));
   }, wanted);
 }
 
-test('script and HTML in a name, payer labels, risk and benefit ids stay inert and literal in every view', async ({ page, baseUrl, tmpDir, guard }) => {
+test('script and HTML in a name, payer labels, risk and benefit ids stay inert and literal in every view', async ({
+  page,
+  baseUrl,
+  tmpDir,
+  guard,
+}) => {
   test.setTimeout(90_000);
   const sec = await watchSecurity(page);
   await openApp(page, baseUrl);
@@ -90,7 +119,11 @@ test('script and HTML in a name, payer labels, risk and benefit ids stay inert a
   await page.locator(tid('report-close')).click();
   await check('workbench, other language', PAYLOADS);
 
-  assert.deepEqual(guard.dialogs.map((d) => `${d.type}: ${d.message}`), [], 'guard.dialogs fired');
+  assert.deepEqual(
+    guard.dialogs.map((d) => `${d.type}: ${d.message}`),
+    [],
+    'guard.dialogs fired',
+  );
   assert.deepEqual(await sec.violations(), [], 'CSP violations');
   assert.deepEqual(sec.foreign(baseUrl), [], 'requests to another origin');
   log(`inert and literal in: ${checks.join('; ')}`);

@@ -13,7 +13,21 @@
 // slow here; that path is tested with fake workers in test/runners/pool.test.ts.
 import { readFileSync } from 'node:fs';
 import {
-  assert, field, fieldValues, inputValue, log, openApp, openFile, readReport, runAndWait, setField, setInput, tid, waitForName, waitForRunVerdict, watchRun,
+  assert,
+  field,
+  fieldValues,
+  inputValue,
+  log,
+  openApp,
+  openFile,
+  readReport,
+  runAndWait,
+  setField,
+  setInput,
+  tid,
+  waitForName,
+  waitForRunVerdict,
+  watchRun,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
@@ -23,7 +37,17 @@ const WORKER_SCRIPT = /simulate\.web-worker[^/]*\.js(\?.*)?$/;
 /** Throws an uncaught error inside every simulation worker of the page; returns how many. */
 async function crashWorkers(page: Page) {
   const workers = page.workers().filter((w) => /simulate\.web-worker/.test(w.url()));
-  await Promise.all(workers.map((w) => w.evaluate(() => { setTimeout(() => { throw new Error('e2e: worker killed'); }, 0); }).catch(() => {})));
+  await Promise.all(
+    workers.map((w) =>
+      w
+        .evaluate(() => {
+          setTimeout(() => {
+            throw new Error('e2e: worker killed');
+          }, 0);
+        })
+        .catch(() => {}),
+    ),
+  );
   return workers.length;
 }
 
@@ -38,11 +62,18 @@ async function progressNow(page: Page) {
 async function startRun(page: Page) {
   await watchRun(page);
   await page.locator(tid('run')).click();
-  await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-progress') ?? 0) > 0,
-    tid('progress'), { timeout: 20_000, polling: 20 });
+  await page.waitForFunction(
+    (sel) => Number(document.querySelector(sel)?.getAttribute('data-progress') ?? 0) > 0,
+    tid('progress'),
+    { timeout: 20_000, polling: 20 },
+  );
 }
 
-test('a worker killed mid-run is replaced, its block retried, and the numbers equal an undisturbed run', async ({ page, baseUrl, guard }) => {
+test('a worker killed mid-run is replaced, its block retried, and the numbers equal an undisturbed run', async ({
+  page,
+  baseUrl,
+  guard,
+}) => {
   test.setTimeout(90_000);
   guard.allow(/e2e: worker killed/);
   await openApp(page, baseUrl);
@@ -60,12 +91,23 @@ test('a worker killed mid-run is replaced, its block retried, and the numbers eq
   const fresh = page.workers().filter((w) => !before.has(w) && /simulate\.web-worker/.test(w.url())).length;
   assert.ok(fresh > 0, 'no fresh worker was started in place of the killed ones');
   const retried = await readReport(page);
-  assert.equal(await page.locator(tid('run-error')).count(), 0, 'the run shows an error although it recovered');
+  assert.equal(
+    await page.locator(tid('run-error')).count(),
+    0,
+    'the run shows an error although it recovered',
+  );
   assert.deepEqual(retried, undisturbed, 'the report after a worker died differs from the undisturbed one');
-  log(`killed ${killed} worker(s) at progress ${at}, ${fresh} fresh one(s) started; the run finished with the same report (mean ${retried.simulated.mean})`);
+  log(
+    `killed ${killed} worker(s) at progress ${at}, ${fresh} fresh one(s) started; the run finished with the same report (mean ${retried.simulated.mean})`,
+  );
 });
 
-test('a run whose workers keep dying shows the error in words with a retry; scenario, edits and last result stay', async ({ page, context, baseUrl, guard }) => {
+test('a run whose workers keep dying shows the error in words with a retry; scenario, edits and last result stay', async ({
+  page,
+  context,
+  baseUrl,
+  guard,
+}) => {
   test.setTimeout(90_000);
   guard.allow(/e2e: worker killed/, /e2e: broken worker/, /simulate\.web-worker/);
   await openApp(page, baseUrl);
@@ -78,10 +120,14 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   const before = await fieldValues(page);
 
   // Fresh workers now die as they load; the running ones are killed.
-  await context.route(WORKER_SCRIPT, (route) => route.fulfill({
-    status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
-    body: "throw new Error('e2e: broken worker');",
-  }));
+  await context.route(WORKER_SCRIPT, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      headers: { 'cache-control': 'no-store' },
+      body: "throw new Error('e2e: broken worker');",
+    }),
+  );
   await startRun(page);
   await crashWorkers(page);
   const box = page.locator(tid('run-error'));
@@ -94,7 +140,7 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   assert.deepEqual(await fieldValues(page), before, 'the editor changed when the run failed');
   await waitForName(page, name, 2000);
   assert.deepEqual(await readReport(page), first, 'the last complete result is gone');
-  assert.ok(await page.locator(`${tid('verdict')}[data-verdict]`).count() > 0, 'the verdict is gone');
+  assert.ok((await page.locator(`${tid('verdict')}[data-verdict]`).count()) > 0, 'the verdict is gone');
 
   // In both languages, each wholly in its own.
   await page.locator(tid('lang')).click();
@@ -115,7 +161,9 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   assert.equal(after.iterations, 3000, 'the retried run is the new one');
   assert.equal(after.name, name, 'the retried run used the edited scenario');
   assert.equal(await page.locator(tid('run-error')).count(), 0, 'the error stays after a successful retry');
-  log(`error shown: ${JSON.stringify(zh.slice(0, 60))}…; ${JSON.stringify(en.slice(0, 60))}…; retry ran ${after.iterations} iterations`);
+  log(
+    `error shown: ${JSON.stringify(zh.slice(0, 60))}…; ${JSON.stringify(en.slice(0, 60))}…; retry ran ${after.iterations} iterations`,
+  );
 });
 
 test('cancelling a second run leaves the first verdict and report on screen', async ({ page, baseUrl }) => {
@@ -130,7 +178,11 @@ test('cancelling a second run leaves the first verdict and report on screen', as
   await page.locator(tid('cancel')).click();
   await page.waitForSelector(tid('progress'), { state: 'detached', timeout: 10_000 });
   assert.deepEqual(await readReport(page), first, 'the report after the cancel is not the first run');
-  assert.equal(await page.locator(`${tid('verdict')}[data-verdict]`).getAttribute('data-verdict'), rec.verdict, 'verdict');
+  assert.equal(
+    await page.locator(`${tid('verdict')}[data-verdict]`).getAttribute('data-verdict'),
+    rec.verdict,
+    'verdict',
+  );
 
   // Back to the first run's scenario: the report page shows that run without running again.
   await setInput(page, tid('iterations'), 2000);
@@ -140,7 +192,11 @@ test('cancelling a second run leaves the first verdict and report on screen', as
   log(`first verdict ${rec.verdict} kept after the cancel; the report page shows it`);
 });
 
-test('autosave restores edits after a crashed tab (closed without unload) and a reload mid-typing', async ({ page, context, baseUrl }) => {
+test('autosave restores edits after a crashed tab (closed without unload) and a reload mid-typing', async ({
+  page,
+  context,
+  baseUrl,
+}) => {
   await openApp(page, baseUrl);
   await setField(page, 'members.count', 612_345);
   const name = 'tab crash 标签页崩溃';
@@ -151,7 +207,11 @@ test('autosave restores edits after a crashed tab (closed without unload) and a 
   const page2 = await context.newPage();
   await page2.goto(baseUrl, { waitUntil: 'load' });
   await waitForName(page2, name, 15_000);
-  assert.equal(Number((await inputValue(page2, field('members.count'))).replace(/\D/g, '')), 612_345, 'members.count after the crash');
+  assert.equal(
+    Number((await inputValue(page2, field('members.count'))).replace(/\D/g, '')),
+    612_345,
+    'members.count after the crash',
+  );
 
   // Typing without leaving the field, then a reload.
   const input = page2.locator(field('name'));
@@ -160,7 +220,11 @@ test('autosave restores edits after a crashed tab (closed without unload) and a 
   await page2.keyboard.type(' 半截 typing');
   await page2.reload({ waitUntil: 'load' });
   await waitForName(page2, `${name} 半截 typing`, 15_000);
-  assert.equal(await inputValue(page2, field('name')), `${name} 半截 typing`, 'the name typed before the reload');
+  assert.equal(
+    await inputValue(page2, field('name')),
+    `${name} 半截 typing`,
+    'the name typed before the reload',
+  );
   log('edits restored after a closed tab and after a reload mid-typing');
 });
 

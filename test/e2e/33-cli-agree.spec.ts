@@ -3,7 +3,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assert, cli, close, log, openApp, openFile, readReport, readScenario, ROOT, runAndWait, setInput, tid, waitForName,
+  assert,
+  cli,
+  close,
+  log,
+  openApp,
+  openFile,
+  readReport,
+  readScenario,
+  ROOT,
+  runAndWait,
+  setInput,
+  tid,
+  waitForName,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Report } from './fixtures/helpers.ts';
@@ -15,12 +27,18 @@ const REL = 1e-9;
 /** The figures that must agree, as [label, value] pairs. */
 function figures(r: Report): [string, unknown][] {
   const out: [string, unknown][] = [
-    ['verdict', r.verdict], ['iterations', r.iterations], ['seed', r.seed], ['income', r.income],
+    ['verdict', r.verdict],
+    ['iterations', r.iterations],
+    ['seed', r.seed],
+    ['income', r.income],
     ['expected.payout', r.expected?.payout],
-    ['simulated.mean', r.simulated?.mean], ['simulated.sd', r.simulated?.sd],
+    ['simulated.mean', r.simulated?.mean],
+    ['simulated.sd', r.simulated?.sd],
   ];
-  for (const [k, v] of Object.entries(r.simulated ?? {})) if (/^prob/.test(k)) out.push([`simulated.${k}`, v]);
-  for (const [k, v] of Object.entries(r.simulated?.quantiles ?? {})) out.push([`simulated.quantiles.${k}`, v]);
+  for (const [k, v] of Object.entries(r.simulated ?? {}))
+    if (/^prob/.test(k)) out.push([`simulated.${k}`, v]);
+  for (const [k, v] of Object.entries(r.simulated?.quantiles ?? {}))
+    out.push([`simulated.quantiles.${k}`, v]);
   return out;
 }
 
@@ -28,16 +46,36 @@ function figures(r: Report): [string, unknown][] {
 function limited<T, R>(items: T[], n: number, f: (item: T) => Promise<R>): Promise<(R | Error)[]> {
   const results: (R | Error)[] = new Array(items.length);
   let next = 0;
-  const lane = async () => { while (next < items.length) { const i = next++; results[i] = await f(items[i]).catch((e: Error) => e); } };
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await f(items[i]).catch((e: Error) => e);
+    }
+  };
   return Promise.all(Array.from({ length: n }, lane)).then(() => results);
 }
 
-test(`the browser and the CLI agree on every scenario in scenarios/ (${ITERATIONS} iterations, seed "${SEED}")`, async ({ page, baseUrl }) => {
+test(`the browser and the CLI agree on every scenario in scenarios/ (${ITERATIONS} iterations, seed "${SEED}")`, async ({
+  page,
+  baseUrl,
+}) => {
   test.setTimeout(120_000);
-  const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   assert.ok(files.length > 0, 'no scenarios');
   // The CLI runs (a few at a time) while the browser works through the same files.
-  const fromCli = limited(files, 3, (f) => cli(ROOT, ['simulate', `scenarios/${f}`, '--json', '--iterations', String(ITERATIONS), '--seed', SEED]).then((out): Report => JSON.parse(out)));
+  const fromCli = limited(files, 3, (f) =>
+    cli(ROOT, [
+      'simulate',
+      `scenarios/${f}`,
+      '--json',
+      '--iterations',
+      String(ITERATIONS),
+      '--seed',
+      SEED,
+    ]).then((out): Report => JSON.parse(out)),
+  );
   fromCli.catch(() => {});
   page.on('dialog', (d) => d.accept()); // "open another file without saving?" after the edits of the last one
 

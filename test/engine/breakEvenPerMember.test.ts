@@ -50,18 +50,27 @@ describe('sameFen', () => {
 });
 
 describe('breakEvenPerMember', () => {
-  it.each(['hangzhou-2016.json', 'jiaxing-2015.json', 'inner-mongolia-forestry-2019.json'])('rounds %s up to the fen, so applying it breaks even', (file) => {
-    const s = readScenarioFile(file);
-    const c = breakEvenPerMember(s);
-    expect(Math.abs(c * 100 - Math.round(c * 100))).toBeLessThan(1e-9);
-    const applied = { ...s, contributions: scaleContributions(s.contributions.map((x) => x.amount), c).map((amount, i) => ({ ...s.contributions[i], amount })) };
-    const r = resolveScenario(applied);
-    const { income, expenses } = incomeOf(r);
-    expect(expectedPayout(r).payout).toBeLessThanOrEqual(income - expenses);
-    // …and a fen less would not.
-    const less = resolveScenario({ ...s, contributions: [{ payer: 'member', amount: c - 0.01 }] });
-    expect(expectedPayout(less).payout).toBeGreaterThan(incomeOf(less).income - incomeOf(less).expenses);
-  });
+  it.each(['hangzhou-2016.json', 'jiaxing-2015.json', 'inner-mongolia-forestry-2019.json'])(
+    'rounds %s up to the fen, so applying it breaks even',
+    (file) => {
+      const s = readScenarioFile(file);
+      const c = breakEvenPerMember(s);
+      expect(Math.abs(c * 100 - Math.round(c * 100))).toBeLessThan(1e-9);
+      const applied = {
+        ...s,
+        contributions: scaleContributions(
+          s.contributions.map((x) => x.amount),
+          c,
+        ).map((amount, i) => ({ ...s.contributions[i], amount })),
+      };
+      const r = resolveScenario(applied);
+      const { income, expenses } = incomeOf(r);
+      expect(expectedPayout(r).payout).toBeLessThanOrEqual(income - expenses);
+      // …and a fen less would not.
+      const less = resolveScenario({ ...s, contributions: [{ payer: 'member', amount: c - 0.01 }] });
+      expect(expectedPayout(less).payout).toBeGreaterThan(incomeOf(less).income - incomeOf(less).expenses);
+    },
+  );
   it('gives Hangzhou 2016 ¥25.79 (μ = 18.567 M over 720,000 members)', () => {
     expect(breakEvenPerMember(readScenarioFile('hangzhou-2016.json'))).toBe(25.79);
   });

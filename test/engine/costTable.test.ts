@@ -17,7 +17,11 @@ const BITS = 12;
 
 describe('a sampling table keeps the mean exact and every draw within its cell', () => {
   for (const dist of dists) {
-    for (const [name, b] of [['Hangzhou bands', hangzhou], ['Jiaxing 50% to 30,000', jiaxing], ['Wenzhou steps', wenzhou]] as const) {
+    for (const [name, b] of [
+      ['Hangzhou bands', hangzhou],
+      ['Jiaxing 50% to 30,000', jiaxing],
+      ['Wenzhou steps', wenzhou],
+    ] as const) {
       it(`${name} on ${dist.dist} ${JSON.stringify(dist)}`, () => {
         const X = continuousCost(dist);
         const pw = b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b);
@@ -27,7 +31,8 @@ describe('a sampling table keeps the mean exact and every draw within its cell',
         const pay = payFast(b);
         // invariant: m ± s/2 within [b(lo), b(hi)] (b nondecreasing)
         for (let c = 0; c < table.tailStart; c++) {
-          const m = table.tables[0][2 * c], s = table.tables[0][2 * c + 1];
+          const m = table.tables[0][2 * c],
+            s = table.tables[0][2 * c + 1];
           const hi = c + 1 < T ? pay(edges[c + 1]) : pay(1e15);
           expect(m - s / 2).toBeGreaterThanOrEqual(pay(edges[c]) - 1e-9);
           expect(m + s / 2).toBeLessThanOrEqual(hi + 1e-9);

@@ -1,27 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import type { BandsBenefit, CostDist, StepsBenefit } from '../../src/domain/scenario.ts';
 import { continuousCost } from '../../src/engine/costDistribution.ts';
-import { expectedCostBenefit, expectedDailyBenefit, expectedLumpSum } from '../../src/engine/expectedBenefit.ts';
+import {
+  expectedCostBenefit,
+  expectedDailyBenefit,
+  expectedLumpSum,
+} from '../../src/engine/expectedBenefit.ts';
 import { beijing, hangzhou, jiaxing, jiaxingDaily, wenzhou } from '../helpers/fixtures.ts';
 import { integratePieces } from '../helpers/integrate.ts';
 
-const band = (upTo: number | null, cap?: number): BandsBenefit => ({ id: 'b', risk: 'r', type: 'bands', bands: [{ upTo, rate: 1 }], cap });
+const band = (upTo: number | null, cap?: number): BandsBenefit => ({
+  id: 'b',
+  risk: 'r',
+  type: 'bands',
+  bands: [{ upTo, rate: 1 }],
+  cap,
+});
 const exponential = (mean: number): CostDist => ({ dist: 'gamma', mean, cv: 1 });
 
 describe('limited expected values E[min(X, u)] against independent derivations', () => {
   it('gamma with cv 1 is the exponential: E[min(X, u)] = θ(1 − e^{−u/θ})', () => {
-    for (const [theta, u] of [[4000, 1000], [4000, 50000], [1200, 3000], [10, 1e6]]) {
-      expect(expectedCostBenefit(band(u), exponential(theta))).toBeCloseTo(theta * -Math.expm1(-u / theta), 8);
+    for (const [theta, u] of [
+      [4000, 1000],
+      [4000, 50000],
+      [1200, 3000],
+      [10, 1e6],
+    ]) {
+      expect(expectedCostBenefit(band(u), exponential(theta))).toBeCloseTo(
+        theta * -Math.expm1(-u / theta),
+        8,
+      );
     }
   });
   it('Pareto II: E[min(X, u)] = s/(α−1)·[1 − (s/(u+s))^{α−1}]', () => {
-    for (const [s, a, u] of [[3000, 2.5, 10000], [3000, 1.2, 50000], [500, 3, 200], [10000, 1.01, 1e7]]) {
+    for (const [s, a, u] of [
+      [3000, 2.5, 10000],
+      [3000, 1.2, 50000],
+      [500, 3, 200],
+      [10000, 1.01, 1e7],
+    ]) {
       const exact = (s / (a - 1)) * (1 - Math.pow(s / (u + s), a - 1));
       expect(expectedCostBenefit(band(u), { dist: 'pareto', scale: s, shape: a }) / exact).toBeCloseTo(1, 10);
     }
   });
   it('lognormal: E[min(X, u)] equals ∫_0^u S(x) dx by quadrature', () => {
-    for (const [mean, cv, u] of [[4000, 2, 10000], [4000, 0.5, 3000], [1200, 5, 50000], [800, 0.05, 900]]) {
+    for (const [mean, cv, u] of [
+      [4000, 2, 10000],
+      [4000, 0.5, 3000],
+      [1200, 5, 50000],
+      [800, 0.05, 900],
+    ]) {
       const dist: CostDist = { dist: 'lognormal', mean, cv };
       const X = continuousCost(dist);
       const pts = [0, ...[X.median / 4, X.median, 2 * X.median].filter((p) => p < u), u];
@@ -42,7 +70,8 @@ describe('banded tables', () => {
       const edges = [0, 1000, 10000, 15000, 50000];
       const rates = [0.2, 0.5, 0.9, 0.6];
       let exact = 0;
-      for (let i = 0; i < 4; i++) exact += rates[i] * theta * (Math.exp(-edges[i] / theta) - Math.exp(-edges[i + 1] / theta));
+      for (let i = 0; i < 4; i++)
+        exact += rates[i] * theta * (Math.exp(-edges[i] / theta) - Math.exp(-edges[i + 1] / theta));
       expect(expectedCostBenefit(hangzhou, exponential(theta))).toBeCloseTo(exact, 7);
     }
   });
@@ -62,14 +91,23 @@ describe('banded tables', () => {
     expect(expectedCostBenefit(hangzhou, dist) / q).toBeCloseTo(1, 8);
   });
   it('a deductible and a cap in the middle of a band: E = r·∫_{d}^{d + cap/r} S', () => {
-    const b: BandsBenefit = { id: 'b', risk: 'r', type: 'bands', deductible: 800, bands: [{ upTo: null, rate: 0.7 }], cap: 7000 };
+    const b: BandsBenefit = {
+      id: 'b',
+      risk: 'r',
+      type: 'bands',
+      deductible: 800,
+      bands: [{ upTo: null, rate: 0.7 }],
+      cap: 7000,
+    };
     const dist: CostDist = { dist: 'gamma', mean: 5000, cv: 1.3 };
     const X = continuousCost(dist);
     const q = 0.7 * integratePieces((x) => X.sf(x), [800, 3000, 6000, 800 + 10000]);
     expect(expectedCostBenefit(b, dist) / q).toBeCloseTo(1, 8);
   });
   it('empirical costs average the benefit over the values', () => {
-    expect(expectedCostBenefit(hangzhou, { dist: 'empirical', values: [12000, 1000, 60000, 500] })).toBeCloseTo((6500 + 200 + 30200 + 100) / 4, 9);
+    expect(
+      expectedCostBenefit(hangzhou, { dist: 'empirical', values: [12000, 1000, 60000, 500] }),
+    ).toBeCloseTo((6500 + 200 + 30200 + 100) / 4, 9);
   });
 });
 
@@ -98,7 +136,8 @@ describe('stepped tables', () => {
   });
   it('uncapped steps on a heavy Pareto tail lie between (perStep/step)·E[(X − from − step)+] and (perStep/step)·E[(X − from)+]', () => {
     const b: StepsBenefit = { ...wenzhou, cap: undefined };
-    const s = 8000, a = 1.3;
+    const s = 8000,
+      a = 1.3;
     const stopLoss = (t: number) => (Math.pow(s, a) * Math.pow(t + s, 1 - a)) / (a - 1);
     const e = expectedCostBenefit(b, { dist: 'pareto', scale: s, shape: a });
     expect(e).toBeGreaterThan((1000 / 10000) * stopLoss(30000));
@@ -118,33 +157,63 @@ describe('daily allowances and lump sums', () => {
     expect(expectedDailyBenefit(jiaxingDaily, { dist: 'poisson', mean: 9 })).toBeCloseTo(exact, 9);
   });
   it('negative-binomial days: E[min(D, 15)] by the recurrence p_{k+1} = p_k·(k + r)/(k + 1)·(1 − p)', () => {
-    const mean = 9, cv = 0.9;
-    const r = mean * mean / ((cv * mean) ** 2 - mean), pr = r / (r + mean);
-    let pk = Math.pow(pr, r), exact = 0;
-    for (let k = 0; k < 2000; k++) { exact += pk * Math.min(k, 15); pk *= ((k + r) / (k + 1)) * (1 - pr); }
-    expect(expectedDailyBenefit(jiaxingDaily, { dist: 'negative-binomial', mean, cv })).toBeCloseTo(30 * exact, 8);
+    const mean = 9,
+      cv = 0.9;
+    const r = (mean * mean) / ((cv * mean) ** 2 - mean),
+      pr = r / (r + mean);
+    let pk = Math.pow(pr, r),
+      exact = 0;
+    for (let k = 0; k < 2000; k++) {
+      exact += pk * Math.min(k, 15);
+      pk *= ((k + r) / (k + 1)) * (1 - pr);
+    }
+    expect(expectedDailyBenefit(jiaxingDaily, { dist: 'negative-binomial', mean, cv })).toBeCloseTo(
+      30 * exact,
+      8,
+    );
   });
   it('fixed and empirical days, and no maximum', () => {
     expect(expectedDailyBenefit(jiaxingDaily, { dist: 'fixed', value: 20 })).toBe(450);
-    expect(expectedDailyBenefit(jiaxingDaily, { dist: 'empirical', values: [1, 2, 30] })).toBeCloseTo((30 + 60 + 450) / 3, 9);
-    expect(expectedDailyBenefit({ ...jiaxingDaily, maxDays: undefined }, { dist: 'poisson', mean: 12.5 })).toBeCloseTo(375, 9);
+    expect(expectedDailyBenefit(jiaxingDaily, { dist: 'empirical', values: [1, 2, 30] })).toBeCloseTo(
+      (30 + 60 + 450) / 3,
+      9,
+    );
+    expect(
+      expectedDailyBenefit({ ...jiaxingDaily, maxDays: undefined }, { dist: 'poisson', mean: 12.5 }),
+    ).toBeCloseTo(375, 9);
   });
   it('Beijing: E[min(4,000·K, 16,000)] with K Poisson(rate × (1 − newShare·60/365))', () => {
-    const rate = 0.3, newShare = 0.2;
+    const rate = 0.3,
+      newShare = 0.2;
     const lambda = rate * (1 - (newShare * 60) / 365);
     const p = poissonPmf(lambda, 60);
     const exact = p.reduce((s, pk, k) => s + pk * Math.min(4000 * k, 16000), 0);
     expect(expectedLumpSum(beijing, rate, 0, newShare)).toBeCloseTo(exact, 9);
   });
   it('a Gamma-mixed rate: the negative-binomial form equals quadrature of the Poisson result over Θ', () => {
-    const rate = 0.8, cv = 0.5, k = 1 / (cv * cv), theta = cv * cv;
-    const lgk = (() => { let s = 0; for (let i = 1; i < k; i++) s += Math.log(i); return s; })(); // Γ(4) = 3!
+    const rate = 0.8,
+      cv = 0.5,
+      k = 1 / (cv * cv),
+      theta = cv * cv;
+    const lgk = (() => {
+      let s = 0;
+      for (let i = 1; i < k; i++) s += Math.log(i);
+      return s;
+    })(); // Γ(4) = 3!
     const density = (t: number) => Math.exp((k - 1) * Math.log(t) - t / theta - lgk - k * Math.log(theta));
-    const conditional = (t: number) => poissonPmf(rate * t, 60).reduce((s, pk, j) => s + pk * Math.min(4000 * j, 16000), 0);
-    const q = integratePieces((t) => (t === 0 ? 0 : density(t) * conditional(t)), [0, 0.5, 1, 2, 4, 8, 20], 1e-12);
+    const conditional = (t: number) =>
+      poissonPmf(rate * t, 60).reduce((s, pk, j) => s + pk * Math.min(4000 * j, 16000), 0);
+    const q = integratePieces(
+      (t) => (t === 0 ? 0 : density(t) * conditional(t)),
+      [0, 0.5, 1, 2, 4, 8, 20],
+      1e-12,
+    );
     expect(expectedLumpSum({ ...beijing, waitingDays: 0 }, rate, cv, 0) / q).toBeCloseTo(1, 8);
   });
   it('an uncapped lump sum pays amount × rate per member whatever the mixing', () => {
-    expect(expectedLumpSum({ ...beijing, cap: undefined, waitingDays: 0 }, 0.02, 0.7, 0.1)).toBeCloseTo(80, 9);
+    expect(expectedLumpSum({ ...beijing, cap: undefined, waitingDays: 0 }, 0.02, 0.7, 0.1)).toBeCloseTo(
+      80,
+      9,
+    );
   });
 });

@@ -30,7 +30,9 @@ describe('the exact distribution agrees with a 100,000-iteration Monte Carlo run
       const sorted = Float64Array.from(mc.totals).sort();
 
       const mean = report.simulated.mean;
-      expect(Math.abs(mc.report.simulated.mean - mean)).toBeLessThan(Math.max(1e-3 * mean, 4 * mc.report.simulated.standardError));
+      expect(Math.abs(mc.report.simulated.mean - mean)).toBeLessThan(
+        Math.max(1e-3 * mean, 4 * mc.report.simulated.standardError),
+      );
       expect(mean / report.expected.payout).toBeCloseTo(1, 8);
 
       for (const [, p] of QUANTILE_LEVELS) {
@@ -42,7 +44,9 @@ describe('the exact distribution agrees with a 100,000-iteration Monte Carlo run
 
       for (const key of ['probDeficit', 'probBeyondBackstop'] as const) {
         const p = report.simulated[key];
-        expect(Math.abs(mc.report.simulated[key] - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n) + 4 / n);
+        expect(Math.abs(mc.report.simulated[key] - p)).toBeLessThanOrEqual(
+          4 * Math.sqrt((p * (1 - p)) / n) + 4 / n,
+        );
       }
     }, 180_000);
   }

@@ -9,7 +9,10 @@ import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 /** The scenario with its contributions scaled so that they total `total` per member (to the fen). */
 function withContribution(s: Scenario, total: number): Scenario {
   const current = s.contributions.reduce((a, c) => a + c.amount, 0);
-  const contributions = s.contributions.map((c) => ({ ...c, amount: Math.round((c.amount * total * 100) / current) / 100 }));
+  const contributions = s.contributions.map((c) => ({
+    ...c,
+    amount: Math.round((c.amount * total * 100) / current) / 100,
+  }));
   return { ...s, contributions };
 }
 const lossRatio = (s: Scenario) => {
@@ -49,7 +52,10 @@ describe('the largest affordable cap', () => {
     const capped = { ...s, benefits: s.benefits.map((b) => (b.id === 'self-pay' ? { ...b, cap } : b)) };
     expect(lossRatio(capped)).toBeLessThanOrEqual(1);
     expect(lossRatio(capped)).toBeGreaterThan(1 - 1e-6);
-    const oneFenMore = { ...s, benefits: s.benefits.map((b) => (b.id === 'self-pay' ? { ...b, cap: cap + 0.02 } : b)) };
+    const oneFenMore = {
+      ...s,
+      benefits: s.benefits.map((b) => (b.id === 'self-pay' ? { ...b, cap: cap + 0.02 } : b)),
+    };
     expect(lossRatio(oneFenMore)).toBeGreaterThan(1);
   });
   it('works for a lump sum: Beijing at 15 yuan a share', () => {

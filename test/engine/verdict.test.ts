@@ -5,7 +5,14 @@ import { fundOf, flagsOf, incomeOf, verdictOf } from '../../src/engine/fund.ts';
 import { summarise } from '../../src/engine/simulate.ts';
 
 const v = (mu: number, over: Partial<Parameters<typeof flagsOf>[0]> = {}) => ({
-  mu, income: 1200, expenses: 200, reserve: 50, backstop: 100, confidence: 0.95, probBeyondBackstop: 0, ...over,
+  mu,
+  income: 1200,
+  expenses: 200,
+  reserve: 50,
+  backstop: 100,
+  confidence: 0.95,
+  probBeyondBackstop: 0,
+  ...over,
 });
 
 describe('the verdict', () => {
@@ -42,13 +49,25 @@ describe('the flags', () => {
 describe('the fund', () => {
   it('nets expenses from income and adds reserve and backstop: I − E = 990, threshold 990 + 10 + 20 = 1,020', () => {
     const scenario: Scenario = {
-      format: 'huzhu-scenario/1', name: 'fund', members: { count: 1000 },
-      contributions: [{ payer: 'member', amount: 0.7 }, { payer: 'employer', amount: 0.4 }],
+      format: 'huzhu-scenario/1',
+      name: 'fund',
+      members: { count: 1000 },
+      contributions: [
+        { payer: 'member', amount: 0.7 },
+        { payer: 'employer', amount: 0.4 },
+      ],
       fund: { reserve: 10, backstop: 20, expenseRate: 0.1 },
       risks: [{ id: 'r', kind: 'event', rate: 0.1 }],
       benefits: [{ id: 'b', risk: 'r', type: 'lump-sum', amount: 1 }],
     };
-    expect(fundOf(scenario)).toEqual({ income: 1100, expenses: 110, reserve: 10, backstop: 20, net: 990, threshold: 1020 });
+    expect(fundOf(scenario)).toEqual({
+      income: 1100,
+      expenses: 110,
+      reserve: 10,
+      backstop: 20,
+      net: 990,
+      threshold: 1020,
+    });
     expect(verdictOf({ mu: 1020, ...fundOf(scenario) })).toBe('deficit-within-backstop');
     expect(verdictOf({ mu: 1020.01, ...fundOf(scenario) })).toBe('deficit-beyond-backstop');
   });
@@ -56,8 +75,13 @@ describe('the fund', () => {
 
 describe('the report figures from a known sample', () => {
   const scenario: Scenario = {
-    format: 'huzhu-scenario/1', name: 'known', members: { count: 1000 },
-    contributions: [{ payer: 'member', amount: 0.7 }, { payer: 'employer', amount: 0.4 }],
+    format: 'huzhu-scenario/1',
+    name: 'known',
+    members: { count: 1000 },
+    contributions: [
+      { payer: 'member', amount: 0.7 },
+      { payer: 'employer', amount: 0.4 },
+    ],
     fund: { reserve: 10, backstop: 20, expenseRate: 0.1 },
     risks: [{ id: 'r', kind: 'event', rate: 0.1 }],
     benefits: [{ id: 'b', risk: 'r', type: 'lump-sum', amount: 1 }],
@@ -66,7 +90,11 @@ describe('the report figures from a known sample', () => {
   const s = resolveScenario(scenario);
   // totals 1, 2, …, 1000 (in a shuffled order): type-7 quantiles are 1 + 999p
   const totals = Float64Array.from({ length: 1000 }, (_, i) => ((i * 617) % 1000) + 1);
-  const report = summarise(s, { payout: 900, benefits: [{ id: 'b', expected: 900 }] }, totals, totals, { iterations: 1000, seed: 'x', method: 'mc' });
+  const report = summarise(s, { payout: 900, benefits: [{ id: 'b', expected: 900 }] }, totals, totals, {
+    iterations: 1000,
+    seed: 'x',
+    method: 'mc',
+  });
   it('income is count × Σ contributions exactly (0.7 + 0.4 = 1.1, not 1.1000000000000001)', () => {
     expect(incomeOf(s)).toEqual({ income: 1100, expenses: 110 });
     expect(report.income).toBe(1100);

@@ -29,18 +29,32 @@ export function chiSquare(draws: Float64Array, pmf: (k: number) => number, lo: n
   const n = draws.length;
   const starts = [lo];
   const expected: number[] = [];
-  let acc = 0, closed = 0;
+  let acc = 0,
+    closed = 0;
   for (let k = lo; k <= hi; k++) {
     acc += pmf(k);
-    if (acc * n >= 50) { expected.push(acc * n); closed += acc; starts.push(k + 1); acc = 0; }
+    if (acc * n >= 50) {
+      expected.push(acc * n);
+      closed += acc;
+      starts.push(k + 1);
+      acc = 0;
+    }
   }
   const rest = n * (1 - closed);
   if (rest >= 50) expected.push(rest);
-  else { starts.pop(); expected[expected.length - 1] += Math.max(rest, 0); }
+  else {
+    starts.pop();
+    expected[expected.length - 1] += Math.max(rest, 0);
+  }
   const observed = new Array(expected.length).fill(0);
   for (const x of draws) {
-    let a = 0, b = starts.length - 1;
-    while (a < b) { const mid = (a + b + 1) >> 1; if (starts[mid] <= x) a = mid; else b = mid - 1; }
+    let a = 0,
+      b = starts.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (starts[mid] <= x) a = mid;
+      else b = mid - 1;
+    }
     observed[a]++;
   }
   let stat = 0;

@@ -20,14 +20,16 @@ export function referenceTotals(scenario: Scenario, iterations: number, seed: st
     let total = 0;
     for (const risk of s.risks) {
       const theta = risk.rateCv > 0 ? randomGamma(next)(1 / risk.rateCv ** 2, risk.rateCv ** 2)() : 1;
-      const members = risk.who === 'female' ? Math.round(s.members.count * s.members.femaleShare) : s.members.count;
+      const members =
+        risk.who === 'female' ? Math.round(s.members.count * s.members.femaleShare) : s.members.count;
       const benefits = s.benefits.filter((b) => b.risk === risk.id);
       if (risk.kind === 'cost') {
         const cost = costSampler(next, risk.cost);
         const days = risk.days ? daysSampler(next, risk.days) : () => 0;
         const n = poisson(risk.rate * members * theta)();
         for (let j = 0; j < n; j++) {
-          const x = cost(), d = days();
+          const x = cost(),
+            d = days();
           for (const b of benefits) total += payFast(b)(b.type === 'daily' ? d : x);
         }
       } else {

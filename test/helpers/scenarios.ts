@@ -7,19 +7,25 @@ import { loadScenarioText } from '../../src/io/loadScenario.ts';
 export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 
 export function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 export function readScenarioFile(file: string): Scenario {
   const loaded = loadScenarioText(readFileSync(join(SCENARIO_DIR, file), 'utf8'));
-  if (!loaded.ok) throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!loaded.ok)
+    throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return loaded.scenario;
 }
 
 /** Two-sample Kolmogorov–Smirnov statistic sup |F_a − F_b| (samples are sorted in place). */
 export function ksTwoSample(a: Float64Array, b: Float64Array): number {
-  a.sort(); b.sort();
-  let i = 0, j = 0, d = 0;
+  a.sort();
+  b.sort();
+  let i = 0,
+    j = 0,
+    d = 0;
   while (i < a.length && j < b.length) {
     const x = Math.min(a[i], b[j]);
     while (i < a.length && a[i] <= x) i++;

@@ -6,14 +6,27 @@ const ok = (r: ReturnType<typeof credibility>): Credibility => {
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r;
 };
-const district = (name: string, years: [number, number][]): District =>
-  ({ name, years: years.map(([members, claimants], j) => ({ year: 2019 + j, members, claimants })) });
+const district = (name: string, years: [number, number][]): District => ({
+  name,
+  years: years.map(([members, claimants], j) => ({ year: 2019 + j, members, claimants })),
+});
 
 /** Three districts, worked by hand in exact fractions (Python `fractions`), figures below. */
 const worked = [
-  district('A', [[1000, 40], [1200, 54], [1500, 60]]),
-  district('B', [[3000, 90], [3500, 112]]),
-  district('C', [[500, 30], [600, 30], [800, 56]]),
+  district('A', [
+    [1000, 40],
+    [1200, 54],
+    [1500, 60],
+  ]),
+  district('B', [
+    [3000, 90],
+    [3500, 112],
+  ]),
+  district('C', [
+    [500, 30],
+    [600, 30],
+    [800, 56],
+  ]),
 ];
 
 describe('Bühlmann–Straub on a worked example (exact fractions computed independently)', () => {
@@ -30,7 +43,11 @@ describe('Bühlmann–Straub on a worked example (exact fractions computed indep
     expect(r.collectiveMean).toBeCloseTo(0.044253393863987474, 14);
   });
   it('gives each district its exposure, observed rate, weight Z = m/(m + k) and credibility rate', () => {
-    expect(r.districts.map((d) => [d.name, d.exposure, d.claimants])).toEqual([['A', 3700, 154], ['B', 6500, 202], ['C', 1900, 116]]);
+    expect(r.districts.map((d) => [d.name, d.exposure, d.claimants])).toEqual([
+      ['A', 3700, 154],
+      ['B', 6500, 202],
+      ['C', 1900, 116],
+    ]);
     const expected = [
       [154 / 3700, 0.9528737877501865, 0.041745647078908515],
       [202 / 6500, 0.9726184501903267, 0.03143771526809479],
@@ -64,12 +81,22 @@ describe('Bühlmann–Straub on a worked example (exact fractions computed indep
  * ANOVA identity Σ m_ij (X_ij − X̄)² = Σ m_ij (X_ij − X̄_i)² + Σ m_i (X̄_i − X̄)²).
  */
 function reference(flat: { d: number; m: number; n: number }[], r: number) {
-  const m = new Float64Array(r), n = new Float64Array(r), years = new Float64Array(r);
-  for (const x of flat) { m[x.d] += x.m; n[x.d] += x.n; years[x.d]++; }
+  const m = new Float64Array(r),
+    n = new Float64Array(r),
+    years = new Float64Array(r);
+  for (const x of flat) {
+    m[x.d] += x.m;
+    n[x.d] += x.n;
+    years[x.d]++;
+  }
   const M = m.reduce((a, b) => a + b, 0);
   const mean = n.reduce((a, b) => a + b, 0) / M;
-  let within = 0, total = 0;
-  for (const x of flat) { within += x.m * (x.n / x.m - n[x.d] / m[x.d]) ** 2; total += x.m * (x.n / x.m - mean) ** 2; }
+  let within = 0,
+    total = 0;
+  for (const x of flat) {
+    within += x.m * (x.n / x.m - n[x.d] / m[x.d]) ** 2;
+    total += x.m * (x.n / x.m - mean) ** 2;
+  }
   const s2 = within / years.reduce((a, y) => a + y - 1, 0);
   let sq = 0;
   for (let i = 0; i < r; i++) sq += m[i] * m[i];
@@ -114,7 +141,18 @@ describe('Bühlmann–Straub against a direct computation on simulated districts
 
 describe('credibility: edge cases', () => {
   it('truncates a negative between-district variance to 0: every Z = 0, every district at the pooled rate', () => {
-    const r = ok(credibility([district('A', [[1000, 40], [1000, 60]]), district('B', [[1000, 50], [1000, 50]])]));
+    const r = ok(
+      credibility([
+        district('A', [
+          [1000, 40],
+          [1000, 60],
+        ]),
+        district('B', [
+          [1000, 50],
+          [1000, 50],
+        ]),
+      ]),
+    );
     expect(r.betweenVariance).toBeLessThan(0);
     expect(r.k).toBe(Infinity);
     expect(r.districts.map((d) => d.weight)).toEqual([0, 0]);
@@ -124,22 +162,60 @@ describe('credibility: edge cases', () => {
     expect(r.notes[0]).toMatch(/^the districts differ no more than chance alone would make them/);
   });
   it('gives full credibility (Z = 1) when there is no variation within districts', () => {
-    const r = ok(credibility([district('A', [[1000, 40], [1000, 40]]), district('B', [[1000, 60], [2000, 120]]), district('C', [[500, 25]])]));
+    const r = ok(
+      credibility([
+        district('A', [
+          [1000, 40],
+          [1000, 40],
+        ]),
+        district('B', [
+          [1000, 60],
+          [2000, 120],
+        ]),
+        district('C', [[500, 25]]),
+      ]),
+    );
     expect(r.withinVariance).toBe(0);
     expect(r.districts.map((d) => d.weight)).toEqual([1, 1, 1]);
     expect(r.districts.map((d) => d.credibilityRate)).toEqual([0.04, 0.06, 0.05]);
   });
   it('refuses fewer than 2 districts, no district with 2 years, and bad figures, all at once', () => {
-    expect(credibility([district('A', [[1, 0], [1, 0]])])).toEqual({ ok: false, problems: [{ path: 'districts', message: 'needs at least 2 districts' }] });
-    expect(credibility([district('A', [[10, 1]]), district('B', [[10, 2]])])).toEqual({ ok: false, problems: [{ path: 'districts', message: 'needs a district with 2 or more years, to estimate the variation within a district' }] });
+    expect(
+      credibility([
+        district('A', [
+          [1, 0],
+          [1, 0],
+        ]),
+      ]),
+    ).toEqual({ ok: false, problems: [{ path: 'districts', message: 'needs at least 2 districts' }] });
+    expect(credibility([district('A', [[10, 1]]), district('B', [[10, 2]])])).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'districts',
+          message: 'needs a district with 2 or more years, to estimate the variation within a district',
+        },
+      ],
+    });
     const r = credibility([
-      { name: 'A', years: [{ year: 2019, members: 0, claimants: -1 }, { year: 2019, members: 10, claimants: 1.5 }] },
+      {
+        name: 'A',
+        years: [
+          { year: 2019, members: 0, claimants: -1 },
+          { year: 2019, members: 10, claimants: 1.5 },
+        ],
+      },
       { name: 'A', years: [] },
       { name: ' ', years: [{ year: 2019, members: 1, claimants: 0 }] },
     ]);
     expect(!r.ok && r.problems.map((p) => p.path)).toEqual([
-      'districts[0].years[0].members', 'districts[0].years[0].claimants', 'districts[0].years[1].year', 'districts[0].years[1].claimants',
-      'districts[1].name', 'districts[1].years', 'districts[2].name',
+      'districts[0].years[0].members',
+      'districts[0].years[0].claimants',
+      'districts[0].years[1].year',
+      'districts[0].years[1].claimants',
+      'districts[1].name',
+      'districts[1].years',
+      'districts[2].name',
     ]);
   });
 });

@@ -6,15 +6,26 @@ const fields = (text: string) => readCsv(text).records.map((r) => r.fields);
 describe('readCsv (RFC 4180)', () => {
   it('reads the example of its doc comment', () => {
     expect(readCsv('year,members\r\n2015,720000\r\n')).toEqual({
-      records: [{ line: 1, fields: ['year', 'members'] }, { line: 2, fields: ['2015', '720000'] }], problems: [],
+      records: [
+        { line: 1, fields: ['year', 'members'] },
+        { line: 2, fields: ['2015', '720000'] },
+      ],
+      problems: [],
     });
   });
   it('treats CRLF, LF and a lone CR alike, with or without a final line break', () => {
-    for (const text of ['a,b\r\n1,2\r\n', 'a,b\n1,2\n', 'a,b\r1,2\r', 'a,b\n1,2']) expect(fields(text)).toEqual([['a', 'b'], ['1', '2']]);
+    for (const text of ['a,b\r\n1,2\r\n', 'a,b\n1,2\n', 'a,b\r1,2\r', 'a,b\n1,2'])
+      expect(fields(text)).toEqual([
+        ['a', 'b'],
+        ['1', '2'],
+      ]);
   });
   it('drops a byte order mark and blank records (empty lines, lines of commas) but keeps line numbers', () => {
     const r = readCsv('\uFEFFa,b\n\n,\n  \n1,2\n');
-    expect(r.records).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 5, fields: ['1', '2'] }]);
+    expect(r.records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 5, fields: ['1', '2'] },
+    ]);
   });
   it('reads quoted fields: commas, doubled quotes and line breaks inside, the line counted', () => {
     const r = readCsv('name,note\n"Hohhot, 呼和浩特","say ""hi""\nagain"\nx,y\n');
@@ -33,6 +44,9 @@ describe('readCsv (RFC 4180)', () => {
     expect(r.records[1].fields).toEqual(['123']);
   });
   it('keeps empty fields and an empty last field', () => {
-    expect(fields('a,b,c\n1,,\n')).toEqual([['a', 'b', 'c'], ['1', '', '']]);
+    expect(fields('a,b,c\n1,,\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '', ''],
+    ]);
   });
 });

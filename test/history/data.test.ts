@@ -19,16 +19,26 @@ function rows(name: string): HistoryRow[] {
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 describe('data/*.csv read without problems', () => {
-  it.each(['xilingol.csv', 'beijing-transport.csv', 'beijing-service.csv', 'wenzhou.csv', 'hangzhou.csv'])('%s', (name) => {
-    expect(parseHistory(text(name)).ok).toBe(true);
-  });
+  it.each(['xilingol.csv', 'beijing-transport.csv', 'beijing-service.csv', 'wenzhou.csv', 'hangzhou.csv'])(
+    '%s',
+    (name) => {
+      expect(parseHistory(text(name)).ok).toBe(true);
+    },
+  );
   it('inner-mongolia-regions.csv', () => {
     const r = parseRegions(text('inner-mongolia-regions.csv'));
     expect(r.ok && r.regions.length).toBe(11);
   });
   it('every file is listed in data/README.md', () => {
     const readme = text('README.md');
-    for (const name of ['xilingol.csv', 'beijing-transport.csv', 'beijing-service.csv', 'wenzhou.csv', 'hangzhou.csv', 'inner-mongolia-regions.csv']) {
+    for (const name of [
+      'xilingol.csv',
+      'beijing-transport.csv',
+      'beijing-service.csv',
+      'wenzhou.csv',
+      'hangzhou.csv',
+      'inner-mongolia-regions.csv',
+    ]) {
       expect(readme).toContain(`\`${name}\``);
     }
   });
@@ -49,12 +59,17 @@ describe('wenzhou.csv: 2015 against 2014, derived from the growth rates reported
     expect(flag?.year).toBe(2015);
     expect(flag?.message).toContain('+168%');
     expect(flag?.message).toContain('+31%');
-    const zh = analyseHistory(r, { lang: 'zh' }).flags.find((f) => f.code === 'payout-growth-outpaces-contributions');
+    const zh = analyseHistory(r, { lang: 'zh' }).flags.find(
+      (f) => f.code === 'payout-growth-outpaces-contributions',
+    );
     expect(zh?.message).toContain('+168%');
     expect(zh?.message).toContain('+31%');
   });
   it('flags the enrolment surge of 2015 and questions the fall in contributions per member', () => {
-    expect(a.flags.map((f) => [f.year, f.code])).toEqual([[2015, 'payout-growth-outpaces-contributions'], [2015, 'enrollment-surge']]);
+    expect(a.flags.map((f) => [f.year, f.code])).toEqual([
+      [2015, 'payout-growth-outpaces-contributions'],
+      [2015, 'enrollment-surge'],
+    ]);
     expect(a.warnings.map((w) => [w.year, w.code])).toEqual([[2015, 'contribution-per-member-jump']]);
   });
 });
@@ -92,7 +107,9 @@ describe('xilingol.csv: as reported (seed 004)', () => {
     expect(sum(r.map((x) => x.payouts))).toBe(11450000);
   });
   it('questions 2019, a part year, for its low claim rate', () => {
-    expect(analyseHistory(r).warnings.map((w) => [w.year, w.code])).toEqual([[2019, 'implausible-claim-rate']]);
+    expect(analyseHistory(r).warnings.map((w) => [w.year, w.code])).toEqual([
+      [2019, 'implausible-claim-rate'],
+    ]);
   });
 });
 
@@ -108,9 +125,11 @@ describe('hangzhou.csv: 2015 to 9 December (seed 001)', () => {
 describe('inner-mongolia-regions.csv (seed 004)', () => {
   const r = parseRegions(text('inner-mongolia-regions.csv'));
   const regions = r.ok ? r.regions : [];
-  it('questions the forestry group\'s 85.45 M for 10,300 claims, and nothing else', () => {
+  it("questions the forestry group's 85.45 M for 10,300 claims, and nothing else", () => {
     const w = checkAggregates(regions);
-    expect(w.map((x) => [x.region, x.code, x.value])).toEqual([['Forestry group 内蒙古森工集团', 'implausible-average-benefit', 85450000]]);
+    expect(w.map((x) => [x.region, x.code, x.value])).toEqual([
+      ['Forestry group 内蒙古森工集团', 'implausible-average-benefit', 85450000],
+    ]);
     expect(w[0].message).toContain('¥8,296 a claim');
     expect(w[0].message).toContain('¥8,545,000 would give ¥830');
   });

@@ -5,14 +5,15 @@ import { logGamma } from '../../src/stats/special.ts';
 const EULER = 0.5772156649015329;
 
 describe('digamma and trigamma', () => {
-  it('take their known values: ψ(1) = −γ, ψ(½) = −γ − 2 ln 2, ψ\'(1) = π²/6, ψ\'(½) = π²/2', () => {
+  it("take their known values: ψ(1) = −γ, ψ(½) = −γ − 2 ln 2, ψ'(1) = π²/6, ψ'(½) = π²/2", () => {
     expect(digamma(1)).toBeCloseTo(-EULER, 15);
     expect(digamma(0.5)).toBeCloseTo(-EULER - 2 * Math.LN2, 14);
     expect(trigamma(1)).toBeCloseTo(Math.PI ** 2 / 6, 14);
     expect(trigamma(0.5)).toBeCloseTo(Math.PI ** 2 / 2, 14);
   });
-  it('obey ψ(n) = −γ + Σ_{k<n} 1/k and ψ\'(n) = π²/6 − Σ_{k<n} 1/k², relatively to 1e-14', () => {
-    let h = 0, h2 = 0;
+  it("obey ψ(n) = −γ + Σ_{k<n} 1/k and ψ'(n) = π²/6 − Σ_{k<n} 1/k², relatively to 1e-14", () => {
+    let h = 0,
+      h2 = 0;
     for (let n = 1; n <= 60; n++) {
       expect(Math.abs(digamma(n) - (h - EULER))).toBeLessThan(1e-14 * Math.max(1, Math.abs(h - EULER)));
       expect(Math.abs(trigamma(n) / (Math.PI ** 2 / 6 - h2) - 1)).toBeLessThan(1e-12);

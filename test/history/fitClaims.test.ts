@@ -22,19 +22,25 @@ const fitted = (r: ReturnType<typeof fitClaims>): ClaimFits => {
   return r;
 };
 const of = (r: ClaimFits, family: Family): ClaimFit => r.fits.find((f) => f.family === family)!;
-const within = (estimate: number, truth: number, sd: number, k = 4) => expect(Math.abs(estimate - truth)).toBeLessThan(k * sd);
+const within = (estimate: number, truth: number, sd: number, k = 4) =>
+  expect(Math.abs(estimate - truth)).toBeLessThan(k * sd);
 
 describe('lognormal data (mean 4,000, cv 2)', () => {
   const r = fitted(fitClaims(draw(randomLognormal(createStream('fit-claims', 1).next)(4000, 2))));
-  const sigma = Math.sqrt(Math.log(5)), mu = Math.log(4000) - Math.log(5) / 2;
+  const sigma = Math.sqrt(Math.log(5)),
+    mu = Math.log(4000) - Math.log(5) / 2;
   it('recovers μ and σ within 4 standard errors', () => {
     const f = of(r, 'lognormal');
     within(f.params.mu, mu, sigma / Math.sqrt(N));
     within(f.params.sigma, sigma, sigma / Math.sqrt(2 * N));
   });
-  it('is expressed as the scenario\'s { dist: lognormal, mean, cv } with mean e^{μ+σ²/2}, cv √(e^{σ²} − 1)', () => {
+  it("is expressed as the scenario's { dist: lognormal, mean, cv } with mean e^{μ+σ²/2}, cv √(e^{σ²} − 1)", () => {
     const f = of(r, 'lognormal');
-    expect(f.dist).toEqual({ dist: 'lognormal', mean: expect.closeTo(Math.exp(f.params.mu + f.params.sigma ** 2 / 2), 6), cv: expect.closeTo(Math.sqrt(Math.expm1(f.params.sigma ** 2)), 12) });
+    expect(f.dist).toEqual({
+      dist: 'lognormal',
+      mean: expect.closeTo(Math.exp(f.params.mu + f.params.sigma ** 2 / 2), 6),
+      cv: expect.closeTo(Math.sqrt(Math.expm1(f.params.sigma ** 2)), 12),
+    });
   });
   it('ranks lognormal first by AIC, with a KS distance below 1.36/√n and the others far worse', () => {
     expect(r.fits[0].family).toBe('lognormal');
@@ -71,20 +77,29 @@ describe('Pareto II data (scale 6,000, shape 3)', () => {
   const r = fitted(fitClaims(draw(randomPareto(createStream('fit-claims', 3).next)(6000, 3))));
   it('recovers shape and scale within 4 standard errors', () => {
     const f = of(r, 'pareto');
-    const a = 3, s = 6000;
+    const a = 3,
+      s = 6000;
     within(f.params.shape, a, (a * (a + 1)) / Math.sqrt(N));
     within(f.params.scale, s, s * (a + 1) * Math.sqrt((a + 2) / (a * N)));
     expect(f.dist).toEqual({ dist: 'pareto', scale: f.params.scale, shape: f.params.shape });
     expect(f.meanExists).toBe(true);
   });
-  it('sits at a maximum of the likelihood: the profile\'s α = n / Σ ln(1 + x/s) and no nearby (s, α) does better', () => {
+  it("sits at a maximum of the likelihood: the profile's α = n / Σ ln(1 + x/s) and no nearby (s, α) does better", () => {
     const xs = draw(randomPareto(createStream('fit-claims', 3).next)(6000, 3));
-    const ll = (s: number, a: number) => xs.reduce((t, x) => t + Math.log(a / s) - (a + 1) * Math.log1p(x / s), 0);
+    const ll = (s: number, a: number) =>
+      xs.reduce((t, x) => t + Math.log(a / s) - (a + 1) * Math.log1p(x / s), 0);
     const { scale, shape } = of(r, 'pareto').params;
     expect(shape).toBeCloseTo(N / xs.reduce((t, x) => t + Math.log1p(x / scale), 0), 10);
     const best = ll(scale, shape);
     expect(best).toBeCloseTo(of(r, 'pareto').logLik, 6);
-    for (const [ds, da] of [[1.01, 1], [0.99, 1], [1, 1.01], [1, 0.99], [1.01, 1.01], [0.99, 0.99]]) {
+    for (const [ds, da] of [
+      [1.01, 1],
+      [0.99, 1],
+      [1, 1.01],
+      [1, 0.99],
+      [1.01, 1.01],
+      [0.99, 0.99],
+    ]) {
       expect(ll(scale * ds, shape * da)).toBeLessThan(best);
     }
   });
@@ -101,8 +116,12 @@ describe('a tail too heavy for a mean (shape 0.8)', () => {
     expect(r.fits[0]).toBe(f);
     expect(f.meanExists).toBe(false);
     within(f.params.shape, 0.8, (0.8 * 1.8) / Math.sqrt(N));
-    expect(f.notes).toEqual([`shape ${f.params.shape.toFixed(3)} ≤ 1: this Pareto II has no mean (the expected cost is infinite), so it cannot be a scenario's cost distribution`]);
-    const zh = fitted(fitClaims(draw(randomPareto(createStream('fit-claims', 4).next)(6000, 0.8)), { lang: 'zh' }));
+    expect(f.notes).toEqual([
+      `shape ${f.params.shape.toFixed(3)} ≤ 1: this Pareto II has no mean (the expected cost is infinite), so it cannot be a scenario's cost distribution`,
+    ]);
+    const zh = fitted(
+      fitClaims(draw(randomPareto(createStream('fit-claims', 4).next)(6000, 0.8)), { lang: 'zh' }),
+    );
     expect(of(zh, 'pareto').notes[0]).toMatch(/^形状参数 0\.\d{3} ≤ 1：此 Pareto II 分布没有均值/);
   });
 });
@@ -126,7 +145,13 @@ describe('QQ points and KS distance', () => {
     const { mu, sigma } = f.params;
     const erfcCdf = (x: number) => 0.5 * erfc(-(Math.log(x) - mu) / (sigma * Math.SQRT2));
     let d = 0;
-    sorted.forEach((x, i) => { d = Math.max(d, Math.abs((i + 1) / sorted.length - erfcCdf(x)), Math.abs(i / sorted.length - erfcCdf(x))); });
+    sorted.forEach((x, i) => {
+      d = Math.max(
+        d,
+        Math.abs((i + 1) / sorted.length - erfcCdf(x)),
+        Math.abs(i / sorted.length - erfcCdf(x)),
+      );
+    });
     expect(f.ks).toBeCloseTo(d, 6);
   });
 });
@@ -135,8 +160,23 @@ describe('QQ points and KS distance', () => {
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }
 
@@ -156,7 +196,10 @@ describe('fitClaims: input problems', () => {
     expect(!r.ok && r.problems[100]).toEqual({ path: 'costs', message: 'and 150 more problems' });
   });
   it('refuses costs that are all equal', () => {
-    expect(fitClaims(Array(20).fill(1000))).toEqual({ ok: false, problems: [{ path: 'costs', message: 'all costs are equal: there is no spread to fit' }] });
+    expect(fitClaims(Array(20).fill(1000))).toEqual({
+      ok: false,
+      problems: [{ path: 'costs', message: 'all costs are equal: there is no spread to fit' }],
+    });
   });
 });
 
@@ -167,22 +210,36 @@ describe('parseClaims', () => {
     expect(parseClaims('\uFEFFCost\r\n\r\n1200\r\n')).toEqual({ ok: true, costs: [1200] });
   });
   it('locates problems by line and column, in a plain list too', () => {
-    expect(parseClaims('cost\n1200\n0\nabc\n"1,200"\n')).toEqual({ ok: false, problems: [
-      { path: 'line 3, cost', message: 'must be greater than 0' },
-      { path: 'line 4, cost', message: 'must be a number, not "abc"' },
-      { path: 'line 5, cost', message: 'must be written without thousands separators or units, not "1,200"' },
-    ] });
-    expect(parseClaims('1200\n-3\n5,6\n')).toEqual({ ok: false, problems: [
-      { path: 'line 2, cost', message: 'must be greater than 0' },
-      { path: 'line 3', message: 'has 2 fields, the header has 1' },
-    ] });
+    expect(parseClaims('cost\n1200\n0\nabc\n"1,200"\n')).toEqual({
+      ok: false,
+      problems: [
+        { path: 'line 3, cost', message: 'must be greater than 0' },
+        { path: 'line 4, cost', message: 'must be a number, not "abc"' },
+        {
+          path: 'line 5, cost',
+          message: 'must be written without thousands separators or units, not "1,200"',
+        },
+      ],
+    });
+    expect(parseClaims('1200\n-3\n5,6\n')).toEqual({
+      ok: false,
+      problems: [
+        { path: 'line 2, cost', message: 'must be greater than 0' },
+        { path: 'line 3', message: 'has 2 fields, the header has 1' },
+      ],
+    });
   });
   it('refuses other columns', () => {
     const r = parseClaims('cost,year\n1,2\n');
-    expect(!r.ok && r.problems[0]).toEqual({ path: 'line 1, year', message: 'unknown column "year" (allowed: cost)' });
+    expect(!r.ok && r.problems[0]).toEqual({
+      path: 'line 1, year',
+      message: 'unknown column "year" (allowed: cost)',
+    });
   });
   it('feeds fitClaims', () => {
-    const costs = draw(randomLognormal(createStream('fit-claims', 6).next)(3000, 1.5), 200).map((x) => Math.round(x * 100) / 100);
+    const costs = draw(randomLognormal(createStream('fit-claims', 6).next)(3000, 1.5), 200).map(
+      (x) => Math.round(x * 100) / 100,
+    );
     const r = parseClaims(`cost\n${costs.join('\n')}\n`);
     expect(r.ok && fitClaims(r.costs).ok).toBe(true);
   });

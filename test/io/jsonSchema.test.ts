@@ -8,7 +8,11 @@ import { SCENARIO_SCHEMA_ID, scenarioJsonSchema, scenarioJsonSchemaText } from '
 
 const checkedIn = readFileSync(new URL('../../src/io/huzhu-scenario.schema.json', import.meta.url), 'utf8');
 
-type Node = { properties: Record<string, Node & Record<string, unknown>>; required?: string[]; items?: Node & { oneOf?: Node[] } } & Record<string, unknown>;
+type Node = {
+  properties: Record<string, Node & Record<string, unknown>>;
+  required?: string[];
+  items?: Node & { oneOf?: Node[] };
+} & Record<string, unknown>;
 
 describe('the JSON Schema', () => {
   it('the checked-in schema file equals the generated one (run `npm run schema` after changing schema.ts)', () => {
@@ -17,7 +21,11 @@ describe('the JSON Schema', () => {
 
   it('has an $id, a title and a description, and is draft 2020-12', () => {
     const s = scenarioJsonSchema();
-    expect(s).toMatchObject({ $id: SCENARIO_SCHEMA_ID, $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'huzhu scenario (huzhu-scenario/1)' });
+    expect(s).toMatchObject({
+      $id: SCENARIO_SCHEMA_ID,
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'huzhu scenario (huzhu-scenario/1)',
+    });
     expect(typeof s.description).toBe('string');
   });
 
@@ -31,7 +39,11 @@ describe('the JSON Schema', () => {
 
   it('carries the ranges editors can check: integers, bounds, lengths in characters, list sizes', () => {
     const s = scenarioJsonSchema() as Node;
-    expect(s.properties.members.properties.count).toMatchObject({ type: 'integer', minimum: 1, maximum: 100_000_000 });
+    expect(s.properties.members.properties.count).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000_000,
+    });
     expect(s.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
     expect(s.properties.contributions).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
     expect(s.properties.fund.properties.expenseRate).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });

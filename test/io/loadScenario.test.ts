@@ -9,7 +9,10 @@ import { MAX_JSON_BYTES } from '../../src/io/parseJson.ts';
 
 describe('loadScenarioText', () => {
   it('loads the spec’s example', () => {
-    expect(loadScenarioText(SPEC_EXAMPLE_TEXT)).toEqual({ ok: true, scenario: JSON.parse(SPEC_EXAMPLE_TEXT) });
+    expect(loadScenarioText(SPEC_EXAMPLE_TEXT)).toEqual({
+      ok: true,
+      scenario: JSON.parse(SPEC_EXAMPLE_TEXT),
+    });
   });
 
   it('loads a file that starts with a byte order mark', () => {
@@ -20,13 +23,21 @@ describe('loadScenarioText', () => {
     expect(loadScenarioText('{\n  "format": "huzhu-scenario/1",\n}')).toEqual({
       ok: false,
       kind: 'syntax',
-      problems: [{ path: '(root)', message: 'not valid JSON at line 3, column 1: unexpected "}", expected a field name in double quotes' }],
+      problems: [
+        {
+          path: '(root)',
+          message:
+            'not valid JSON at line 3, column 1: unexpected "}", expected a field name in double quotes',
+        },
+      ],
     });
   });
 
   it('a text that is too large is a syntax problem without a position', () => {
     expect(loadScenarioText(' '.repeat(MAX_JSON_BYTES + 1))).toEqual({
-      ok: false, kind: 'syntax', problems: [{ path: '(root)', message: 'the text is larger than 10 MB' }],
+      ok: false,
+      kind: 'syntax',
+      problems: [{ path: '(root)', message: 'the text is larger than 10 MB' }],
     });
   });
 
@@ -34,13 +45,20 @@ describe('loadScenarioText', () => {
     expect(loadScenarioText('{"format": "huzhu-scenario/1", "name": "x"}')).toEqual({
       ok: false,
       kind: 'invalid',
-      problems: ['members', 'contributions', 'risks', 'benefits'].map((path) => ({ path, message: 'is required' })),
+      problems: ['members', 'contributions', 'risks', 'benefits'].map((path) => ({
+        path,
+        message: 'is required',
+      })),
     });
   });
 
   it('speaks Chinese when asked', () => {
     expect(loadScenarioText('[1,', { lang: 'zh' })).toEqual({
-      ok: false, kind: 'syntax', problems: [{ path: '(root)', message: '不是有效的 JSON，第 1 行第 4 列：文本提前结束（有括号或引号没有闭合）' }],
+      ok: false,
+      kind: 'syntax',
+      problems: [
+        { path: '(root)', message: '不是有效的 JSON，第 1 行第 4 列：文本提前结束（有括号或引号没有闭合）' },
+      ],
     });
   });
 });

@@ -32,10 +32,21 @@ function nested(depth: number, leaf: unknown, wrap: (inner: unknown) => unknown)
 
 describe('validateScenario never throws', () => {
   it.each([
-    ['null', null], ['undefined', undefined], ['a number', 1], ['a string', 'x'], ['true', true],
-    ['an empty list', []], ['an empty object', {}], ['NaN', NaN], ['Infinity', -Infinity],
-    ['a function', () => 1], ['a symbol', Symbol('s')], ['a bigint', 10n], ['a date', new Date(0)],
-    ['a Map', new Map([['format', 'huzhu-scenario/1']])], ['an object without a prototype', Object.create(null)],
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 1],
+    ['a string', 'x'],
+    ['true', true],
+    ['an empty list', []],
+    ['an empty object', {}],
+    ['NaN', NaN],
+    ['Infinity', -Infinity],
+    ['a function', () => 1],
+    ['a symbol', Symbol('s')],
+    ['a bigint', 10n],
+    ['a date', new Date(0)],
+    ['a Map', new Map([['format', 'huzhu-scenario/1']])],
+    ['an object without a prototype', Object.create(null)],
   ])('on %s', (_, value) => {
     expect(answer(value).length).toBeGreaterThan(0);
   });
@@ -49,7 +60,14 @@ describe('validateScenario never throws', () => {
     Object.assign(s, { members: deepObject, fund: deepList, notes: deepObject });
     (s.risks as Record<string, unknown>[])[0].cost = nested(10_000, {}, (v) => ({ dist: v }));
     (s.benefits as Record<string, unknown>[])[0].bands = deepList;
-    expect(answer(s).map((p) => p.path)).toEqual(['members.a', 'members.count', 'fund', 'risks[0].cost.dist', 'benefits[0].bands[0]', 'notes']);
+    expect(answer(s).map((p) => p.path)).toEqual([
+      'members.a',
+      'members.count',
+      'fund',
+      'risks[0].cost.dist',
+      'benefits[0].bands[0]',
+      'notes',
+    ]);
   });
 
   it('on huge lists: a million risks, values, contributions and bands', () => {
@@ -61,8 +79,14 @@ describe('validateScenario never throws', () => {
       { path: 'risks', message: 'must have 1 to 50 entries' },
     ]);
     const t = example();
-    (t.risks as Record<string, unknown>[])[0].cost = { dist: 'empirical', values: Array.from({ length: 1_000_001 }, () => 'x') };
-    (t.benefits as Record<string, unknown>[])[0].bands = Array.from({ length: 1_000_000 }, () => ({ upTo: null, rate: 0.5 }));
+    (t.risks as Record<string, unknown>[])[0].cost = {
+      dist: 'empirical',
+      values: Array.from({ length: 1_000_001 }, () => 'x'),
+    };
+    (t.benefits as Record<string, unknown>[])[0].bands = Array.from({ length: 1_000_000 }, () => ({
+      upTo: null,
+      rate: 0.5,
+    }));
     expect(answer(t)).toEqual([
       { path: 'risks[0].cost.values', message: 'must have 1 to 1000000 entries' },
       { path: 'benefits[0].bands', message: 'must have 1 to 100 entries' },
@@ -83,7 +107,8 @@ describe('validateScenario never throws', () => {
     const poison = (v: unknown, i = 0): unknown => {
       if (typeof v === 'number') return i % 2 ? NaN : Infinity;
       if (Array.isArray(v)) return v.map((x, j) => poison(x, j));
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x], j) => [k, poison(x, j)]));
+      if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x], j) => [k, poison(x, j)]));
       return v;
     };
     const problems = answer(poison(s));
@@ -92,7 +117,8 @@ describe('validateScenario never throws', () => {
   });
 
   it('on prototype-pollution keys, and pollutes nothing', () => {
-    const text = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "members": {"__proto__": {"count": 5}}}';
+    const text =
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "members": {"__proto__": {"count": 5}}}';
     const problems = answer(JSON.parse(text));
     expect(problems.slice(0, 3)).toEqual([
       { path: '__proto__', message: 'unknown field' },
@@ -112,44 +138,116 @@ describe('validateScenario never throws', () => {
   });
 
   it('on a proxy whose every trap throws, and on a throwing getter', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('get'); }, ownKeys: () => { throw new Error('keys'); }, getPrototypeOf: () => { throw new Error('proto'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get');
+        },
+        ownKeys: () => {
+          throw new Error('keys');
+        },
+        getPrototypeOf: () => {
+          throw new Error('proto');
+        },
+      },
+    );
     expect(answer(hostile)[0].path).toBe('(root)');
     const s = example();
-    Object.defineProperty(s, 'name', { enumerable: true, get: () => { throw new Error('getter'); } });
+    Object.defineProperty(s, 'name', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter');
+      },
+    });
     expect(answer(s)).toEqual([{ path: '(root)', message: 'could not be read (getter)' }]);
   });
 
   it('on a thrown value that cannot even be printed', () => {
     const s = example();
-    Object.defineProperty(s, 'name', { enumerable: true, get: () => { throw Object.create(null); } });
+    Object.defineProperty(s, 'name', {
+      enumerable: true,
+      get: () => {
+        throw Object.create(null);
+      },
+    });
     expect(answer(s)).toEqual([{ path: '(root)', message: 'could not be read (unknown error)' }]);
   });
 
   it('on any value at all', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true }), (v) => {
-      answer(v);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withMap: true,
+          withSet: true,
+          withBigInt: true,
+          withDate: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        (v) => {
+          answer(v);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('on the example with random fields replaced by random values', () => {
-    const paths = fc.array(fc.tuple(fc.array(fc.oneof(fc.nat({ max: 4 }), fc.constantFrom('risks', 'benefits', 'bands', 'cost', 'days', 'members', 'upTo', 'dist', 'values', 'id', 'risk', 'type', 'kind')), { minLength: 1, maxLength: 5 }), fc.anything()), { maxLength: 5 });
-    fc.assert(fc.property(paths, (edits) => {
-      const s = example();
-      for (const [path, value] of edits) {
-        let node: unknown = s;
-        for (const step of path.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
-        if (node && typeof node === 'object') (node as Record<string | number, unknown>)[path[path.length - 1]] = value;
-      }
-      answer(s);
-    }), { numRuns: 1000 });
+    const paths = fc.array(
+      fc.tuple(
+        fc.array(
+          fc.oneof(
+            fc.nat({ max: 4 }),
+            fc.constantFrom(
+              'risks',
+              'benefits',
+              'bands',
+              'cost',
+              'days',
+              'members',
+              'upTo',
+              'dist',
+              'values',
+              'id',
+              'risk',
+              'type',
+              'kind',
+            ),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.anything(),
+      ),
+      { maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(paths, (edits) => {
+        const s = example();
+        for (const [path, value] of edits) {
+          let node: unknown = s;
+          for (const step of path.slice(0, -1))
+            node =
+              node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+          if (node && typeof node === 'object')
+            (node as Record<string | number, unknown>)[path[path.length - 1]] = value;
+        }
+        answer(s);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
 describe('loadScenarioText never throws', () => {
   it('on any text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.string({ unit: 'binary' })), (text) => {
-      const r = loadScenarioText(text);
-      expect(typeof r.ok).toBe('boolean');
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.string({ unit: 'binary' })), (text) => {
+        const r = loadScenarioText(text);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

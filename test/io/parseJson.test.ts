@@ -36,7 +36,13 @@ describe('a valid text', () => {
 
 describe('a syntax error is located by line and column', () => {
   it.each([
-    ['a trailing comma in an object', '{"a": 1,}', 1, 9, 'unexpected "}", expected a field name in double quotes'],
+    [
+      'a trailing comma in an object',
+      '{"a": 1,}',
+      1,
+      9,
+      'unexpected "}", expected a field name in double quotes',
+    ],
     ['a missing comma, on line 3', '{\n  "a": 1\n  "b": 2\n}', 3, 3, 'unexpected \'"\', expected "," or "}"'],
     ['a trailing comma in a list', '[1, 2,]', 1, 7, 'unexpected "]", expected a value'],
     ['a misspelt literal (V8 gives no position)', '{"a": tru}', 1, 10, 'unexpected "}", expected "true"'],
@@ -47,13 +53,43 @@ describe('a syntax error is located by line and column', () => {
     ['a bad unicode escape', '["\\u12g4"]', 1, 7, 'unexpected "g", expected a hexadecimal digit'],
     ['a number with nothing after the point', '[1.]', 1, 4, 'unexpected "]", expected a digit'],
     ['text after the value', '{} x', 1, 4, 'unexpected "x", expected the end of the text'],
-    ['a line break inside quotes', '{"a": "x\ny"}', 1, 9, 'a line break or control character inside quotes (write it as \\n)'],
-    ['an unclosed list: the end of the text', '{"a": [1, 2', 1, 12, 'the text ends too early (a bracket, brace or quote is not closed)'],
-    ['an unclosed string on line 2', '{\n"a": "x', 2, 8, 'the text ends too early (a bracket, brace or quote is not closed)'],
+    [
+      'a line break inside quotes',
+      '{"a": "x\ny"}',
+      1,
+      9,
+      'a line break or control character inside quotes (write it as \\n)',
+    ],
+    [
+      'an unclosed list: the end of the text',
+      '{"a": [1, 2',
+      1,
+      12,
+      'the text ends too early (a bracket, brace or quote is not closed)',
+    ],
+    [
+      'an unclosed string on line 2',
+      '{\n"a": "x',
+      2,
+      8,
+      'the text ends too early (a bracket, brace or quote is not closed)',
+    ],
     ['an empty text', '', 1, 1, 'the text ends too early (a bracket, brace or quote is not closed)'],
     ['only whitespace', '  \n ', 2, 2, 'the text ends too early (a bracket, brace or quote is not closed)'],
-    ['Windows line ends (\\r\\n count once)', '{\r\n"a": 1,\r\n}', 3, 1, 'unexpected "}", expected a field name in double quotes'],
-    ['old Mac line ends (\\r alone)', '{\r"a": 1,\r}', 3, 1, 'unexpected "}", expected a field name in double quotes'],
+    [
+      'Windows line ends (\\r\\n count once)',
+      '{\r\n"a": 1,\r\n}',
+      3,
+      1,
+      'unexpected "}", expected a field name in double quotes',
+    ],
+    [
+      'old Mac line ends (\\r alone)',
+      '{\r"a": 1,\r}',
+      3,
+      1,
+      'unexpected "}", expected a field name in double quotes',
+    ],
     ['NaN, which JSON cannot hold', '{"a": NaN}', 1, 7, 'unexpected "N", expected a value'],
   ])('%s', (_, text, line, column, message) => {
     expect(failure(text)).toEqual({ line, column, message });
@@ -70,18 +106,29 @@ describe('a syntax error is located by line and column', () => {
 
   it('the spec’s example with a comma too many is located on its line', () => {
     const text = SPEC_EXAMPLE_TEXT.replace('"newShare": 0.1 }', '"newShare": 0.1, }');
-    expect(failure(text)).toEqual({ line: 6, column: 70, message: 'unexpected "}", expected a field name in double quotes' });
+    expect(failure(text)).toEqual({
+      line: 6,
+      column: 70,
+      message: 'unexpected "}", expected a field name in double quotes',
+    });
   });
 
   it('messages come in Chinese too', () => {
-    expect(parseJson('[1,]', { lang: 'zh' })).toMatchObject({ ok: false, message: '此处不应出现 "]"，应为一个值' });
+    expect(parseJson('[1,]', { lang: 'zh' })).toMatchObject({
+      ok: false,
+      message: '此处不应出现 "]"，应为一个值',
+    });
   });
 });
 
 describe('the size limit', () => {
   it('a text over 10 MB in UTF-8 is refused before parsing', () => {
     expect(parseJson(' '.repeat(MAX_JSON_BYTES + 1))).toEqual({
-      ok: false, line: 1, column: 1, message: 'the text is larger than 10 MB', code: 'too-large',
+      ok: false,
+      line: 1,
+      column: 1,
+      message: 'the text is larger than 10 MB',
+      code: 'too-large',
     });
   });
 
@@ -119,7 +166,36 @@ function v8Position(text: string): number | null | 'valid' {
   }
 }
 
-const PIECES = ['{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '0', '1', '-', '.', 'e', 'E', '+', 't', 'n', 'u', 'x', 'a', '\u0001', '"a"', 'true', 'null', '1e5', '"\\u00e9"'];
+const PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  ' ',
+  '\n',
+  '0',
+  '1',
+  '-',
+  '.',
+  'e',
+  'E',
+  '+',
+  't',
+  'n',
+  'u',
+  'x',
+  'a',
+  '\u0001',
+  '"a"',
+  'true',
+  'null',
+  '1e5',
+  '"\\u00e9"',
+];
 
 describe('the fallback scanner agrees with V8', () => {
   const canonical = JSON.stringify(JSON.parse(SPEC_EXAMPLE_TEXT), null, 2);
@@ -135,17 +211,34 @@ describe('the fallback scanner agrees with V8', () => {
   }
 
   it('on the example with one character deleted, inserted or replaced', () => {
-    const edit = fc.record({ at: fc.nat({ max: canonical.length }), cut: fc.nat({ max: 3 }), piece: fc.constantFrom('', ...PIECES) });
-    fc.assert(fc.property(edit, ({ at, cut, piece }) => agrees(canonical.slice(0, at) + piece + canonical.slice(at + cut))), { numRuns: 3000 });
+    const edit = fc.record({
+      at: fc.nat({ max: canonical.length }),
+      cut: fc.nat({ max: 3 }),
+      piece: fc.constantFrom('', ...PIECES),
+    });
+    fc.assert(
+      fc.property(edit, ({ at, cut, piece }) =>
+        agrees(canonical.slice(0, at) + piece + canonical.slice(at + cut)),
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('on random texts made of JSON’s pieces', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (pieces) => agrees(pieces.join(''))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (pieces) =>
+        agrees(pieces.join('')),
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('on valid JSON of every kind', () => {
-    fc.assert(fc.property(fc.json(), (text) => {
-      expect(findJsonSyntaxError(text)).toBeNull();
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(findJsonSyntaxError(text)).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -19,7 +19,9 @@ function load(text: string): Scenario {
 
 describe('canonical text', () => {
   it('writes the spec’s example in the spec’s key order, 2-space indent, final newline', () => {
-    expect(serialiseScenario(load(SPEC_EXAMPLE_TEXT))).toBe(`${JSON.stringify(JSON.parse(SPEC_EXAMPLE_TEXT), null, 2)}\n`);
+    expect(serialiseScenario(load(SPEC_EXAMPLE_TEXT))).toBe(
+      `${JSON.stringify(JSON.parse(SPEC_EXAMPLE_TEXT), null, 2)}\n`,
+    );
   });
 
   it('gives a canonical file back byte for byte', () => {
@@ -38,16 +40,43 @@ describe('canonical text', () => {
         { waitingDays: 30, cap: 9, amount: 1, type: 'lump-sum', risk: 'e', id: 'b4' },
       ],
       risks: [
-        { days: { value: 3, dist: 'fixed' }, cost: { shape: 2, scale: 3, dist: 'pareto' }, rateCv: 0.1, rate: 0.1, who: 'female', kind: 'cost', id: 'c' },
+        {
+          days: { value: 3, dist: 'fixed' },
+          cost: { shape: 2, scale: 3, dist: 'pareto' },
+          rateCv: 0.1,
+          rate: 0.1,
+          who: 'female',
+          kind: 'cost',
+          id: 'c',
+        },
         { rateCv: 0, rate: 0.5, who: 'all', kind: 'event', id: 'e' },
       ],
       fund: { expenseRate: 0.1, backstop: 2, reserve: 1 },
       contributions: [{ amount: 1, payer: 'member' }],
       members: { newShare: 0, femaleShare: 0.5, count: 10 },
-      notes: 'n', source: 's', period: 'p', name: 'scrambled', $schema: 'x.json', format: 'huzhu-scenario/1',
+      notes: 'n',
+      source: 's',
+      period: 'p',
+      name: 'scrambled',
+      $schema: 'x.json',
+      format: 'huzhu-scenario/1',
     };
     const out = JSON.parse(serialiseScenario(load(JSON.stringify(scrambled)))) as typeof scrambled;
-    expect(Object.keys(out)).toEqual(['format', '$schema', 'name', 'period', 'source', 'notes', 'members', 'contributions', 'fund', 'risks', 'benefits', 'trend', 'simulation']);
+    expect(Object.keys(out)).toEqual([
+      'format',
+      '$schema',
+      'name',
+      'period',
+      'source',
+      'notes',
+      'members',
+      'contributions',
+      'fund',
+      'risks',
+      'benefits',
+      'trend',
+      'simulation',
+    ]);
     expect(Object.keys(out.members)).toEqual(['count', 'femaleShare', 'newShare']);
     expect(Object.keys(out.contributions[0])).toEqual(['payer', 'amount']);
     expect(Object.keys(out.fund)).toEqual(['reserve', 'backstop', 'expenseRate']);
@@ -91,78 +120,184 @@ const positive = (max: number) => fc.double({ min: 1e-6, max, noNaN: true });
 const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max, unit: 'grapheme' });
 
 const costDist: fc.Arbitrary<CostDist> = fc.oneof(
-  fc.record({ dist: fc.constant('lognormal' as const), mean: positive(1e9), cv: fc.double({ min: 0, max: 100, noNaN: true }) }),
+  fc.record({
+    dist: fc.constant('lognormal' as const),
+    mean: positive(1e9),
+    cv: fc.double({ min: 0, max: 100, noNaN: true }),
+  }),
   // A gamma cv is 0 or at least LIMITS.gammaCvMin (0.01).
-  fc.record({ dist: fc.constant('gamma' as const), mean: positive(1e9), cv: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 100, noNaN: true })) }),
-  fc.record({ dist: fc.constant('pareto' as const), scale: positive(1e9), shape: fc.double({ min: 1.0001, max: 1000, noNaN: true }) }),
-  fc.record({ dist: fc.constant('empirical' as const), values: fc.array(positive(1e7), { minLength: 1, maxLength: 5 }) }),
+  fc.record({
+    dist: fc.constant('gamma' as const),
+    mean: positive(1e9),
+    cv: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 100, noNaN: true })),
+  }),
+  fc.record({
+    dist: fc.constant('pareto' as const),
+    scale: positive(1e9),
+    shape: fc.double({ min: 1.0001, max: 1000, noNaN: true }),
+  }),
+  fc.record({
+    dist: fc.constant('empirical' as const),
+    values: fc.array(positive(1e7), { minLength: 1, maxLength: 5 }),
+  }),
 );
 
 const daysDist: fc.Arbitrary<DaysDist> = fc.oneof(
   fc.record({ dist: fc.constant('poisson' as const), mean: fc.double({ min: 0, max: 366, noNaN: true }) }),
-  fc.record({ dist: fc.constant('negative-binomial' as const), mean: fc.double({ min: 1, max: 366, noNaN: true }), cv: fc.double({ min: 1.01, max: 5, noNaN: true }) }),
+  fc.record({
+    dist: fc.constant('negative-binomial' as const),
+    mean: fc.double({ min: 1, max: 366, noNaN: true }),
+    cv: fc.double({ min: 1.01, max: 5, noNaN: true }),
+  }),
   fc.record({ dist: fc.constant('fixed' as const), value: fc.integer({ min: 0, max: 366 }) }),
-  fc.record({ dist: fc.constant('empirical' as const), values: fc.array(fc.integer({ min: 0, max: 366 }), { minLength: 1, maxLength: 5 }) }),
+  fc.record({
+    dist: fc.constant('empirical' as const),
+    values: fc.array(fc.integer({ min: 0, max: 366 }), { minLength: 1, maxLength: 5 }),
+  }),
 );
 
-const riskCommon = { who: opt(fc.constantFrom('all' as const, 'female' as const)), rate: fc.double({ min: 1e-6, max: 1, noNaN: true }), rateCv: opt(fc.double({ min: 0, max: 10, noNaN: true })) };
+const riskCommon = {
+  who: opt(fc.constantFrom('all' as const, 'female' as const)),
+  rate: fc.double({ min: 1e-6, max: 1, noNaN: true }),
+  rateCv: opt(fc.double({ min: 0, max: 10, noNaN: true })),
+};
 
-const risk = (id: string): fc.Arbitrary<Risk> => fc.oneof(
-  fc.record({ id: fc.constant(id), kind: fc.constant('cost' as const), ...riskCommon, cost: costDist, days: opt(daysDist) }, { requiredKeys: ['id', 'kind', 'rate', 'cost'] }),
-  fc.record({ id: fc.constant(id), kind: fc.constant('event' as const), ...riskCommon }, { requiredKeys: ['id', 'kind', 'rate'] }),
-);
+const risk = (id: string): fc.Arbitrary<Risk> =>
+  fc.oneof(
+    fc.record(
+      {
+        id: fc.constant(id),
+        kind: fc.constant('cost' as const),
+        ...riskCommon,
+        cost: costDist,
+        days: opt(daysDist),
+      },
+      { requiredKeys: ['id', 'kind', 'rate', 'cost'] },
+    ),
+    fc.record(
+      { id: fc.constant(id), kind: fc.constant('event' as const), ...riskCommon },
+      { requiredKeys: ['id', 'kind', 'rate'] },
+    ),
+  );
 
-const bands = fc.tuple(fc.uniqueArray(fc.integer({ min: 1, max: 1e11 }), { minLength: 1, maxLength: 6 }), fc.boolean()).map(([ends, open]) =>
-  ends.sort((a, b) => a - b).map((e, i) => ({ upTo: open && i === ends.length - 1 ? null : e / 100, rate: (i % 10) / 10 })));
+const bands = fc
+  .tuple(fc.uniqueArray(fc.integer({ min: 1, max: 1e11 }), { minLength: 1, maxLength: 6 }), fc.boolean())
+  .map(([ends, open]) =>
+    ends
+      .sort((a, b) => a - b)
+      .map((e, i) => ({ upTo: open && i === ends.length - 1 ? null : e / 100, rate: (i % 10) / 10 })),
+  );
 
 /** The benefit types a risk allows, with arbitrary fields. */
 function benefitFor(id: string, r: Risk): fc.Arbitrary<Benefit> {
   const head = { id: fc.constant(id), risk: fc.constant(r.id) };
   if (r.kind === 'event') {
-    return fc.record({ ...head, type: fc.constant('lump-sum' as const), amount: money(0.01), cap: opt(money()), waitingDays: opt(fc.integer({ min: 0, max: 365 })) });
+    return fc.record({
+      ...head,
+      type: fc.constant('lump-sum' as const),
+      amount: money(0.01),
+      cap: opt(money()),
+      waitingDays: opt(fc.integer({ min: 0, max: 365 })),
+    });
   }
   const options: fc.Arbitrary<Benefit>[] = [
-    fc.record({ ...head, type: fc.constant('bands' as const), deductible: opt(money()), bands, cap: opt(money()) }),
-    fc.record({ ...head, type: fc.constant('steps' as const), from: money(), step: money(0.01), perStep: money(0.01), cap: opt(money()) }),
+    fc.record({
+      ...head,
+      type: fc.constant('bands' as const),
+      deductible: opt(money()),
+      bands,
+      cap: opt(money()),
+    }),
+    fc.record({
+      ...head,
+      type: fc.constant('steps' as const),
+      from: money(),
+      step: money(0.01),
+      perStep: money(0.01),
+      cap: opt(money()),
+    }),
   ];
-  if (r.days) options.push(fc.record({ ...head, type: fc.constant('daily' as const), perDay: money(0.01), maxDays: opt(fc.integer({ min: 1, max: 366 })) }));
+  if (r.days)
+    options.push(
+      fc.record({
+        ...head,
+        type: fc.constant('daily' as const),
+        perDay: money(0.01),
+        maxDays: opt(fc.integer({ min: 1, max: 366 })),
+      }),
+    );
   return fc.oneof(...options);
 }
 
 const scenario: fc.Arbitrary<Scenario> = fc
   .uniqueArray(text(1, 8), { minLength: 1, maxLength: 4 })
   .chain((ids) => fc.tuple(...ids.map(risk)))
-  .chain((risks) => fc.record({
-    format: fc.constant('huzhu-scenario/1' as const),
-    $schema: opt(fc.constant('./huzhu-scenario.schema.json')),
-    name: text(1, 20).filter((s) => /\S/u.test(s)),
-    period: opt(text(0, 10)),
-    source: opt(text(0, 10)),
-    notes: opt(text(0, 10)),
-    members: fc.record({ count: fc.integer({ min: 1, max: 1e8 }), femaleShare: opt(share()), newShare: opt(share()) }),
-    contributions: fc.array(fc.record({ payer: text(1, 10), amount: money(0.01) }), { minLength: 1, maxLength: 3 }),
-    fund: opt(fc.record({ reserve: opt(money()), backstop: opt(money()), expenseRate: opt(fc.double({ min: 0, max: 0.99, noNaN: true })) })),
-    risks: fc.constant(risks),
-    benefits: fc.tuple(...risks.map((r, i) => benefitFor(`b${i}`, r))),
-    trend: opt(fc.record({ members: opt(fc.double({ min: -0.99, max: 10, noNaN: true })), contribution: opt(fc.double({ min: -0.99, max: 10, noNaN: true })), rate: opt(fc.constant(0.02)), cost: opt(fc.constant(0.06)) })),
-    simulation: opt(fc.record({ iterations: opt(fc.integer({ min: 100, max: 1e6 })), seed: opt(text(1, 10)), years: opt(fc.integer({ min: 1, max: 50 })), confidence: opt(fc.double({ min: 0.5, max: 0.9999, noNaN: true })) })),
-  }));
+  .chain((risks) =>
+    fc.record({
+      format: fc.constant('huzhu-scenario/1' as const),
+      $schema: opt(fc.constant('./huzhu-scenario.schema.json')),
+      name: text(1, 20).filter((s) => /\S/u.test(s)),
+      period: opt(text(0, 10)),
+      source: opt(text(0, 10)),
+      notes: opt(text(0, 10)),
+      members: fc.record({
+        count: fc.integer({ min: 1, max: 1e8 }),
+        femaleShare: opt(share()),
+        newShare: opt(share()),
+      }),
+      contributions: fc.array(fc.record({ payer: text(1, 10), amount: money(0.01) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      fund: opt(
+        fc.record({
+          reserve: opt(money()),
+          backstop: opt(money()),
+          expenseRate: opt(fc.double({ min: 0, max: 0.99, noNaN: true })),
+        }),
+      ),
+      risks: fc.constant(risks),
+      benefits: fc.tuple(...risks.map((r, i) => benefitFor(`b${i}`, r))),
+      trend: opt(
+        fc.record({
+          members: opt(fc.double({ min: -0.99, max: 10, noNaN: true })),
+          contribution: opt(fc.double({ min: -0.99, max: 10, noNaN: true })),
+          rate: opt(fc.constant(0.02)),
+          cost: opt(fc.constant(0.06)),
+        }),
+      ),
+      simulation: opt(
+        fc.record({
+          iterations: opt(fc.integer({ min: 100, max: 1e6 })),
+          seed: opt(text(1, 10)),
+          years: opt(fc.integer({ min: 1, max: 50 })),
+          confidence: opt(fc.double({ min: 0.5, max: 0.9999, noNaN: true })),
+        }),
+      ),
+    }),
+  );
 
 /** `s` without its undefined fields, as JSON keeps it. */
 const asJson = (s: Scenario): unknown => JSON.parse(JSON.stringify(s));
 
 describe('the round trip', () => {
   it('every valid scenario comes back deep-equal from serialise → parse → validate', () => {
-    fc.assert(fc.property(scenario, (s) => {
-      expect(load(serialiseScenario(s))).toEqual(asJson(s));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, (s) => {
+        expect(load(serialiseScenario(s))).toEqual(asJson(s));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('serialising a loaded canonical text gives the same text', () => {
-    fc.assert(fc.property(scenario, (s) => {
-      const text = serialiseScenario(s);
-      expect(serialiseScenario(load(text))).toBe(text);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const text = serialiseScenario(s);
+        expect(serialiseScenario(load(text))).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

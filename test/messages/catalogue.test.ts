@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareFlag, Flag, ReportFlagParams } from '../../src/domain/flags.ts';
 import type { Texts } from '../../src/messages/catalogue.ts';
-import { COMPARE_FLAG_TEXTS, flagText, REPORT_FLAG_TEXTS, VERDICT_FLAG_TEXTS } from '../../src/messages/flags.ts';
+import {
+  COMPARE_FLAG_TEXTS,
+  flagText,
+  REPORT_FLAG_TEXTS,
+  VERDICT_FLAG_TEXTS,
+} from '../../src/messages/flags.ts';
 import { WARNING_TEXTS } from '../../src/messages/warnings.ts';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
@@ -15,7 +20,10 @@ const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 const EVERY_FLAG: (Flag | CompareFlag)[] = [
   { code: 'backstop-at-risk', params: { prob: 0.0712, limit: 0.05 } },
   { code: 'large-surplus', params: { ratio: 0.42 } },
-  { code: 'mc-standard-error-large', params: { standardError: 1234.5, mean: 61725, expected: 60000, iterations: 500 } },
+  {
+    code: 'mc-standard-error-large',
+    params: { standardError: 1234.5, mean: 61725, expected: 60000, iterations: 500 },
+  },
   { code: 'mc-standard-error-large', params: { standardError: 0, mean: 0, expected: 12.5, iterations: 500 } },
   { code: 'mc-mean-off', params: { mean: 1000, expected: 1010, standardErrors: 5 } },
   { code: 'heavy-tail', params: { benefit: 'self-pay', shape: 1.5 } },
@@ -30,7 +38,9 @@ describe('the catalogue', () => {
       expect(Object.keys(area.zh).sort()).toEqual(Object.keys(area.en).sort());
     }
     const codes = new Set(EVERY_FLAG.map((f) => f.code));
-    expect([...codes].sort()).toEqual([...Object.keys(REPORT_FLAG_TEXTS.en), ...Object.keys(COMPARE_FLAG_TEXTS.en)].sort());
+    expect([...codes].sort()).toEqual(
+      [...Object.keys(REPORT_FLAG_TEXTS.en), ...Object.keys(COMPARE_FLAG_TEXTS.en)].sort(),
+    );
   });
 
   it('puts the figures in words: English without Chinese, Chinese with it, one line, nothing unfilled', () => {
@@ -44,15 +54,21 @@ describe('the catalogue', () => {
   });
 
   it('formats the figures the same way in both languages', () => {
-    expect(flagText('en', EVERY_FLAG[0])).toBe('the backstop is not enough in 7.1% of periods (more than 5.0%)');
+    expect(flagText('en', EVERY_FLAG[0])).toBe(
+      'the backstop is not enough in 7.1% of periods (more than 5.0%)',
+    );
     expect(flagText('zh', EVERY_FLAG[0])).toBe('有 7.1% 的年份托底资金不足（超过 5.0%）');
     expect(flagText('en', EVERY_FLAG[2])).toContain('(¥1,234.5) is 2.0% of the simulated mean');
     expect(flagText('zh', EVERY_FLAG[2])).toContain('（¥1,234.5）为模拟均值的 2.0%');
-    expect(flagText('en', EVERY_FLAG[6])).toBe('only 2 of 500 simulated periods lie above the 99.5% quantile: run at least 2,000 iterations for p99.5');
+    expect(flagText('en', EVERY_FLAG[6])).toBe(
+      'only 2 of 500 simulated periods lie above the 99.5% quantile: run at least 2,000 iterations for p99.5',
+    );
     expect(flagText('en', EVERY_FLAG[8])).toContain('expected payout +168% against income +31%');
     expect(flagText('en', EVERY_FLAG[8])).toContain('137 percentage points faster');
     const zeroError: Flag = { code: 'mc-mean-off', params: { mean: 0, expected: 0.5, standardErrors: null } };
-    expect(flagText('en', zeroError)).toContain('(¥0) is ∞ standard errors from the exact expectation (¥0.5)');
+    expect(flagText('en', zeroError)).toContain(
+      '(¥0) is ∞ standard errors from the exact expectation (¥0.5)',
+    );
     expect(flagText('zh', zeroError)).toContain('相差 ∞ 个标准误');
   });
 });
@@ -60,7 +76,9 @@ describe('the catalogue', () => {
 describe('the compiler', () => {
   it('refuses a table without a code and a text that reads a parameter the code does not carry', () => {
     // @ts-expect-error 'few-claims' is missing
-    const missing: Texts<Pick<ReportFlagParams, 'large-surplus' | 'few-claims'>> = { 'large-surplus': () => 'x' };
+    const missing: Texts<Pick<ReportFlagParams, 'large-surplus' | 'few-claims'>> = {
+      'large-surplus': () => 'x',
+    };
     const wrong: Texts<Pick<ReportFlagParams, 'large-surplus'>> = {
       // @ts-expect-error large-surplus carries `ratio`, not `prob`
       'large-surplus': (p) => `${p.prob}`,

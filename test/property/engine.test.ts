@@ -42,49 +42,55 @@ const claimantsPerPeriod = (s: ResolvedScenario) =>
 describe('the engine on any valid scenario', () => {
   it('gives finite figures: exact expectation, Monte Carlo totals, report and warnings; the means within bounds', async () => {
     const runner = inlineRunner();
-    await fc.assert(fc.asyncProperty(validScenario(), async (doc) => {
-      const scenario = accepted(doc);
-      const s = resolveScenario(scenario);
-      const expected = expectedPayout(s);
-      expect(nonFinite(expected), 'expectedPayout').toEqual([]);
-      const iterations = claimantsPerPeriod(s) > 5000 ? 100 : 200;
-      const { report, totals, byBenefit } = await simulate(scenario, runner, { iterations });
-      expect(nonFinite(report), 'report').toEqual([]);
-      expect(totals.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
-      expect(byBenefit.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(validScenario(), async (doc) => {
+        const scenario = accepted(doc);
+        const s = resolveScenario(scenario);
+        const expected = expectedPayout(s);
+        expect(nonFinite(expected), 'expectedPayout').toEqual([]);
+        const iterations = claimantsPerPeriod(s) > 5000 ? 100 : 200;
+        const { report, totals, byBenefit } = await simulate(scenario, runner, { iterations });
+        expect(nonFinite(report), 'report').toEqual([]);
+        expect(totals.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
+        expect(byBenefit.every((t) => Number.isFinite(t) && t >= 0)).toBe(true);
 
-      const { mean, sd, quantiles: q, probDeficit, probBeyondBackstop } = report.simulated;
-      expect(mean).toBeGreaterThanOrEqual(0);
-      expect(sd).toBeGreaterThanOrEqual(0);
-      expect(expected.payout).toBeGreaterThanOrEqual(0);
-      const ordered = [q.p50, q.p75, q.p90, q.p95, q.p99, q.p995];
-      expect([...ordered].sort((a, b) => a - b)).toEqual(ordered);
-      for (const p of [probDeficit, probBeyondBackstop]) expect(p >= 0 && p <= 1).toBe(true);
-      expect(probBeyondBackstop).toBeLessThanOrEqual(probDeficit);
+        const { mean, sd, quantiles: q, probDeficit, probBeyondBackstop } = report.simulated;
+        expect(mean).toBeGreaterThanOrEqual(0);
+        expect(sd).toBeGreaterThanOrEqual(0);
+        expect(expected.payout).toBeGreaterThanOrEqual(0);
+        const ordered = [q.p50, q.p75, q.p90, q.p95, q.p99, q.p995];
+        expect([...ordered].sort((a, b) => a - b)).toEqual(ordered);
+        for (const p of [probDeficit, probBeyondBackstop]) expect(p >= 0 && p <= 1).toBe(true);
+        expect(probBeyondBackstop).toBeLessThanOrEqual(probDeficit);
 
-      const bound = payoutBound(s);
-      if (Number.isFinite(bound)) {
-        expect(expected.payout).toBeLessThanOrEqual(bound * (1 + 1e-9) + 0.01);
-        expect(mean).toBeLessThanOrEqual(20 * bound + 0.01);
-      }
-
-      for (const lang of ['en', 'zh'] as const) {
-        for (const w of monteCarloWarnings(report, scenario)) {
-          expect(flagText(lang, w).length).toBeGreaterThan(0);
-          expect(flagText(lang, w)).not.toMatch(/[\n\r]|NaN|undefined/);
+        const bound = payoutBound(s);
+        if (Number.isFinite(bound)) {
+          expect(expected.payout).toBeLessThanOrEqual(bound * (1 + 1e-9) + 0.01);
+          expect(mean).toBeLessThanOrEqual(20 * bound + 0.01);
         }
-      }
-    }), { seed: SEED, numRuns: 150 });
+
+        for (const lang of ['en', 'zh'] as const) {
+          for (const w of monteCarloWarnings(report, scenario)) {
+            expect(flagText(lang, w).length).toBeGreaterThan(0);
+            expect(flagText(lang, w)).not.toMatch(/[\n\r]|NaN|undefined/);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
   });
 
   it('projects the fund over two years with finite figures', async () => {
     const runner = inlineRunner();
-    await fc.assert(fc.asyncProperty(validScenario(), async (doc) => {
-      const scenario = accepted(doc);
-      const projection = await project(scenario, runner, { years: 2, iterations: 100 });
-      expect(nonFinite(projection), 'projection').toEqual([]);
-      expect(projection.years).toHaveLength(2);
-      for (const y of projection.years) expect(y.probDepleted >= 0 && y.probDepleted <= 1).toBe(true);
-    }), { seed: SEED, numRuns: 50 });
+    await fc.assert(
+      fc.asyncProperty(validScenario(), async (doc) => {
+        const scenario = accepted(doc);
+        const projection = await project(scenario, runner, { years: 2, iterations: 100 });
+        expect(nonFinite(projection), 'projection').toEqual([]);
+        expect(projection.years).toHaveLength(2);
+        for (const y of projection.years) expect(y.probDepleted >= 0 && y.probDepleted <= 1).toBe(true);
+      }),
+      { seed: SEED, numRuns: 50 },
+    );
   });
 });

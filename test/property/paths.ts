@@ -39,7 +39,8 @@ export function parsePath(path: string): Segment[] {
   return out;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Whether `path` points into `doc`: every step exists (own keys, indices within the list), except

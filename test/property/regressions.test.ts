@@ -7,9 +7,19 @@ import { resolveScenario } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { stepsPiecewise } from '../../src/benefits/piecewise.ts';
 import { continuousCost } from '../../src/engine/costDistribution.ts';
-import { expectedMinCount, mixedPoissonCount, negativeBinomialBySize, poissonCount } from '../../src/engine/countDistribution.ts';
+import {
+  expectedMinCount,
+  mixedPoissonCount,
+  negativeBinomialBySize,
+  poissonCount,
+} from '../../src/engine/countDistribution.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
-import { expectedCostBenefit, expectedLumpSum, expectedPiecewise, expectedStepsBySurvival } from '../../src/engine/expectedBenefit.ts';
+import {
+  expectedCostBenefit,
+  expectedLumpSum,
+  expectedPiecewise,
+  expectedStepsBySurvival,
+} from '../../src/engine/expectedBenefit.ts';
 import { compilePlan } from '../../src/engine/plan.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { project } from '../../src/engine/project.ts';
@@ -22,8 +32,12 @@ import { gammaQ, gammaQuantile, gammaQuantileUpper } from '../../src/stats/speci
 
 function scenario(risk: object, benefits: object[], members = 1000): Scenario {
   return {
-    format: 'huzhu-scenario/1', name: 'x', members: { count: members }, contributions: [{ payer: 'member', amount: 36 }],
-    risks: [{ id: 'r', ...risk }], benefits: benefits.map((b, i) => ({ id: `b${i}`, risk: 'r', ...b })),
+    format: 'huzhu-scenario/1',
+    name: 'x',
+    members: { count: members },
+    contributions: [{ payer: 'member', amount: 36 }],
+    risks: [{ id: 'r', ...risk }],
+    benefits: benefits.map((b, i) => ({ id: `b${i}`, risk: 'r', ...b })),
   } as Scenario;
 }
 
@@ -40,7 +54,12 @@ describe('gamma quantiles of a small shape (a gamma cost of cv 100: shape 1e-4)'
   });
 
   it('the upper quantile whose root is tiny but representable solves Q = q (it returned a point where Q = 0.0545 for q = 0.06)', () => {
-    for (const [q, a] of [[0.06, 1e-4], [0.5, 0.0025], [0.3, 0.0025], [0.5, 0.01]]) {
+    for (const [q, a] of [
+      [0.06, 1e-4],
+      [0.5, 0.0025],
+      [0.3, 0.0025],
+      [0.5, 0.01],
+    ]) {
       const x = gammaQuantileUpper(q, a);
       expect(x).toBeGreaterThan(0);
       expect(Math.abs(gammaQ(a, x) / q - 1)).toBeLessThan(1e-12);
@@ -60,7 +79,8 @@ describe('capped lump sums', () => {
   it('keeps its precision at tiny rates: 1e-12 (17% off with a rate cv of 0.01), 1e-200 (was 0), 1e-310 (was NaN)', () => {
     const b = { id: 'l', risk: 'e', type: 'lump-sum' as const, amount: 100, cap: 300 };
     for (const rate of [1e-12, 1e-200]) {
-      for (const cv of [0, 0.01, 10]) expect(Math.abs(expectedLumpSum(b, rate, cv, 0) / (100 * rate) - 1)).toBeLessThan(1e-9);
+      for (const cv of [0, 0.01, 10])
+        expect(Math.abs(expectedLumpSum(b, rate, cv, 0) / (100 * rate) - 1)).toBeLessThan(1e-9);
     }
     for (const cv of [0.01, 10]) {
       const v = expectedLumpSum(b, 1e-310, cv, 0);
@@ -94,7 +114,9 @@ describe('the negative binomial pmf (Loader form)', () => {
 
 describe('a rate cv below 1e-154 in the simulation', () => {
   it('draws Θ = 1 (the limit): it drew Θ = ∞, and the Poisson draw of ∞ claimants never ended', async () => {
-    const base = scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }, [{ type: 'bands', bands: [{ upTo: null, rate: 0.5 }] }]);
+    const base = scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }, [
+      { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] },
+    ]);
     const tiny = { ...base, risks: [{ ...base.risks[0], rateCv: 1e-158 }] } as Scenario;
     const zero = { ...base, risks: [{ ...base.risks[0], rateCv: 0 }] } as Scenario;
     const a = await simulate(tiny, inlineRunner(), { iterations: 100 });
@@ -111,19 +133,39 @@ describe('a rate cv below 1e-154 in the simulation', () => {
 
 describe('steps with very many steps below the cap', () => {
   it('a cap of 451,617,177 on steps of a fen: the expectation takes no 4.5e10 pieces (it ran out of memory)', () => {
-    const b = { id: 's', risk: 'r', type: 'steps' as const, from: 0.25, step: 1e12, perStep: 0.01, cap: 451617177 };
+    const b = {
+      id: 's',
+      risk: 'r',
+      type: 'steps' as const,
+      from: 0.25,
+      step: 1e12,
+      perStep: 0.01,
+      cap: 451617177,
+    };
     expect(expectedCostBenefit(b, { dist: 'pareto', scale: 4000, shape: 9.87 })).toBeLessThan(1e-80);
-    const s = resolveScenario(scenario({ kind: 'cost', rate: 0.1, cost: { dist: 'pareto', scale: 4000, shape: 9.87 } }, [b]));
+    const s = resolveScenario(
+      scenario({ kind: 'cost', rate: 0.1, cost: { dist: 'pareto', scale: 4000, shape: 9.87 } }, [b]),
+    );
     expect(compilePlan(s).risks).toHaveLength(1);
     expect(Number.isFinite(expectedPayout(s).payout)).toBe(true);
   });
 
   it('the survival sum agrees with the pieces where both can be computed', () => {
-    for (const cost of [{ dist: 'lognormal', mean: 40000, cv: 2 }, { dist: 'gamma', mean: 40000, cv: 1 }, { dist: 'pareto', scale: 40000, shape: 1.5 }] as const) {
+    for (const cost of [
+      { dist: 'lognormal', mean: 40000, cv: 2 },
+      { dist: 'gamma', mean: 40000, cv: 1 },
+      { dist: 'pareto', scale: 40000, shape: 1.5 },
+    ] as const) {
       const X = continuousCost(cost);
-      for (const b of [{ from: 20000, step: 10, perStep: 1, cap: 99999 }, { from: 0, step: 100, perStep: 7, cap: 700000.5 }, { from: 5, step: 0.01, perStep: 0.01, cap: 999.99 }]) {
+      for (const b of [
+        { from: 20000, step: 10, perStep: 1, cap: 99999 },
+        { from: 0, step: 100, perStep: 7, cap: 700000.5 },
+        { from: 5, step: 0.01, perStep: 0.01, cap: 999.99 },
+      ]) {
         const steps = { id: 's', risk: 'r', type: 'steps' as const, ...b };
-        expect(Math.abs(expectedStepsBySurvival(steps, X) / expectedPiecewise(stepsPiecewise(steps), X) - 1)).toBeLessThan(1e-12);
+        expect(
+          Math.abs(expectedStepsBySurvival(steps, X) / expectedPiecewise(stepsPiecewise(steps), X) - 1),
+        ).toBeLessThan(1e-12);
       }
     }
   });
@@ -132,12 +174,17 @@ describe('steps with very many steps below the cap', () => {
     const b = { id: 's', risk: 'r', type: 'steps' as const, from: 0, step: 0.01, perStep: 0.01, cap: 1e12 };
     // E[min(X, u)] = s/(α − 1)·(1 − (s/(u + s))^(α−1)) for the Lomax; flooring to the fen takes off about 0.005.
     const limited = (4000 / 0.01) * (1 - Math.pow(4000 / (1e12 + 4000), 0.01));
-    expect(expectedCostBenefit(b, { dist: 'pareto', scale: 4000, shape: 1.01 })).toBeCloseTo(limited - 0.005, 2);
+    expect(expectedCostBenefit(b, { dist: 'pareto', scale: 4000, shape: 1.01 })).toBeCloseTo(
+      limited - 0.005,
+      2,
+    );
   });
 
   it('the solver brackets a cap on steps of a fen by doubling to 6.6e7 without building billions of pieces (it ran out of memory)', () => {
     // One claimant a year, Pareto(4,000, 1.01): E[min(X, c)] reaches the income of 36,000 only at c ≈ 5e7.
-    const s = scenario({ kind: 'cost', rate: 0.001, cost: { dist: 'pareto', scale: 4000, shape: 1.01 } }, [{ type: 'steps', from: 0, step: 0.01, perStep: 0.01 }]);
+    const s = scenario({ kind: 'cost', rate: 0.001, cost: { dist: 'pareto', scale: 4000, shape: 1.01 } }, [
+      { type: 'steps', from: 0, step: 0.01, perStep: 0.01 },
+    ]);
     const cap = affordableCap(s, 'b0')!;
     const limited = (c: number) => 400_000 * (1 - Math.pow(4000 / (c + 4000), 0.01)) - 0.005;
     expect(limited(cap) / 36_000).toBeCloseTo(1, 4);
@@ -145,42 +192,65 @@ describe('steps with very many steps below the cap', () => {
 });
 
 describe('the validator refuses what the engine cannot compute', () => {
-  const base = () => scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }, [{ type: 'bands', bands: [{ upTo: null, rate: 0.5 }] }]);
+  const base = () =>
+    scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }, [
+      { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] },
+    ]);
   const withCost = (cost: object) => ({ ...base(), risks: [{ ...base().risks[0], cost }] });
   const withDays = (days: object) => ({ ...base(), risks: [{ ...base().risks[0], days }] });
 
   it('a Pareto scale above 1e9 (at 1e300 the totals’ squares overflow: sd NaN)', () => {
-    expect(problems(withCost({ dist: 'pareto', scale: 1e300, shape: 1.01 }))).toEqual(['risks[0].cost.scale: must be at most 1000000000']);
+    expect(problems(withCost({ dist: 'pareto', scale: 1e300, shape: 1.01 }))).toEqual([
+      'risks[0].cost.scale: must be at most 1000000000',
+    ]);
     expect(problems(withCost({ dist: 'pareto', scale: 1e9, shape: 1.01 }))).toEqual([]);
   });
 
   it('an empirical cost above 1e12 yuan', () => {
-    expect(problems(withCost({ dist: 'empirical', values: [1000, 1e300] }))).toEqual(['risks[0].cost.values[1]: must be at most 1000000000000']);
+    expect(problems(withCost({ dist: 'empirical', values: [1000, 1e300] }))).toEqual([
+      'risks[0].cost.values[1]: must be at most 1000000000000',
+    ]);
   });
 
   it('a gamma cv between 0 and 0.01 (cv 1e-4 took a minute per table; 1e-160 gave a wrong mean)', () => {
-    expect(problems(withCost({ dist: 'gamma', mean: 4000, cv: 0.005 }))).toEqual(['risks[0].cost.cv: must be at least 0.01']);
-    expect(problems(withCost({ dist: 'gamma', mean: 4000, cv: 1e-160 }))).toEqual(['risks[0].cost.cv: must be at least 0.01']);
+    expect(problems(withCost({ dist: 'gamma', mean: 4000, cv: 0.005 }))).toEqual([
+      'risks[0].cost.cv: must be at least 0.01',
+    ]);
+    expect(problems(withCost({ dist: 'gamma', mean: 4000, cv: 1e-160 }))).toEqual([
+      'risks[0].cost.cv: must be at least 0.01',
+    ]);
     expect(problems(withCost({ dist: 'gamma', mean: 4000, cv: 0 }))).toEqual([]);
     expect(problems(withCost({ dist: 'gamma', mean: 4000, cv: 0.01 }))).toEqual([]);
     expect(problems(withCost({ dist: 'lognormal', mean: 4000, cv: 1e-160 }))).toEqual([]);
   });
 
   it('a negative-binomial days cv above 20 (cv 1e300 made the expectation NaN; past cv ~50 the days table loses part of the mean)', () => {
-    expect(problems(withDays({ dist: 'negative-binomial', mean: 1, cv: 1e300 }))).toEqual(['risks[0].days.cv: must be at most 20']);
+    expect(problems(withDays({ dist: 'negative-binomial', mean: 1, cv: 1e300 }))).toEqual([
+      'risks[0].days.cv: must be at most 20',
+    ]);
     expect(problems(withDays({ dist: 'negative-binomial', mean: 366, cv: 20 }))).toEqual([]);
   });
 
   it('a negative-binomial days mean at or below 1/20² (no cv in range has cv² > 1/mean): the mean is flagged', () => {
-    expect(problems(withDays({ dist: 'negative-binomial', mean: 0.002, cv: 20 }))).toEqual(['risks[0].days.mean: must be greater than 0.0025']);
+    expect(problems(withDays({ dist: 'negative-binomial', mean: 0.002, cv: 20 }))).toEqual([
+      'risks[0].days.mean: must be greater than 0.0025',
+    ]);
     expect(problems(withDays({ dist: 'negative-binomial', mean: 0.003, cv: 19 }))).toEqual([]);
   });
 });
 
 describe('messages that name ids', () => {
   it('stay on one line whatever the id holds (a line break split a CLI problem over two lines)', () => {
-    const s = scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }, [{ type: 'bands', bands: [{ upTo: null, rate: 0.5 }] }]);
-    const doc = { ...s, risks: [{ ...s.risks[0], id: 'in\npatient' }, { ...s.risks[0], id: 'in\npatient' }] };
+    const s = scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 2 } }, [
+      { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] },
+    ]);
+    const doc = {
+      ...s,
+      risks: [
+        { ...s.risks[0], id: 'in\npatient' },
+        { ...s.risks[0], id: 'in\npatient' },
+      ],
+    };
     expect(problems(doc)).toEqual([
       'risks[1].id: duplicate id "in\\npatient" (also risks[0])',
       'benefits[0].risk: names no risk in risks[] (known: in\\npatient)',
@@ -189,13 +259,17 @@ describe('messages that name ids', () => {
 });
 
 describe('the projection’s expected loss ratio', () => {
-  const lumps = (trend: object): Scenario => ({
-    ...scenario({ kind: 'event', rate: 0.04 }, [{ type: 'lump-sum', amount: 0.01 }], 1),
-    trend,
-  } as Scenario);
+  const lumps = (trend: object): Scenario =>
+    ({
+      ...scenario({ kind: 'event', rate: 0.04 }, [{ type: 'lump-sum', amount: 0.01 }], 1),
+      trend,
+    }) as Scenario;
 
   it('is finite when the year’s income rounds to 0 fen (36 × (1 − 0.99986) = 0.005: it was Infinity)', async () => {
-    const p = await project(lumps({ contribution: -0.9998611111111112 }), inlineRunner(), { years: 2, iterations: 100 });
+    const p = await project(lumps({ contribution: -0.9998611111111112 }), inlineRunner(), {
+      years: 2,
+      iterations: 100,
+    });
     expect(p.years[1].income).toBe(0);
     expect(p.years[1].expectedLossRatio).toBeCloseTo((0.01 * 0.04) / (36 * (1 - 0.9998611111111112)), 10);
   });

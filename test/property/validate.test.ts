@@ -32,66 +32,84 @@ function expectWellPlaced(doc: unknown, problems: Problem[]): void {
 
 describe('a valid scenario file', () => {
   it('is accepted, validates to the file itself, and serialise ∘ validate is a fixed point', () => {
-    fc.assert(fc.property(validScenario(), (doc) => {
-      const text = JSON.stringify(doc);
-      const parsed = parseJson(text);
-      expect(parsed.ok).toBe(true);
-      const value = parsed.ok ? parsed.value : null;
-      const r = validateScenario(value);
-      if (!r.ok) expect.fail(`refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}\n${text.slice(0, 2000)}`);
-      expect(r.scenario).toEqual(value);
-      const canonical = serialiseScenario(r.scenario);
-      const again = loadScenarioText(canonical);
-      expect(again.ok).toBe(true);
-      if (again.ok) {
-        expect(again.scenario).toEqual(r.scenario);
-        expect(serialiseScenario(again.scenario)).toBe(canonical);
-      }
-      expect(validateScenario(value, { lang: 'zh' }).ok).toBe(true);
-    }), { seed: SEED, numRuns: 300 });
+    fc.assert(
+      fc.property(validScenario(), (doc) => {
+        const text = JSON.stringify(doc);
+        const parsed = parseJson(text);
+        expect(parsed.ok).toBe(true);
+        const value = parsed.ok ? parsed.value : null;
+        const r = validateScenario(value);
+        if (!r.ok)
+          expect.fail(
+            `refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}\n${text.slice(0, 2000)}`,
+          );
+        expect(r.scenario).toEqual(value);
+        const canonical = serialiseScenario(r.scenario);
+        const again = loadScenarioText(canonical);
+        expect(again.ok).toBe(true);
+        if (again.ok) {
+          expect(again.scenario).toEqual(r.scenario);
+          expect(serialiseScenario(again.scenario)).toBe(canonical);
+        }
+        expect(validateScenario(value, { lang: 'zh' }).ok).toBe(true);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });
 
 describe('a scenario file with one thing broken', () => {
   it('is refused, with a problem at or under the broken field and every path pointing into the file', () => {
-    fc.assert(fc.property(nearValidScenario(), (b) => {
-      const value = b.jsonSafe ? JSON.parse(JSON.stringify(b.doc)) : b.doc;
-      const r = validateScenario(value);
-      if (r.ok) expect.fail(`accepted with ${b.what} at ${formatPath(b.path)}`);
-      expectWellPlaced(value, r.problems);
-      const at = formatPath(b.path);
-      const under = r.problems.filter((p) => {
-        const segments = parsePath(p.path);
-        return b.path.every((s, i) => segments[i] === s) || (at === '(root)');
-      });
-      expect(under.length, `${b.what} at ${at}; problems: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`).toBeGreaterThan(0);
-      const zh = validateScenario(value, { lang: 'zh' });
-      expect(zh.ok).toBe(false);
-      if (!zh.ok) expect(zh.problems.map((p) => p.path)).toEqual(r.problems.map((p) => p.path));
-    }), { seed: SEED, numRuns: 500 });
+    fc.assert(
+      fc.property(nearValidScenario(), (b) => {
+        const value = b.jsonSafe ? JSON.parse(JSON.stringify(b.doc)) : b.doc;
+        const r = validateScenario(value);
+        if (r.ok) expect.fail(`accepted with ${b.what} at ${formatPath(b.path)}`);
+        expectWellPlaced(value, r.problems);
+        const at = formatPath(b.path);
+        const under = r.problems.filter((p) => {
+          const segments = parsePath(p.path);
+          return b.path.every((s, i) => segments[i] === s) || at === '(root)';
+        });
+        expect(
+          under.length,
+          `${b.what} at ${at}; problems: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        ).toBeGreaterThan(0);
+        const zh = validateScenario(value, { lang: 'zh' });
+        expect(zh.ok).toBe(false);
+        if (!zh.ok) expect(zh.problems.map((p) => p.path)).toEqual(r.problems.map((p) => p.path));
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
   });
 });
 
 describe('garbage', () => {
   it('as text: parseJson and validateScenario never throw; a syntax error has a line and column; the rest is refused with paths into the value', () => {
-    fc.assert(fc.property(garbageText, (text) => {
-      const parsed = parseJson(text);
-      if (!parsed.ok) {
-        expect(parsed.line).toBeGreaterThanOrEqual(1);
-        expect(parsed.column).toBeGreaterThanOrEqual(1);
-        expect(parsed.message).not.toMatch(/[\n\r]/);
-        return;
-      }
-      const r = validateScenario(parsed.value);
-      if (!r.ok) expectWellPlaced(parsed.value, r.problems);
-    }), { seed: SEED, numRuns: 300 });
+    fc.assert(
+      fc.property(garbageText, (text) => {
+        const parsed = parseJson(text);
+        if (!parsed.ok) {
+          expect(parsed.line).toBeGreaterThanOrEqual(1);
+          expect(parsed.column).toBeGreaterThanOrEqual(1);
+          expect(parsed.message).not.toMatch(/[\n\r]/);
+          return;
+        }
+        const r = validateScenario(parsed.value);
+        if (!r.ok) expectWellPlaced(parsed.value, r.problems);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 
   it('as a value (NaN, undefined, −0, any object): validateScenario never throws and its paths point into the value', () => {
-    fc.assert(fc.property(garbageValue, (value) => {
-      const r = validateScenario(value);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expectWellPlaced(value, r.problems);
-    }), { seed: SEED, numRuns: 500 });
+    fc.assert(
+      fc.property(garbageValue, (value) => {
+        const r = validateScenario(value);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expectWellPlaced(value, r.problems);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
   });
 });

@@ -13,28 +13,70 @@ import { WARNING_TEXTS } from '../../src/messages/warnings.ts';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 
-function scenario(over: { members?: number; rate?: number; cost?: object; benefit?: object; kind?: 'cost' | 'event'; newShare?: number } = {}): Scenario {
+function scenario(
+  over: {
+    members?: number;
+    rate?: number;
+    cost?: object;
+    benefit?: object;
+    kind?: 'cost' | 'event';
+    newShare?: number;
+  } = {},
+): Scenario {
   const kind = over.kind ?? 'cost';
   return {
-    format: 'huzhu-scenario/1', name: 'x',
+    format: 'huzhu-scenario/1',
+    name: 'x',
     members: { count: over.members ?? 10_000, newShare: over.newShare },
     contributions: [{ payer: 'member', amount: 36 }],
-    risks: [kind === 'cost'
-      ? { id: 'r', kind, rate: over.rate ?? 0.04, cost: (over.cost ?? { dist: 'lognormal', mean: 4000, cv: 1 }) as never }
-      : { id: 'r', kind, rate: over.rate ?? 0.04 }],
-    benefits: [{ id: 'b', risk: 'r', ...(over.benefit ?? { type: 'bands', bands: [{ upTo: null, rate: 0.5 }], cap: 30000 }) } as never],
+    risks: [
+      kind === 'cost'
+        ? {
+            id: 'r',
+            kind,
+            rate: over.rate ?? 0.04,
+            cost: (over.cost ?? { dist: 'lognormal', mean: 4000, cv: 1 }) as never,
+          }
+        : { id: 'r', kind, rate: over.rate ?? 0.04 },
+    ],
+    benefits: [
+      {
+        id: 'b',
+        risk: 'r',
+        ...(over.benefit ?? { type: 'bands', bands: [{ upTo: null, rate: 0.5 }], cap: 30000 }),
+      } as never,
+    ],
   };
 }
 
 /** A report with the given figures (everything else plausible). */
-function report(over: { mean?: number; se?: number; expected?: number; iterations?: number; method?: 'mc' | 'fft' } = {}): Report {
+function report(
+  over: { mean?: number; se?: number; expected?: number; iterations?: number; method?: 'mc' | 'fft' } = {},
+): Report {
   const mean = over.mean ?? 1000;
   const q = { p50: mean, p75: mean, p90: mean, p95: mean, p99: mean, p995: mean };
   return {
-    format: 'huzhu-report/1', name: 'x', iterations: over.iterations ?? 10_000, seed: 's', method: over.method ?? 'mc',
-    income: 360_000, expenses: 0, expected: { payout: over.expected ?? mean, lossRatio: 0.5 },
-    simulated: { mean, sd: 0, standardError: over.se ?? 0, quantiles: q, probDeficit: 0, probBeyondBackstop: 0 },
-    benefits: [], breakEvenContribution: 1, contributionAtConfidence: 1, verdict: 'breaks-even', flags: [],
+    format: 'huzhu-report/1',
+    name: 'x',
+    iterations: over.iterations ?? 10_000,
+    seed: 's',
+    method: over.method ?? 'mc',
+    income: 360_000,
+    expenses: 0,
+    expected: { payout: over.expected ?? mean, lossRatio: 0.5 },
+    simulated: {
+      mean,
+      sd: 0,
+      standardError: over.se ?? 0,
+      quantiles: q,
+      probDeficit: 0,
+      probBeyondBackstop: 0,
+    },
+    benefits: [],
+    breakEvenContribution: 1,
+    contributionAtConfidence: 1,
+    verdict: 'breaks-even',
+    flags: [],
   };
 }
 
@@ -47,7 +89,10 @@ describe('mc-standard-error-large', () => {
   });
 
   it('when no period paid anything although the exact expectation is positive', () => {
-    expect(codes(report({ mean: 0, se: 0, expected: 0.5 }))).toEqual(['mc-standard-error-large', 'mc-mean-off']);
+    expect(codes(report({ mean: 0, se: 0, expected: 0.5 }))).toEqual([
+      'mc-standard-error-large',
+      'mc-mean-off',
+    ]);
     expect(codes(report({ mean: 0, se: 0, expected: 0 }))).toEqual([]);
   });
 });
@@ -73,10 +118,20 @@ describe('heavy-tail', () => {
 
   it('when a benefit without a cap rides a Pareto cost of shape ≤ 2 (infinite variance)', () => {
     expect(codes(report(), scenario({ cost: pareto(2), benefit: uncapped }))).toEqual(['heavy-tail']);
-    expect(codes(report(), scenario({ cost: pareto(1.01), benefit: { type: 'steps', from: 0, step: 1000, perStep: 100 } }))).toEqual(['heavy-tail']);
+    expect(
+      codes(
+        report(),
+        scenario({ cost: pareto(1.01), benefit: { type: 'steps', from: 0, step: 1000, perStep: 100 } }),
+      ),
+    ).toEqual(['heavy-tail']);
     expect(codes(report(), scenario({ cost: pareto(2.01), benefit: uncapped }))).toEqual([]);
     expect(codes(report(), scenario({ cost: pareto(1.5) }))).toEqual([]); // capped at 30,000
-    expect(codes(report(), scenario({ cost: pareto(1.5), benefit: { type: 'bands', bands: [{ upTo: 50000, rate: 0.5 }] } }))).toEqual([]);
+    expect(
+      codes(
+        report(),
+        scenario({ cost: pareto(1.5), benefit: { type: 'bands', bands: [{ upTo: 50000, rate: 0.5 }] } }),
+      ),
+    ).toEqual([]);
   });
 
   it('names the benefit, escaped to one line', () => {
@@ -105,9 +160,13 @@ describe('few-claims', () => {
 
   it('counts an event risk’s events after the waiting period’s thinning, and only risks a benefit pays for', () => {
     const lump = { type: 'lump-sum', amount: 1000, waitingDays: 365 };
-    const s = resolveScenario(scenario({ kind: 'event', members: 1000, rate: 0.05, newShare: 0.5, benefit: lump }));
+    const s = resolveScenario(
+      scenario({ kind: 'event', members: 1000, rate: 0.05, newShare: 0.5, benefit: lump }),
+    );
     expect(expectedClaims(s)).toBeCloseTo(25, 10);
-    expect(codes(report(), scenario({ kind: 'event', members: 1000, rate: 0.05, newShare: 0.5, benefit: lump }))).toEqual(['few-claims']);
+    expect(
+      codes(report(), scenario({ kind: 'event', members: 1000, rate: 0.05, newShare: 0.5, benefit: lump })),
+    ).toEqual(['few-claims']);
     const unpaid = resolveScenario(scenario());
     unpaid.benefits = [];
     expect(expectedClaims(unpaid)).toBe(0);
@@ -117,7 +176,15 @@ describe('few-claims', () => {
 describe('an exact (FFT) report', () => {
   it('has no sampling warnings, only few-claims', () => {
     const fft = report({ method: 'fft', iterations: 0, mean: 0, se: 0, expected: 500 });
-    expect(codes(fft, scenario({ cost: { dist: 'pareto', scale: 4000, shape: 1.5 }, benefit: { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] } }))).toEqual([]);
+    expect(
+      codes(
+        fft,
+        scenario({
+          cost: { dist: 'pareto', scale: 4000, shape: 1.5 },
+          benefit: { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] },
+        }),
+      ),
+    ).toEqual([]);
     expect(codes(fft, scenario({ members: 10 }))).toEqual(['few-claims']);
   });
 });
@@ -125,7 +192,14 @@ describe('an exact (FFT) report', () => {
 describe('messages', () => {
   it('exist in English and Chinese for every code, on one line, with no unfilled figure', () => {
     const cases: [Report, Scenario][] = [
-      [report({ mean: 0, se: 0, expected: 5, iterations: 100 }), scenario({ members: 10, cost: { dist: 'pareto', scale: 4000, shape: 1.5 }, benefit: { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] } })],
+      [
+        report({ mean: 0, se: 0, expected: 5, iterations: 100 }),
+        scenario({
+          members: 10,
+          cost: { dist: 'pareto', scale: 4000, shape: 1.5 },
+          benefit: { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] },
+        }),
+      ],
       [report({ mean: 1000, se: 50, expected: 2000 }), scenario()],
     ];
     const seen = new Set<WarningCode>();
@@ -149,7 +223,10 @@ describe('on real runs', () => {
   });
 
   it('an uncapped benefit on a Pareto cost of shape 1.2 gets heavy-tail, and the sample misses its mean', async () => {
-    const s = scenario({ cost: { dist: 'pareto', scale: 4000, shape: 1.2 }, benefit: { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] } });
+    const s = scenario({
+      cost: { dist: 'pareto', scale: 4000, shape: 1.2 },
+      benefit: { type: 'bands', bands: [{ upTo: null, rate: 0.5 }] },
+    });
     const { report: r } = await simulate(s, inlineRunner(), { iterations: 2000, seed: 'warnings' });
     const found = codes(r, s);
     expect(found).toContain('heavy-tail');

@@ -8,13 +8,19 @@ const source = () => createStream('test', 0).next;
 
 /** The binomial pmf by the textbook formula C(n, k) p^k q^{n−k} in logs (logGamma, not the sampler's saddle-point form). */
 const pmf = (n: number, p: number) => {
-  const c = logGamma(n + 1), lp = Math.log(p), lq = Math.log1p(-p);
-  return (k: number) => (k < 0 || k > n ? 0 : Math.exp(c - logGamma(k + 1) - logGamma(n - k + 1) + k * lp + (n - k) * lq));
+  const c = logGamma(n + 1),
+    lp = Math.log(p),
+    lq = Math.log1p(-p);
+  return (k: number) =>
+    k < 0 || k > n ? 0 : Math.exp(c - logGamma(k + 1) - logGamma(n - k + 1) + k * lp + (n - k) * lq);
 };
 
 /** Mean np and variance npq within 5 standard errors; μ₄ = npq(1 + 3(n − 2)pq). */
 function expectBinomialMoments(x: Float64Array, n: number, p: number) {
-  const N = x.length, q = 1 - p, v = n * p * q, mu4 = v * (1 + 3 * (n - 2) * p * q);
+  const N = x.length,
+    q = 1 - p,
+    v = n * p * q,
+    mu4 = v * (1 + 3 * (n - 2) * p * q);
   let s = 0;
   for (const y of x) s += y;
   const mean = s / N;
@@ -23,7 +29,6 @@ function expectBinomialMoments(x: Float64Array, n: number, p: number) {
   expect(Math.abs(mean - n * p)).toBeLessThan(5 * Math.sqrt(v / N));
   expect(Math.abs(ss / (N - 1) - v)).toBeLessThan(5 * Math.sqrt((mu4 - v * v) / N));
 }
-
 
 const CASES: [number, number][] = [
   [50, 0.999], // flipped to p = 0.001: inversion, then n − K
@@ -45,8 +50,14 @@ describe('randomBinomial', () => {
   it('fits the binomial pmf by chi-square, inversion and BTRD alike (100,000 draws each, α = 0.001)', () => {
     for (const [n, p] of CASES) {
       const sd = Math.sqrt(n * p * (1 - p));
-      const lo = Math.max(0, Math.floor(n * p - 12 * sd - 5)), hi = Math.min(n, Math.ceil(n * p + 15 * sd + 30));
-      const { stat, critical } = chiSquare(sample(randomBinomial(source())(n, p), 100_000), pmf(n, p), lo, hi);
+      const lo = Math.max(0, Math.floor(n * p - 12 * sd - 5)),
+        hi = Math.min(n, Math.ceil(n * p + 15 * sd + 30));
+      const { stat, critical } = chiSquare(
+        sample(randomBinomial(source())(n, p), 100_000),
+        pmf(n, p),
+        lo,
+        hi,
+      );
       expect(stat).toBeLessThan(critical);
     }
   });
@@ -54,27 +65,42 @@ describe('randomBinomial', () => {
   it('n = 50, p = 0.999 never exceeds 50 and is mostly 50', () => {
     const x = sample(randomBinomial(source())(50, 0.999), 10_000);
     let fifty = 0;
-    for (const v of x) { expect(v).toBeLessThanOrEqual(50); if (v === 50) fifty++; }
+    for (const v of x) {
+      expect(v).toBeLessThanOrEqual(50);
+      if (v === 50) fifty++;
+    }
     const p50 = 0.999 ** 50;
     expect(Math.abs(fifty - 10_000 * p50)).toBeLessThan(5 * Math.sqrt(10_000 * p50 * (1 - p50)));
   });
 
   it('is the constant 0 for p = 0 or n = 0 and the constant n for p = 1, drawing nothing from the source', () => {
     const next = source();
-    const zero = randomBinomial(next)(100, 0), none = randomBinomial(next)(0, 0.4), all = randomBinomial(next)(100, 1);
+    const zero = randomBinomial(next)(100, 0),
+      none = randomBinomial(next)(0, 0.4),
+      all = randomBinomial(next)(100, 1);
     expect([zero(), none(), all()]).toEqual([0, 0, 100]);
     expect(next()).toBe(source()());
   });
 
   it('has a BTRD hat that dominates the pmf and a box under it, at the tightest (n, p) of the scan', () => {
     // With T(u) = (2a/u_s + b)u + c, T'(u) = a/u_s² + b: T'(u)·P(⌊T(u)⌋)/(α P(m)) ≤ 1 for every u, ≥ v_r in the box.
-    for (const [n, p] of [[20, 0.5], [23, 0.457], [40, 0.25], [1e4, 0.001], [182224380, 1e-5], [1e9, 0.3]]) {
+    for (const [n, p] of [
+      [20, 0.5],
+      [23, 0.457],
+      [40, 0.25],
+      [1e4, 0.001],
+      [182224380, 1e-5],
+      [1e9, 0.3],
+    ]) {
       const { a, b, c, alpha, vr, m } = btrdConstants(n, p);
-      const f = pmf(n, p), fm = f(m);
-      let hat = 0, box = Infinity;
+      const f = pmf(n, p),
+        fm = f(m);
+      let hat = 0,
+        box = Infinity;
       for (let j = 1; j < 20_000; j++) {
-        const u = -0.5 + j / 20_000, us = 0.5 - Math.abs(u);
-        const k = Math.floor((2 * a / us + b) * u + c);
+        const u = -0.5 + j / 20_000,
+          us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + c);
         const r = ((a / (us * us) + b) * f(k)) / (alpha * fm);
         hat = Math.max(hat, r);
         if (us >= 0.07) box = Math.min(box, r - vr);
@@ -85,9 +111,16 @@ describe('randomBinomial', () => {
   });
 
   it('gives the same sequence for the same seed and stream, by inversion and by BTRD', () => {
-    for (const [n, p] of [[100, 0.02], [1000, 0.3]]) {
-      expect(sample(randomBinomial(source())(n, p), 500)).toEqual(sample(randomBinomial(source())(n, p), 500));
-      expect(sample(randomBinomial(createStream('test', 1).next)(n, p), 500)).not.toEqual(sample(randomBinomial(source())(n, p), 500));
+    for (const [n, p] of [
+      [100, 0.02],
+      [1000, 0.3],
+    ]) {
+      expect(sample(randomBinomial(source())(n, p), 500)).toEqual(
+        sample(randomBinomial(source())(n, p), 500),
+      );
+      expect(sample(randomBinomial(createStream('test', 1).next)(n, p), 500)).not.toEqual(
+        sample(randomBinomial(source())(n, p), 500),
+      );
     }
   });
 });

@@ -23,7 +23,10 @@ describe('randomEmpirical', () => {
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     expect([...counts.keys()].sort((a, b) => a - b)).toEqual(values);
-    const { stat, critical } = chiSquare(values.map((v) => counts.get(v)!), values.map(() => n / values.length));
+    const { stat, critical } = chiSquare(
+      values.map((v) => counts.get(v)!),
+      values.map(() => n / values.length),
+    );
     expect(critical).toBeCloseTo(22.4577, 3); // χ²₆ at 0.999
     expect(stat).toBeLessThan(critical);
   });
@@ -52,7 +55,10 @@ describe('randomEmpirical', () => {
   });
 
   it('gives the same sequence for the same seed and stream', () => {
-    const draw = (next: () => number) => { const f = randomEmpirical(next)([1, 2, 3, 4]); return Array.from({ length: 200 }, f); };
+    const draw = (next: () => number) => {
+      const f = randomEmpirical(next)([1, 2, 3, 4]);
+      return Array.from({ length: 200 }, f);
+    };
     expect(draw(source())).toEqual(draw(source()));
     expect(draw(createStream('test', 1).next)).not.toEqual(draw(source()));
   });

@@ -9,7 +9,9 @@ const source = () => createStream('test', 0).next;
 /** Mean and variance within 5 standard errors; Gamma(k, θ) has variance kθ², μ₄ = 3k(k + 2)θ⁴. */
 function expectGammaMoments(x: Float64Array, k: number, theta: number) {
   const n = x.length;
-  const mean = k * theta, variance = k * theta * theta, mu4 = 3 * k * (k + 2) * theta ** 4;
+  const mean = k * theta,
+    variance = k * theta * theta,
+    mu4 = 3 * k * (k + 2) * theta ** 4;
   let s = 0;
   for (const v of x) s += v;
   const m = s / n;
@@ -21,14 +23,31 @@ function expectGammaMoments(x: Float64Array, k: number, theta: number) {
 
 describe('randomGamma (Marsaglia–Tsang)', () => {
   it('has mean kθ and variance kθ² for shapes 0.01, 0.3, 1, 2.5, 1e4 and 1e8 (100,000 draws each, 5 standard errors)', () => {
-    for (const [k, theta] of [[0.01, 100], [0.3, 3], [1, 1], [2.5, 3], [1e4, 1e-4], [1e8, 1e-8]]) {
+    for (const [k, theta] of [
+      [0.01, 100],
+      [0.3, 3],
+      [1, 1],
+      [2.5, 3],
+      [1e4, 1e-4],
+      [1e8, 1e-8],
+    ]) {
       expectGammaMoments(sample(randomGamma(source())(k, theta), 100_000), k, theta);
     }
   });
 
   it('passes a Kolmogorov–Smirnov test against P(k, x/θ) for shapes 0.01 to 1e4 (50,000 draws each, α = 0.001)', () => {
-    for (const [k, theta] of [[0.01, 1], [0.3, 3], [0.999, 2], [1, 1], [2.5, 3], [37.2, 0.5], [1e4, 1e-4]]) {
-      const { d, critical } = ks(sample(randomGamma(source())(k, theta), 50_000), (x) => gammaP(k, x / theta));
+    for (const [k, theta] of [
+      [0.01, 1],
+      [0.3, 3],
+      [0.999, 2],
+      [1, 1],
+      [2.5, 3],
+      [37.2, 0.5],
+      [1e4, 1e-4],
+    ]) {
+      const { d, critical } = ks(sample(randomGamma(source())(k, theta), 50_000), (x) =>
+        gammaP(k, x / theta),
+      );
       expect(d).toBeLessThan(critical);
     }
   });
@@ -52,7 +71,9 @@ describe('randomGamma (Marsaglia–Tsang)', () => {
   it('gives the same sequence for the same seed and stream', () => {
     for (const k of [0.3, 4]) {
       expect(sample(randomGamma(source())(k, 1), 500)).toEqual(sample(randomGamma(source())(k, 1), 500));
-      expect(sample(randomGamma(createStream('test', 1).next)(k, 1), 500)).not.toEqual(sample(randomGamma(source())(k, 1), 500));
+      expect(sample(randomGamma(createStream('test', 1).next)(k, 1), 500)).not.toEqual(
+        sample(randomGamma(source())(k, 1), 500),
+      );
     }
   });
 });

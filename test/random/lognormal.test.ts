@@ -23,10 +23,13 @@ const params = (mean: number, cv: number) => {
 
 describe('randomLognormal', () => {
   it('has the given mean and cv (cv 0.5, 200,000 draws, 5 standard errors with the exact μ₄)', () => {
-    const mean = 4000, cv = 0.5, n = 200_000;
+    const mean = 4000,
+      cv = 0.5,
+      n = 200_000;
     const { mu, sigma } = params(mean, cv);
     const raw = (k: number) => Math.exp(k * mu + (k * k * sigma * sigma) / 2); // E[X^k]
-    const m1 = raw(1), variance = raw(2) - m1 * m1;
+    const m1 = raw(1),
+      variance = raw(2) - m1 * m1;
     const mu4 = raw(4) - 4 * raw(3) * m1 + 6 * raw(2) * m1 * m1 - 3 * m1 ** 4;
     expect(m1).toBeCloseTo(mean, 9);
     expect(Math.sqrt(variance) / m1).toBeCloseTo(cv, 12);
@@ -44,7 +47,9 @@ describe('randomLognormal', () => {
   it('passes a Kolmogorov–Smirnov test against Φ((ln x − μ)/σ) at cv 0.5, 2 and 20 (100,000 draws each, α = 0.001)', () => {
     for (const cv of [0.5, 2, 20]) {
       const { mu, sigma } = params(1000, cv);
-      const { d, critical } = ks(sample(randomLognormal(source())(1000, cv), 100_000), (x) => normalCdf((Math.log(x) - mu) / sigma));
+      const { d, critical } = ks(sample(randomLognormal(source())(1000, cv), 100_000), (x) =>
+        normalCdf((Math.log(x) - mu) / sigma),
+      );
       expect(d).toBeLessThan(critical);
     }
   });
@@ -54,7 +59,7 @@ describe('randomLognormal', () => {
     const { mu, sigma } = params(1000, 20);
     const x = sample(randomLognormal(source())(1000, 20), n);
     const [m, v] = meanVariance(x.map(Math.log));
-    expect(Math.abs(m - mu)).toBeLessThan(5 * sigma / Math.sqrt(n));
+    expect(Math.abs(m - mu)).toBeLessThan((5 * sigma) / Math.sqrt(n));
     expect(Math.abs(v - sigma * sigma)).toBeLessThan(5 * Math.sqrt(2 / n) * sigma * sigma);
   });
 
@@ -66,7 +71,11 @@ describe('randomLognormal', () => {
   });
 
   it('gives the same sequence for the same seed and stream', () => {
-    expect(sample(randomLognormal(source())(4000, 2), 500)).toEqual(sample(randomLognormal(source())(4000, 2), 500));
-    expect(sample(randomLognormal(createStream('test', 1).next)(4000, 2), 500)).not.toEqual(sample(randomLognormal(source())(4000, 2), 500));
+    expect(sample(randomLognormal(source())(4000, 2), 500)).toEqual(
+      sample(randomLognormal(source())(4000, 2), 500),
+    );
+    expect(sample(randomLognormal(createStream('test', 1).next)(4000, 2), 500)).not.toEqual(
+      sample(randomLognormal(source())(4000, 2), 500),
+    );
   });
 });

@@ -8,16 +8,30 @@ const source = () => createStream('test', 0).next;
 
 /** NB by mean m and cv: r = m²/(v − m), P(k) = Γ(k+r)/(Γ(r) k!) p^r (1−p)^k with p = r/(r + m) (textbook form, in logs). */
 const nbPmf = (m: number, cv: number) => {
-  const v = (cv * m) ** 2, r = (m * m) / (v - m);
-  const lp = Math.log(r / (r + m)), lq = Math.log(m / (r + m)), lgr = logGamma(r);
+  const v = (cv * m) ** 2,
+    r = (m * m) / (v - m);
+  const lp = Math.log(r / (r + m)),
+    lq = Math.log(m / (r + m)),
+    lgr = logGamma(r);
   return (k: number) => Math.exp(logGamma(k + r) - lgr - logGamma(k + 1) + r * lp + k * lq);
 };
 const poissonPmf = (m: number) => (k: number) => Math.exp(-m + k * Math.log(m) - logGamma(k + 1));
 
 /** Mean and variance within 5 standard errors, with μ₄ summed from the pmf. */
-function expectMoments(x: Float64Array, pmf: (k: number) => number, mean: number, variance: number, kMax: number) {
-  let mu4 = 0, total = 0;
-  for (let k = 0; k <= kMax; k++) { const p = pmf(k); mu4 += p * (k - mean) ** 4; total += p; }
+function expectMoments(
+  x: Float64Array,
+  pmf: (k: number) => number,
+  mean: number,
+  variance: number,
+  kMax: number,
+) {
+  let mu4 = 0,
+    total = 0;
+  for (let k = 0; k <= kMax; k++) {
+    const p = pmf(k);
+    mu4 += p * (k - mean) ** 4;
+    total += p;
+  }
   expect(Math.abs(total - 1)).toBeLessThan(1e-9);
   const n = x.length;
   let s = 0;
@@ -38,18 +52,32 @@ function chiSquare(draws: Float64Array, pmf: (k: number) => number, hi: number) 
   const n = draws.length;
   const starts = [0];
   const expected: number[] = [];
-  let acc = 0, closed = 0;
+  let acc = 0,
+    closed = 0;
   for (let k = 0; k <= hi; k++) {
     acc += pmf(k);
-    if (acc * n >= 50) { expected.push(acc * n); closed += acc; starts.push(k + 1); acc = 0; }
+    if (acc * n >= 50) {
+      expected.push(acc * n);
+      closed += acc;
+      starts.push(k + 1);
+      acc = 0;
+    }
   }
   const rest = n * (1 - closed);
   if (rest >= 50) expected.push(rest);
-  else { starts.pop(); expected[expected.length - 1] += Math.max(rest, 0); }
+  else {
+    starts.pop();
+    expected[expected.length - 1] += Math.max(rest, 0);
+  }
   const observed = new Array(expected.length).fill(0);
   for (const x of draws) {
-    let a = 0, b = starts.length - 1;
-    while (a < b) { const mid = (a + b + 1) >> 1; if (starts[mid] <= x) a = mid; else b = mid - 1; }
+    let a = 0,
+      b = starts.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (starts[mid] <= x) a = mid;
+      else b = mid - 1;
+    }
     observed[a]++;
   }
   let stat = 0;
@@ -67,19 +95,33 @@ const CASES: [number, number][] = [
 describe('randomNegativeBinomial (Gamma–Poisson mixture)', () => {
   it('has mean m and variance (cv·m)² (100,000 draws each, 5 standard errors)', () => {
     for (const [m, cv] of CASES) {
-      expectMoments(sample(randomNegativeBinomial(source())(m, cv), 100_000), nbPmf(m, cv), m, (cv * m) ** 2, Math.ceil(m * 60 + 500));
+      expectMoments(
+        sample(randomNegativeBinomial(source())(m, cv), 100_000),
+        nbPmf(m, cv),
+        m,
+        (cv * m) ** 2,
+        Math.ceil(m * 60 + 500),
+      );
     }
   });
 
   it('fits the negative binomial pmf by chi-square (100,000 draws each, α = 0.001)', () => {
     for (const [m, cv] of CASES) {
-      const { stat, critical } = chiSquare(sample(randomNegativeBinomial(source())(m, cv), 100_000), nbPmf(m, cv), Math.ceil(m * 60 + 500));
+      const { stat, critical } = chiSquare(
+        sample(randomNegativeBinomial(source())(m, cv), 100_000),
+        nbPmf(m, cv),
+        Math.ceil(m * 60 + 500),
+      );
       expect(stat).toBeLessThan(critical);
     }
   });
 
   it('is the Poisson with that mean when cv² ≤ 1/m leaves no room for over-dispersion', () => {
-    const { stat, critical } = chiSquare(sample(randomNegativeBinomial(source())(5, 0.3), 100_000), poissonPmf(5), 60);
+    const { stat, critical } = chiSquare(
+      sample(randomNegativeBinomial(source())(5, 0.3), 100_000),
+      poissonPmf(5),
+      60,
+    );
     expect(stat).toBeLessThan(critical);
   });
 
@@ -91,7 +133,11 @@ describe('randomNegativeBinomial (Gamma–Poisson mixture)', () => {
   });
 
   it('gives the same sequence for the same seed and stream', () => {
-    expect(sample(randomNegativeBinomial(source())(9, 0.9), 500)).toEqual(sample(randomNegativeBinomial(source())(9, 0.9), 500));
-    expect(sample(randomNegativeBinomial(createStream('test', 1).next)(9, 0.9), 500)).not.toEqual(sample(randomNegativeBinomial(source())(9, 0.9), 500));
+    expect(sample(randomNegativeBinomial(source())(9, 0.9), 500)).toEqual(
+      sample(randomNegativeBinomial(source())(9, 0.9), 500),
+    );
+    expect(sample(randomNegativeBinomial(createStream('test', 1).next)(9, 0.9), 500)).not.toEqual(
+      sample(randomNegativeBinomial(source())(9, 0.9), 500),
+    );
   });
 });

@@ -14,10 +14,16 @@ function rawMoment(s: number, alpha: number, j: number): number {
 
 describe('randomPareto (Lomax, by inversion)', () => {
   it('has mean s/(α − 1) and variance s²α/((α − 1)²(α − 2)) at α = 6 (200,000 draws, 5 standard errors)', () => {
-    const s = 10000, alpha = 6, n = 200_000;
+    const s = 10000,
+      alpha = 6,
+      n = 200_000;
     const m1 = rawMoment(s, alpha, 1);
     const variance = rawMoment(s, alpha, 2) - m1 * m1;
-    const mu4 = rawMoment(s, alpha, 4) - 4 * rawMoment(s, alpha, 3) * m1 + 6 * rawMoment(s, alpha, 2) * m1 * m1 - 3 * m1 ** 4;
+    const mu4 =
+      rawMoment(s, alpha, 4) -
+      4 * rawMoment(s, alpha, 3) * m1 +
+      6 * rawMoment(s, alpha, 2) * m1 * m1 -
+      3 * m1 ** 4;
     expect(variance).toBeCloseTo((s * s * alpha) / ((alpha - 1) ** 2 * (alpha - 2)), 3);
     const x = sample(randomPareto(source())(s, alpha), n);
     let sum = 0;
@@ -32,7 +38,10 @@ describe('randomPareto (Lomax, by inversion)', () => {
   it('passes a Kolmogorov–Smirnov test against 1 − (s/(x + s))^α for α = 1.1, 2.5 and 6 (100,000 draws, α = 0.001)', () => {
     for (const alpha of [1.1, 2.5, 6]) {
       const s = 5000;
-      const { d, critical } = ks(sample(randomPareto(source())(s, alpha), 100_000), (x) => 1 - (s / (x + s)) ** alpha);
+      const { d, critical } = ks(
+        sample(randomPareto(source())(s, alpha), 100_000),
+        (x) => 1 - (s / (x + s)) ** alpha,
+      );
       expect(d).toBeLessThan(critical);
     }
   });
@@ -46,6 +55,8 @@ describe('randomPareto (Lomax, by inversion)', () => {
 
   it('gives the same sequence for the same seed and stream', () => {
     expect(sample(randomPareto(source())(100, 3), 500)).toEqual(sample(randomPareto(source())(100, 3), 500));
-    expect(sample(randomPareto(createStream('test', 1).next)(100, 3), 500)).not.toEqual(sample(randomPareto(source())(100, 3), 500));
+    expect(sample(randomPareto(createStream('test', 1).next)(100, 3), 500)).not.toEqual(
+      sample(randomPareto(source())(100, 3), 500),
+    );
   });
 });

@@ -27,7 +27,6 @@ function expectPoissonMoments(x: Float64Array, m: number) {
   expect(Math.abs(ss / (n - 1) - m)).toBeLessThan(5 * Math.sqrt((m * (1 + 3 * m) - m * m) / n));
 }
 
-
 const fitPoisson = (x: Float64Array, m: number) => {
   const sd = Math.sqrt(m);
   return chiSquare(x, pmf(m), Math.max(0, Math.floor(m - 12 * sd - 5)), Math.ceil(m + 15 * sd + 30));
@@ -35,7 +34,8 @@ const fitPoisson = (x: Float64Array, m: number) => {
 
 describe('randomPoisson', () => {
   it('has mean and variance m for m = 0.5, 9.99, 10, 1e4 and 1e9 (100,000 draws each, 5 standard errors)', () => {
-    for (const m of [0.5, 9.99, 10, 1e4, 1e9]) expectPoissonMoments(sample(randomPoisson(source())(m), 100_000), m);
+    for (const m of [0.5, 9.99, 10, 1e4, 1e9])
+      expectPoissonMoments(sample(randomPoisson(source())(m), 100_000), m);
   });
 
   it('fits the Poisson pmf by chi-square for means from 0.5 to 1e9, across the switch at 10 (100,000 draws each, α = 0.001)', () => {
@@ -64,10 +64,13 @@ describe('randomPoisson', () => {
     for (const m of [10, 14.03, 20, 29.656, 40.34, 100, 1000, 1e6]) {
       const { a, b, invAlpha, vr } = ptrsConstants(m);
       const f = pmf(m);
-      let hat = 0, box = Infinity, quick = -Infinity;
+      let hat = 0,
+        box = Infinity,
+        quick = -Infinity;
       for (let j = 1; j < 20_000; j++) {
-        const u = -0.5 + j / 20_000, us = 0.5 - Math.abs(u);
-        const k = Math.floor((2 * a / us + b) * u + m + 0.43);
+        const u = -0.5 + j / 20_000,
+          us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + m + 0.43);
         const r = k < 0 ? 0 : ((a / (us * us) + b) * f(k)) / invAlpha;
         hat = Math.max(hat, r);
         if (us >= 0.07) box = Math.min(box, r - vr);
@@ -80,11 +83,15 @@ describe('randomPoisson', () => {
   });
 
   it('needs that widening: with Hörmann’s published constants the hat falls short of the pmf at mean 14.03', () => {
-    const m = 14.03, b = 0.931 + 2.53 * Math.sqrt(m), a = -0.059 + 0.02483 * b, invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+    const m = 14.03,
+      b = 0.931 + 2.53 * Math.sqrt(m),
+      a = -0.059 + 0.02483 * b,
+      invAlpha = 1.1239 + 1.1328 / (b - 3.4);
     let worst = 0;
     for (let j = 1; j < 200_000; j++) {
-      const u = -0.5 + j / 200_000, us = 0.5 - Math.abs(u);
-      const k = Math.floor((2 * a / us + b) * u + m + 0.43);
+      const u = -0.5 + j / 200_000,
+        us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + m + 0.43);
       if (k >= 0) worst = Math.max(worst, ((a / (us * us) + b) * pmf(m)(k)) / invAlpha);
     }
     expect(worst).toBeGreaterThan(1.005);
@@ -93,7 +100,9 @@ describe('randomPoisson', () => {
   it('gives the same sequence for the same seed and stream, on both sides of the switch', () => {
     for (const m of [3, 300]) {
       expect(sample(randomPoisson(source())(m), 500)).toEqual(sample(randomPoisson(source())(m), 500));
-      expect(sample(randomPoisson(createStream('test', 1).next)(m), 500)).not.toEqual(sample(randomPoisson(source())(m), 500));
+      expect(sample(randomPoisson(createStream('test', 1).next)(m), 500)).not.toEqual(
+        sample(randomPoisson(source())(m), 500),
+      );
     }
   });
 });
@@ -102,7 +111,10 @@ describe('poissonOf (a new mean every draw)', () => {
   it('fits the Poisson pmf at means 0.7 and 55, and gives 0 at mean 0', () => {
     const draw = poissonOf(source());
     for (const m of [0.7, 55]) {
-      const { stat, critical } = fitPoisson(sample(() => draw(m), 50_000), m);
+      const { stat, critical } = fitPoisson(
+        sample(() => draw(m), 50_000),
+        m,
+      );
       expect(stat).toBeLessThan(critical);
     }
     expect(draw(0)).toBe(0);

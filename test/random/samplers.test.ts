@@ -52,9 +52,12 @@ describe('daysSampler', () => {
 
   it('draws non-negative integers for every days distribution', () => {
     for (const dist of [
-      { dist: 'poisson', mean: 40 }, { dist: 'negative-binomial', mean: 9, cv: 0.9 }, { dist: 'empirical', values: [0, 2, 30] },
+      { dist: 'poisson', mean: 40 },
+      { dist: 'negative-binomial', mean: 9, cv: 0.9 },
+      { dist: 'empirical', values: [0, 2, 30] },
     ] as DaysDist[]) {
-      for (const d of draws(daysSampler(source(), dist), 2000)) expect(Number.isInteger(d) && d >= 0).toBe(true);
+      for (const d of draws(daysSampler(source(), dist), 2000))
+        expect(Number.isInteger(d) && d >= 0).toBe(true);
     }
   });
 });

@@ -14,7 +14,10 @@ import { readScenarioFile } from '../helpers/scenarios.ts';
  */
 type Fault = { kind: 'error' | 'messageerror' | 'silent' | 'engine'; at: number } | null;
 
-interface Fake extends WorkerLike { terminated: boolean; blocks: number }
+interface Fake extends WorkerLike {
+  terminated: boolean;
+  blocks: number;
+}
 
 /** A WorkerLike running the engine in this thread, one macrotask per message, like a worker. */
 function fakeWorker(fault: Fault): Fake {
@@ -27,12 +30,18 @@ function fakeWorker(fault: Fault): Fake {
     post(msg: WorkerRequest) {
       setTimeout(() => {
         if (me.terminated) return;
-        if (msg.type === 'plan') { current = { h: hydrate(msg.plan), seed: msg.seed }; return; }
+        if (msg.type === 'plan') {
+          current = { h: hydrate(msg.plan), seed: msg.seed };
+          return;
+        }
         me.blocks++;
         if (fault && fault.at === me.blocks) {
           if (fault.kind === 'silent') return;
-          if (fault.kind === 'engine') return onMessage({ type: 'error', message: 'the engine refused the block' });
-          onError(fault.kind === 'error' ? 'Uncaught Error: killed' : 'a message from the worker could not be read');
+          if (fault.kind === 'engine')
+            return onMessage({ type: 'error', message: 'the engine refused the block' });
+          onError(
+            fault.kind === 'error' ? 'Uncaught Error: killed' : 'a message from the worker could not be read',
+          );
           // A dying worker may still send its answer late: the pool must ignore it.
           onMessage({ type: 'result', result: simulateBlock(current!.h, current!.seed, msg.block) });
           return;
@@ -40,15 +49,25 @@ function fakeWorker(fault: Fault): Fake {
         onMessage({ type: 'result', result: simulateBlock(current!.h, current!.seed, msg.block) });
       }, 0);
     },
-    onMessage: (h) => { onMessage = h; },
-    onError: (h) => { onError = h; },
-    terminate: () => { me.terminated = true; },
+    onMessage: (h) => {
+      onMessage = h;
+    },
+    onError: (h) => {
+      onError = h;
+    },
+    terminate: () => {
+      me.terminated = true;
+    },
   };
   return me;
 }
 
 /** A runner over fake workers: the first `faults.length` workers made get those faults, in order. */
-function fakeRunner(faults: Fault[], size = 2, options: Omit<PoolOptions, 'recovery'> & { recover?: boolean } = {}) {
+function fakeRunner(
+  faults: Fault[],
+  size = 2,
+  options: Omit<PoolOptions, 'recovery'> & { recover?: boolean } = {},
+) {
   const made: Fake[] = [];
   const make = () => {
     const w = fakeWorker(faults[made.length] ?? null);
@@ -60,7 +79,15 @@ function fakeRunner(faults: Fault[], size = 2, options: Omit<PoolOptions, 'recov
       const pool = Array.from({ length: size }, make);
       return runOnPool(pool, plan, seed, blocks, runOptions, {
         watchdogMs: options.watchdogMs,
-        recovery: options.recover === false ? undefined : { replace: (dead) => { dead.terminate(); return make(); } },
+        recovery:
+          options.recover === false
+            ? undefined
+            : {
+                replace: (dead) => {
+                  dead.terminate();
+                  return make();
+                },
+              },
       });
     },
     close() {},
@@ -104,13 +131,17 @@ describe('a worker pool that loses a worker', () => {
     const { runner, made } = fakeRunner([{ kind: 'error', at: 2 }, null, { kind: 'error', at: 1 }]);
     const run = simulate(scenario, runner, OPTS);
     await expect(run).rejects.toBeInstanceOf(WorkerFailedError);
-    await expect(run).rejects.toThrow(/failed 2 times on the block from iteration \d+: Uncaught Error: killed/);
+    await expect(run).rejects.toThrow(
+      /failed 2 times on the block from iteration \d+: Uncaught Error: killed/,
+    );
     expect(made).toHaveLength(3);
   });
 
   it('rejects at once when the runner gives no way to replace a worker', async () => {
     const { runner, made } = fakeRunner([{ kind: 'error', at: 1 }], 2, { recover: false });
-    await expect(simulate(scenario, runner, OPTS)).rejects.toThrow(/a simulation worker failed once on the block from iteration 0/);
+    await expect(simulate(scenario, runner, OPTS)).rejects.toThrow(
+      /a simulation worker failed once on the block from iteration 0/,
+    );
     expect(made).toHaveLength(2);
   });
 
@@ -122,7 +153,14 @@ describe('a worker pool that loses a worker', () => {
 
   it('still cancels through the signal while a block is being retried', async () => {
     const controller = new AbortController();
-    const { runner } = fakeRunner([{ kind: 'silent', at: 1 }, { kind: 'silent', at: 1 }], 2, { watchdogMs: 10_000 });
+    const { runner } = fakeRunner(
+      [
+        { kind: 'silent', at: 1 },
+        { kind: 'silent', at: 1 },
+      ],
+      2,
+      { watchdogMs: 10_000 },
+    );
     const run = simulate(scenario, runner, { ...OPTS, signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(run).rejects.toBeInstanceOf(CancelledError);
@@ -130,7 +168,9 @@ describe('a worker pool that loses a worker', () => {
 
   it('names the block and the reason in the error', () => {
     const e = new WorkerFailedError(250, 2, 'no answer for 60 s');
-    expect(e.message).toBe('a simulation worker failed 2 times on the block from iteration 250: no answer for 60 s');
+    expect(e.message).toBe(
+      'a simulation worker failed 2 times on the block from iteration 250: no answer for 60 s',
+    );
     expect(e.name).toBe('WorkerFailedError');
   });
 });

@@ -19,12 +19,18 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
     const old = load('hangzhou-2015-old-table.json');
     const b = old.benefits[0];
     expect(b.type === 'bands' && b.cap).toBe(13700);
-    expect(b.type === 'bands' && b.bands.reduce((sum, band, i, all) => sum + band.rate * ((band.upTo ?? 0) - (i ? all[i - 1].upTo ?? 0 : 0)), 0)).toBe(13700);
+    expect(
+      b.type === 'bands' &&
+        b.bands.reduce(
+          (sum, band, i, all) => sum + band.rate * ((band.upTo ?? 0) - (i ? (all[i - 1].upTo ?? 0) : 0)),
+          0,
+        ),
+    ).toBe(13700);
   });
   it('Hangzhou 2016 and 2015 share their claim assumptions (only the table differs)', () => {
     expect(load('hangzhou-2016.json').risks).toEqual(load('hangzhou-2015-old-table.json').risks);
   });
-  it("Wenzhou pays 1,798 per beneficiary (4.02 M / 2,236) at 0.733 beneficiaries per 100 (2,236 × 12/11 / 332,874)", () => {
+  it('Wenzhou pays 1,798 per beneficiary (4.02 M / 2,236) at 0.733 beneficiaries per 100 (2,236 × 12/11 / 332,874)', () => {
     const s = load('wenzhou-2015.json');
     expect(expectedPayout(s).payout / claimants(s)).toBeCloseTo(4_020_000 / 2236, 0);
     expect(s.risks[0].rate).toBeCloseTo((2236 * 12) / 11 / 332_874, 5);
@@ -49,7 +55,9 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
   });
   it('Beijing light illness costs about what a share pays: 4,000 × 0.5% × (1 − 0.2 × 60/365) = 19.67 a share', () => {
     const s = load('beijing-light-illness-2021.json');
-    expect(expectedPayout(s).payout / s.members.count).toBeLessThanOrEqual(4000 * 0.005 * (1 - (0.2 * 60) / 365));
+    expect(expectedPayout(s).payout / s.members.count).toBeLessThanOrEqual(
+      4000 * 0.005 * (1 - (0.2 * 60) / 365),
+    );
     expect(expectedPayout(s).payout / s.members.count).toBeGreaterThan(19);
   });
 });

@@ -33,8 +33,11 @@ describe('histogram', () => {
   it('cuts 0…9 into five bins of width 2, two values each', () => {
     const bins = histogram(f(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), { bins: 5 });
     expect(bins).toEqual([
-      { x0: 0, x1: 2, count: 2 }, { x0: 2, x1: 4, count: 2 }, { x0: 4, x1: 6, count: 2 },
-      { x0: 6, x1: 8, count: 2 }, { x0: 8, x1: 10, count: 2 },
+      { x0: 0, x1: 2, count: 2 },
+      { x0: 2, x1: 4, count: 2 },
+      { x0: 4, x1: 6, count: 2 },
+      { x0: 6, x1: 8, count: 2 },
+      { x0: 8, x1: 10, count: 2 },
     ]);
   });
   it('puts a largest value that lies on an edge into the last bin, which is closed above (as d3)', () => {
@@ -48,7 +51,10 @@ describe('histogram', () => {
   it('aligns the first edge on a multiple of the width below the smallest value', () => {
     // span 7, 2 bins → 3.5 → width 5; −3 lies in [−5, 0)
     const bins = histogram(f(-3, -1, 4), { bins: 2 });
-    expect(bins).toEqual([{ x0: -5, x1: 0, count: 2 }, { x0: 0, x1: 5, count: 1 }]);
+    expect(bins).toEqual([
+      { x0: -5, x1: 0, count: 2 },
+      { x0: 0, x1: 5, count: 1 },
+    ]);
   });
   it('uses widths of 2.5 × 10^k: 0…10 in four bins', () => {
     const bins = histogram(f(0, 2.4, 2.5, 7.5, 10), { bins: 4 });
@@ -96,7 +102,8 @@ describe('histogram', () => {
   it('returns no bins for no values, and empty bins over a given extent', () => {
     expect(histogram(new Float64Array(0))).toEqual([]);
     expect(histogram(new Float64Array(0), { bins: 2, extent: [0, 10] })).toEqual([
-      { x0: 0, x1: 5, count: 0 }, { x0: 5, x1: 10, count: 0 },
+      { x0: 0, x1: 5, count: 0 },
+      { x0: 5, x1: 10, count: 0 },
     ]);
   });
   it('gives two samples over one extent the same edges, for drawing versions over each other', () => {

@@ -1,14 +1,27 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
-  bd0, gammaP, gammaQ, gammaQuantile, gammaQuantileUpper, logBinomialPmf, logGamma, logGamma1p,
-  logPoissonPmf, normalCdf, normalQuantile, normalQuantileUpper, normalSf, stirlingError,
+  bd0,
+  gammaP,
+  gammaQ,
+  gammaQuantile,
+  gammaQuantileUpper,
+  logBinomialPmf,
+  logGamma,
+  logGamma1p,
+  logPoissonPmf,
+  normalCdf,
+  normalQuantile,
+  normalQuantileUpper,
+  normalSf,
+  stirlingError,
 } from '../../src/stats/special.ts';
 
 /** |actual − expected| ≤ tol·|expected| (exact equality when expected is 0). */
 function expectRel(actual: number, expected: number, tol: number) {
   const err = expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
-  if (!(err <= tol)) throw new Error(`expected ${expected}, got ${actual} (relative error ${err.toExponential(2)} > ${tol})`);
+  if (!(err <= tol))
+    throw new Error(`expected ${expected}, got ${actual} (relative error ${err.toExponential(2)} > ${tol})`);
 }
 
 const logGrid = (lo: number, hi: number, n: number) =>
@@ -27,7 +40,8 @@ describe('normalCdf and normalSf', () => {
     // 1 − Φ(x) = φ(x)/x · Σ_k (−1)^k (2k−1)!!/x^{2k}: for x ≥ 10 the terms fall below 1e-18 long
     // before they start to grow, so the partial sum is exact to double precision.
     for (const x of [10, 12.5, 15, 20, 30, 37]) {
-      let term = 1, sum = 1;
+      let term = 1,
+        sum = 1;
       for (let k = 1; Math.abs(term) > 1e-18; k++) {
         term *= -(2 * k - 1) / (x * x);
         sum += term;
@@ -110,18 +124,45 @@ describe('logGamma', () => {
   });
 
   it('satisfies ln Γ(x + 1) = ln Γ(x) + ln x across all its ranges', () => {
-    for (const x of [1e-10, 0.01, 0.3, 0.49, 0.51, 0.9, 1.2, 1.49, 1.51, 2.3, 2.51, 3.7, 8.9, 9.5, 9.99, 10.5, 123.4, 1e5 + 0.3]) {
+    for (const x of [
+      1e-10,
+      0.01,
+      0.3,
+      0.49,
+      0.51,
+      0.9,
+      1.2,
+      1.49,
+      1.51,
+      2.3,
+      2.51,
+      3.7,
+      8.9,
+      9.5,
+      9.99,
+      10.5,
+      123.4,
+      1e5 + 0.3,
+    ]) {
       const lhs = logGamma(x + 1);
-      expect(Math.abs(lhs - (logGamma(x) + Math.log(x)))).toBeLessThan(4e-16 * Math.max(1, Math.abs(lhs)) + 1e-15);
+      expect(Math.abs(lhs - (logGamma(x) + Math.log(x)))).toBeLessThan(
+        4e-16 * Math.max(1, Math.abs(lhs)) + 1e-15,
+      );
     }
   });
 
   it('keeps relative precision next to its zeros at 1 and 2 (Taylor series in ζ)', () => {
     // ln Γ(1 + e) = −γe + Σ_{k≥2} (−1)^k ζ(k) e^k / k; the terms past e³ are below 1e-24 here.
-    const gamma = 0.5772156649015329, zeta2 = Math.PI ** 2 / 6, zeta3 = 1.2020569031595942;
+    const gamma = 0.5772156649015329,
+      zeta2 = Math.PI ** 2 / 6,
+      zeta3 = 1.2020569031595942;
     const e = 2 ** -20;
     expectRel(logGamma(1 + e), -gamma * e + (zeta2 / 2) * e * e - (zeta3 / 3) * e ** 3, 1e-15);
-    expectRel(logGamma(2 + e), (1 - gamma) * e + ((zeta2 - 1) / 2) * e * e - ((zeta3 - 1) / 3) * e ** 3, 1e-15);
+    expectRel(
+      logGamma(2 + e),
+      (1 - gamma) * e + ((zeta2 - 1) / 2) * e * e - ((zeta3 - 1) / 3) * e ** 3,
+      1e-15,
+    );
     expectRel(logGamma1p(-e), gamma * e + (zeta2 / 2) * e * e + (zeta3 / 3) * e ** 3, 1e-15);
     expect(logGamma(1)).toBe(0);
     expect(logGamma(2)).toBe(0);
@@ -150,8 +191,9 @@ describe('Stirling error, bd0 and the Poisson and binomial log-pmfs', () => {
     expect(bd0(10, 10)).toBe(0);
     expectRel(bd0(3, 7), 3 * Math.log(3 / 7) + 4, 1e-14);
     // x = m(1 + h): bd0 = m((1+h)ln(1+h) − h) = m(h²/2 − h³/6 + h⁴/12 − …)
-    const m = 1e9, h = 1e-6;
-    expectRel(bd0(m * (1 + h), m), m * (h * h / 2 - h ** 3 / 6 + h ** 4 / 12), 1e-9);
+    const m = 1e9,
+      h = 1e-6;
+    expectRel(bd0(m * (1 + h), m), m * ((h * h) / 2 - h ** 3 / 6 + h ** 4 / 12), 1e-9);
   });
 
   it('logPoissonPmf matches e^{−m} m^k / k! term by term', () => {
@@ -175,12 +217,15 @@ describe('Stirling error, bd0 and the Poisson and binomial log-pmfs', () => {
   });
 
   it('logBinomialPmf matches C(n, k) p^k q^{n−k} with the coefficients exact in BigInt', () => {
-    const n = 60, p = 0.37;
+    const n = 60,
+      p = 0.37;
     let c = 1n;
     for (let k = 0; k <= n; k++) {
       if (k > 0) c = (c * BigInt(n - k + 1)) / BigInt(k);
       const expected = Math.log(Number(c)) + k * Math.log(p) + (n - k) * Math.log1p(-p);
-      expect(Math.abs(logBinomialPmf(k, n, p) - expected)).toBeLessThan(1e-13 * Math.max(1, Math.abs(expected)));
+      expect(Math.abs(logBinomialPmf(k, n, p) - expected)).toBeLessThan(
+        1e-13 * Math.max(1, Math.abs(expected)),
+      );
     }
     expectRel(Math.exp(logBinomialPmf(1, 2, 0.5)), 0.5, 1e-15);
   });
@@ -197,10 +242,18 @@ describe('gammaP and gammaQ', () => {
   it('at integer shape n are Poisson tail sums: Q(n, x) = e^{−x} Σ_{k<n} x^k/k!, P(n, x) = e^{−x} Σ_{k≥n} x^k/k!', () => {
     for (const n of [2, 3, 5, 10, 17, 30]) {
       for (const x of [0.05, 0.7, 1, 2.5, 6, 10, 17, 29, 40, 80]) {
-        let term = Math.exp(-x), below = 0, k = 0;
-        for (; k < n; k++) { below += term; term *= x / (k + 1); }
+        let term = Math.exp(-x),
+          below = 0,
+          k = 0;
+        for (; k < n; k++) {
+          below += term;
+          term *= x / (k + 1);
+        }
         let above = 0;
-        for (; term > 1e-20 * above || k < n + 5; k++) { above += term; term *= x / (k + 1); }
+        for (; term > 1e-20 * above || k < n + 5; k++) {
+          above += term;
+          term *= x / (k + 1);
+        }
         expectRel(gammaQ(n, x), below, 2e-14);
         expectRel(gammaP(n, x), above, 2e-14);
       }
@@ -216,7 +269,11 @@ describe('gammaP and gammaQ', () => {
     // Small x: erf(√x) = (2/√π)(√x − x^{3/2}/3 + x^{5/2}/10 − x^{7/2}/42)
     for (const x of [1e-12, 1e-6, 1e-3]) {
       const s = Math.sqrt(x);
-      expectRel(gammaP(0.5, x), (2 / Math.sqrt(Math.PI)) * (s - (x * s) / 3 + (x * x * s) / 10 - (x ** 3 * s) / 42), 1e-14);
+      expectRel(
+        gammaP(0.5, x),
+        (2 / Math.sqrt(Math.PI)) * (s - (x * s) / 3 + (x * x * s) / 10 - (x ** 3 * s) / 42),
+        1e-14,
+      );
     }
   });
 
@@ -224,21 +281,48 @@ describe('gammaP and gammaQ', () => {
     Decimal.set({ precision: 45 });
     // ln((n−1)!) by Stirling's series, then the Poisson sums on both sides of n.
     const lnGammaDec = (n: number) => {
-      const N = new Decimal(n), B = [[1, 6], [-1, 30], [1, 42], [-1, 30], [5, 66]];
+      const N = new Decimal(n),
+        B = [
+          [1, 6],
+          [-1, 30],
+          [1, 42],
+          [-1, 30],
+          [5, 66],
+        ];
       let s = N.minus(0.5).times(N.ln()).minus(N).plus(Decimal.acos(-1).times(2).ln().div(2));
-      B.forEach(([num, den], i) => { const k = i + 1; s = s.plus(new Decimal(num).div(den * 2 * k * (2 * k - 1)).div(N.pow(2 * k - 1))); });
+      B.forEach(([num, den], i) => {
+        const k = i + 1;
+        s = s.plus(new Decimal(num).div(den * 2 * k * (2 * k - 1)).div(N.pow(2 * k - 1)));
+      });
       return s;
     };
-    for (const [n, xs] of [[1e4, [9500, 9990, 10000, 10200]], [1e6, [995000, 1000000, 1002000]]] as const) {
+    for (const [n, xs] of [
+      [1e4, [9500, 9990, 10000, 10200]],
+      [1e6, [995000, 1000000, 1002000]],
+    ] as const) {
       const lnG = lnGammaDec(n);
       for (const x of xs) {
         const X = new Decimal(x);
-        const top = Decimal.exp(X.ln().times(n - 1).minus(X).minus(lnG)); // P(Poisson(x) = n − 1)
-        let term = new Decimal(1), below = new Decimal(1);
-        for (let k = n - 1; k >= 1; k--) { term = term.times(k).div(X); below = below.plus(term); if (term.lt(below.times('1e-42'))) break; }
+        const top = Decimal.exp(
+          X.ln()
+            .times(n - 1)
+            .minus(X)
+            .minus(lnG),
+        ); // P(Poisson(x) = n − 1)
+        let term = new Decimal(1),
+          below = new Decimal(1);
+        for (let k = n - 1; k >= 1; k--) {
+          term = term.times(k).div(X);
+          below = below.plus(term);
+          if (term.lt(below.times('1e-42'))) break;
+        }
         term = new Decimal(1);
         let above = new Decimal(0);
-        for (let k = n; ; k++) { term = term.times(X).div(k); above = above.plus(term); if (term.lt(above.times('1e-42'))) break; }
+        for (let k = n; ; k++) {
+          term = term.times(X).div(k);
+          above = above.plus(term);
+          if (term.lt(above.times('1e-42'))) break;
+        }
         expectRel(gammaQ(n, x), top.times(below).toNumber(), 5e-15);
         expectRel(gammaP(n, x), top.times(above).toNumber(), 5e-15);
       }
@@ -249,7 +333,8 @@ describe('gammaP and gammaQ', () => {
     for (const a of [0.01, 0.3, 1, 2.5, 40, 1e4]) {
       let prev = 0;
       for (const x of logGrid(1e-6 * a + 1e-8, 50 * a + 50, 60)) {
-        const p = gammaP(a, x), q = gammaQ(a, x);
+        const p = gammaP(a, x),
+          q = gammaQ(a, x);
         expect(Math.abs(p + q - 1)).toBeLessThan(4e-16);
         expect(p).toBeGreaterThanOrEqual(prev);
         prev = p;

@@ -24,23 +24,47 @@ describe('CSV fields (RFC 4180)', () => {
     expect(csvField(-2)).toBe('-2');
   });
   it('joins rows with CRLF after a byte-order mark, ending with a line break', () => {
-    expect(toCsv([['key', 'value'], ['name', 'a,b']])).toBe(`${BOM}key,value\r\nname,"a,b"\r\n`);
+    expect(
+      toCsv([
+        ['key', 'value'],
+        ['name', 'a,b'],
+      ]),
+    ).toBe(`${BOM}key,value\r\nname,"a,b"\r\n`);
   });
 });
 
 describe('the results as CSV', () => {
   const q = { p50: 1, p75: 2, p90: 3, p95: 4, p99: 5, p995: 6 };
   const report: Report = {
-    format: 'huzhu-report/1', name: 'x', iterations: 500, seed: 's', method: 'mc', income: 12000, expenses: 0,
+    format: 'huzhu-report/1',
+    name: 'x',
+    iterations: 500,
+    seed: 's',
+    method: 'mc',
+    income: 12000,
+    expenses: 0,
     expected: { payout: 40000, lossRatio: 40000 / 12000 },
-    simulated: { mean: 36410, sd: 44330, standardError: 1982.6, quantiles: q, probDeficit: 0.832, probBeyondBackstop: 0.76 },
-    benefits: [], breakEvenContribution: 200, contributionAtConfidence: 463.81, verdict: 'deficit-beyond-backstop',
+    simulated: {
+      mean: 36410,
+      sd: 44330,
+      standardError: 1982.6,
+      quantiles: q,
+      probDeficit: 0.832,
+      probBeyondBackstop: 0.76,
+    },
+    benefits: [],
+    breakEvenContribution: 200,
+    contributionAtConfidence: 463.81,
+    verdict: 'deficit-beyond-backstop',
     flags: [
       { code: 'heavy-tail', params: { above: 2, iterations: 500 } },
       { code: 'few-claims', params: { claims: 10 } },
     ],
   };
-  const flagRows = (lang: 'en' | 'zh') => reportCsv(report, lang).split('\r\n').filter((r) => r.startsWith('flags.'));
+  const flagRows = (lang: 'en' | 'zh') =>
+    reportCsv(report, lang)
+      .split('\r\n')
+      .filter((r) => r.startsWith('flags.'));
 
   it('ends with one row per flag and warning, its words in the screen’s language', () => {
     expect(flagRows('en')).toEqual([

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalScenario } from '../../src/io/serialise.ts';
-import { fragmentText, fromBase64Url, readShareFragment, shareFragment, SHARE_PREFIX, toBase64Url } from '../../src/ui/share.ts';
+import {
+  fragmentText,
+  fromBase64Url,
+  readShareFragment,
+  shareFragment,
+  SHARE_PREFIX,
+  toBase64Url,
+} from '../../src/ui/share.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
 describe('share links', () => {
@@ -29,12 +36,22 @@ describe('share links', () => {
     expect(await readShareFragment(plain, 'en', 'broken')).toEqual({ ok: true, scenario: s });
   });
   it('says the link is damaged when it is not base64url, not deflate and not JSON text', async () => {
-    expect(await readShareFragment('#s=not+base64', 'zh', '链接已损坏')).toEqual({ ok: false, problems: [{ path: '(root)', message: '链接已损坏' }] });
-    expect(await readShareFragment('#s=AAAA', 'en', 'broken')).toEqual({ ok: false, problems: [{ path: '(root)', message: 'broken' }] });
+    expect(await readShareFragment('#s=not+base64', 'zh', '链接已损坏')).toEqual({
+      ok: false,
+      problems: [{ path: '(root)', message: '链接已损坏' }],
+    });
+    expect(await readShareFragment('#s=AAAA', 'en', 'broken')).toEqual({
+      ok: false,
+      problems: [{ path: '(root)', message: 'broken' }],
+    });
   });
   it('gives the validator’s problems, with their paths, for a link to an invalid scenario', async () => {
     const bad = { ...canonicalScenario(readScenarioFile('jiaxing-2015.json')), members: { count: -5 } };
-    const back = await readShareFragment(SHARE_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(bad))), 'en', 'broken');
+    const back = await readShareFragment(
+      SHARE_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(bad))),
+      'en',
+      'broken',
+    );
     expect(back.ok).toBe(false);
     if (!back.ok) expect(back.problems.map((p) => p.path)).toContain('members.count');
   });

@@ -39,7 +39,12 @@ export interface TransformResult {
 /** −ln 1e-20: factors smaller than e^{−SKIP} in modulus end a frequency. */
 const SKIP = 46.0517;
 
-export function aggregateTransform(components: Component[], events: Map<Component, CappedEventPmf>, grid: Grid, mode: Rounding): TransformResult {
+export function aggregateTransform(
+  components: Component[],
+  events: Map<Component, CappedEventPmf>,
+  grid: Grid,
+  mode: Rounding,
+): TransformResult {
   const { h, M } = grid;
   const fft = realFft(M);
   const H = M / 2;
@@ -63,12 +68,14 @@ export function aggregateTransform(components: Component[], events: Map<Componen
       const own = events.get(c)!;
       const embedded = onGrid(own.span, h) && onGrid(own.origin, h);
       const top = new Float64Array(Math.ceil((own.origin + own.pmf.length * own.span) / h) + 2);
-      for (let i = 0; i < own.pmf.length; i++) if (own.pmf[i] > 0) addAtom(top, own.origin + i * own.span, own.pmf[i], h, mode);
+      for (let i = 0; i < own.pmf.length; i++)
+        if (own.pmf[i] > 0) addAtom(top, own.origin + i * own.span, own.pmf[i], h, mode);
       fold(top, buf);
       fft.forward(buf, out);
       applyPlain(spec, out, H);
       cgfs.push(pmfCgf(own.pmf, own.span, embedded ? 0 : h, own.origin));
-      if (own.splitPerEvent) units.counts.push({ lambda: own.events, rateCv: c.rateCv, terms: 1, span: own.span });
+      if (own.splitPerEvent)
+        units.counts.push({ lambda: own.events, rateCv: c.rateCv, terms: 1, span: own.span });
       if (!embedded) units.fixed++;
       exact &&= embedded && !own.splitPerEvent;
     }
@@ -90,11 +97,19 @@ function fold(pmf: Float64Array, buf: Float64Array): void {
 }
 
 /** Work buffers per grid size, reused from call to call (the pmf returned is always fresh). */
-const buffers = new Map<number, { spec: Float64Array; buf: Float64Array; out: Float64Array; raw: Float64Array }>();
+const buffers = new Map<
+  number,
+  { spec: Float64Array; buf: Float64Array; out: Float64Array; raw: Float64Array }
+>();
 function scratch(M: number) {
   let b = buffers.get(M);
   if (!b) {
-    b = { spec: new Float64Array(M + 2), buf: new Float64Array(M), out: new Float64Array(2 * M), raw: new Float64Array(M) };
+    b = {
+      spec: new Float64Array(M + 2),
+      buf: new Float64Array(M),
+      out: new Float64Array(2 * M),
+      raw: new Float64Array(M),
+    };
     buffers.set(M, b);
   }
   return b;
@@ -105,24 +120,36 @@ function applyCompound(spec: Float64Array, y: Float64Array, H: number, lambda: n
   const beta = lambda * cv * cv;
   const qMax = r > 0 ? Math.expm1((2 * SKIP) / r) : 0;
   for (let k = 0; k <= H; k++) {
-    const sr = spec[2 * k], si = spec[2 * k + 1];
+    const sr = spec[2 * k],
+      si = spec[2 * k + 1];
     if (sr === 0 && si === 0) continue;
-    const yr = y[2 * k], yi = y[2 * k + 1];
+    const yr = y[2 * k],
+      yi = y[2 * k + 1];
     let logMod: number, arg: number;
     if (r > 0) {
       // z = 1 − β(Ŷ − 1) = (1 + d) + i·e;  |z|² − 1 = d(2 + d) + e²;  z^{−r}
-      const d = beta * (1 - yr), e = -beta * yi;
+      const d = beta * (1 - yr),
+        e = -beta * yi;
       const q = d * (2 + d) + e * e;
-      if (q > qMax) { spec[2 * k] = 0; spec[2 * k + 1] = 0; continue; }
+      if (q > qMax) {
+        spec[2 * k] = 0;
+        spec[2 * k + 1] = 0;
+        continue;
+      }
       logMod = -0.5 * r * Math.log1p(q);
       arg = -r * Math.atan2(e, 1 + d);
     } else {
       logMod = lambda * (yr - 1);
-      if (logMod < -SKIP) { spec[2 * k] = 0; spec[2 * k + 1] = 0; continue; }
+      if (logMod < -SKIP) {
+        spec[2 * k] = 0;
+        spec[2 * k + 1] = 0;
+        continue;
+      }
       arg = lambda * yi;
     }
     const mod = Math.exp(logMod);
-    const fr = mod * Math.cos(arg), fi = mod * Math.sin(arg);
+    const fr = mod * Math.cos(arg),
+      fi = mod * Math.sin(arg);
     spec[2 * k] = sr * fr - si * fi;
     spec[2 * k + 1] = sr * fi + si * fr;
   }
@@ -130,10 +157,16 @@ function applyCompound(spec: Float64Array, y: Float64Array, H: number, lambda: n
 
 function applyPlain(spec: Float64Array, f: Float64Array, H: number): void {
   for (let k = 0; k <= H; k++) {
-    const sr = spec[2 * k], si = spec[2 * k + 1];
+    const sr = spec[2 * k],
+      si = spec[2 * k + 1];
     if (sr === 0 && si === 0) continue;
-    const fr = f[2 * k], fi = f[2 * k + 1];
-    if (fr * fr + fi * fi < 1e-40) { spec[2 * k] = 0; spec[2 * k + 1] = 0; continue; }
+    const fr = f[2 * k],
+      fi = f[2 * k + 1];
+    if (fr * fr + fi * fi < 1e-40) {
+      spec[2 * k] = 0;
+      spec[2 * k + 1] = 0;
+      continue;
+    }
     spec[2 * k] = sr * fr - si * fi;
     spec[2 * k + 1] = sr * fi + si * fr;
   }

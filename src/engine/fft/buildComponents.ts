@@ -21,7 +21,14 @@
  * one (steps, days × perDay, lump sums, point costs), else null.
  */
 import type {
-  Benefit, BandsBenefit, CostRisk, DailyBenefit, ResolvedCostRisk, ResolvedEventRisk, ResolvedScenario, StepsBenefit,
+  Benefit,
+  BandsBenefit,
+  CostRisk,
+  DailyBenefit,
+  ResolvedCostRisk,
+  ResolvedEventRisk,
+  ResolvedScenario,
+  StepsBenefit,
 } from '../../domain/scenario.ts';
 import { payFast } from '../../benefits/fast.ts';
 import { continuousCost, discreteValues, isContinuous, type ContinuousCost } from '../costDistribution.ts';
@@ -61,7 +68,11 @@ export interface CompoundComponent {
   neglected: number;
 }
 
-export interface CappedLump { lambda: number; amount: number; cap: number }
+export interface CappedLump {
+  lambda: number;
+  amount: number;
+  cap: number;
+}
 
 export interface CappedEventComponent {
   kind: 'capped-event';
@@ -83,16 +94,23 @@ export interface ComponentOptions {
 const MIN_DAYS_PMF = 1e-30;
 
 export function buildComponents(s: ResolvedScenario, o: ComponentOptions): Component[] {
-  const unboundedCount = s.risks.filter((r) => r.kind === 'cost' && isContinuous(r.cost) && costBenefits(s, r.id).some(unbounded)).length;
+  const unboundedCount = s.risks.filter(
+    (r) => r.kind === 'cost' && isContinuous(r.cost) && costBenefits(s, r.id).some(unbounded),
+  ).length;
   const budget = unboundedCount > 0 ? o.truncationBudget / unboundedCount : 0;
   return s.risks.flatMap((risk) => {
-    const c = risk.kind === 'cost' ? costComponent(s, risk, budget) : eventComponent(s, risk, o.maxNeglectedMass);
+    const c =
+      risk.kind === 'cost' ? costComponent(s, risk, budget) : eventComponent(s, risk, o.maxNeglectedMass);
     return c === null ? [] : [c];
   });
 }
 
 /** A cost risk: its claimants' cost part and days part; null when it pays nothing. */
-function costComponent(s: ResolvedScenario, risk: ResolvedCostRisk, budget: number): CompoundComponent | null {
+function costComponent(
+  s: ResolvedScenario,
+  risk: ResolvedCostRisk,
+  budget: number,
+): CompoundComponent | null {
   const lambda = risk.rate * riskMembers(s, risk);
   const parts: Part[] = [];
   let truncated = 0;
@@ -111,35 +129,66 @@ function costComponent(s: ResolvedScenario, risk: ResolvedCostRisk, budget: numb
   } else if (cost.length > 0) {
     const pays = cost.map(payFast);
     const values = discreteValues(risk.cost).map((v) => pays.reduce((sum, pay) => sum + pay(v), 0));
-    parts.push(atoms(values, values.map(() => 1 / values.length)));
+    parts.push(
+      atoms(
+        values,
+        values.map(() => 1 / values.length),
+      ),
+    );
   }
   const daily = s.benefits.filter((b): b is DailyBenefit => b.risk === risk.id && b.type === 'daily');
   if (daily.length > 0 && risk.days) parts.push(daysPart(daily, risk.days));
   const live = parts.filter((p) => p.top > 0);
-  return live.length === 0 ? null : { kind: 'compound', risk: risk.id, lambda, rateCv: risk.rateCv, parts: live, truncated, neglected: 0 };
+  return live.length === 0
+    ? null
+    : { kind: 'compound', risk: risk.id, lambda, rateCv: risk.rateCv, parts: live, truncated, neglected: 0 };
 }
 
 /** An event risk: compound when no cap ever binds, else capped; null when it pays nothing. */
-function eventComponent(s: ResolvedScenario, risk: ResolvedEventRisk, maxNeglectedMass: number): Component | null {
+function eventComponent(
+  s: ResolvedScenario,
+  risk: ResolvedEventRisk,
+  maxNeglectedMass: number,
+): Component | null {
   const members = riskMembers(s, risk);
   const lumps: CappedLump[] = s.benefits.flatMap((b) =>
     b.risk === risk.id && b.type === 'lump-sum' && b.amount > 0
-      ? [{ lambda: risk.rate * waitingFactor(b, s.members.newShare), amount: b.amount, cap: b.cap ?? Infinity }]
-      : []);
+      ? [
+          {
+            lambda: risk.rate * waitingFactor(b, s.members.newShare),
+            amount: b.amount,
+            cap: b.cap ?? Infinity,
+          },
+        ]
+      : [],
+  );
   const live = lumps.filter((l) => l.lambda > 0 && l.cap > 0);
   if (live.length === 0) return null;
   let neglected = 0;
   for (const l of live) if (l.cap < Infinity) neglected += members * capExcessProbability(l, risk.rateCv);
-  if (neglected > maxNeglectedMass) return { kind: 'capped-event', risk: risk.id, members, rateCv: risk.rateCv, lumps: live };
+  if (neglected > maxNeglectedMass)
+    return { kind: 'capped-event', risk: risk.id, members, rateCv: risk.rateCv, lumps: live };
   const total = live.reduce((sum, l) => sum + l.lambda, 0);
   return {
-    kind: 'compound', risk: risk.id, lambda: members * total, rateCv: risk.rateCv,
-    parts: [atoms(live.map((l) => l.amount), live.map((l) => l.lambda / total))], truncated: 0, neglected,
+    kind: 'compound',
+    risk: risk.id,
+    lambda: members * total,
+    rateCv: risk.rateCv,
+    parts: [
+      atoms(
+        live.map((l) => l.amount),
+        live.map((l) => l.lambda / total),
+      ),
+    ],
+    truncated: 0,
+    neglected,
   };
 }
 
 function costBenefits(s: ResolvedScenario, risk: string): (BandsBenefit | StepsBenefit)[] {
-  return s.benefits.filter((b): b is BandsBenefit | StepsBenefit => b.risk === risk && (b.type === 'bands' || b.type === 'steps'));
+  return s.benefits.filter(
+    (b): b is BandsBenefit | StepsBenefit => b.risk === risk && (b.type === 'bands' || b.type === 'steps'),
+  );
 }
 
 function unbounded(b: Benefit): boolean {
@@ -153,7 +202,8 @@ function unbounded(b: Benefit): boolean {
  * probability P(x_k ≤ X < x_{k+1}); the piece holding xTop (uncapped steps) takes all of X ≥ x_k.
  */
 function stepAtoms(p: Pieces, X: ContinuousCost, xTop: number): AtomsPart {
-  const values: number[] = [], probs: number[] = [];
+  const values: number[] = [],
+    probs: number[] = [];
   for (let k = 0; k < p.x.length; k++) {
     const last = k + 1 === p.x.length || p.x[k + 1] > xTop; // the piece holding xTop takes the tail
     values.push(p.a[k]);
@@ -179,19 +229,28 @@ function atoms(values: number[], probs: number[]): AtomsPart {
 function daysPart(daily: DailyBenefit[], days: NonNullable<CostRisk['days']>): AtomsPart {
   const D = daysCount(days);
   const pays = daily.map(payFast);
-  const cap = daily.every((b) => b.maxDays !== undefined) ? Math.max(...daily.map((b) => b.maxDays!)) : Infinity;
+  const cap = daily.every((b) => b.maxDays !== undefined)
+    ? Math.max(...daily.map((b) => b.maxDays!))
+    : Infinity;
   const values: number[] = [];
   const probs: number[] = [];
   let cdf = 0;
   for (let n = 0; n <= D.max; n++) {
     const p = D.pmf(n);
     const v = pays.reduce((sum, pay) => sum + pay(n), 0);
-    if (n >= cap) { values.push(v); probs.push(Math.max(0, 1 - cdf)); break; }
+    if (n >= cap) {
+      values.push(v);
+      probs.push(Math.max(0, 1 - cdf));
+      break;
+    }
     values.push(v);
     probs.push(p);
     cdf += p;
     // Unbounded (Poisson, negative binomial: unimodal) days end where the pmf is negligible.
-    if (D.max === Infinity && n > D.mean && p < MIN_DAYS_PMF) { probs[probs.length - 1] += Math.max(0, 1 - cdf); break; }
+    if (D.max === Infinity && n > D.mean && p < MIN_DAYS_PMF) {
+      probs[probs.length - 1] += Math.max(0, 1 - cdf);
+      break;
+    }
   }
   return atoms(values, probs);
 }

@@ -69,12 +69,20 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
   const lumps = c.lumps.map((l) => {
     const { values, neglect } = lumpPayments(l, m, quad.theta[Q - 1]);
     neglected += neglect;
-    return { l, capped: l.cap < Infinity, values, index: new Int32Array(0), atom: new Int32Array(0), share: new Float64Array(0) };
+    return {
+      l,
+      capped: l.cap < Infinity,
+      values,
+      index: new Int32Array(0),
+      atom: new Int32Array(0),
+      share: new Float64Array(0),
+    };
   });
   const probs = new Float64Array(Math.max(...lumps.map((x) => x.values.length)));
 
   // Windows in yuan from the exact payments, then the span: the lattice, or a split span.
-  const lo = new Float64Array(Q), hi = new Float64Array(Q);
+  const lo = new Float64Array(Q),
+    hi = new Float64Array(Q);
   let widest = 0;
   for (let q = 0; q < Q; q++) {
     const cgf = conditionalCgf(lumps, m, quad.theta[q], probs, true);
@@ -88,8 +96,11 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
   for (const x of lumps) placeOnSpan(x, span);
 
   // Local windows in grid units (recomputed from the split payments when they were split).
-  const from = new Float64Array(Q), size = new Int32Array(Q);
-  let first = Infinity, last = -Infinity, largest = 4;
+  const from = new Float64Array(Q),
+    size = new Int32Array(Q);
+  let first = Infinity,
+    last = -Infinity,
+    largest = 4;
   for (let q = 0; q < Q; q++) {
     if (split) {
       const cgf = conditionalCgf(lumps, m, quad.theta[q], probs, false);
@@ -106,21 +117,34 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
     largest = Math.max(largest, size[q]);
   }
   const pmf = new Float64Array(last - first);
-  const cos = new Float64Array(largest), sin = new Float64Array(largest);
-  for (let i = 0; i < largest; i++) { cos[i] = Math.cos((2 * Math.PI * i) / largest); sin[i] = -Math.sin((2 * Math.PI * i) / largest); }
-  const spec = new Float64Array(largest + 2), local = new Float64Array(largest);
+  const cos = new Float64Array(largest),
+    sin = new Float64Array(largest);
+  for (let i = 0; i < largest; i++) {
+    cos[i] = Math.cos((2 * Math.PI * i) / largest);
+    sin[i] = -Math.sin((2 * Math.PI * i) / largest);
+  }
+  const spec = new Float64Array(largest + 2),
+    local = new Float64Array(largest);
   const deadMod2 = Math.exp((-2 * SKIP) / m); // |φ_W|^m < 1e-20
   for (let q = 0; q < Q; q++) {
-    const L = size[q], H = L / 2, mask = L - 1, stride = largest / L;
+    const L = size[q],
+      H = L / 2,
+      mask = L - 1,
+      stride = largest / L;
     const theta = quad.theta[q];
-    for (let j = 0; j <= H; j++) { spec[2 * j] = 1; spec[2 * j + 1] = 0; }
+    for (let j = 0; j <= H; j++) {
+      spec[2 * j] = 1;
+      spec[2 * j + 1] = 0;
+    }
     for (const x of lumps) {
       const nu = x.l.lambda * theta;
       atomProbabilities(x, nu, probs);
       for (let j = 0; j <= H; j++) {
-        const sr = spec[2 * j], si = spec[2 * j + 1];
+        const sr = spec[2 * j],
+          si = spec[2 * j + 1];
         if (sr === 0 && si === 0) continue;
-        let wr = 0, wi = 0;
+        let wr = 0,
+          wi = 0;
         for (let e = 0; e < x.index.length; e++) {
           const w = probs[x.atom[e]] * x.share[e];
           const idx = (Math.imul(j, x.index[e]) & mask) * stride; // (j·position) mod L: L divides 2^32
@@ -130,29 +154,46 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
         let logMod: number, arg: number;
         if (x.capped) {
           const mod2 = wr * wr + wi * wi;
-          if (mod2 < deadMod2) { spec[2 * j] = 0; spec[2 * j + 1] = 0; continue; }
+          if (mod2 < deadMod2) {
+            spec[2 * j] = 0;
+            spec[2 * j + 1] = 0;
+            continue;
+          }
           logMod = 0.5 * m * Math.log(mod2);
           arg = m * Math.atan2(wi, wr);
         } else {
           logMod = m * nu * (wr - 1);
-          if (logMod < -SKIP) { spec[2 * j] = 0; spec[2 * j + 1] = 0; continue; }
+          if (logMod < -SKIP) {
+            spec[2 * j] = 0;
+            spec[2 * j + 1] = 0;
+            continue;
+          }
           arg = m * nu * wi;
         }
-        const mod = Math.exp(logMod), fr = mod * Math.cos(arg), fi = mod * Math.sin(arg);
+        const mod = Math.exp(logMod),
+          fr = mod * Math.cos(arg),
+          fi = mod * Math.sin(arg);
         spec[2 * j] = sr * fr - si * fi;
         spec[2 * j + 1] = sr * fi + si * fr;
       }
     }
     realFft(L).inverse(spec, local);
-    const w = quad.weight[q], start = from[q];
+    const w = quad.weight[q],
+      start = from[q];
     for (let i = 0; i < L; i++) {
       const p = local[(start + i) & mask];
       if (p > 0) pmf[start - first + i] += w * p;
     }
   }
   return {
-    pmf, origin: first * span, span, outside: 2 * WINDOW_TAIL, quadrature: quad.distance, neglected,
-    splitPerEvent: split, events: mu,
+    pmf,
+    origin: first * span,
+    span,
+    outside: 2 * WINDOW_TAIL,
+    quadrature: quad.distance,
+    neglected,
+    splitPerEvent: split,
+    events: mu,
   };
 }
 
@@ -167,29 +208,57 @@ function lumpPayments(l: CappedLump, m: number, thetaMax: number): { values: Flo
   let kLast = Math.ceil(l.cap / l.amount) - 1;
   let neglect = 0;
   const nu = l.lambda * thetaMax;
-  let p = Math.exp(-nu), k = 0;
-  while (k < kLast && !(k > nu && p < 1e-30)) { k++; p *= nu / k; }
-  if (k < kLast) { neglect = m * p; kLast = k; }
-  return { values: Float64Array.from({ length: kLast + 2 }, (_, i) => Math.min(i * l.amount, l.cap)), neglect };
+  let p = Math.exp(-nu),
+    k = 0;
+  while (k < kLast && !(k > nu && p < 1e-30)) {
+    k++;
+    p *= nu / k;
+  }
+  if (k < kLast) {
+    neglect = m * p;
+    kLast = k;
+  }
+  return {
+    values: Float64Array.from({ length: kLast + 2 }, (_, i) => Math.min(i * l.amount, l.cap)),
+    neglect,
+  };
 }
 
 /** P(atom k | ν) into probs: Poisson(ν) for k ≤ kLast, the rest on the last atom; 1 for an uncapped lump's single atom. */
 function atomProbabilities(x: Lump, nu: number, probs: Float64Array): void {
-  if (!x.capped) { probs[0] = 1; return; }
+  if (!x.capped) {
+    probs[0] = 1;
+    return;
+  }
   const n = x.values.length;
-  let p = Math.exp(-nu), cdf = 0;
-  for (let k = 0; k < n - 1; k++) { probs[k] = p; cdf += p; p *= nu / (k + 1); }
+  let p = Math.exp(-nu),
+    cdf = 0;
+  for (let k = 0; k < n - 1; k++) {
+    probs[k] = p;
+    cdf += p;
+    p *= nu / (k + 1);
+  }
   probs[n - 1] = Math.max(0, 1 - cdf);
 }
 
 /** The payments on a grid of span σ as (position, atom, share): one entry on the grid, else the mean-preserving split. */
 function placeOnSpan(x: Lump, span: number): void {
-  const index: number[] = [], atom: number[] = [], share: number[] = [];
+  const index: number[] = [],
+    atom: number[] = [],
+    share: number[] = [];
   x.values.forEach((v, k) => {
-    const u = v / span, near = Math.round(u);
-    if (Math.abs(u - near) <= ON_GRID * Math.max(1, u)) { index.push(near); atom.push(k); share.push(1); return; }
+    const u = v / span,
+      near = Math.round(u);
+    if (Math.abs(u - near) <= ON_GRID * Math.max(1, u)) {
+      index.push(near);
+      atom.push(k);
+      share.push(1);
+      return;
+    }
     const j = Math.floor(u);
-    index.push(j, j + 1); atom.push(k, k); share.push(1 - (u - j), u - j);
+    index.push(j, j + 1);
+    atom.push(k, k);
+    share.push(1 - (u - j), u - j);
   });
   x.index = Int32Array.from(index);
   x.atom = Int32Array.from(atom);
@@ -200,7 +269,13 @@ function placeOnSpan(x: Lump, span: number): void {
  * Λ_θ(s) = ln E[e^{s·S} | θ] in yuan (`exact`: the payments themselves) or in grid units (the
  * placed entries), with a log-sum-exp over each member's few atoms.
  */
-function conditionalCgf(lumps: Lump[], m: number, theta: number, probs: Float64Array, exact: boolean): (s: number) => number {
+function conditionalCgf(
+  lumps: Lump[],
+  m: number,
+  theta: number,
+  probs: Float64Array,
+  exact: boolean,
+): (s: number) => number {
   return (s) => {
     let total = 0;
     for (const x of lumps) {

@@ -97,7 +97,10 @@ export function lowerPoint(cgf: Cgf, tail: number, scale: number): number {
  */
 function minimiseLog(f: (s: number) => number, scale: number): number {
   const unit = 1 / Math.max(scale, 1e-300);
-  return goldenSection((u) => f(Math.exp(u)), Math.log(1e-12 * unit), Math.log(1e6 * unit), { tolerance: 1e-4, maxIterations: 80 }).fx;
+  return goldenSection((u) => f(Math.exp(u)), Math.log(1e-12 * unit), Math.log(1e6 * unit), {
+    tolerance: 1e-4,
+    maxIterations: 80,
+  }).fx;
 }
 
 /** S_j = P(Y > j) for j = 0..n − 1 (summed from the top). */

@@ -10,13 +10,25 @@
  * grid; and when every payment is on the lattice, h = g and M shrinks to the smallest power of
  * two that holds the window (no discretisation at all).
  */
-export interface Grid { h: number; M: number; origin: number }
+export interface Grid {
+  h: number;
+  M: number;
+  origin: number;
+}
 
-export function chooseGrid(lo: number, hi: number, size: number, lattice: number | null, allLattice: boolean, minSize = 64): Grid {
+export function chooseGrid(
+  lo: number,
+  hi: number,
+  size: number,
+  lattice: number | null,
+  allLattice: boolean,
+  minSize = 64,
+): Grid {
   const from = Math.max(0, lo);
   const width = Math.max(hi - from, lattice ?? 0, 1e-6 * Math.max(1, hi));
   const hMin = width / (size - 2);
-  let h = hMin, M = size;
+  let h = hMin,
+    M = size;
   if (lattice !== null && lattice >= hMin) {
     if (allLattice) {
       h = lattice;

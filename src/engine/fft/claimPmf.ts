@@ -37,16 +37,22 @@ export function onGrid(span: number | null, h: number): boolean {
 
 function partPmf(part: Part, h: number, mode: Rounding): { pmf: Float64Array; exact: boolean } {
   const K = Math.max(1, Math.ceil(part.top / h - ON_GRID));
-  if (part.kind === 'continuous') return { pmf: discretiseCost(part.payout, h, K, mode), exact: onGrid(part.lattice, h) };
+  if (part.kind === 'continuous')
+    return { pmf: discretiseCost(part.payout, h, K, mode), exact: onGrid(part.lattice, h) };
   const out = new Float64Array(K + 1);
   let exact = true;
-  for (let i = 0; i < part.values.length; i++) exact = addAtom(out, part.values[i], part.probs[i], h, mode) && exact;
+  for (let i = 0; i < part.values.length; i++)
+    exact = addAtom(out, part.values[i], part.probs[i], h, mode) && exact;
   return { pmf: out, exact };
 }
 
 /** The convolution of two pmfs on the same grid (length len(a) + len(b) − 1). */
 export function convolve(a: Float64Array, b: Float64Array): Float64Array {
-  const nnz = (x: Float64Array) => { let n = 0; for (const v of x) if (v !== 0) n++; return n; };
+  const nnz = (x: Float64Array) => {
+    let n = 0;
+    for (const v of x) if (v !== 0) n++;
+    return n;
+  };
   const [outer, inner] = nnz(a) * b.length <= nnz(b) * a.length ? [a, b] : [b, a];
   const out = new Float64Array(a.length + b.length - 1);
   for (let i = 0; i < outer.length; i++) {

@@ -44,7 +44,9 @@ export interface CostPayout extends Pieces {
 
 /** The pieces of the summed payment of cost-driven benefits; uncapped steps are described on [0, limit). */
 export function payoutPieces(benefits: (BandsBenefit | StepsBenefit)[], limit: number): Pieces {
-  const pws = benefits.map((b) => (b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b, b.cap === undefined ? limit : Infinity)));
+  const pws = benefits.map((b) =>
+    b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b, b.cap === undefined ? limit : Infinity),
+  );
   return { ...sumPiecewise(pws), end: Math.min(...pws.map((p) => p.end)) };
 }
 
@@ -55,8 +57,11 @@ export function costPayout({ x, a, s, end }: Pieces, X: ContinuousCost): CostPay
   const sup = s[n - 1] > 0 || end < Infinity ? Infinity : a[n - 1];
   // Per piece: P_i, g(x_i)·P_i and s_i·E[X − x_i; piece i]; then suffix sums from piece i on.
   // And at each piece's end x_{i+1}: the survival S and the tail mean T(x) = E[X; X ≥ x].
-  const sufP = new Float64Array(n + 1), sufGP = new Float64Array(n + 1), sufB = new Float64Array(n + 1);
-  const endSf = new Float64Array(n), endTail = new Float64Array(n);
+  const sufP = new Float64Array(n + 1),
+    sufGP = new Float64Array(n + 1),
+    sufB = new Float64Array(n + 1);
+  const endSf = new Float64Array(n),
+    endTail = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
     const hi = i + 1 < n ? x[i + 1] : Infinity;
     const p = X.probBetween(x[i], hi);
@@ -68,21 +73,25 @@ export function costPayout({ x, a, s, end }: Pieces, X: ContinuousCost): CostPay
     endTail[i] = X.meanBetween(hi, Infinity);
   }
   const pieceOf = (at: number) => {
-    let lo = 0, hi = n - 1;
+    let lo = 0,
+      hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (x[mid] <= at) lo = mid; else hi = mid - 1;
+      if (x[mid] <= at) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   };
   const inverse = (y: number, strict: boolean): number => {
     // The first piece whose values reach y (≥ or >): pieces are nondecreasing, so binary search
     // on the value at each piece's start, then look inside the piece before it.
-    let lo = 0, hi = n; // first k with g(x_k) ≥ y (or > y), n if none
+    let lo = 0,
+      hi = n; // first k with g(x_k) ≥ y (or > y), n if none
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const v = g(mid, x[mid]);
-      if (strict ? v > y : v >= y) hi = mid; else lo = mid + 1;
+      if (strict ? v > y : v >= y) hi = mid;
+      else lo = mid + 1;
     }
     const k = lo - 1; // the piece before: does it cross y inside?
     if (k >= 0 && s[k] > 0) {
@@ -97,11 +106,13 @@ export function costPayout({ x, a, s, end }: Pieces, X: ContinuousCost): CostPay
     const xs = inverse(y, false);
     if (xs === Infinity) return 0;
     const k = pieceOf(xs);
-    if (xs === x[k]) { // a jump at x_k (or y at or below g(x_k)): whole pieces from k on
+    if (xs === x[k]) {
+      // a jump at x_k (or y at or below g(x_k)): whole pieces from k on
       return Math.max(0, sufGP[k] - y * sufP[k] + sufB[k]);
     }
     // Crossing inside a sloped piece: s_k·E[X − x*; x* ≤ X < x_{k+1}] from the tail functions.
-    const sf = X.sf(xs), tail = X.meanBetween(xs, Infinity);
+    const sf = X.sf(xs),
+      tail = X.meanBetween(xs, Infinity);
     const partial = s[k] * (tail - endTail[k] - xs * (sf - endSf[k]));
     return Math.max(0, sufGP[k + 1] - y * sufP[k + 1] + sufB[k + 1] + partial);
   };
@@ -114,7 +125,8 @@ export function sumPiecewise(pws: Piecewise[]): { x: Float64Array; a: Float64Arr
   if (pws.length === 1) return { x: pws[0].x, a: pws[0].a, s: pws[0].s };
   const points = [...new Set(pws.flatMap((p) => Array.from(p.x)))].sort((u, v) => u - v);
   const x = Float64Array.from(points);
-  const a = new Float64Array(x.length), s = new Float64Array(x.length);
+  const a = new Float64Array(x.length),
+    s = new Float64Array(x.length);
   for (const p of pws) {
     let k = 0;
     for (let i = 0; i < x.length; i++) {

@@ -34,7 +34,10 @@ export function addAtom(out: Float64Array, value: number, prob: number, h: numbe
     return true;
   }
   const j = Math.floor(u);
-  if (j >= last) { out[last] += prob; return false; }
+  if (j >= last) {
+    out[last] += prob;
+    return false;
+  }
   if (mode === 'down') out[j] += prob;
   else if (mode === 'up') out[j + 1] += prob;
   else {

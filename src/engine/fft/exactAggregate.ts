@@ -32,7 +32,16 @@ import { cumulativeSum } from '../../stats/numerics/kahanCumulative.ts';
 import { expectedPayout } from '../expected.ts';
 import { aggregateTransform, type TransformResult } from './aggregateTransform.ts';
 import { cappedEventPmf, type CappedEventPmf } from './cappedEventPmf.ts';
-import { compoundCgf, lowerPoint, lowerTail, pmfCgf, sumCgf, upperPoint, upperTail, type Cgf } from './chernoff.ts';
+import {
+  compoundCgf,
+  lowerPoint,
+  lowerTail,
+  pmfCgf,
+  sumCgf,
+  upperPoint,
+  upperTail,
+  type Cgf,
+} from './chernoff.ts';
 import { chooseGrid, type Grid } from './chooseGrid.ts';
 import { claimPmf, onGrid } from './claimPmf.ts';
 import { buildComponents, type Component } from './buildComponents.ts';
@@ -102,9 +111,15 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
   const inflation = options.maxVarianceInflation ?? 2.5e-4;
   const eps = options.maxAliasedMass ?? 1e-10;
   const rounding = options.rounding ?? 'split';
-  const quad = { tolerance: options.quadrature?.tolerance ?? 1e-12, maxNodes: options.quadrature?.maxNodes ?? 4096 };
+  const quad = {
+    tolerance: options.quadrature?.tolerance ?? 1e-12,
+    maxNodes: options.quadrature?.maxNodes ?? 4096,
+  };
   const expected = expectedPayout(s);
-  const components = buildComponents(s, { truncationBudget: eps / 4, maxNeglectedMass: options.maxNeglectedMass ?? 1e-8 });
+  const components = buildComponents(s, {
+    truncationBudget: eps / 4,
+    maxNeglectedMass: options.maxNeglectedMass ?? 1e-8,
+  });
   const events = new Map<Component, CappedEventPmf>();
   for (const c of components) if (c.kind === 'capped-event') events.set(c, cappedEventPmf(c, quad));
   const t1 = performance.now();
@@ -120,11 +135,15 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
   // 2–3. Grid and transform; widen the window while the aliased mass is above ε/2.
   let grid: Grid, run: TransformResult, window: number;
   for (let attempt = 0; ; attempt++) {
-    grid = components.length === 0 ? { h: 1, M: MIN_GRID, origin: 0 } : smallestGrid(lo, hi, maxSize, lattice, allLattice, prov, inflation);
+    grid =
+      components.length === 0
+        ? { h: 1, M: MIN_GRID, origin: 0 }
+        : smallestGrid(lo, hi, maxSize, lattice, allLattice, prov, inflation);
     run = aggregateTransform(components, events, grid, rounding);
     // S_h lives on multiples of h: outside the window means ≤ origin − h or ≥ origin + M·h.
-    window = (grid.origin > 0 ? lowerTail(run.cgf, grid.origin - grid.h / 2, scale) : 0)
-      + upperTail(run.cgf, grid.origin + grid.M * grid.h - grid.h / 2, scale);
+    window =
+      (grid.origin > 0 ? lowerTail(run.cgf, grid.origin - grid.h / 2, scale) : 0) +
+      upperTail(run.cgf, grid.origin + grid.M * grid.h - grid.h / 2, scale);
     if (window <= eps / 2 || attempt >= 3 || components.length === 0) break;
     // The discretised claims reach further than the provisional ones (rounding up or down moves
     // the total by up to E[N]·h): take the window from their own Chernoff points, 5% wider.
@@ -135,30 +154,58 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
   const t3 = performance.now();
 
   // 4. Distribution, moments and error bounds.
-  const dist: LatticeDistribution = { origin: grid.origin, h: grid.h, pmf: run.pmf, cdf: cumulativeSum(run.pmf), lattice: run.exact };
+  const dist: LatticeDistribution = {
+    origin: grid.origin,
+    h: grid.h,
+    pmf: run.pmf,
+    cdf: cumulativeSum(run.pmf),
+    lattice: run.exact,
+  };
   const { mean, sd } = latticeMoments(dist, (expected.payout - grid.origin) / grid.h);
-  let aliasedMass = window, neglectedMass = 0;
+  let aliasedMass = window,
+    neglectedMass = 0;
   for (const c of components) {
-    if (c.kind === 'compound') { aliasedMass += c.truncated; neglectedMass += c.neglected; }
-    else { const own = events.get(c)!; aliasedMass += own.outside; neglectedMass += own.neglected + own.quadrature; }
+    if (c.kind === 'compound') {
+      aliasedMass += c.truncated;
+      neglectedMass += c.neglected;
+    } else {
+      const own = events.get(c)!;
+      aliasedMass += own.outside;
+      neglectedMass += own.neglected + own.quadrature;
+    }
   }
   const deviation = (eta: number) => roundingDeviation(run.units, grid.h, eta, rounding === 'split');
   const misplaced = aliasedMass + neglectedMass;
-  const quantiles = levels((p) => { const b = quantileBracket(dist, p, misplaced, deviation); return b.upper - b.lower; });
+  const quantiles = levels((p) => {
+    const b = quantileBracket(dist, p, misplaced, deviation);
+    return b.upper - b.lower;
+  });
   let estimated: Quantiles | null = null;
   if (options.estimate !== false && !run.exact && rounding === 'split' && grid.M >= 8) {
-    const coarse: Grid = { h: 2 * grid.h, M: grid.M / 2, origin: 2 * grid.h * Math.floor(grid.origin / (2 * grid.h)) };
+    const coarse: Grid = {
+      h: 2 * grid.h,
+      M: grid.M / 2,
+      origin: 2 * grid.h * Math.floor(grid.origin / (2 * grid.h)),
+    };
     const r2 = aggregateTransform(components, events, coarse, 'split');
-    const d2: LatticeDistribution = { origin: coarse.origin, h: coarse.h, pmf: r2.pmf, cdf: cumulativeSum(r2.pmf), lattice: r2.exact };
+    const d2: LatticeDistribution = {
+      origin: coarse.origin,
+      h: coarse.h,
+      pmf: r2.pmf,
+      cdf: cumulativeSum(r2.pmf),
+      lattice: r2.exact,
+    };
     estimated = levels((p) => Math.abs(quantileAt(d2, p) - quantileAt(dist, p)) / 3);
   }
   const t4 = performance.now();
   return {
     ...dist,
     gridSize: grid.M,
-    mean, sd,
+    mean,
+    sd,
     expected: expected.payout,
-    aliasedMass, neglectedMass,
+    aliasedMass,
+    neglectedMass,
     discretisationError: { quantiles, estimated },
     benefits: expected.benefits,
     timings: { setup: t1 - t0, window: t2 - t1, transform: t3 - t2, bounds: t4 - t3, total: t4 - t0 },
@@ -186,8 +233,12 @@ function provisional(components: Component[], events: Map<Component, CappedEvent
     }
     const hc = c.parts.reduce((sum, p) => sum + p.top, 0) / PROVISIONAL_POINTS;
     const { pmf } = claimPmf(c, hc, 'split');
-    let m1 = 0, m2 = 0;
-    for (let j = 0; j < pmf.length; j++) { m1 += j * hc * pmf[j]; m2 += (j * hc) ** 2 * pmf[j]; }
+    let m1 = 0,
+      m2 = 0;
+    for (let j = 0; j < pmf.length; j++) {
+      m1 += j * hc * pmf[j];
+      m2 += (j * hc) ** 2 * pmf[j];
+    }
     variance += c.lambda * m2 + (c.lambda * c.rateCv * m1) ** 2;
     cgfs.push(compoundCgf(pmf, hc, c.lambda, c.rateCv));
     rounded.push({ lambda: c.lambda, lattices: c.parts.map((p) => p.lattice) });
@@ -196,18 +247,31 @@ function provisional(components: Component[], events: Map<Component, CappedEvent
 }
 
 function pmfVariance(pmf: Float64Array, span: number): number {
-  let m1 = 0, m2 = 0;
-  for (let j = 0; j < pmf.length; j++) { m1 += j * pmf[j]; m2 += j * j * pmf[j]; }
+  let m1 = 0,
+    m2 = 0;
+  for (let j = 0; j < pmf.length; j++) {
+    m1 += j * pmf[j];
+    m2 += j * j * pmf[j];
+  }
   return span * span * (m2 - m1 * m1);
 }
 
 /** The smallest grid (M = 2^10, 2^11, …, maxSize) whose predicted rounding variance Σ λ·k·h²/6 is within `inflation`·Var S. */
-function smallestGrid(lo: number, hi: number, maxSize: number, lattice: number | null, allLattice: boolean, prov: Provisional, inflation: number): Grid {
+function smallestGrid(
+  lo: number,
+  hi: number,
+  maxSize: number,
+  lattice: number | null,
+  allLattice: boolean,
+  prov: Provisional,
+  inflation: number,
+): Grid {
   for (let M = MIN_GRID; ; M *= 2) {
     const grid = chooseGrid(lo, hi, M, lattice, allLattice);
     if (M >= maxSize) return grid;
     let noise = 0;
-    for (const r of prov.rounded) for (const g of r.lattices) if (!onGrid(g, grid.h)) noise += (r.lambda * grid.h * grid.h) / 6;
+    for (const r of prov.rounded)
+      for (const g of r.lattices) if (!onGrid(g, grid.h)) noise += (r.lambda * grid.h * grid.h) / 6;
     if (noise <= inflation * prov.variance) return grid;
   }
 }
@@ -217,16 +281,27 @@ function levels(f: (p: number) => number): Quantiles {
 }
 
 /** The lattice of all lattice-valued payments, and whether every payment is on it. */
-function latticeInfo(components: Component[], events: Map<Component, CappedEventPmf>): { lattice: number | null; allLattice: boolean } {
-  let lattice: number | null = null, allLattice = true, any = false;
+function latticeInfo(
+  components: Component[],
+  events: Map<Component, CappedEventPmf>,
+): { lattice: number | null; allLattice: boolean } {
+  let lattice: number | null = null,
+    allLattice = true,
+    any = false;
   const add = (g: number | null) => {
-    if (g === null) { allLattice = false; return; }
+    if (g === null) {
+      allLattice = false;
+      return;
+    }
     lattice = any ? commonLattice(lattice, g) : g;
     any = true;
   };
   for (const c of components) {
     if (c.kind === 'compound') for (const p of c.parts) add(p.lattice);
-    else { const own = events.get(c)!; add(own.splitPerEvent ? null : own.span); }
+    else {
+      const own = events.get(c)!;
+      add(own.splitPerEvent ? null : own.span);
+    }
   }
   return { lattice, allLattice: allLattice && any };
 }

@@ -24,10 +24,12 @@ export interface LatticeDistribution {
 
 /** The first index i with cdf[i] ≥ p (the last index when none). */
 function firstAtLeast(cdf: Float64Array, p: number): number {
-  let lo = 0, hi = cdf.length - 1;
+  let lo = 0,
+    hi = cdf.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cdf[mid] >= p) hi = mid; else lo = mid + 1;
+    if (cdf[mid] >= p) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
@@ -67,11 +69,19 @@ export function survivalAt(d: LatticeDistribution, x: number): number {
  * `centre` (grid units; a prior guess of the mean keeps the shifted sums free of cancellation).
  */
 export function latticeMoments(d: LatticeDistribution, centre = 0): { mean: number; sd: number } {
-  let m0 = 0, m1 = 0, m2 = 0;
+  let m0 = 0,
+    m1 = 0,
+    m2 = 0;
   for (let i = 0; i < d.pmf.length; i++) {
-    const p = d.pmf[i], u = i - centre;
-    m0 += p; m1 += u * p; m2 += u * u * p;
+    const p = d.pmf[i],
+      u = i - centre;
+    m0 += p;
+    m1 += u * p;
+    m2 += u * u * p;
   }
   const shift = m1 / m0;
-  return { mean: d.origin * m0 + d.h * (m1 + centre * m0), sd: d.h * Math.sqrt(Math.max(0, m2 / m0 - shift * shift)) };
+  return {
+    mean: d.origin * m0 + d.h * (m1 + centre * m0),
+    sd: d.h * Math.sqrt(Math.max(0, m2 / m0 - shift * shift)),
+  };
 }

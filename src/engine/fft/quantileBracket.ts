@@ -16,11 +16,20 @@
  */
 import { stepQuantile, type LatticeDistribution } from './latticeDistribution.ts';
 
-export interface Bracket { lower: number; upper: number }
+export interface Bracket {
+  lower: number;
+  upper: number;
+}
 
-export function quantileBracket(d: LatticeDistribution, p: number, misplaced: number, deviation: (eta: number) => number): Bracket {
+export function quantileBracket(
+  d: LatticeDistribution,
+  p: number,
+  misplaced: number,
+  deviation: (eta: number) => number,
+): Bracket {
   const at = (eta: number, delta: number): Bracket => {
-    const lo = p - eta - misplaced, hi = p + eta + misplaced;
+    const lo = p - eta - misplaced,
+      hi = p + eta + misplaced;
     return {
       lower: lo > 0 ? Math.max(0, stepQuantile(d, lo) - delta) : 0,
       upper: hi < 1 ? stepQuantile(d, hi) + delta : Infinity,

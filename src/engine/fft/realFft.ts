@@ -52,11 +52,16 @@ function makeRealFft(M: number): RealFft {
     },
     inverse(spec, x) {
       for (let k = 0; k < H; k++) {
-        const ar = spec[2 * k], ai = spec[2 * k + 1];
-        const br = spec[2 * (H - k)], bi = -spec[2 * (H - k) + 1]; // conj X[H − k]
-        const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
-        const dr = 0.5 * (ar - br), di = 0.5 * (ai - bi);
-        const or = dr * cos[k] - di * sin[k], oi = dr * sin[k] + di * cos[k];
+        const ar = spec[2 * k],
+          ai = spec[2 * k + 1];
+        const br = spec[2 * (H - k)],
+          bi = -spec[2 * (H - k) + 1]; // conj X[H − k]
+        const er = 0.5 * (ar + br),
+          ei = 0.5 * (ai + bi);
+        const dr = 0.5 * (ar - br),
+          di = 0.5 * (ai - bi);
+        const or = dr * cos[k] - di * sin[k],
+          oi = dr * sin[k] + di * cos[k];
         packed[2 * k] = er - oi; // E + i·O
         packed[2 * k + 1] = ei + or;
       }

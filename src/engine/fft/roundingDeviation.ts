@@ -36,7 +36,9 @@ export interface RoundingUnits {
 export function roundingDeviation(u: RoundingUnits, h: number, eta: number, meanZero = true): number {
   const counts = u.counts.filter((c) => c.terms > 0 && c.lambda > 0);
   if (counts.length === 0 && u.fixed === 0) return 0;
-  let range = u.fixed * h, square = u.fixed * h * h, widest = u.fixed > 0 ? h : 0; // Σ ranges, Σ ranges², max range
+  let range = u.fixed * h,
+    square = u.fixed * h * h,
+    widest = u.fixed > 0 ? h : 0; // Σ ranges, Σ ranges², max range
   for (const c of counts) {
     const n = c.terms * countBound(c.lambda, c.rateCv, eta / (2 * counts.length));
     range += n * c.span;
@@ -59,11 +61,14 @@ export function countBound(lambda: number, rateCv: number, tail: number): number
   const logBound = (n: number) => {
     if (n <= lambda) return 0;
     if (rateCv === 0) return -(n * Math.log(n / lambda) - n + lambda);
-    const r = 1 / (rateCv * rateCv), beta = lambda / r;
+    const r = 1 / (rateCv * rateCv),
+      beta = lambda / r;
     const u = (n * (1 + beta)) / (beta * (r + n));
     return -r * Math.log1p(-beta * (u - 1)) - n * Math.log(u);
   };
   const tooLikely = (n: number) => logBound(n) > logTail;
   const bracket = expandBracket(tooLikely, lambda, 2 * lambda + 10);
-  return Math.ceil(bisect(tooLikely, bracket.inside, bracket.outside, { tolerance: 0.5, maxIterations: 100 }).outside);
+  return Math.ceil(
+    bisect(tooLikely, bracket.inside, bracket.outside, { tolerance: 0.5, maxIterations: 100 }).outside,
+  );
 }

@@ -31,19 +31,26 @@ export interface ThetaQuadrature {
   countTail: number;
 }
 
-export interface QuadratureOptions { tolerance: number; maxNodes: number }
+export interface QuadratureOptions {
+  tolerance: number;
+  maxNodes: number;
+}
 
 /** Nodes and weights for E[f(Θ)] with an exactly checked error on the count T ~ Poisson(μΘ). */
 export function thetaQuadrature(mu: number, cv: number, o: QuadratureOptions): ThetaQuadrature {
   const { pmf: countPmf, tail: countTail } = countDistribution(mu, cv);
-  if (cv === 0) return { theta: Float64Array.of(1), weight: Float64Array.of(1), distance: 0, countPmf, countTail };
+  if (cv === 0)
+    return { theta: Float64Array.of(1), weight: Float64Array.of(1), distance: 0, countPmf, countTail };
   const r = 1 / (cv * cv);
-  const vLo = solveLogDensity(r, -1), vHi = solveLogDensity(r, 1);
+  const vLo = solveLogDensity(r, -1),
+    vHi = solveLogDensity(r, 1);
   let step = 2 * Math.min(cv, 1 / Math.sqrt(mu + 1));
   for (;;) {
-    const j0 = Math.ceil(vLo / step), j1 = Math.floor(vHi / step);
+    const j0 = Math.ceil(vLo / step),
+      j1 = Math.floor(vHi / step);
     const n = j1 - j0 + 1;
-    const theta = new Float64Array(n), weight = new Float64Array(n);
+    const theta = new Float64Array(n),
+      weight = new Float64Array(n);
     let total = 0;
     for (let j = 0; j < n; j++) {
       const v = (j0 + j) * step;
@@ -53,7 +60,8 @@ export function thetaQuadrature(mu: number, cv: number, o: QuadratureOptions): T
     }
     for (let j = 0; j < n; j++) weight[j] /= total;
     const distance = mixtureDistance(theta, weight, mu, countPmf, countTail);
-    if (distance <= o.tolerance || 2 * n > o.maxNodes) return { theta, weight, distance, countPmf, countTail };
+    if (distance <= o.tolerance || 2 * n > o.maxNodes)
+      return { theta, weight, distance, countPmf, countTail };
     step /= 2;
   }
 }
@@ -90,13 +98,20 @@ export function countDistribution(mu: number, cv: number): { pmf: Float64Array; 
 }
 
 /** ½·Σ|Σ_j w_j Poisson(n; μθ_j) − NB(n)| over n ≤ nMax, plus both tails beyond nMax. */
-function mixtureDistance(theta: Float64Array, weight: Float64Array, mu: number, nb: Float64Array, nbTail: number): number {
+function mixtureDistance(
+  theta: Float64Array,
+  weight: Float64Array,
+  mu: number,
+  nb: Float64Array,
+  nbTail: number,
+): number {
   const nMax = nb.length - 1;
   const mix = new Float64Array(nMax + 1);
   for (let j = 0; j < theta.length; j++) {
     const nu = mu * theta[j];
     const spread = 12 * Math.sqrt(nu) + 30;
-    const lo = Math.max(0, Math.floor(nu - spread)), hi = Math.min(nMax, Math.ceil(nu + spread));
+    const lo = Math.max(0, Math.floor(nu - spread)),
+      hi = Math.min(nMax, Math.ceil(nu + spread));
     if (lo > nMax) continue;
     let p = Math.exp(logPoissonPmf(lo, nu));
     for (let n = lo; n <= hi; n++) {
@@ -104,7 +119,8 @@ function mixtureDistance(theta: Float64Array, weight: Float64Array, mu: number, 
       p *= nu / (n + 1);
     }
   }
-  let diff = 0, mass = 0;
+  let diff = 0,
+    mass = 0;
   for (let n = 0; n <= nMax; n++) {
     diff += Math.abs(mix[n] - nb[n]);
     mass += mix[n];

@@ -24,11 +24,17 @@ export interface BisectOptions {
   maxIterations: number;
 }
 
-export function bisect(isInside: (x: number) => boolean, inside: number, outside: number, o: BisectOptions): Bisection {
+export function bisect(
+  isInside: (x: number) => boolean,
+  inside: number,
+  outside: number,
+  o: BisectOptions,
+): Bisection {
   const tolerance = o.tolerance ?? 0;
   for (let i = 0; i < o.maxIterations && Math.abs(outside - inside) > tolerance; i++) {
     const mid = (inside + outside) / 2;
-    if (isInside(mid)) inside = mid; else outside = mid;
+    if (isInside(mid)) inside = mid;
+    else outside = mid;
   }
   return { inside, outside };
 }
@@ -41,7 +47,13 @@ export function bisect(isInside: (x: number) => boolean, inside: number, outside
  * within it). `outside` must be nonzero. Never throws.
  * @example expandBracket((x) => x < 100, 0, 1) // { inside: 64, outside: 128 }
  */
-export function expandBracket(isInside: (x: number) => boolean, inside: number, outside: number, factor = 2, limit = Infinity): Bisection {
+export function expandBracket(
+  isInside: (x: number) => boolean,
+  inside: number,
+  outside: number,
+  factor = 2,
+  limit = Infinity,
+): Bisection {
   while (isInside(outside) && Math.abs(outside) < limit) {
     inside = outside;
     outside *= factor;

@@ -7,7 +7,12 @@
  * Cost: about log₂|root − start| + 2 evaluations. Never throws.
  * @example bracketRoot((x) => x - 100, 0, -700, 700) // { lo: 63, hi: 127 }
  */
-export function bracketRoot(f: (x: number) => number, start: number, min: number, max: number): { lo: number; hi: number } | null {
+export function bracketRoot(
+  f: (x: number) => number,
+  start: number,
+  min: number,
+  max: number,
+): { lo: number; hi: number } | null {
   const f0 = f(start);
   if (f0 === 0) return { lo: start, hi: start };
   const up = f0 < 0;

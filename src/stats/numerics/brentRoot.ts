@@ -23,16 +23,36 @@ export interface Root {
  * where f is exactly 0 is returned at once (0 iterations). Returns null when the bracket does
  * not bracket.
  */
-export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 1e-13, maxIterations = 200): Root | null {
+export function brentRoot(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol = 1e-13,
+  maxIterations = 200,
+): Root | null {
   let fa = f(a);
   let fb = f(b);
   if (fa === 0) return { x: a, fx: 0, iterations: 0 };
   if (fb === 0) return { x: b, fx: 0, iterations: 0 };
   if (!(fa * fb < 0)) return null;
-  let c = a, fc = fa, d = b - a, e = d;
+  let c = a,
+    fc = fa,
+    d = b - a,
+    e = d;
   for (let i = 1; i <= maxIterations; i++) {
-    if (fb * fc > 0) { c = a; fc = fa; d = e = b - a; }
-    if (Math.abs(fc) < Math.abs(fb)) { a = b; b = c; c = a; fa = fb; fb = fc; fc = fa; }
+    if (fb * fc > 0) {
+      c = a;
+      fc = fa;
+      d = e = b - a;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
     const tol1 = 4 * Number.EPSILON * Math.abs(b) + 0.5 * tol;
     const xm = 0.5 * (c - b);
     if (Math.abs(xm) <= tol1 || fb === 0) return { x: b, fx: fb, iterations: i };
@@ -40,19 +60,29 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, tol = 
       const s = fb / fa;
       let p: number, q: number;
       if (a === c) {
-        p = 2 * xm * s; q = 1 - s; // secant
+        p = 2 * xm * s;
+        q = 1 - s; // secant
       } else {
-        const qq = fa / fc, r = fb / fc; // inverse quadratic interpolation
+        const qq = fa / fc,
+          r = fb / fc; // inverse quadratic interpolation
         p = s * (2 * xm * qq * (qq - r) - (b - a) * (r - 1));
         q = (qq - 1) * (r - 1) * (s - 1);
       }
       if (p > 0) q = -q;
       p = Math.abs(p);
-      if (2 * p < Math.min(3 * xm * q - Math.abs(tol1 * q), Math.abs(e * q))) { e = d; d = p / q; } else { d = xm; e = d; }
+      if (2 * p < Math.min(3 * xm * q - Math.abs(tol1 * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = xm;
+        e = d;
+      }
     } else {
-      d = xm; e = d; // bisection
+      d = xm;
+      e = d; // bisection
     }
-    a = b; fa = fb;
+    a = b;
+    fa = fb;
     b += Math.abs(d) > tol1 ? d : Math.sign(xm) * tol1;
     fb = f(b);
   }

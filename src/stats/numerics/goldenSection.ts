@@ -28,11 +28,28 @@ const PHI = (Math.sqrt(5) - 1) / 2;
 
 export function goldenSection(f: (x: number) => number, a: number, b: number, o: GoldenOptions): Minimum {
   const maxIterations = o.maxIterations ?? Infinity;
-  let c = b - PHI * (b - a), d = a + PHI * (b - a);
-  let fc = f(c), fd = f(d);
-  for (let i = 0; i < maxIterations && b - a > o.tolerance * (o.relative ? Math.max(1, Math.abs(a) + Math.abs(b)) : 1); i++) {
-    if (fc <= fd) { b = d; d = c; fd = fc; c = b - PHI * (b - a); fc = f(c); }
-    else { a = c; c = d; fc = fd; d = a + PHI * (b - a); fd = f(d); }
+  let c = b - PHI * (b - a),
+    d = a + PHI * (b - a);
+  let fc = f(c),
+    fd = f(d);
+  for (
+    let i = 0;
+    i < maxIterations && b - a > o.tolerance * (o.relative ? Math.max(1, Math.abs(a) + Math.abs(b)) : 1);
+    i++
+  ) {
+    if (fc <= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - PHI * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + PHI * (b - a);
+      fd = f(d);
+    }
   }
   return { x: fc <= fd ? c : d, fx: Math.min(fc, fd) };
 }

@@ -12,7 +12,8 @@
  */
 export function cumulativeSum(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(values.length);
-  let sum = 0, c = 0;
+  let sum = 0,
+    c = 0;
   for (let i = 0; i < values.length; i++) {
     const y = values[i] - c;
     const t = sum + y;

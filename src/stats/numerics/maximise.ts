@@ -18,15 +18,20 @@ export interface Maximum {
 }
 
 export function maximise(f: (x: number) => number, a: number, b: number, points = 100, tol = 1e-10): Maximum {
-  let best = 0, bestF = -Infinity;
+  let best = 0,
+    bestF = -Infinity;
   const xs: number[] = [];
   for (let i = 0; i <= points; i++) {
     const x = a + ((b - a) * i) / points;
     xs.push(x);
     const fx = f(x);
-    if (fx > bestF) { bestF = fx; best = i; }
+    if (fx > bestF) {
+      bestF = fx;
+      best = i;
+    }
   }
-  if (best === 0 || best === points) return { x: xs[best], fx: bestF, atBound: best === 0 ? 'lower' : 'upper' };
+  if (best === 0 || best === points)
+    return { x: xs[best], fx: bestF, atBound: best === 0 ? 'lower' : 'upper' };
   const refined = goldenSection((x) => -f(x), xs[best - 1], xs[best + 1], { tolerance: tol, relative: true });
   const fx = -refined.fx;
   return fx >= bestF ? { x: refined.x, fx, atBound: null } : { x: xs[best], fx: bestF, atBound: null };

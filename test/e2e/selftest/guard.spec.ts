@@ -6,18 +6,38 @@
 // problem unallowed and pass only if the guard fails them.
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { assert, openApp, readReport, runAndWait, screenshot, setField, setInput, tid, waitForName } from '../fixtures/helpers.ts';
+import {
+  assert,
+  openApp,
+  readReport,
+  runAndWait,
+  screenshot,
+  setField,
+  setInput,
+  tid,
+  waitForName,
+} from '../fixtures/helpers.ts';
 import type { PageGuard } from '../fixtures/guard.ts';
 import { test } from '../fixtures/test.ts';
 
-const blobWorker = (code: string): string => `new Worker(URL.createObjectURL(new Blob([${JSON.stringify(code)}], { type: 'text/javascript' })))`;
+const blobWorker = (code: string): string =>
+  `new Worker(URL.createObjectURL(new Blob([${JSON.stringify(code)}], { type: 'text/javascript' })))`;
 
 /** Waits until the guard has recorded a problem matching `pattern` (or fails saying what it has). */
 async function seen(page: Page, guard: PageGuard, pattern: RegExp): Promise<void> {
-  for (let t0 = Date.now(); !guard.errors.some((e) => pattern.test(e)) && Date.now() - t0 < 5000;) await page.waitForTimeout(50);
+  for (let t0 = Date.now(); !guard.errors.some((e) => pattern.test(e)) && Date.now() - t0 < 5000;)
+    await page.waitForTimeout(50);
   const matching = guard.unexpected().filter((e) => pattern.test(e));
-  assert.ok(matching.length > 0, `the guard should report ${pattern}; it has ${JSON.stringify(guard.errors)}`);
-  assert.throws(() => guard.check(), (e: Error) => /^the browser reported \d+ problem\(s\):\n/.test(e.message) && matching.every((m) => e.message.includes(`\n  ${m}`)));
+  assert.ok(
+    matching.length > 0,
+    `the guard should report ${pattern}; it has ${JSON.stringify(guard.errors)}`,
+  );
+  assert.throws(
+    () => guard.check(),
+    (e: Error) =>
+      /^the browser reported \d+ problem\(s\):\n/.test(e.message) &&
+      matching.every((m) => e.message.includes(`\n  ${m}`)),
+  );
   guard.allow(pattern);
   assert.doesNotThrow(() => guard.check(), 'allowed, the problem no longer fails the test');
 }
@@ -37,20 +57,36 @@ test('console.error is reported', async ({ page, baseUrl, guard }) => {
 
 test('an uncaught error is reported', async ({ page, baseUrl, guard }) => {
   await openApp(page, baseUrl);
-  await page.evaluate(() => { setTimeout(() => { throw new Error('kaboom'); }); });
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('kaboom');
+    });
+  });
   await seen(page, guard, /^uncaught error: .*kaboom/);
 });
 
 test('an unhandled promise rejection is reported', async ({ page, baseUrl, guard }) => {
   await openApp(page, baseUrl);
-  await page.evaluate(() => { void Promise.reject(new Error('rejected-on-purpose')); });
+  await page.evaluate(() => {
+    void Promise.reject(new Error('rejected-on-purpose'));
+  });
   await seen(page, guard, /^uncaught error: .*rejected-on-purpose/);
 });
 
 test('a 404 for a resource is reported', async ({ page, baseUrl, guard }) => {
-  await page.route('**/missing.png', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  await page.route('**/missing.png', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
+  );
   await openApp(page, baseUrl);
-  await page.evaluate(() => new Promise((r) => { const i = new Image(); i.onerror = r; i.src = 'missing.png'; document.body.append(i); }));
+  await page.evaluate(
+    () =>
+      new Promise((r) => {
+        const i = new Image();
+        i.onerror = r;
+        i.src = 'missing.png';
+        document.body.append(i);
+      }),
+  );
   await seen(page, guard, /^console error: .*404/);
 });
 
@@ -78,7 +114,9 @@ test('a Content-Security-Policy violation is reported', async ({ page, baseUrl, 
 });
 
 test('a request to another origin is reported', async ({ page, context, baseUrl, guard }) => {
-  await context.route('http://elsewhere.invalid/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>elsewhere</p>' }));
+  await context.route('http://elsewhere.invalid/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<p>elsewhere</p>' }),
+  );
   await openApp(page, baseUrl);
   await page.goto('http://elsewhere.invalid/page');
   await seen(page, guard, /^request to another origin: http:\/\/elsewhere\.invalid\/page$/);
@@ -104,7 +142,10 @@ test('a test that listens for dialogs handles them itself', async ({ page, baseU
   page.on('dialog', (d) => d.accept());
   await openApp(page, baseUrl);
   assert.equal(await page.evaluate(() => confirm('sure?')), true, 'confirm was accepted');
-  assert.deepEqual(guard.dialogs.map((d) => d.type), ['confirm']);
+  assert.deepEqual(
+    guard.dialogs.map((d) => d.type),
+    ['confirm'],
+  );
   assert.deepEqual(guard.unexpected(), []);
 });
 
@@ -122,16 +163,26 @@ test.describe('the guard fails the test itself', () => {
     await openApp(page, baseUrl);
     await page.evaluate(() => console.error('not allowed'));
     await page.waitForTimeout(100);
-    assert.ok(guard.unexpected().some((e) => /not allowed/.test(e)), 'recorded');
+    assert.ok(
+      guard.unexpected().some((e) => /not allowed/.test(e)),
+      'recorded',
+    );
   });
 
   test('when a second page throws an uncaught error', async ({ baseUrl, newPage, guard }) => {
     test.fail();
     const other = await newPage();
     await other.goto(baseUrl);
-    await other.evaluate(() => { setTimeout(() => { throw new Error('second page threw'); }); });
+    await other.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('second page threw');
+      });
+    });
     await other.waitForTimeout(200);
-    assert.ok(guard.unexpected().some((e) => /second page threw/.test(e)), 'recorded');
+    assert.ok(
+      guard.unexpected().some((e) => /second page threw/.test(e)),
+      'recorded',
+    );
   });
 });
 
@@ -177,7 +228,10 @@ test('runAndWait waits for the new verdict, not the one already shown', async ({
   // 20,000 iterations take far longer than the 0.3 s this asks of the second run.
   await setInput(page, tid('iterations'), 20_000);
   const second = await runAndWait(page, 60_000);
-  assert.ok(second.verdictAt! - second.clickAt! > 300, `the second verdict came ${second.verdictAt! - second.clickAt!} ms after the click`);
+  assert.ok(
+    second.verdictAt! - second.clickAt! > 300,
+    `the second verdict came ${second.verdictAt! - second.clickAt!} ms after the click`,
+  );
   assert.equal((await readReport(page)).iterations, 20_000);
 });
 

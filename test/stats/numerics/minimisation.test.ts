@@ -12,20 +12,50 @@ describe('goldenSection', () => {
   });
   it('finds known minima: x ln x at 1/e, cosh x − x·sinh 1 at 1, e^x − 2x at ln 2', () => {
     expect(goldenSection((x) => x * Math.log(x), 0.01, 2, { tolerance: 1e-12 }).x).toBeCloseTo(1 / Math.E, 7);
-    expect(goldenSection((x) => Math.cosh(x) - x * Math.sinh(1), -3, 4, { tolerance: 1e-12 }).x).toBeCloseTo(1, 7);
-    expect(goldenSection((x) => Math.exp(x) - 2 * x, -10, 10, { tolerance: 1e-12 }).fx).toBeCloseTo(2 - 2 * Math.LN2, 14);
+    expect(goldenSection((x) => Math.cosh(x) - x * Math.sinh(1), -3, 4, { tolerance: 1e-12 }).x).toBeCloseTo(
+      1,
+      7,
+    );
+    expect(goldenSection((x) => Math.exp(x) - 2 * x, -10, 10, { tolerance: 1e-12 }).fx).toBeCloseTo(
+      2 - 2 * Math.LN2,
+      14,
+    );
   });
   it('shrinks the interval by φ per evaluation: from width 1 to 1e-4 in ⌈ln 1e4 / ln(1/φ)⌉ steps', () => {
     let calls = 0;
-    goldenSection((x) => { calls++; return (x - 0.3) ** 2; }, 0, 1, { tolerance: 1e-4 });
+    goldenSection(
+      (x) => {
+        calls++;
+        return (x - 0.3) ** 2;
+      },
+      0,
+      1,
+      { tolerance: 1e-4 },
+    );
     expect(calls).toBe(2 + Math.ceil(Math.log(1e4) / Math.log(1 / PHI)));
   });
   it('stops at maxIterations, and scales the tolerance by |a| + |b| when relative', () => {
     let calls = 0;
-    goldenSection((x) => { calls++; return x * x; }, -1, 1, { tolerance: 0, maxIterations: 7 });
+    goldenSection(
+      (x) => {
+        calls++;
+        return x * x;
+      },
+      -1,
+      1,
+      { tolerance: 0, maxIterations: 7 },
+    );
     expect(calls).toBe(9);
     calls = 0;
-    goldenSection((x) => { calls++; return (x - 1000) ** 2; }, 999, 1001, { tolerance: 1e-3, relative: true });
+    goldenSection(
+      (x) => {
+        calls++;
+        return (x - 1000) ** 2;
+      },
+      999,
+      1001,
+      { tolerance: 1e-3, relative: true },
+    );
     expect(calls).toBe(2); // 1001 − 999 = 2 ≤ 1e-3·2000
   });
   it('goes to the end for a monotone function and returns a point of the interval for a flat one', () => {

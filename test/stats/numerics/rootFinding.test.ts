@@ -7,7 +7,13 @@ import { newton } from '../../../src/stats/numerics/newton.ts';
 /** A function that counts its evaluations. */
 function counted<T>(f: (x: number) => T): { f: (x: number) => T; calls: () => number } {
   let n = 0;
-  return { f: (x) => { n++; return f(x); }, calls: () => n };
+  return {
+    f: (x) => {
+      n++;
+      return f(x);
+    },
+    calls: () => n,
+  };
 }
 
 const DOTTIE = 0.7390851332151607; // the fixed point of cos, cos x = x
@@ -39,7 +45,7 @@ describe('brentRoot', () => {
 });
 
 describe('bracketRoot', () => {
-  it('brackets an increasing function\'s root by steps 1, 2, 4, … either way, or says there is none', () => {
+  it("brackets an increasing function's root by steps 1, 2, 4, … either way, or says there is none", () => {
     expect(bracketRoot((x) => x - 100, 0, -700, 700)).toEqual({ lo: 63, hi: 127 });
     expect(bracketRoot((x) => x + 5.5, 0, -700, 700)).toEqual({ lo: -7, hi: -3 });
     expect(bracketRoot((x) => Math.tanh(x) - 2, 0, -700, 700)).toBeNull();
@@ -108,7 +114,11 @@ describe('newton', () => {
     const step = (x: number) => 2 * x - 3 * x * x; // x − (1/x − 3)/(−1/x²)
     const plain = newton(step, 1, { tolerance: 1e-14, maxIterations: 30 });
     expect(plain).toBe(-Infinity);
-    const guarded = newton(step, 1, { tolerance: 1e-14, maxIterations: 100, guard: (next, x) => (next > 0 ? next : x / 2) });
+    const guarded = newton(step, 1, {
+      tolerance: 1e-14,
+      maxIterations: 100,
+      guard: (next, x) => (next > 0 ? next : x / 2),
+    });
     expect(Math.abs(guarded - 1 / 3)).toBeLessThan(1e-15);
   });
   it('returns the last iterate when the iterations run out, and NaN from a NaN step', () => {

@@ -53,7 +53,8 @@ describe('cumulativeSum (Kahan)', () => {
   it('keeps every prefix of a million small probabilities to within a few ulps of (i + 1)·p', () => {
     const p = 1e-6;
     const c = cumulativeSum(new Float64Array(1e6).fill(p));
-    for (const i of [9, 999, 99_999, 999_999]) expect(Math.abs(c[i] - (i + 1) * p)).toBeLessThan(4 * Number.EPSILON * (i + 1) * p);
+    for (const i of [9, 999, 99_999, 999_999])
+      expect(Math.abs(c[i] - (i + 1) * p)).toBeLessThan(4 * Number.EPSILON * (i + 1) * p);
   });
   it('is empty for nothing', () => {
     expect(cumulativeSum([]).length).toBe(0);
