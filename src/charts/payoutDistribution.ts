@@ -81,15 +81,13 @@ export function payoutBars(input: PayoutDistributionInput, lang: Lang): PayoutBa
     const share = total > 0 ? bin.count / total : 0;
     const tip = `${formatYuan(bin.x0, lang)} – ${formatYuan(bin.x1, lang)}: ${formatPercent(share, share < 0.01 ? 2 : 1)}`;
     const edges = [bin.x0, ...cuts.filter((c) => c > bin.x0 && c < bin.x1), bin.x1];
-    return edges
-      .slice(1)
-      .map((x2, i) => ({
-        x: edges[i],
-        x2,
-        share,
-        zone: zoneOf(edges[i], x2, deficitFrom, input.threshold),
-        tip,
-      }));
+    return edges.slice(1).map((x2, i) => ({
+      x: edges[i],
+      x2,
+      share,
+      zone: zoneOf(edges[i], x2, deficitFrom, input.threshold),
+      tip,
+    }));
   });
 }
 

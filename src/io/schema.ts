@@ -249,11 +249,9 @@ function benefit(say: Say) {
     .optional()
     .meta({ description: 'at most this much per claimant (or member) per period' });
   const band = z.strictObject({
-    upTo: money(say, true, numberOrNull(say))
-      .nullable()
-      .meta({
-        description: 'upper end of the band above the deductible; null = no upper end (last band only)',
-      }),
+    upTo: money(say, true, numberOrNull(say)).nullable().meta({
+      description: 'upper end of the band above the deductible; null = no upper end (last band only)',
+    }),
     rate: between(say, 0, 1),
   });
   return z.discriminatedUnion('type', [

@@ -577,15 +577,13 @@ export const garbageText: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 1, max: 20_000 }).map((d) => nested(d, '[', ']')),
   fc.integer({ min: 1, max: 20_000 }).map((d) => nested(d, '{"a":', '}')),
   fc.integer({ min: 1, max: 200_000 }).map((n) => `[${'0,'.repeat(n)}0]`),
-  fc
-    .integer({ min: 1, max: 200_000 })
-    .map((n) =>
-      JSON.stringify({
-        format: 'huzhu-scenario/1',
-        name: 'x'.repeat(n),
-        risks: Array(Math.min(n, 1000)).fill({}),
-      }),
-    ),
+  fc.integer({ min: 1, max: 200_000 }).map((n) =>
+    JSON.stringify({
+      format: 'huzhu-scenario/1',
+      name: 'x'.repeat(n),
+      risks: Array(Math.min(n, 1000)).fill({}),
+    }),
+  ),
   fc.constantFrom(
     '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}}',
     '{"format": "huzhu-scenario/1", "__proto__": {"name": "x"}, "members": {"__proto__": {"count": 5}}}',
