@@ -55,3 +55,17 @@ export function amountLabelExpr(unit: AmountUnit): string {
 export function amountAxis(title: string, maxAbs: number, lang: Lang) {
   return { title, labelExpr: amountLabelExpr(amountUnit(maxAbs, lang)) };
 }
+
+/**
+ * The x encoding of a chart of amounts over a fixed `domain` (no nice rounding, no forced zero),
+ * its labels in 万/亿 or k/M by the larger end.
+ */
+export function amountX(title: string, domain: number[], lang: Lang) {
+  return {
+    field: 'x',
+    type: 'quantitative',
+    title,
+    scale: { domain, nice: false, zero: false },
+    axis: amountAxis(title, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), lang),
+  } as const;
+}

@@ -17,7 +17,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { HistogramBin } from '../stats/histogram.ts';
-import { amountAxis } from './axisFormat.ts';
+import { amountX } from './axisFormat.ts';
 import { frame, type ChartOptions, type Layer } from './config.ts';
 
 export interface PayoutDistributionInput {
@@ -173,13 +173,7 @@ export function payoutDistributionSpec(
   return {
     ...base,
     encoding: {
-      x: {
-        field: 'x',
-        type: 'quantitative',
-        title: labels.x,
-        scale: { domain, nice: false, zero: false },
-        axis: amountAxis(labels.x, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), lang),
-      },
+      x: amountX(labels.x, domain, lang),
     },
     layer: [barsLayer, ...marks.flatMap((m, i) => markerLayers(m, i, (domain[0] + domain[1]) / 2))],
   };

@@ -19,7 +19,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import { histogram, type HistogramBin } from '../stats/histogram.ts';
-import { amountAxis } from './axisFormat.ts';
+import { amountX } from './axisFormat.ts';
 import { frame, type ChartOptions, type Layer } from './config.ts';
 
 export interface OverlaySeries {
@@ -177,13 +177,7 @@ export function payoutOverlaySpec(
   return {
     ...frame(labels.title, options),
     encoding: {
-      x: {
-        field: 'x',
-        type: 'quantitative',
-        title: labels.x,
-        scale: { domain, nice: false, zero: false },
-        axis: amountAxis(labels.x, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), lang),
-      },
+      x: amountX(labels.x, domain, lang),
     },
     layer: [outline, hover, rules],
   };

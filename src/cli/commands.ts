@@ -7,6 +7,7 @@ import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
 import { simulate, simulateExact } from '../engine/simulate.ts';
 import { compareVersions } from '../engine/compare.ts';
+import type { Runner } from '../engine/runner.ts';
 import { project } from '../engine/project.ts';
 import { analyseHistory, checkAggregates, parseHistory, parseRegions } from '../history/index.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
@@ -60,6 +61,29 @@ function langOption(values: Values): Lang {
   return lang;
 }
 
+/** The options of every command that runs the Monte Carlo on worker threads. */
+const RUN_OPTIONS: OptionSpec = {
+  iterations: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+};
+
+/** `--workers`: worker threads, 1–256 (default: one per core). */
+const workersOption = (values: Values): number =>
+  intOption(values, 'workers', 1, 256) ?? availableParallelism();
+
+/** Runs `work` on `workers` worker threads, closing them afterwards. */
+async function withThreads<T>(workers: number, work: (runner: Runner) => Promise<T>): Promise<T> {
+  const runner = nodeThreadsRunner(workers);
+  try {
+    return await work(runner);
+  } finally {
+    await runner.close();
+  }
+}
+
 const validate: Command = {
   summary: 'checks a scenario file; prints "ok: <name>" or one line per problem',
   args: '<scenario.json>',
@@ -73,18 +97,11 @@ const validate: Command = {
 const simulateCommand: Command = {
   summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
   args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en]',
-  options: {
-    iterations: { type: 'string' },
-    seed: { type: 'string' },
-    workers: { type: 'string' },
-    method: { type: 'string' },
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-  },
+  options: { ...RUN_OPTIONS, method: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('simulate', positionals);
     const iterations = intOption(values, 'iterations', 100, 1_000_000);
-    const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
+    const workers = workersOption(values);
     const method = values.method ?? 'mc';
     if (method !== 'mc' && method !== 'fft')
       throw new CliError(2, [`--method: must be mc or fft, got "${String(method)}"`]);
@@ -95,13 +112,10 @@ const simulateCommand: Command = {
       const { report } = simulateExact(scenario);
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
-    const runner = nodeThreadsRunner(workers);
-    try {
-      const { report } = await simulate(scenario, runner, { iterations, seed });
-      return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
-    } finally {
-      await runner.close();
-    }
+    const { report } = await withThreads(workers, (runner) =>
+      simulate(scenario, runner, { iterations, seed }),
+    );
+    return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
   },
 };
 
@@ -140,45 +154,25 @@ const benefit: Command = {
 const compare: Command = {
   summary: 'scheme versions side by side with common random numbers; the first is the baseline',
   args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
-  options: {
-    iterations: { type: 'string' },
-    seed: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-  },
+  options: RUN_OPTIONS,
   async run(positionals, values) {
     if (positionals.length < 2)
       throw new CliError(2, [`compare: expected at least two scenario files, got ${positionals.length}`]);
     const iterations = intOption(values, 'iterations', 100, 1_000_000);
-    const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
+    const workers = workersOption(values);
     const lang = langOption(values);
     const scenarios = await readScenarios(positionals);
-    const runner = nodeThreadsRunner(workers);
-    try {
-      const { comparison } = await compareVersions(scenarios, runner, {
-        iterations,
-        seed: seedOption(values),
-      });
-      return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
-    } finally {
-      await runner.close();
-    }
+    const { comparison } = await withThreads(workers, (runner) =>
+      compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
+    );
+    return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
   },
 };
 
 const solve: Command = {
   summary: 'the contributions that meet the targets; with --cap, the largest affordable cap of a benefit',
   args: '<scenario.json> [--cap <benefit>] [--method fft|mc] [--iterations N] [--seed S] [--json] [--lang zh|en]',
-  options: {
-    cap: { type: 'string' },
-    method: { type: 'string' },
-    iterations: { type: 'string' },
-    seed: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-  },
+  options: { ...RUN_OPTIONS, cap: { type: 'string' }, method: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('solve', positionals);
     const lang = langOption(values);
@@ -215,15 +209,11 @@ async function confidenceReport(scenario: Scenario, values: Values) {
   if ((values.method ?? 'fft') === 'fft') return simulateExact(scenario);
   if (values.method !== 'mc')
     throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
-  const runner = nodeThreadsRunner(intOption(values, 'workers', 1, 256) ?? availableParallelism());
-  try {
-    return await simulate(scenario, runner, {
-      iterations: intOption(values, 'iterations', 100, 1_000_000),
-      seed: seedOption(values),
-    });
-  } finally {
-    await runner.close();
-  }
+  const workers = workersOption(values);
+  const iterations = intOption(values, 'iterations', 100, 1_000_000);
+  return withThreads(workers, (runner) =>
+    simulate(scenario, runner, { iterations, seed: seedOption(values) }),
+  );
 }
 
 function seedOption(values: Values): string | undefined {
@@ -255,28 +245,18 @@ async function readScenarios(paths: string[]): Promise<Scenario[]> {
 const projectCommand: Command = {
   summary: "the fund over T periods with the scenario's trend: balance fan, P(depleted), backstop use",
   args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
-  options: {
-    years: { type: 'string' },
-    iterations: { type: 'string' },
-    seed: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-  },
+  options: { ...RUN_OPTIONS, years: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('project', positionals);
     const years = intOption(values, 'years', 1, 50);
     const iterations = intOption(values, 'iterations', 100, 1_000_000);
-    const workers = intOption(values, 'workers', 1, 256) ?? availableParallelism();
+    const workers = workersOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
-    const runner = nodeThreadsRunner(workers);
-    try {
-      const projection = await project(scenario, runner, { years, iterations, seed: seedOption(values) });
-      return values.json ? json(projection) : projectText(projection, lang);
-    } finally {
-      await runner.close();
-    }
+    const projection = await withThreads(workers, (runner) =>
+      project(scenario, runner, { years, iterations, seed: seedOption(values) }),
+    );
+    return values.json ? json(projection) : projectText(projection, lang);
   },
 };
 

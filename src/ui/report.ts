@@ -19,6 +19,7 @@ import { affordableCap, isCappable } from '../engine/solve.ts';
 import { flagText } from '../messages/flags.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
+import { payoutChartLabels } from './results.ts';
 import type { CompareResult } from './compare.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';
 import { benefitCap, benefitRule, benefitTypeName, contributionLines, riskText } from './describe.ts';
@@ -142,14 +143,7 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
           { bins: histogram(run.totals, { bins: 40 }), income, net, threshold, expected: mu },
           {
             lang,
-            labels: {
-              title: L.chartPayoutTitle,
-              x: L.chartPayoutX,
-              y: L.chartPayoutY,
-              income: L.chartIncome,
-              threshold: L.chartThreshold,
-              expected: L.chartExpected,
-            },
+            labels: payoutChartLabels(L),
             width: Math.round(mm(PRINT_WIDTH_MM)) - 24,
             height: 210,
           },

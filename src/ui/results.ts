@@ -18,7 +18,7 @@ import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
 import type { ExactPreview } from './exact.ts';
 import { h } from './dom.ts';
-import { LABELS } from './i18n.ts';
+import { LABELS, type Labels } from './i18n.ts';
 
 const figure = (label: string, value: string, testid: string) =>
   h(
@@ -163,14 +163,7 @@ export function renderResults(
           },
           {
             lang,
-            labels: {
-              title: L.chartPayoutTitle,
-              x: L.chartPayoutX,
-              y: L.chartPayoutY,
-              income: L.chartIncome,
-              threshold: L.chartThreshold,
-              expected: L.chartExpected,
-            },
+            labels: payoutChartLabels(L),
             width,
             height: 260,
           },
@@ -234,18 +227,23 @@ export async function drawExactPreview(
       { bins: p.bins, income, net, threshold, expected: expectedPayout(s).payout },
       {
         lang,
-        labels: {
-          title: L.chartPayoutTitle,
-          x: L.chartPayoutX,
-          y: L.chartPayoutY,
-          income: L.chartIncome,
-          threshold: L.chartThreshold,
-          expected: L.chartExpected,
-        },
+        labels: payoutChartLabels(L),
         width,
         height: 180,
       },
     ),
     lang,
   );
+}
+
+/** The payout chart's labels in the screen's language (the results, the preview and the report). */
+export function payoutChartLabels(L: Labels) {
+  return {
+    title: L.chartPayoutTitle,
+    x: L.chartPayoutX,
+    y: L.chartPayoutY,
+    income: L.chartIncome,
+    threshold: L.chartThreshold,
+    expected: L.chartExpected,
+  };
 }
