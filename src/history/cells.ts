@@ -9,7 +9,7 @@
  * @example readNumber('332,874') // { kind: 'separator' }
  */
 import { hasAtMostTwoDecimals } from '../io/money.ts';
-import type { HistorySay } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 
 export type Cell =
   { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'separator' } | { kind: 'invalid' };
@@ -33,19 +33,19 @@ export const MAX_COUNT = 1e9;
 export const MAX_HISTORY_MONEY = 1e12;
 
 /** What is wrong with a number read from a cell, or null: a whole number from min to max. */
-export function wholeProblem(say: HistorySay, v: number, min: number, max = MAX_COUNT): string | null {
-  return Number.isInteger(v) && v >= min && v <= max ? null : say('wholeRange', { min, max });
+export function wholeProblem(v: number, min: number, max = MAX_COUNT): HistoryMessage | null {
+  return Number.isInteger(v) && v >= min && v <= max ? null : msg('wholeRange', { min, max });
 }
 
 /** What is wrong with an amount of money, or null: 0 to one trillion yuan, at most 2 decimals. */
-export function moneyProblem(say: HistorySay, v: number): string | null {
-  if (!(v >= 0 && v <= MAX_HISTORY_MONEY)) return say('moneyRange', { max: MAX_HISTORY_MONEY });
-  return hasAtMostTwoDecimals(v) ? null : say('moneyDecimals');
+export function moneyProblem(v: number): HistoryMessage | null {
+  if (!(v >= 0 && v <= MAX_HISTORY_MONEY)) return msg('moneyRange', { max: MAX_HISTORY_MONEY });
+  return hasAtMostTwoDecimals(v) ? null : msg('moneyDecimals');
 }
 
 /** The message for a cell that did not read as a number, or null when it did (or is blank). */
-export function cellProblem(say: HistorySay, cell: Cell, text: string): string | null {
-  if (cell.kind === 'separator') return say('thousandsSeparator', { text: text.trim() });
-  if (cell.kind === 'invalid') return say('notNumber', { text: text.trim() });
+export function cellProblem(cell: Cell, text: string): HistoryMessage | null {
+  if (cell.kind === 'separator') return msg('thousandsSeparator', { text: text.trim() });
+  if (cell.kind === 'invalid') return msg('notNumber', { text: text.trim() });
   return null;
 }

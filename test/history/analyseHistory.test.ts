@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseHistory } from '../../src/history/analyseHistory.ts';
+import { analyseHistory } from './worded.ts';
 import type { HistoryRow } from '../../src/history/historyRow.ts';
 
 const row = (

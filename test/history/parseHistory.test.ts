@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHistory, MAX_HISTORY_ROWS } from '../../src/history/parseHistory.ts';
-import { validateHistoryRows } from '../../src/history/validateHistoryRows.ts';
+import { MAX_HISTORY_ROWS } from '../../src/history/parseHistory.ts';
+import { parseHistory, validateHistoryRows } from './worded.ts';
 
 const HEADER = 'year,members,contributions,payouts';
 
