@@ -4,7 +4,7 @@
  * `{ years: [{ year, members, contributions, payouts, lossRatio, contributionGrowth,
  * payoutGrowth }], flags: [{ code, year, message }] }`, plus extra fields: per year
  * `claimants`, `claimRate`, `averageBenefit`, `memberGrowth`; and `warnings` (the data checks,
- * dataChecks.ts) as `{ code, year, field, value, message }`.
+ * dataChecks.ts) as `{ code, year, field, value, note }`.
  *
  * Definitions, for year t with the previous row t − 1:
  * - loss ratio = payouts / contributions (null when contributions are not reported or 0);
@@ -13,7 +13,8 @@
  * - claim rate = claimants / members; average benefit = payouts / claimants (null without
  *   claimants, or with 0 claimants).
  *
- * Flags (each `{ code, year, message }`, the message naming the figures in `lang`):
+ * Flags (each `{ code, year, note }`, the note a `{ code, params }` naming the figures; the CLI's
+ * JSON words it as `message`):
  * - `loss-ratio-above-one`: payouts > contributions;
  * - `payout-growth-outpaces-contributions`: g_payouts − g_contributions > 0.20 (strictly more
  *   than 20 percentage points), e.g. "payouts +168% against contributions +31%";

@@ -17,7 +17,7 @@
  * `calAboveCeiling`); inside, the root in u = ln c is bracketed by doubling steps and found by
  * Brent's method (stats/numerics/brentRoot.ts) to 1e-13 in u.
  *
- * "members" are the members the risk applies to (for `who: "female"`, the women). Claims (人次)
+ * "members" are the members the risk applies to (for `who: "female"`, the women). Claims (person-times)
  * given as claimants overstate the rate and understate the benefit per claimant (data/README.md).
  * The fit table compares each year's observed paid with λ·members·E (the one fitted risk, every
  * year): a year far from ratio 1 is a year the single-level model does not explain.
@@ -29,7 +29,6 @@ import type {
   CostRisk,
   Scenario,
   StepsBenefit,
-  Problem,
 } from '../domain/scenario.ts';
 import { isContinuous } from '../engine/costDistribution.ts';
 import { expectedCostBenefit, expectedDailyBenefit } from '../engine/expectedBenefit.ts';

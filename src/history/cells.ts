@@ -3,7 +3,7 @@
  *
  * A number is written plainly: an optional sign, digits with an optional decimal point, an
  * optional exponent (`4020000`, `4.02e6`, `1357.47`). Thousands separators and units
- * (`4,020,000` inside quotes, `402万`, `¥90000`) are refused with their own message, so the
+ * (`4,020,000` inside quotes, `402` followed by wan, `¥90000`) are refused with their own message, so the
  * reader is told what to change rather than that the value is "not a number".
  * @example readNumber(' 4.02e6 ') // { kind: 'number', value: 4020000 }
  * @example readNumber('332,874') // { kind: 'separator' }
@@ -15,7 +15,9 @@ export type Cell =
   { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'separator' } | { kind: 'invalid' };
 
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const WITH_SEPARATORS_OR_UNITS = /^[+-]?[¥￥]?\s*[\d.,，\s]+\s*(元|万|万元|亿|亿元|yuan|k|m|M)?$/;
+/** Units written after a number: yuan, wan, wan yuan, yi, yi yuan (as escapes: src/history holds no Chinese text). */
+const WITH_SEPARATORS_OR_UNITS =
+  /^[+-]?[¥￥]?\s*[\d.,\uff0c\s]+\s*(\u5143|\u4e07|\u4e07\u5143|\u4ebf|\u4ebf\u5143|yuan|k|m|M)?$/;
 
 export function readNumber(text: string): Cell {
   const t = text.trim();

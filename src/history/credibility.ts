@@ -1,5 +1,5 @@
 /**
- * Bühlmann–Straub credibility for district claim rates under city-level pooling (市级统筹):
+ * Bühlmann–Straub credibility for district claim rates under city-level pooling (shiji tongchou):
  * how far each district's own experience should count against the pool's, and which districts a
  * single pooled contribution subsidises.
  *

@@ -16,7 +16,7 @@
  * Why 50–50,000: an inpatient mutual-aid benefit averages 800–2,400 yuan a claimant in every
  * source (docs/sources.md, 'Experience figures'); below 50 no table pays anything meaningful for a hospital stay,
  * and above 50,000 the *average* would exceed the largest single benefits of most tables.
- * Averages per claim (人次) and per claimant (人) are compared only with their own kind.
+ * Averages per claim (person-times) and per claimant (persons) are compared only with their own kind.
  */
 import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 import { decimalSlip, outOfLine } from './robust.ts';
@@ -153,7 +153,7 @@ function peers(entities: readonly Entity[], figure: (e: Entity) => number | unde
   return outOfLine(values).map((o) => ({ ...o, index: idx[o.index] }));
 }
 
-/** A region's totals for `checkAggregates`: claims (人次) and/or claimants (人), paid, members or member-years. */
+/** A region's totals for `checkAggregates`: claims (person-times) and/or claimants (persons), paid, members or member-years. */
 export interface AggregateRegion {
   name: string;
   claims?: number;

@@ -16,7 +16,7 @@
  * count). Never throws.
  * @example fitClaims(costs).fits[0].family // 'lognormal' for lognormal data
  */
-import type { CostDist, Problem } from '../domain/scenario.ts';
+import type { CostDist } from '../domain/scenario.ts';
 import { summarise } from './claimSample.ts';
 import { fitGamma } from './fitGamma.ts';
 import { fitLognormal, type FamilyFit } from './fitLognormal.ts';

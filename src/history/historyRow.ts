@@ -10,7 +10,7 @@
  *   blank when the source does not report it (then no loss ratio);
  * - `claimants` (optional column; a blank cell = not reported): a whole number ≥ 0.
  * Claimants above members is not refused here: it is a data check (analyseHistory) because
- * sources do report claim counts (人次) where claimants (人) are meant.
+ * sources do report claim counts (person-times) where claimants (persons) are meant.
  */
 import { cellProblem, moneyProblem, wholeProblem, type Cell } from './cells.ts';
 import {

@@ -2,8 +2,8 @@
  * The codes src/history reports — problems in history, region, claim and district files, the
  * experience flags, the data checks, calibration, fitting and credibility notes — each with its
  * parameters (the figures its text names). History returns `{ code, params }` values; the words,
- * in English and Chinese, are in src/messages/history.ts, one table per language typed against
- * `HistoryMessageParams`, so a missing text or a wrong parameter fails the compiler.
+ * in English and Chinese, are in src/messages/history.ts, typed against `HistoryMessageParams`,
+ * so a missing text or a wrong parameter fails the compiler.
  *
  * A problem is `{ at, code, params }`: `at` says where, as data — a line of a file and its column
  * (`{ line: 4, column: 'payouts' }`), a row of a table and its field (`{ row: 1, year: 2019,

@@ -3,7 +3,7 @@
  * (any order, any case), one row per district and year. Read with the history files' reader
  * (readTable: size and row limits, CSV syntax, unknown or missing columns) and their cell rules
  * (numbers without separators; years whole, members ≥ 1, claimants ≥ 0); problems are located as
- * `line 4, members`, every one at once, in the screen's language. Never throws.
+ * line and column (`{ line: 4, column: 'members' }`), every one at once, as codes. Never throws.
  * @example parseDistricts('district,year,members,claimants\nA,2020,1000,40\n') // { ok: true, districts: [{ name: 'A', years: [{ year: 2020, members: 1000, claimants: 40 }] }] }
  */
 import { cellProblem, readNumber, wholeProblem } from './cells.ts';

@@ -5,8 +5,9 @@
  *
  * - Text over 10 MB (UTF-8) or with more than 1,000 data rows is refused before anything else.
  * - A byte order mark, CRLF line ends and blank lines are tolerated (csv.ts).
- * - Every problem is returned at once, located as `line 4, payouts` (the line of the file, the
- *   column's name), in `lang`; nothing throws.
+ * - Every problem is returned at once, as a code located at `{ line: 4, column: 'payouts' }`
+ *   (the line of the file, the column's name); the shells word it (`line 4, payouts: …`); nothing
+ *   throws.
  *
  * @example parseHistory('year,members,contributions,payouts\n2015,720000,25920000,15350000\n')
  * // { ok: true, rows: [{ year: 2015, members: 720000, contributions: 25920000, payouts: 15350000 }] }

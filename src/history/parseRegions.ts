@@ -3,8 +3,8 @@
  * to `AggregateRegion`s for `checkAggregates`. CSV with a header naming `region` and `paid` and
  * optionally `member-years`, `claimants`, `claims`, in any order:
  * - `region`: the name, not blank, not repeated;
- * - `member-years` (members exposed, summed over the period's years), `claimants` (人),
- *   `claims` (人次): whole numbers (≥ 1 for member-years, ≥ 0 for the counts), blank = not reported;
+ * - `member-years` (members exposed, summed over the period's years), `claimants` (persons),
+ *   `claims` (person-times): whole numbers (≥ 1 for member-years, ≥ 0 for the counts), blank = not reported;
  * - `paid`: yuan, ≥ 0, at most 2 decimals.
  * Limits, syntax and problem locations as in parseHistory (`line 12, paid`). Never throws.
  */
