@@ -15,7 +15,8 @@ import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
 import { CliError } from './errors.ts';
 import { readScenario, readText } from './files.ts';
-import { comparisonJson, reportJson } from './jsonOutput.ts';
+import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
+import { historyProblemLine } from '../messages/history.ts';
 import {
   benefitText,
   compareText,
@@ -272,26 +273,23 @@ const history: Command = {
     const messages = values.json ? 'en' : lang;
     // A table of regions (a `region` column) gets the cross-sectional checks; a yearly history the rest.
     if (/^\uFEFF?[^\n]*\bregion\b/i.test(text)) {
-      const parsed = parseRegions(text, { lang: messages });
+      const parsed = parseRegions(text);
       if (!parsed.ok)
         throw new CliError(
           1,
-          parsed.problems.map((p) => `${p.path}: ${p.message}`),
+          parsed.problems.map((p) => historyProblemLine(messages, p)),
         );
-      const result = {
-        regions: parsed.regions,
-        warnings: checkAggregates(parsed.regions, { lang: messages }),
-      };
-      return values.json ? json(result) : regionsText(result, lang);
+      const result = { regions: parsed.regions, warnings: checkAggregates(parsed.regions) };
+      return values.json ? json(regionsJson(result)) : regionsText(result, lang);
     }
-    const parsed = parseHistory(text, { lang: messages });
+    const parsed = parseHistory(text);
     if (!parsed.ok)
       throw new CliError(
         1,
-        parsed.problems.map((p) => `${p.path}: ${p.message}`),
+        parsed.problems.map((p) => historyProblemLine(messages, p)),
       );
-    const analysis = analyseHistory(parsed.rows, { lang: messages });
-    return values.json ? json(analysis) : historyText(analysis, lang);
+    const analysis = analyseHistory(parsed.rows);
+    return values.json ? json(historyJson(analysis)) : historyText(analysis, lang);
   },
 };
 

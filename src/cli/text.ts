@@ -9,6 +9,7 @@ import type { Comparison } from '../engine/compare.ts';
 import type { Projection } from '../engine/project.ts';
 import type { AggregateRegion, AggregateWarning, HistoryAnalysis } from '../history/index.ts';
 import { flagText } from '../messages/flags.ts';
+import { historyMessageText } from '../messages/history.ts';
 
 const labels = {
   zh: {
@@ -244,11 +245,14 @@ export function historyText(a: HistoryAnalysis, lang: Lang): string {
   );
   const lines = [head, ...rows];
   if (a.flags.length > 0)
-    lines.push(zh ? '警示：' : 'Flags:', ...a.flags.map((f) => `  ${f.year} [${f.code}] ${f.message}`));
+    lines.push(
+      zh ? '警示：' : 'Flags:',
+      ...a.flags.map((f) => `  ${f.year} [${f.code}] ${historyMessageText(lang, f.note)}`),
+    );
   if (a.warnings.length > 0)
     lines.push(
       zh ? '数据疑点：' : 'Data checks:',
-      ...a.warnings.map((w) => `  ${w.year} [${w.code}] ${w.message}`),
+      ...a.warnings.map((w) => `  ${w.year} [${w.code}] ${historyMessageText(lang, w.note)}`),
     );
   return `${lines.join('\n')}\n`;
 }
@@ -270,7 +274,7 @@ export function regionsText(
       : zh
         ? '数据疑点：'
         : 'Data checks:',
-    ...r.warnings.map((w) => `  ${w.region} [${w.code}] ${w.message}`),
+    ...r.warnings.map((w) => `  ${w.region} [${w.code}] ${historyMessageText(lang, w.note)}`),
   );
   return `${lines.join('\n')}\n`;
 }

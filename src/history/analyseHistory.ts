@@ -4,7 +4,7 @@
  * `{ years: [{ year, members, contributions, payouts, lossRatio, contributionGrowth,
  * payoutGrowth }], flags: [{ code, year, message }] }`, plus extra fields: per year
  * `claimants`, `claimRate`, `averageBenefit`, `memberGrowth`; and `warnings` (the data checks,
- * dataChecks.ts) as `{ code, year, field, value, message }`.
+ * dataChecks.ts) as `{ code, year, field, value, note }`.
  *
  * Definitions, for year t with the previous row t − 1:
  * - loss ratio = payouts / contributions (null when contributions are not reported or 0);
@@ -13,17 +13,17 @@
  * - claim rate = claimants / members; average benefit = payouts / claimants (null without
  *   claimants, or with 0 claimants).
  *
- * Flags (each `{ code, year, message }`, the message naming the figures in `lang`):
+ * Flags (each `{ code, year, note }`, the note a `{ code, params }` naming the figures; the CLI's
+ * JSON words it as `message`):
  * - `loss-ratio-above-one`: payouts > contributions;
  * - `payout-growth-outpaces-contributions`: g_payouts − g_contributions > 0.20 (strictly more
  *   than 20 percentage points), e.g. "payouts +168% against contributions +31%";
  * - `enrollment-surge`: members_t > 2·members_{t−1} (more than doubled in a year).
  * Flags are ordered by year, then in the order above.
  */
-import type { Lang } from '../domain/format.ts';
 import { CONTRIBUTION_JUMP, checkEntities, type DataCheck } from './dataChecks.ts';
 import type { HistoryRow } from './historyRow.ts';
-import { historySayer, type HistorySay } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 
 export const GROWTH_GAP = 0.2;
 export const SURGE_FACTOR = 2;
@@ -48,7 +48,8 @@ export interface HistoryYear {
 export interface HistoryFlag {
   code: HistoryFlagCode;
   year: number;
-  message: string;
+  /** What the shells say of it: the figures it names, as a code and its parameters. */
+  note: HistoryMessage;
 }
 
 export interface HistoryWarning extends DataCheck {
@@ -65,8 +66,7 @@ const growth = (now: number | null, before: number | null | undefined): number |
   now === null || before === null || before === undefined || before === 0 ? null : now / before - 1;
 
 /** Analyses rows already checked (parseHistory, validateHistoryRows): years strictly increasing. */
-export function analyseHistory(rows: readonly HistoryRow[], options: { lang?: Lang } = {}): HistoryAnalysis {
-  const say = historySayer(options.lang ?? 'en');
+export function analyseHistory(rows: readonly HistoryRow[]): HistoryAnalysis {
   const years: HistoryYear[] = [];
   const flags: HistoryFlag[] = [];
   rows.forEach((r, i) => {
@@ -86,22 +86,22 @@ export function analyseHistory(rows: readonly HistoryRow[], options: { lang?: La
       averageBenefit: claimants ? r.payouts / claimants : null,
     };
     years.push(y);
-    flags.push(...flagsOf(y, prev, say));
+    flags.push(...flagsOf(y, prev));
   });
-  return { years, flags, warnings: warningsOf(rows, say) };
+  return { years, flags, warnings: warningsOf(rows) };
 }
 
-function flagsOf(y: HistoryYear, prev: HistoryRow | undefined, say: HistorySay): HistoryFlag[] {
+function flagsOf(y: HistoryYear, prev: HistoryRow | undefined): HistoryFlag[] {
   const out: HistoryFlag[] = [];
   const c = y.contributions;
   if (c !== null && y.payouts > c) {
     out.push({
       code: 'loss-ratio-above-one',
       year: y.year,
-      message:
+      note:
         c > 0
-          ? say('flagLossRatio', { payouts: y.payouts, contributions: c })
-          : say('flagLossRatioNoIncome', { payouts: y.payouts }),
+          ? msg('flagLossRatio', { payouts: y.payouts, contributions: c })
+          : msg('flagLossRatioNoIncome', { payouts: y.payouts }),
     });
   }
   if (
@@ -112,7 +112,7 @@ function flagsOf(y: HistoryYear, prev: HistoryRow | undefined, say: HistorySay):
     out.push({
       code: 'payout-growth-outpaces-contributions',
       year: y.year,
-      message: say('flagPayoutGrowth', {
+      note: msg('flagPayoutGrowth', {
         payoutGrowth: y.payoutGrowth,
         contributionGrowth: y.contributionGrowth,
       }),
@@ -122,16 +122,16 @@ function flagsOf(y: HistoryYear, prev: HistoryRow | undefined, say: HistorySay):
     out.push({
       code: 'enrollment-surge',
       year: y.year,
-      message: say('flagEnrollmentSurge', { from: prev.members, to: y.members }),
+      note: msg('flagEnrollmentSurge', { from: prev.members, to: y.members }),
     });
   }
   return out;
 }
 
 /** The data checks of dataChecks.ts on the years, plus the year-on-year contribution per member. */
-function warningsOf(rows: readonly HistoryRow[], say: HistorySay): HistoryWarning[] {
+function warningsOf(rows: readonly HistoryRow[]): HistoryWarning[] {
   const entities = rows.map((r) => ({ members: r.members, claimants: r.claimants, paid: r.payouts }));
-  const byYear = checkEntities(entities, 'years', 'payouts', say);
+  const byYear = checkEntities(entities, 'years', 'payouts');
   rows.forEach((r, i) => {
     const prev = i > 0 && rows[i - 1].year === r.year - 1 ? rows[i - 1] : undefined;
     if (!prev || !prev.contributions || !r.contributions) return;
@@ -142,7 +142,7 @@ function warningsOf(rows: readonly HistoryRow[], say: HistorySay): HistoryWarnin
         code: 'contribution-per-member-jump',
         field: 'contributions',
         value: r.contributions,
-        message: say('checkContributionJump', { from, to, memberGrowth: r.members / prev.members - 1 }),
+        note: msg('checkContributionJump', { from, to, memberGrowth: r.members / prev.members - 1 }),
       });
     }
   });

@@ -17,12 +17,11 @@
  * `calAboveCeiling`); inside, the root in u = ln c is bracketed by doubling steps and found by
  * Brent's method (stats/numerics/brentRoot.ts) to 1e-13 in u.
  *
- * "members" are the members the risk applies to (for `who: "female"`, the women). Claims (人次)
+ * "members" are the members the risk applies to (for `who: "female"`, the women). Claims (person-times)
  * given as claimants overstate the rate and understate the benefit per claimant (data/README.md).
  * The fit table compares each year's observed paid with λ·members·E (the one fitted risk, every
  * year): a year far from ratio 1 is a year the single-level model does not explain.
  */
-import type { Lang } from '../domain/format.ts';
 import type {
   Benefit,
   BandsBenefit,
@@ -30,14 +29,13 @@ import type {
   CostRisk,
   Scenario,
   StepsBenefit,
-  Problem,
 } from '../domain/scenario.ts';
 import { isContinuous } from '../engine/costDistribution.ts';
 import { expectedCostBenefit, expectedDailyBenefit } from '../engine/expectedBenefit.ts';
 import { bracketRoot } from '../stats/numerics/bracketRoot.ts';
 import { brentRoot } from '../stats/numerics/brentRoot.ts';
 import { moneyProblem, wholeProblem } from './cells.ts';
-import { historySayer, type HistorySay } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage, type HistoryProblem } from './messages.ts';
 
 export interface CalibrationYear {
   year?: number;
@@ -71,7 +69,7 @@ export interface Calibration {
   table: CalibrationRow[];
 }
 
-export type CalibrationResult = Calibration | { ok: false; problems: Problem[] };
+export type CalibrationResult = Calibration | { ok: false; problems: HistoryProblem[] };
 
 type CostBenefit = BandsBenefit | StepsBenefit;
 
@@ -80,21 +78,19 @@ export function calibrateRisk(
   years: readonly CalibrationYear[],
   risk: CostRisk,
   benefits: readonly Benefit[],
-  options: { lang?: Lang } = {},
 ): CalibrationResult {
-  const say = historySayer(options.lang ?? 'en');
-  const problems = checkYears(years, say);
+  const problems = checkYears(years);
   const onRisk = benefits.map((b, i) => ({ b, i })).filter(({ b }) => b.risk === risk.id);
   const cost = onRisk
     .filter(({ b }) => b.type === 'bands' || b.type === 'steps')
     .map(({ b }) => b as CostBenefit);
   if (cost.length === 0)
-    problems.push({ path: 'benefits', message: say('calNoCostBenefit', { risk: risk.id }) });
+    problems.push({ at: { path: 'benefits' }, ...msg('calNoCostBenefit', { risk: risk.id }) });
   let floor = 0;
   for (const { b, i } of onRisk) {
     if (b.type !== 'daily') continue;
     if (!risk.days)
-      problems.push({ path: `benefits[${i}]`, message: say('calNeedsDays', { benefit: b.id }) });
+      problems.push({ at: { path: `benefits[${i}]` }, ...msg('calNeedsDays', { benefit: b.id }) });
     else floor += expectedDailyBenefit(b, risk.days);
   }
   if (problems.length) return { ok: false, problems };
@@ -102,18 +98,21 @@ export function calibrateRisk(
   const members = years.reduce((s, y) => s + y.members, 0);
   const claimants = years.reduce((s, y) => s + y.claimants, 0);
   const paid = years.reduce((s, y) => s + y.paid, 0);
-  if (claimants === 0) return { ok: false, problems: [{ path: 'years', message: say('calNoClaimants') }] };
+  if (claimants === 0) return { ok: false, problems: [{ at: { path: 'years' }, ...msg('calNoClaimants') }] };
   if (claimants > members)
     return {
       ok: false,
-      problems: [{ path: 'years', message: say('calRateAboveOne', { claimants, members }) }],
+      problems: [{ at: { path: 'years' }, ...msg('calRateAboveOne', { claimants, members }) }],
     };
   const target = paid / claimants;
   const ceiling = floor + positiveShare(risk.cost) * cost.reduce((s, b) => s + mostPaid(b), 0);
   if (!(target > floor))
-    return { ok: false, problems: [{ path: 'years', message: say('calBelowFloor', { target, floor }) }] };
+    return { ok: false, problems: [{ at: { path: 'years' }, ...msg('calBelowFloor', { target, floor }) }] };
   if (!(target < ceiling))
-    return { ok: false, problems: [{ path: 'years', message: say('calAboveCeiling', { target, ceiling }) }] };
+    return {
+      ok: false,
+      problems: [{ at: { path: 'years' }, ...msg('calAboveCeiling', { target, ceiling }) }],
+    };
 
   const perClaimantAt = (c: number) =>
     floor + cost.reduce((s, b) => s + expectedCostBenefit(b, risk.cost, c), 0);
@@ -128,7 +127,7 @@ export function calibrateRisk(
   if (!root || !(Math.abs(perClaimant - target) <= 1e-6 * target)) {
     return {
       ok: false,
-      problems: [{ path: 'years', message: say('calNotReached', { target, reached: perClaimant }) }],
+      problems: [{ at: { path: 'years' }, ...msg('calNotReached', { target, reached: perClaimant }) }],
     };
   }
   const table = years.map((y): CalibrationRow => {
@@ -152,17 +151,15 @@ export function calibrateScenario(
   years: readonly CalibrationYear[],
   scenario: Scenario,
   riskId: string,
-  options: { lang?: Lang } = {},
-): (Calibration & { scenario: Scenario }) | { ok: false; problems: Problem[] } {
-  const say = historySayer(options.lang ?? 'en');
+): (Calibration & { scenario: Scenario }) | { ok: false; problems: HistoryProblem[] } {
   const index = scenario.risks.findIndex((r) => r.id === riskId);
   if (index < 0)
     return {
       ok: false,
       problems: [
         {
-          path: 'risk',
-          message: say('calUnknownRisk', { risk: riskId, known: scenario.risks.map((r) => r.id) }),
+          at: { path: 'risk' },
+          ...msg('calUnknownRisk', { risk: riskId, known: scenario.risks.map((r) => r.id) }),
         },
       ],
     };
@@ -170,9 +167,9 @@ export function calibrateScenario(
   if (risk.kind !== 'cost')
     return {
       ok: false,
-      problems: [{ path: `risks[${index}]`, message: say('calNotCostRisk', { risk: riskId }) }],
+      problems: [{ at: { path: `risks[${index}]` }, ...msg('calNotCostRisk', { risk: riskId }) }],
     };
-  const result = calibrateRisk(years, risk, scenario.benefits, options);
+  const result = calibrateRisk(years, risk, scenario.benefits);
   if (!result.ok) return result;
   const risks = scenario.risks.map((r, i) => (i === index ? result.risk : r));
   return { ...result, scenario: { ...scenario, risks } };
@@ -215,16 +212,16 @@ function positiveShare(d: CostDist): number {
   return d.values.filter((v) => v > 0).length / d.values.length;
 }
 
-function checkYears(years: readonly CalibrationYear[], say: HistorySay): Problem[] {
-  if (!Array.isArray(years) || years.length === 0) return [{ path: 'years', message: say('calNoYears') }];
-  const problems: Problem[] = [];
+function checkYears(years: readonly CalibrationYear[]): HistoryProblem[] {
+  if (!Array.isArray(years) || years.length === 0) return [{ at: { path: 'years' }, ...msg('calNoYears') }];
+  const problems: HistoryProblem[] = [];
   years.forEach((y, i) => {
-    const push = (field: string, m: string | null) => {
-      if (m) problems.push({ path: `years[${i}].${field}`, message: m });
+    const push = (field: string, m: HistoryMessage | null) => {
+      if (m) problems.push({ at: { path: `years[${i}].${field}` }, ...m });
     };
-    push('members', wholeProblem(say, y.members, 1));
-    push('claimants', wholeProblem(say, y.claimants, 0));
-    push('paid', moneyProblem(say, y.paid));
+    push('members', wholeProblem(y.members, 1));
+    push('claimants', wholeProblem(y.claimants, 0));
+    push('paid', moneyProblem(y.paid));
   });
   return problems;
 }

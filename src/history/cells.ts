@@ -3,19 +3,21 @@
  *
  * A number is written plainly: an optional sign, digits with an optional decimal point, an
  * optional exponent (`4020000`, `4.02e6`, `1357.47`). Thousands separators and units
- * (`4,020,000` inside quotes, `402万`, `¥90000`) are refused with their own message, so the
+ * (`4,020,000` inside quotes, `402` followed by wan, `¥90000`) are refused with their own message, so the
  * reader is told what to change rather than that the value is "not a number".
  * @example readNumber(' 4.02e6 ') // { kind: 'number', value: 4020000 }
  * @example readNumber('332,874') // { kind: 'separator' }
  */
 import { hasAtMostTwoDecimals } from '../io/money.ts';
-import type { HistorySay } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 
 export type Cell =
   { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'separator' } | { kind: 'invalid' };
 
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const WITH_SEPARATORS_OR_UNITS = /^[+-]?[¥￥]?\s*[\d.,，\s]+\s*(元|万|万元|亿|亿元|yuan|k|m|M)?$/;
+/** Units written after a number: yuan, wan, wan yuan, yi, yi yuan (as escapes: src/history holds no Chinese text). */
+const WITH_SEPARATORS_OR_UNITS =
+  /^[+-]?[¥￥]?\s*[\d.,\uff0c\s]+\s*(\u5143|\u4e07|\u4e07\u5143|\u4ebf|\u4ebf\u5143|yuan|k|m|M)?$/;
 
 export function readNumber(text: string): Cell {
   const t = text.trim();
@@ -33,19 +35,19 @@ export const MAX_COUNT = 1e9;
 export const MAX_HISTORY_MONEY = 1e12;
 
 /** What is wrong with a number read from a cell, or null: a whole number from min to max. */
-export function wholeProblem(say: HistorySay, v: number, min: number, max = MAX_COUNT): string | null {
-  return Number.isInteger(v) && v >= min && v <= max ? null : say('wholeRange', { min, max });
+export function wholeProblem(v: number, min: number, max = MAX_COUNT): HistoryMessage | null {
+  return Number.isInteger(v) && v >= min && v <= max ? null : msg('wholeRange', { min, max });
 }
 
 /** What is wrong with an amount of money, or null: 0 to one trillion yuan, at most 2 decimals. */
-export function moneyProblem(say: HistorySay, v: number): string | null {
-  if (!(v >= 0 && v <= MAX_HISTORY_MONEY)) return say('moneyRange', { max: MAX_HISTORY_MONEY });
-  return hasAtMostTwoDecimals(v) ? null : say('moneyDecimals');
+export function moneyProblem(v: number): HistoryMessage | null {
+  if (!(v >= 0 && v <= MAX_HISTORY_MONEY)) return msg('moneyRange', { max: MAX_HISTORY_MONEY });
+  return hasAtMostTwoDecimals(v) ? null : msg('moneyDecimals');
 }
 
 /** The message for a cell that did not read as a number, or null when it did (or is blank). */
-export function cellProblem(say: HistorySay, cell: Cell, text: string): string | null {
-  if (cell.kind === 'separator') return say('thousandsSeparator', { text: text.trim() });
-  if (cell.kind === 'invalid') return say('notNumber', { text: text.trim() });
+export function cellProblem(cell: Cell, text: string): HistoryMessage | null {
+  if (cell.kind === 'separator') return msg('thousandsSeparator', { text: text.trim() });
+  if (cell.kind === 'invalid') return msg('notNumber', { text: text.trim() });
   return null;
 }

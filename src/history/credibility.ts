@@ -1,5 +1,5 @@
 /**
- * Bühlmann–Straub credibility for district claim rates under city-level pooling (市级统筹):
+ * Bühlmann–Straub credibility for district claim rates under city-level pooling (shiji tongchou):
  * how far each district's own experience should count against the pool's, and which districts a
  * single pooled contribution subsidises.
  *
@@ -25,10 +25,8 @@
  * subsidised by the others.
  * Needs at least 2 districts and one district with 2 or more years. Never throws.
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
 import { wholeProblem } from './cells.ts';
-import { historySayer } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage, type HistoryProblem } from './messages.ts';
 
 export interface DistrictYear {
   year: number;
@@ -74,18 +72,14 @@ export interface Credibility {
   pooledRate: number;
   /** The names of the subsidised districts. */
   subsidised: string[];
-  /** Notes in words: why all Z are 0; each subsidised district. */
-  notes: string[];
+  /** Notes, as codes (the shells word them): why all Z are 0; each subsidised district. */
+  notes: HistoryMessage[];
 }
 
-export type CredibilityResult = Credibility | { ok: false; problems: Problem[] };
+export type CredibilityResult = Credibility | { ok: false; problems: HistoryProblem[] };
 
-export function credibility(
-  districts: readonly District[],
-  options: { lang?: Lang } = {},
-): CredibilityResult {
-  const say = historySayer(options.lang ?? 'en');
-  const problems = checkDistricts(districts, say);
+export function credibility(districts: readonly District[]): CredibilityResult {
+  const problems = checkDistricts(districts);
   if (problems.length) return { ok: false, problems };
 
   const r = districts.length;
@@ -126,9 +120,9 @@ export function credibility(
   });
   const subsidised = out.filter((d) => d.subsidised);
   const notes = [
-    ...(k === Infinity ? [say('credNegativeBetween')] : []),
+    ...(k === Infinity ? [msg('credNegativeBetween')] : []),
     ...subsidised.map((d) =>
-      say('credSubsidised', { district: d.name, rate: d.credibilityRate, pooled: pooledRate }),
+      msg('credSubsidised', { district: d.name, rate: d.credibilityRate, pooled: pooledRate }),
     ),
   ];
   return {
@@ -144,36 +138,35 @@ export function credibility(
   };
 }
 
-function checkDistricts(districts: readonly District[], say: ReturnType<typeof historySayer>): Problem[] {
+function checkDistricts(districts: readonly District[]): HistoryProblem[] {
   if (!Array.isArray(districts) || districts.length < 2)
-    return [{ path: 'districts', message: say('credTooFewDistricts') }];
-  const problems: Problem[] = [];
+    return [{ at: { path: 'districts' }, ...msg('credTooFewDistricts') }];
+  const problems: HistoryProblem[] = [];
   const names = new Set<string>();
   districts.forEach((d, i) => {
     if (typeof d.name !== 'string' || d.name.trim() === '')
-      problems.push({ path: `districts[${i}].name`, message: say('blank') });
+      problems.push({ at: { path: `districts[${i}].name` }, ...msg('blank') });
     else if (names.has(d.name))
-      problems.push({ path: `districts[${i}].name`, message: say('duplicateName', { name: d.name }) });
+      problems.push({ at: { path: `districts[${i}].name` }, ...msg('duplicateName', { name: d.name }) });
     names.add(d.name);
     if (!Array.isArray(d.years) || d.years.length === 0) {
-      problems.push({ path: `districts[${i}].years`, message: say('tooFewValues', { min: 1, got: 0 }) });
+      problems.push({ at: { path: `districts[${i}].years` }, ...msg('tooFewValues', { min: 1, got: 0 }) });
       return;
     }
     const years = new Set<number>();
     d.years.forEach((y: DistrictYear, j: number) => {
-      const at = (f: string) => `districts[${i}].years[${j}].${f}`;
-      if (years.has(y.year))
-        problems.push({ path: at('year'), message: say('duplicateYear', { year: y.year }) });
+      const at = (f: string) => ({ path: `districts[${i}].years[${j}].${f}` });
+      if (years.has(y.year)) problems.push({ at: at('year'), ...msg('duplicateYear', { year: y.year }) });
       years.add(y.year);
       const bad = [
-        ['members', wholeProblem(say, y.members, 1)],
-        ['claimants', wholeProblem(say, y.claimants, 0)],
+        ['members', wholeProblem(y.members, 1)],
+        ['claimants', wholeProblem(y.claimants, 0)],
       ] as const;
-      for (const [f, message] of bad) if (message) problems.push({ path: at(f), message });
+      for (const [f, m] of bad) if (m) problems.push({ at: at(f), ...m });
     });
   });
   if (problems.length === 0 && !districts.some((d) => d.years.length >= 2)) {
-    problems.push({ path: 'districts', message: say('credNoRepeatYears') });
+    problems.push({ at: { path: 'districts' }, ...msg('credNoRepeatYears') });
   }
   return problems;
 }

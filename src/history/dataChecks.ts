@@ -16,10 +16,9 @@
  * Why 50–50,000: an inpatient mutual-aid benefit averages 800–2,400 yuan a claimant in every
  * source (docs/sources.md, 'Experience figures'); below 50 no table pays anything meaningful for a hospital stay,
  * and above 50,000 the *average* would exceed the largest single benefits of most tables.
- * Averages per claim (人次) and per claimant (人) are compared only with their own kind.
+ * Averages per claim (person-times) and per claimant (persons) are compared only with their own kind.
  */
-import type { Lang } from '../domain/format.ts';
-import { historySayer, type HistorySay } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 import { decimalSlip, outOfLine } from './robust.ts';
 
 export const PLAUSIBLE_AVERAGE = { min: 50, max: 50_000 } as const;
@@ -40,7 +39,8 @@ export interface DataCheck {
   /** The figure questioned, as named in the file (`payouts`, `paid`, `claimants`, `contributions`). */
   field: string;
   value: number;
-  message: string;
+  /** Why, as a code and the figures it names (the shells word it). */
+  note: HistoryMessage;
 }
 
 /** One entity to check: a year of a scheme, or a region's total. */
@@ -62,7 +62,6 @@ export function checkEntities(
   entities: readonly Entity[],
   others: 'years' | 'regions',
   paidField: string,
-  say: HistorySay,
 ): DataCheck[][] {
   const out: DataCheck[][] = entities.map(() => []);
   entities.forEach((e, i) => {
@@ -71,7 +70,7 @@ export function checkEntities(
         code: 'claimants-above-members',
         field: 'claimants',
         value: e.claimants,
-        message: say('checkClaimantsAboveMembers', { claimants: e.claimants, members: e.members }),
+        note: msg('checkClaimantsAboveMembers', { claimants: e.claimants, members: e.members }),
       });
     }
     if (e.claims !== undefined && e.claimants !== undefined && e.claims < e.claimants) {
@@ -79,7 +78,7 @@ export function checkEntities(
         code: 'claims-below-claimants',
         field: 'claims',
         value: e.claims,
-        message: say('checkClaimsBelowClaimants', { claims: e.claims, claimants: e.claimants }),
+        note: msg('checkClaimsBelowClaimants', { claims: e.claims, claimants: e.claimants }),
       });
     }
   });
@@ -87,19 +86,19 @@ export function checkEntities(
     entities.forEach((e, i) => {
       const n = countOf(e, unit);
       if (n === undefined) return;
-      const inconsistent = (message: string) =>
+      const inconsistent = (note: HistoryMessage) =>
         out[i].push({
           code: 'payouts-inconsistent-with-claimants',
           field: paidField,
           value: e.paid,
-          message,
+          note,
         });
-      if (n === 0 && e.paid > 0) inconsistent(say('checkPaidWithoutCount', { unit, paid: e.paid }));
-      else if (n > 0 && e.paid === 0) inconsistent(say('checkCountWithoutPaid', { unit, n }));
+      if (n === 0 && e.paid > 0) inconsistent(msg('checkPaidWithoutCount', { unit, paid: e.paid }));
+      else if (n > 0 && e.paid === 0) inconsistent(msg('checkCountWithoutPaid', { unit, n }));
       else if (n > 0) {
         const avg = e.paid / n;
         if (avg < PLAUSIBLE_AVERAGE.min || avg > PLAUSIBLE_AVERAGE.max) {
-          inconsistent(say('checkAverageOutOfRange', { unit, paid: e.paid, n, ...PLAUSIBLE_AVERAGE }));
+          inconsistent(msg('checkAverageOutOfRange', { unit, paid: e.paid, n, ...PLAUSIBLE_AVERAGE }));
         }
       }
     });
@@ -113,7 +112,7 @@ export function checkEntities(
         code: 'implausible-average-benefit',
         field: paidField,
         value: e.paid,
-        message: say('checkAverageOutlier', {
+        note: msg('checkAverageOutlier', {
           unit,
           others,
           paid: e.paid,
@@ -133,7 +132,7 @@ export function checkEntities(
         code: 'implausible-claim-rate',
         field: unit === 'claim' ? 'claims' : 'claimants',
         value: n,
-        message: say('checkClaimRateOutlier', { unit, others, n, members: e.members!, median }),
+        note: msg('checkClaimRateOutlier', { unit, others, n, members: e.members!, median }),
       });
     });
   }
@@ -154,7 +153,7 @@ function peers(entities: readonly Entity[], figure: (e: Entity) => number | unde
   return outOfLine(values).map((o) => ({ ...o, index: idx[o.index] }));
 }
 
-/** A region's totals for `checkAggregates`: claims (人次) and/or claimants (人), paid, members or member-years. */
+/** A region's totals for `checkAggregates`: claims (person-times) and/or claimants (persons), paid, members or member-years. */
 export interface AggregateRegion {
   name: string;
   claims?: number;
@@ -176,12 +175,8 @@ export interface AggregateWarning extends DataCheck {
  * // [{ region: 'C', code: 'implausible-average-benefit', field: 'paid', value: 830000,
  * //    message: '¥830 k paid for 100 claims is ¥8,300 a claim, 9.2 times the median ¥900 of the other regions (…); ¥83,000 would give ¥830, in line with the others: a misprint?' }]
  */
-export function checkAggregates(
-  regions: readonly AggregateRegion[],
-  options: { lang?: Lang } = {},
-): AggregateWarning[] {
-  const say = historySayer(options.lang ?? 'en');
-  return checkEntities(regions, 'regions', 'paid', say).flatMap((checks, i) =>
+export function checkAggregates(regions: readonly AggregateRegion[]): AggregateWarning[] {
+  return checkEntities(regions, 'regions', 'paid').flatMap((checks, i) =>
     checks.map((c) => ({ region: regions[i].name, ...c })),
   );
 }

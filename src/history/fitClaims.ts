@@ -16,14 +16,13 @@
  * count). Never throws.
  * @example fitClaims(costs).fits[0].family // 'lognormal' for lognormal data
  */
-import type { Lang } from '../domain/format.ts';
-import type { CostDist, Problem } from '../domain/scenario.ts';
+import type { CostDist } from '../domain/scenario.ts';
 import { summarise } from './claimSample.ts';
 import { fitGamma } from './fitGamma.ts';
 import { fitLognormal, type FamilyFit } from './fitLognormal.ts';
 import { fitLomax } from './fitLomax.ts';
 import { aic, ksDistance, qqPoints, type QqPoint } from './goodnessOfFit.ts';
-import { historySayer } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage, type HistoryProblem } from './messages.ts';
 
 export type Family = 'lognormal' | 'gamma' | 'pareto';
 
@@ -37,7 +36,7 @@ export interface ClaimFit {
   ks: number;
   qq: QqPoint[];
   meanExists: boolean;
-  notes: string[];
+  notes: HistoryMessage[];
 }
 
 export interface ClaimFits {
@@ -49,31 +48,27 @@ export interface ClaimFits {
   ksReference: number;
 }
 
-export type FitClaimsResult = ClaimFits | { ok: false; problems: Problem[] };
+export type FitClaimsResult = ClaimFits | { ok: false; problems: HistoryProblem[] };
 
 export const MIN_CLAIMS = 10;
 const MAX_LISTED_PROBLEMS = 100;
 
-export function fitClaims(
-  costs: ArrayLike<number>,
-  options: { lang?: Lang; qqPoints?: number } = {},
-): FitClaimsResult {
-  const say = historySayer(options.lang ?? 'en');
-  const problems: Problem[] = [];
+export function fitClaims(costs: ArrayLike<number>, options: { qqPoints?: number } = {}): FitClaimsResult {
+  const problems: HistoryProblem[] = [];
   let bad = 0;
   for (let i = 0; i < costs.length; i++) {
     const v = costs[i];
     if (typeof v === 'number' && Number.isFinite(v) && v > 0) continue;
-    if (++bad <= MAX_LISTED_PROBLEMS) problems.push({ path: `costs[${i}]`, message: say('positive') });
+    if (++bad <= MAX_LISTED_PROBLEMS) problems.push({ at: { path: `costs[${i}]` }, ...msg('positive') });
   }
   if (bad > MAX_LISTED_PROBLEMS)
-    problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
+    problems.push({ at: { path: 'costs' }, ...msg('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
   if (costs.length < MIN_CLAIMS)
-    problems.push({ path: 'costs', message: say('tooFewValues', { min: MIN_CLAIMS, got: costs.length }) });
+    problems.push({ at: { path: 'costs' }, ...msg('tooFewValues', { min: MIN_CLAIMS, got: costs.length }) });
   if (problems.length) return { ok: false, problems };
   const sample = summarise(costs);
   if (sample.sorted[0] === sample.sorted[sample.n - 1])
-    return { ok: false, problems: [{ path: 'costs', message: say('fitAllEqual') }] };
+    return { ok: false, problems: [{ at: { path: 'costs' }, ...msg('fitAllEqual') }] };
 
   const raw: [Family, FamilyFit][] = [
     ['lognormal', fitLognormal(sample)],
@@ -95,8 +90,8 @@ export function fitClaims(
         meanExists,
         notes: f.notes.map((key) =>
           key === 'fitNoMean' && f.dist.dist === 'pareto'
-            ? say('fitNoMean', { shape: f.dist.shape })
-            : say('fitExponentialLimit'),
+            ? msg('fitNoMean', { shape: f.dist.shape })
+            : msg('fitExponentialLimit'),
         ),
       };
     })

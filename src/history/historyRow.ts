@@ -10,11 +10,15 @@
  *   blank when the source does not report it (then no loss ratio);
  * - `claimants` (optional column; a blank cell = not reported): a whole number ≥ 0.
  * Claimants above members is not refused here: it is a data check (analyseHistory) because
- * sources do report claim counts (人次) where claimants (人) are meant.
+ * sources do report claim counts (person-times) where claimants (persons) are meant.
  */
-import type { Problem } from '../domain/scenario.ts';
 import { cellProblem, moneyProblem, wholeProblem, type Cell } from './cells.ts';
-import type { HistorySay } from './messages.ts';
+import {
+  historyMessage as msg,
+  type HistoryMessage,
+  type HistoryPlace,
+  type HistoryProblem,
+} from './messages.ts';
 
 export interface HistoryRow {
   year: number;
@@ -44,25 +48,24 @@ export type RowCells = Partial<Record<HistoryColumn, { cell: Cell; text: string 
  */
 export function checkHistoryRow(
   cells: RowCells,
-  where: (column: HistoryColumn) => string,
-  say: HistorySay,
-  problems: Problem[],
+  where: (column: HistoryColumn) => HistoryPlace,
+  problems: HistoryProblem[],
 ): HistoryRow | null {
   const before = problems.length;
   const value = (
     column: HistoryColumn,
     blankOk: boolean,
-    rule: (v: number) => string | null,
+    rule: (v: number) => HistoryMessage | null,
   ): number | undefined => {
     const c = cells[column];
     if (!c) return undefined;
     if (c.cell.kind === 'blank') {
-      if (!blankOk) problems.push({ path: where(column), message: say('required') });
+      if (!blankOk) problems.push({ at: where(column), ...msg('required') });
       return undefined;
     }
-    const bad = cellProblem(say, c.cell, c.text) ?? (c.cell.kind === 'number' ? rule(c.cell.value) : null);
+    const bad = cellProblem(c.cell, c.text) ?? (c.cell.kind === 'number' ? rule(c.cell.value) : null);
     if (bad) {
-      problems.push({ path: where(column), message: bad });
+      problems.push({ at: where(column), ...bad });
       return undefined;
     }
     return c.cell.kind === 'number' ? c.cell.value : undefined;
@@ -70,12 +73,12 @@ export function checkHistoryRow(
   const year = value('year', false, (v) =>
     Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR
       ? null
-      : say('yearRange', { min: MIN_YEAR, max: MAX_YEAR }),
+      : msg('yearRange', { min: MIN_YEAR, max: MAX_YEAR }),
   );
-  const members = value('members', false, (v) => wholeProblem(say, v, 1));
-  const contributions = value('contributions', true, (v) => moneyProblem(say, v));
-  const payouts = value('payouts', false, (v) => moneyProblem(say, v));
-  const claimants = value('claimants', true, (v) => wholeProblem(say, v, 0));
+  const members = value('members', false, (v) => wholeProblem(v, 1));
+  const contributions = value('contributions', true, (v) => moneyProblem(v));
+  const payouts = value('payouts', false, (v) => moneyProblem(v));
+  const claimants = value('claimants', true, (v) => wholeProblem(v, 0));
   if (problems.length > before || year === undefined || members === undefined || payouts === undefined)
     return null;
   const row: HistoryRow = { year, members, contributions: contributions ?? null, payouts };
@@ -88,15 +91,14 @@ export function checkHistoryRow(
  * (a year outside 1900–2100 has its own problem and is passed over).
  */
 export function checkYearOrder(
-  years: readonly { year: number | undefined; where: string }[],
-  say: HistorySay,
-  problems: Problem[],
+  years: readonly { year: number | undefined; where: HistoryPlace }[],
+  problems: HistoryProblem[],
 ): void {
   let previous: number | undefined;
   for (const { year, where } of years) {
     if (year === undefined || year < MIN_YEAR || year > MAX_YEAR) continue;
     if (previous !== undefined && year <= previous)
-      problems.push({ path: where, message: say('yearOrder', { previous }) });
+      problems.push({ at: where, ...msg('yearOrder', { previous }) });
     else previous = year;
   }
 }

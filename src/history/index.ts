@@ -62,4 +62,12 @@ export {
 } from './credibility.ts';
 export { parseDistricts, type ParseDistrictsResult } from './parseDistricts.ts';
 export { isRegionTable } from './isRegionTable.ts';
-export { historyMessage, historySayer, type HistoryMessageKey } from './messages.ts';
+export {
+  historyMessage,
+  historyProblem,
+  type HistoryMessage,
+  type HistoryMessageCode,
+  type HistoryMessageParams,
+  type HistoryPlace,
+  type HistoryProblem,
+} from './messages.ts';

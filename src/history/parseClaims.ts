@@ -7,24 +7,21 @@
  * @example parseClaims('cost\n1200\n35000.5\n') // { ok: true, costs: [1200, 35000.5] }
  * @example parseClaims('1200\n35000.5\n') // { ok: true, costs: [1200, 35000.5] }
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
 import { cellProblem, readNumber } from './cells.ts';
 import { readCsv } from './csv.ts';
-import { historySayer } from './messages.ts';
+import { historyMessage as msg, type HistoryProblem } from './messages.ts';
 import { readTable, sortByLine } from './parseHistory.ts';
 
 export const MAX_CLAIM_ROWS = 1_000_000;
 const MAX_LISTED_PROBLEMS = 100;
 
-export type ParseClaimsResult = { ok: true; costs: number[] } | { ok: false; problems: Problem[] };
+export type ParseClaimsResult = { ok: true; costs: number[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseClaims(text: string, options: { lang?: Lang } = {}): ParseClaimsResult {
-  const say = historySayer(options.lang ?? 'en');
+export function parseClaims(text: string): ParseClaimsResult {
   const first = readCsv(text.slice(0, 4096)).records[0];
   const plain =
     first !== undefined && first.fields.length === 1 && readNumber(first.fields[0]).kind === 'number';
-  const table = readTable(text, ['cost'], ['cost'], MAX_CLAIM_ROWS, say, plain ? ['cost'] : undefined);
+  const table = readTable(text, ['cost'], ['cost'], MAX_CLAIM_ROWS, plain ? ['cost'] : undefined);
   if (!table.ok) return table;
   const { body, problems } = table;
   const costs: number[] = [];
@@ -32,17 +29,15 @@ export function parseClaims(text: string, options: { lang?: Lang } = {}): ParseC
   for (const record of body) {
     const text = record.fields[0];
     const cell = readNumber(text);
-    const message =
+    const m =
       cell.kind === 'blank'
-        ? say('required')
-        : (cellProblem(say, cell, text) ??
-          (cell.kind === 'number' && !(cell.value > 0) ? say('positive') : null));
-    if (message) {
-      if (++bad <= MAX_LISTED_PROBLEMS)
-        problems.push({ path: say('atLine', { line: record.line, column: 'cost' }), message });
+        ? msg('required')
+        : (cellProblem(cell, text) ?? (cell.kind === 'number' && !(cell.value > 0) ? msg('positive') : null));
+    if (m) {
+      if (++bad <= MAX_LISTED_PROBLEMS) problems.push({ at: { line: record.line, column: 'cost' }, ...m });
     } else if (cell.kind === 'number') costs.push(cell.value);
   }
   if (bad > MAX_LISTED_PROBLEMS)
-    problems.push({ path: 'costs', message: say('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
+    problems.push({ at: { path: 'costs' }, ...msg('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
   return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, costs };
 }

@@ -3,47 +3,44 @@
  * (any order, any case), one row per district and year. Read with the history files' reader
  * (readTable: size and row limits, CSV syntax, unknown or missing columns) and their cell rules
  * (numbers without separators; years whole, members ≥ 1, claimants ≥ 0); problems are located as
- * `line 4, members`, every one at once, in the screen's language. Never throws.
+ * line and column (`{ line: 4, column: 'members' }`), every one at once, as codes. Never throws.
  * @example parseDistricts('district,year,members,claimants\nA,2020,1000,40\n') // { ok: true, districts: [{ name: 'A', years: [{ year: 2020, members: 1000, claimants: 40 }] }] }
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
 import { cellProblem, readNumber, wholeProblem } from './cells.ts';
 import type { District } from './credibility.ts';
-import { historySayer } from './messages.ts';
+import { historyMessage as msg, type HistoryProblem } from './messages.ts';
 import { MAX_HISTORY_ROWS, readTable, sortByLine } from './parseHistory.ts';
 
 const COLUMNS = ['district', 'year', 'members', 'claimants'] as const;
 type Column = (typeof COLUMNS)[number];
 
-export type ParseDistrictsResult = { ok: true; districts: District[] } | { ok: false; problems: Problem[] };
+export type ParseDistrictsResult =
+  { ok: true; districts: District[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseDistricts(text: string, options: { lang?: Lang } = {}): ParseDistrictsResult {
-  const say = historySayer(options.lang ?? 'en');
-  const table = readTable<Column>(text, COLUMNS, COLUMNS, MAX_HISTORY_ROWS, say);
+export function parseDistricts(text: string): ParseDistrictsResult {
+  const table = readTable<Column>(text, COLUMNS, COLUMNS, MAX_HISTORY_ROWS);
   if (!table.ok) return table;
   const { columns, body, problems } = table;
   const byName = new Map<string, District>();
   for (const record of body) {
     const before = problems.length;
-    const at = (c: Column) => say('atLine', { line: record.line, column: c });
+    const at = (c: Column) => ({ line: record.line, column: c });
     const cell = (c: Column) => record.fields[columns.indexOf(c)] ?? '';
     const number = (c: Column, min: number): number | undefined => {
       const raw = cell(c);
       const read = readNumber(raw);
       const bad =
         read.kind === 'blank'
-          ? say('required')
-          : (cellProblem(say, read, raw) ??
-            (read.kind === 'number' ? wholeProblem(say, read.value, min) : null));
+          ? msg('required')
+          : (cellProblem(read, raw) ?? (read.kind === 'number' ? wholeProblem(read.value, min) : null));
       if (bad) {
-        problems.push({ path: at(c), message: bad });
+        problems.push({ at: at(c), ...bad });
         return undefined;
       }
       return read.kind === 'number' ? read.value : undefined;
     };
     const name = cell('district').trim();
-    if (name === '') problems.push({ path: at('district'), message: say('blank') });
+    if (name === '') problems.push({ at: at('district'), ...msg('blank') });
     const year = number('year', 1900);
     const members = number('members', 1);
     const claimants = number('claimants', 0);

@@ -5,14 +5,13 @@
  *
  * - Text over 10 MB (UTF-8) or with more than 1,000 data rows is refused before anything else.
  * - A byte order mark, CRLF line ends and blank lines are tolerated (csv.ts).
- * - Every problem is returned at once, located as `line 4, payouts` (the line of the file, the
- *   column's name), in `lang`; nothing throws.
+ * - Every problem is returned at once, as a code located at `{ line: 4, column: 'payouts' }`
+ *   (the line of the file, the column's name); the shells word it (`line 4, payouts: …`); nothing
+ *   throws.
  *
  * @example parseHistory('year,members,contributions,payouts\n2015,720000,25920000,15350000\n')
  * // { ok: true, rows: [{ year: 2015, members: 720000, contributions: 25920000, payouts: 15350000 }] }
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
 import { utf8Length } from '../io/parseJson.ts';
 import { readNumber } from './cells.ts';
 import { readCsv, type CsvRecord } from './csv.ts';
@@ -25,28 +24,28 @@ import {
   type HistoryRow,
   type RowCells,
 } from './historyRow.ts';
-import { historySayer, type HistorySay } from './messages.ts';
+import { historyMessage as msg, type HistoryPlace, type HistoryProblem } from './messages.ts';
 
 export const MAX_HISTORY_BYTES = 10 * 1024 * 1024;
 export const MAX_HISTORY_ROWS = 1000;
 
-export type ParseHistoryResult = { ok: true; rows: HistoryRow[] } | { ok: false; problems: Problem[] };
+export type ParseHistoryResult = { ok: true; rows: HistoryRow[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseHistory(text: string, options: { lang?: Lang } = {}): ParseHistoryResult {
-  const say = historySayer(options.lang ?? 'en');
-  const at = (line: number, column?: string) => say('atLine', { line, column });
-  const head = readTable(text, HISTORY_COLUMNS, REQUIRED_COLUMNS, MAX_HISTORY_ROWS, say);
+export function parseHistory(text: string): ParseHistoryResult {
+  const at = (line: number, column?: string): HistoryPlace =>
+    column === undefined ? { line } : { line, column };
+  const head = readTable(text, HISTORY_COLUMNS, REQUIRED_COLUMNS, MAX_HISTORY_ROWS);
   if (!head.ok) return head;
   const { columns, body, problems } = head;
   const rows: HistoryRow[] = [];
-  const years: { year: number | undefined; where: string }[] = [];
+  const years: { year: number | undefined; where: HistoryPlace }[] = [];
   for (const record of body) {
     const cells: RowCells = {};
     columns.forEach((name, j) => {
       const text = record.fields[j] ?? '';
       if (name !== null) cells[name] = { cell: readNumber(text), text };
     });
-    const row = checkHistoryRow(cells, (c) => at(record.line, c), say, problems);
+    const row = checkHistoryRow(cells, (c) => at(record.line, c), problems);
     if (row) rows.push(row);
     const y = cells.year?.cell;
     years.push({
@@ -54,7 +53,7 @@ export function parseHistory(text: string, options: { lang?: Lang } = {}): Parse
       where: at(record.line, 'year'),
     });
   }
-  checkYearOrder(years, say, problems);
+  checkYearOrder(years, problems);
   return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, rows };
 }
 
@@ -64,8 +63,8 @@ export function parseHistory(text: string, options: { lang?: Lang } = {}): Parse
  * that the other columns are still checked and every problem is reported at once.
  */
 export type Table<C extends string> =
-  | { ok: true; columns: (C | null)[]; body: CsvRecord[]; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; columns: (C | null)[]; body: CsvRecord[]; problems: HistoryProblem[] }
+  | { ok: false; problems: HistoryProblem[] };
 
 /**
  * Reads a CSV table: size and row limits, syntax problems, the header (unknown, duplicate and
@@ -79,45 +78,45 @@ export function readTable<C extends string>(
   allowed: readonly C[],
   required: readonly C[],
   maxRows: number,
-  say: HistorySay,
   implicitHeader?: readonly C[],
 ): Table<C> {
-  const at = (line: number, column?: string) => say('atLine', { line, column });
+  const at = (line: number, column?: string): HistoryPlace =>
+    column === undefined ? { line } : { line, column };
   if (utf8Length(text, MAX_HISTORY_BYTES) > MAX_HISTORY_BYTES) {
     return {
       ok: false,
-      problems: [{ path: at(1), message: say('tooLarge', { mb: MAX_HISTORY_BYTES / 1024 / 1024 }) }],
+      problems: [{ at: at(1), ...msg('tooLarge', { mb: MAX_HISTORY_BYTES / 1024 / 1024 }) }],
     };
   }
   const { records, problems: syntax } = readCsv(text);
-  const problems: Problem[] = syntax.map((p) => ({
-    path: at(p.line),
-    message: say(p.kind === 'unterminated-quote' ? 'unterminatedQuote' : 'textAfterQuote'),
+  const problems: HistoryProblem[] = syntax.map((p) => ({
+    at: at(p.line),
+    ...msg(p.kind === 'unterminated-quote' ? 'unterminatedQuote' : 'textAfterQuote'),
   }));
   const [header, ...body] = implicitHeader ? [{ line: 0, fields: [...implicitHeader] }, ...records] : records;
   if (!header)
     return {
       ok: false,
-      problems: [...problems, { path: at(1), message: say('emptyFile', { columns: allowed.join(',') }) }],
+      problems: [...problems, { at: at(1), ...msg('emptyFile', { columns: allowed.join(',') }) }],
     };
   if (body.length > maxRows)
     return {
       ok: false,
-      problems: [{ path: at(body[maxRows].line), message: say('tooManyRows', { max: maxRows }) }],
+      problems: [{ at: at(body[maxRows].line), ...msg('tooManyRows', { max: maxRows }) }],
     };
   const columns: (C | null)[] = [];
   const seen = new Set<string>();
   for (const raw of header.fields) {
     const name = raw.trim().toLowerCase();
     let ok = false;
-    if (name === '') problems.push({ path: at(header.line), message: say('blankColumnName') });
+    if (name === '') problems.push({ at: at(header.line), ...msg('blankColumnName') });
     else if (!(allowed as readonly string[]).includes(name))
       problems.push({
-        path: at(header.line, raw.trim()),
-        message: say('unknownColumn', { column: raw.trim(), allowed }),
+        at: at(header.line, raw.trim()),
+        ...msg('unknownColumn', { column: raw.trim(), allowed }),
       });
     else if (seen.has(name))
-      problems.push({ path: at(header.line, name), message: say('duplicateColumn', { column: name }) });
+      problems.push({ at: at(header.line, name), ...msg('duplicateColumn', { column: name }) });
     else ok = true;
     seen.add(name);
     columns.push(ok ? (name as C) : null);
@@ -125,16 +124,16 @@ export function readTable<C extends string>(
   for (const c of required) {
     if (!seen.has(c))
       problems.push({
-        path: at(header.line),
-        message: say('missingColumn', { column: c, columns: allowed.join(', ') }),
+        at: at(header.line),
+        ...msg('missingColumn', { column: c, columns: allowed.join(', ') }),
       });
   }
-  if (body.length === 0) problems.push({ path: at(header.line), message: say('noRows') });
+  if (body.length === 0) problems.push({ at: at(header.line), ...msg('noRows') });
   for (const record of body) {
     if (record.fields.length !== columns.length) {
       problems.push({
-        path: at(record.line),
-        message: say('fieldCount', { got: record.fields.length, expected: columns.length }),
+        at: at(record.line),
+        ...msg('fieldCount', { got: record.fields.length, expected: columns.length }),
       });
     }
   }
@@ -142,8 +141,8 @@ export function readTable<C extends string>(
 }
 
 /** Problems in the order of the file (a stable sort by line number; messages of a line keep their order). */
-export function sortByLine(problems: Problem[]): Problem[] {
-  const line = (p: Problem) => Number(/\d+/.exec(p.path)?.[0] ?? Infinity);
+export function sortByLine(problems: HistoryProblem[]): HistoryProblem[] {
+  const line = (p: HistoryProblem) => ('line' in p.at ? p.at.line : Infinity);
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => line(a.p) - line(b.p) || a.i - b.i)

@@ -3,27 +3,24 @@
  * to `AggregateRegion`s for `checkAggregates`. CSV with a header naming `region` and `paid` and
  * optionally `member-years`, `claimants`, `claims`, in any order:
  * - `region`: the name, not blank, not repeated;
- * - `member-years` (members exposed, summed over the period's years), `claimants` (人),
- *   `claims` (人次): whole numbers (≥ 1 for member-years, ≥ 0 for the counts), blank = not reported;
+ * - `member-years` (members exposed, summed over the period's years), `claimants` (persons),
+ *   `claims` (person-times): whole numbers (≥ 1 for member-years, ≥ 0 for the counts), blank = not reported;
  * - `paid`: yuan, ≥ 0, at most 2 decimals.
  * Limits, syntax and problem locations as in parseHistory (`line 12, paid`). Never throws.
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
 import { cellProblem, moneyProblem, readNumber, wholeProblem } from './cells.ts';
 import type { AggregateRegion } from './dataChecks.ts';
-import { historySayer } from './messages.ts';
+import { historyMessage as msg, type HistoryMessage, type HistoryProblem } from './messages.ts';
 import { MAX_HISTORY_ROWS, readTable, sortByLine } from './parseHistory.ts';
 
 export const REGION_COLUMNS = ['region', 'member-years', 'claimants', 'claims', 'paid'] as const;
 type RegionColumn = (typeof REGION_COLUMNS)[number];
 
 export type ParseRegionsResult =
-  { ok: true; regions: AggregateRegion[] } | { ok: false; problems: Problem[] };
+  { ok: true; regions: AggregateRegion[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseRegions(text: string, options: { lang?: Lang } = {}): ParseRegionsResult {
-  const say = historySayer(options.lang ?? 'en');
-  const table = readTable<RegionColumn>(text, REGION_COLUMNS, ['region', 'paid'], MAX_HISTORY_ROWS, say);
+export function parseRegions(text: string): ParseRegionsResult {
+  const table = readTable<RegionColumn>(text, REGION_COLUMNS, ['region', 'paid'], MAX_HISTORY_ROWS);
   if (!table.ok) return table;
   const { columns, body, problems } = table;
   const regions: AggregateRegion[] = [];
@@ -34,31 +31,31 @@ export function parseRegions(text: string, options: { lang?: Lang } = {}): Parse
       const j = columns.indexOf(c);
       return j < 0 ? undefined : record.fields[j];
     };
-    const at = (c: RegionColumn) => say('atLine', { line: record.line, column: c });
+    const at = (c: RegionColumn) => ({ line: record.line, column: c });
     const number = (
       c: RegionColumn,
-      rule: (v: number) => string | null,
+      rule: (v: number) => HistoryMessage | null,
       required: boolean,
     ): number | undefined => {
       const text = cell(c);
       if (text === undefined) return undefined;
       const read = readNumber(text);
       if (read.kind === 'blank') {
-        if (required) problems.push({ path: at(c), message: say('required') });
+        if (required) problems.push({ at: at(c), ...msg('required') });
         return undefined;
       }
-      const bad = cellProblem(say, read, text) ?? (read.kind === 'number' ? rule(read.value) : null);
-      if (bad) problems.push({ path: at(c), message: bad });
+      const bad = cellProblem(read, text) ?? (read.kind === 'number' ? rule(read.value) : null);
+      if (bad) problems.push({ at: at(c), ...bad });
       return read.kind === 'number' && !bad ? read.value : undefined;
     };
     const name = (cell('region') ?? '').trim();
-    if (name === '') problems.push({ path: at('region'), message: say('blank') });
-    else if (names.has(name)) problems.push({ path: at('region'), message: say('duplicateName', { name }) });
+    if (name === '') problems.push({ at: at('region'), ...msg('blank') });
+    else if (names.has(name)) problems.push({ at: at('region'), ...msg('duplicateName', { name }) });
     names.add(name);
-    const members = number('member-years', (v) => wholeProblem(say, v, 1), false);
-    const claimants = number('claimants', (v) => wholeProblem(say, v, 0), false);
-    const claims = number('claims', (v) => wholeProblem(say, v, 0), false);
-    const paid = number('paid', (v) => moneyProblem(say, v), true);
+    const members = number('member-years', (v) => wholeProblem(v, 1), false);
+    const claimants = number('claimants', (v) => wholeProblem(v, 0), false);
+    const claims = number('claims', (v) => wholeProblem(v, 0), false);
+    const paid = number('paid', (v) => moneyProblem(v), true);
     if (problems.length > before || paid === undefined) continue;
     const region: AggregateRegion = { name, paid };
     if (members !== undefined) region.members = members;

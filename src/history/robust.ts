@@ -51,7 +51,7 @@ export function outOfLine(
 
 /**
  * The power of ten (10^±1 … 10^±4) that brings `ratio` within a factor 2 of 1, if any:
- * the misprint a decimal slip or a 万/元 mix-up would make. 9.17 → 0.1.
+ * the misprint a decimal slip or a mix-up of wan (10,000 yuan) and yuan would make. 9.17 → 0.1.
  */
 export function decimalSlip(ratio: number): number | undefined {
   for (const k of [1, 2, 3, 4]) {

@@ -11,7 +11,7 @@
  */
 import { qqPlotSpec } from '../charts/qqPlot.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
-import type { CostDist, CostRisk, Problem, Scenario } from '../domain/scenario.ts';
+import type { CostDist, CostRisk, Scenario } from '../domain/scenario.ts';
 import {
   calibrateScenario,
   calibrationYears,
@@ -19,9 +19,11 @@ import {
   parseClaims,
   type ClaimFit,
   type FitClaimsResult,
+  type HistoryProblem,
   type HistoryRow,
 } from '../history/index.ts';
-import { per100 } from '../history/figures.ts';
+import { per100 } from '../messages/figures.ts';
+import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { h, problemBox } from './dom.ts';
 import { figure } from './figure.ts';
 import { CSV_FILES, filePicker } from './filePicker.ts';
@@ -45,7 +47,7 @@ export function createCalibration(deps: { store: Store }) {
   let cal: CalResult | null = null;
   let calApplied = false;
   let claims: { name: string; costs: number[] } | null = null;
-  let claimsProblems: { name: string; problems: Problem[] } | null = null;
+  let claimsProblems: { name: string; problems: HistoryProblem[] } | null = null;
   let fits: FitClaimsResult | null = null;
   let family = '';
   let fitApplied = false;
@@ -75,13 +77,12 @@ export function createCalibration(deps: { store: Store }) {
   function compute() {
     const s = store.state.valid;
     const r = risk();
-    const lang = store.state.lang;
     cal = null;
     if (s && r && rows && chosen.size > 0) {
       const share = r.who === 'female' ? (s.members.femaleShare ?? null) : null;
-      cal = calibrateScenario(calibrationYears(rows, chosen, share), s, r.id, { lang });
+      cal = calibrateScenario(calibrationYears(rows, chosen, share), s, r.id);
     }
-    fits = claims ? fitClaims(claims.costs, { lang, qqPoints: 60 }) : null;
+    fits = claims ? fitClaims(claims.costs, { qqPoints: 60 }) : null;
     if (fits?.ok && !fits.fits.some((f) => f.family === family)) family = fits.fits[0].family;
   }
 
@@ -161,7 +162,7 @@ export function createCalibration(deps: { store: Store }) {
     const r = risk()!;
     if (chosen.size === 0) out.push(h('p', { class: 'note' }, l.calNoYears));
     else if (cal && !cal.ok)
-      out.push(problemBox(l.calFailed, cal.problems, { 'data-testid': 'calibration-error' }));
+      out.push(problemBox(l.calFailed, worded(lang, cal.problems), { 'data-testid': 'calibration-error' }));
     else if (cal && cal.ok) {
       out.push(
         h(
@@ -226,7 +227,7 @@ export function createCalibration(deps: { store: Store }) {
     ];
     if (claimsProblems) {
       parts.push(
-        problemBox(l.fitRejected(claimsProblems.name), claimsProblems.problems, {
+        problemBox(l.fitRejected(claimsProblems.name), worded(lang, claimsProblems.problems), {
           'data-testid': 'claims-error',
         }),
       );
@@ -237,7 +238,7 @@ export function createCalibration(deps: { store: Store }) {
         draw: null,
       };
     if (!fits.ok) {
-      parts.push(problemBox(l.fitFailed, fits.problems));
+      parts.push(problemBox(l.fitFailed, worded(lang, fits.problems)));
       return { el: h('div', {}, parts), draw: null };
     }
     const f = fits;
@@ -296,7 +297,7 @@ export function createCalibration(deps: { store: Store }) {
   }
 
   function readClaims(name: string, text: string) {
-    const parsed = parseClaims(text, { lang: store.state.lang });
+    const parsed = parseClaims(text);
     if (!parsed.ok) claimsProblems = { name, problems: parsed.problems };
     else {
       claims = { name, costs: parsed.costs };
@@ -327,6 +328,10 @@ export function createCalibration(deps: { store: Store }) {
 
   return { el, render, setHistory };
 }
+
+/** History problems as the lists show them, in `lang`. */
+const worded = (lang: Lang, problems: readonly HistoryProblem[]) =>
+  problems.map((p) => historyProblemText(lang, p));
 
 function costChange(from: CostDist, to: CostDist, scale: number, lang: Lang): string {
   const l = LABELS[lang];
@@ -429,7 +434,7 @@ function fitTable(
           h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
           h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
           h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),
-          h('td', {}, f.notes.join(l.ruleSep)),
+          h('td', {}, f.notes.map((n) => historyMessageText(lang, n)).join(l.ruleSep)),
           h(
             'td',
             {},

@@ -4,9 +4,9 @@
  * district — exposure, observed rate, Z, credibility rate, pooled rate, subsidised or not — and
  * the notes in words. Compact: one control row, one table.
  */
-import { credibility, parseDistricts, type Credibility } from '../history/index.ts';
-import { per100 } from '../history/figures.ts';
-import type { Problem } from '../domain/scenario.ts';
+import { credibility, parseDistricts, type Credibility, type HistoryProblem } from '../history/index.ts';
+import { per100 } from '../messages/figures.ts';
+import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { h, problemBox } from './dom.ts';
 import { CSV_FILES, filePicker } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
@@ -16,13 +16,13 @@ import type { Store } from './store.ts';
 export function createCredibility(deps: { store: Store }) {
   const { store } = deps;
   let source: { name: string; text: string; example: boolean } | null = null;
-  let rejected: { name: string; problems: Problem[] } | null = null;
+  let rejected: { name: string; problems: HistoryProblem[] } | null = null;
   const el = h('section', { class: 'credibility compare-results', 'data-testid': 'credibility' });
   const L = () => LABELS[store.state.lang];
 
   function load(name: string, text: string, example: boolean) {
     setTimeout(() => {
-      const parsed = parseDistricts(text, { lang: store.state.lang });
+      const parsed = parseDistricts(text);
       if (parsed.ok) {
         source = { name, text, example };
         rejected = null;
@@ -34,6 +34,7 @@ export function createCredibility(deps: { store: Store }) {
   function render() {
     const l = L();
     const lang = store.state.lang;
+    const worded = (problems: readonly HistoryProblem[]) => problems.map((p) => historyProblemText(lang, p));
     const example = districtsExample();
     const parts: (HTMLElement | string)[] = [
       h('h2', {}, l.credTitle),
@@ -61,13 +62,15 @@ export function createCredibility(deps: { store: Store }) {
     ];
     if (rejected) {
       parts.push(
-        problemBox(l.credRejected(rejected.name), rejected.problems, { 'data-testid': 'credibility-error' }),
+        problemBox(l.credRejected(rejected.name), worded(rejected.problems), {
+          'data-testid': 'credibility-error',
+        }),
       );
     }
     if (!source) parts.push(h('p', { class: 'empty' }, l.credNone));
     else {
-      const parsed = parseDistricts(source.text, { lang });
-      const result = parsed.ok ? credibility(parsed.districts, { lang }) : parsed;
+      const parsed = parseDistricts(source.text);
+      const result = parsed.ok ? credibility(parsed.districts) : parsed;
       parts.push(
         h(
           'p',
@@ -78,7 +81,7 @@ export function createCredibility(deps: { store: Store }) {
         ),
       );
       if (!result.ok) {
-        parts.push(problemBox(l.credFailed, result.problems));
+        parts.push(problemBox(l.credFailed, worded(result.problems)));
       } else
         parts.push(
           credibilityTable(result, lang),
@@ -86,7 +89,7 @@ export function createCredibility(deps: { store: Store }) {
             ? h(
                 'ul',
                 { class: 'notes' },
-                result.notes.map((n) => h('li', {}, n)),
+                result.notes.map((n) => h('li', {}, historyMessageText(lang, n))),
               )
             : '',
         );

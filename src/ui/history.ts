@@ -12,7 +12,6 @@
  */
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
 import {
   analyseHistory,
   checkAggregates,
@@ -21,9 +20,11 @@ import {
   parseRegions,
   type AggregateRegion,
   type HistoryAnalysis,
+  type HistoryProblem,
   type HistoryRow,
 } from '../history/index.ts';
-import { per100, signedPercent } from '../history/figures.ts';
+import { per100, signedPercent } from '../messages/figures.ts';
+import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { createCalibration } from './calibration.ts';
 import { createCredibility } from './credibility.ts';
 import { h, problemList } from './dom.ts';
@@ -41,7 +42,7 @@ type Loaded =
 export function createHistoryView(deps: { store: Store }): View {
   const { store } = deps;
   let loaded: Loaded | null = null;
-  let rejected: { name: string; problems: Problem[] } | null = null;
+  let rejected: { name: string; problems: HistoryProblem[] } | null = null;
   const head = h('div', {});
   const errorBox = h('div', { class: 'error', 'data-testid': 'history-error', role: 'alert', hidden: true });
   const content = h('div', {});
@@ -61,16 +62,15 @@ export function createHistoryView(deps: { store: Store }): View {
   /** Reads a table after a tick (the page paints first); a failure keeps what was shown. */
   function load(name: string, text: string) {
     setTimeout(() => {
-      const lang = store.state.lang;
       if (isRegionTable(text)) {
-        const r = parseRegions(text, { lang });
+        const r = parseRegions(text);
         if (!r.ok) rejected = { name, problems: r.problems };
         else {
           loaded = { name, kind: 'regions', regions: r.regions };
           rejected = null;
         }
       } else {
-        const r = parseHistory(text, { lang });
+        const r = parseHistory(text);
         if (!r.ok) rejected = { name, problems: r.problems };
         else {
           loaded = { name, kind: 'history', rows: r.rows };
@@ -118,7 +118,12 @@ export function createHistoryView(deps: { store: Store }): View {
     head.replaceChildren(h('h2', {}, l.histTitle), h('p', { class: 'note' }, l.histHint), controls());
     errorBox.hidden = rejected === null;
     errorBox.replaceChildren(
-      ...(rejected === null ? [] : problemList(l.histRejected(rejected.name), rejected.problems)),
+      ...(rejected === null
+        ? []
+        : problemList(
+            l.histRejected(rejected.name),
+            rejected.problems.map((p) => historyProblemText(lang, p)),
+          )),
     );
     let draw: (() => Promise<void>) | null = null;
     if (!loaded) content.replaceChildren(h('p', { class: 'empty' }, l.histNone));
@@ -128,7 +133,7 @@ export function createHistoryView(deps: { store: Store }): View {
         regionsSection(loaded.regions, lang),
       );
     else {
-      const analysis = analyseHistory(loaded.rows, { lang });
+      const analysis = analyseHistory(loaded.rows);
       const chart = figure('chart-history');
       content.replaceChildren(
         h(
@@ -239,7 +244,7 @@ function flagList(a: HistoryAnalysis, lang: Lang): HTMLElement {
             h(
               'li',
               { 'data-flag': f.code, 'data-year': String(f.year) },
-              l.histFlagLine(f.year, l.flagNames[f.code] ?? f.code, f.message),
+              l.histFlagLine(f.year, l.flagNames[f.code] ?? f.code, historyMessageText(lang, f.note)),
             ),
           ),
         ),
@@ -261,7 +266,11 @@ function warningList(a: HistoryAnalysis, lang: Lang): HTMLElement {
             h(
               'li',
               { 'data-code': w.code, 'data-year': String(w.year) },
-              l.histWarningLine(l.histYear(w.year), l.histFieldNames[w.field] ?? w.field, w.message),
+              l.histWarningLine(
+                l.histYear(w.year),
+                l.histFieldNames[w.field] ?? w.field,
+                historyMessageText(lang, w.note),
+              ),
             ),
           ),
         ),
@@ -270,7 +279,7 @@ function warningList(a: HistoryAnalysis, lang: Lang): HTMLElement {
 
 function regionsSection(regions: readonly AggregateRegion[], lang: Lang): HTMLElement {
   const l = LABELS[lang];
-  const warnings = checkAggregates(regions, { lang });
+  const warnings = checkAggregates(regions);
   const num = (x: number | undefined) =>
     h(
       'td',
@@ -327,7 +336,11 @@ function regionsSection(regions: readonly AggregateRegion[], lang: Lang): HTMLEl
               h(
                 'li',
                 { 'data-code': w.code, 'data-region': w.region },
-                l.histWarningLine(w.region, l.histFieldNames[w.field] ?? w.field, w.message),
+                l.histWarningLine(
+                  w.region,
+                  l.histFieldNames[w.field] ?? w.field,
+                  historyMessageText(lang, w.note),
+                ),
               ),
             ),
           ),

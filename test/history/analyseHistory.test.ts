@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseHistory } from '../../src/history/analyseHistory.ts';
+import { analyseHistory } from './worded.ts';
+import { analyseHistory as analyseCodes } from '../../src/history/analyseHistory.ts';
 import type { HistoryRow } from '../../src/history/historyRow.ts';
 
 const row = (
@@ -200,5 +201,34 @@ describe('analyseHistory: data checks as warnings', () => {
       },
     ]);
     expect(analyseHistory([row(2014, 1000, 80000, 1), row(2015, 1000, 41000, 1)]).warnings).toEqual([]);
+  });
+});
+
+describe('analyseHistory returns codes, not words', () => {
+  it('gives each flag and data check a note: a code and the figures it names', () => {
+    const a = analyseCodes([row(2014, 100, 1000, 100), row(2015, 110, 1310, 268)]);
+    expect(a.flags).toEqual([
+      {
+        code: 'payout-growth-outpaces-contributions',
+        year: 2015,
+        note: {
+          code: 'flagPayoutGrowth',
+          params: { payoutGrowth: expect.closeTo(1.68, 12), contributionGrowth: expect.closeTo(0.31, 12) },
+        },
+      },
+    ]);
+    expect(analyseCodes([row(2016, 1, 0, 100)]).flags[0].note).toEqual({
+      code: 'flagLossRatioNoIncome',
+      params: { payouts: 100 },
+    });
+    expect(analyseCodes([row(2016, 100, null, 20000, 200)]).warnings).toEqual([
+      {
+        year: 2016,
+        code: 'claimants-above-members',
+        field: 'claimants',
+        value: 200,
+        note: { code: 'checkClaimantsAboveMembers', params: { claimants: 200, members: 100 } },
+      },
+    ]);
   });
 });

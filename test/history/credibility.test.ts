@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { credibility, type Credibility, type District } from '../../src/history/credibility.ts';
+import type { Credibility, District } from '../../src/history/credibility.ts';
+import { credibility } from './worded.ts';
 import { createStream, poissonOf, randomGammaMeanCv } from '../../src/random/index.ts';
 
-const ok = (r: ReturnType<typeof credibility>): Credibility => {
+const ok = (r: ReturnType<typeof credibility>): Omit<Credibility, 'notes'> & { notes: string[] } => {
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r;
 };

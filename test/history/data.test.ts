@@ -4,11 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseHistory } from '../../src/history/analyseHistory.ts';
-import { checkAggregates } from '../../src/history/dataChecks.ts';
 import type { HistoryRow } from '../../src/history/historyRow.ts';
-import { parseHistory } from '../../src/history/parseHistory.ts';
-import { parseRegions } from '../../src/history/parseRegions.ts';
+import { analyseHistory, checkAggregates, parseHistory, parseRegions } from './worded.ts';
 
 const text = (name: string) => readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8');
 function rows(name: string): HistoryRow[] {

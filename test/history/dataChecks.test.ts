@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAggregates } from '../../src/history/dataChecks.ts';
+import { checkAggregates } from './worded.ts';
 import { decimalSlip, median, outOfLine } from '../../src/history/robust.ts';
 
 describe('the robust rule: 4 times or a quarter of the median of the others', () => {

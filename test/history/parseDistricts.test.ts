@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionTable, parseDistricts } from '../../src/history/index.ts';
+import { isRegionTable } from '../../src/history/index.ts';
+import { parseDistricts } from './worded.ts';
 
 describe('parseDistricts', () => {
   it('groups the rows by district, in any column order and case', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHistory, MAX_HISTORY_ROWS } from '../../src/history/parseHistory.ts';
-import { validateHistoryRows } from '../../src/history/validateHistoryRows.ts';
+import { MAX_HISTORY_ROWS } from '../../src/history/parseHistory.ts';
+import { parseHistory, validateHistoryRows } from './worded.ts';
+import * as codes from '../../src/history/index.ts';
 
 const HEADER = 'year,members,contributions,payouts';
 
@@ -195,5 +196,25 @@ describe('validateHistoryRows: rows built in memory', () => {
   it('names a row without a readable year by its number alone', () => {
     const r = validateHistoryRows([{ members: 1, contributions: 1, payouts: 1 }]);
     expect(!r.ok && r.problems).toEqual([{ path: 'row 1.year', message: 'is required' }]);
+  });
+});
+
+describe('parseHistory and validateHistoryRows return codes, not words', () => {
+  it('gives each problem its place as data, its code and its parameters', () => {
+    const r = codes.parseHistory(`${HEADER}\n2014,0,1,abc\n,1000,,402万\n`);
+    expect(!r.ok && r.problems).toEqual([
+      { at: { line: 2, column: 'members' }, code: 'wholeRange', params: { min: 1, max: 1e9 } },
+      { at: { line: 2, column: 'payouts' }, code: 'notNumber', params: { text: 'abc' } },
+      { at: { line: 3, column: 'year' }, code: 'required', params: {} },
+      { at: { line: 3, column: 'payouts' }, code: 'thousandsSeparator', params: { text: '402万' } },
+    ]);
+    expect(codes.parseHistory(`${HEADER}\n`)).toEqual({
+      ok: false,
+      problems: [{ at: { line: 1 }, code: 'noRows', params: {} }],
+    });
+    const v = codes.validateHistoryRows([{ year: 2015, members: 0, contributions: 1, payouts: 1 }]);
+    expect(!v.ok && v.problems).toEqual([
+      { at: { row: 1, year: 2015, field: 'members' }, code: 'wholeRange', params: { min: 1, max: 1e9 } },
+    ]);
   });
 });

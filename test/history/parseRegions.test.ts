@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegions } from '../../src/history/parseRegions.ts';
+import { parseRegions } from './worded.ts';
 
 describe('parseRegions', () => {
   it('reads regions with any of the optional counts, blank meaning not reported', () => {

@@ -28,7 +28,7 @@ const CORE = [...NUMERIC, 'io', 'engine', 'history', 'charts', 'messages'];
 // prettier-ignore
 export const LAYERS = {
   domain:   [],                                  // types, defaults, formats, messages: imports nothing in src
-  messages: ['domain', 'engine'],                // the words of the engine's codes (zh, en): for cli and ui
+  messages: ['domain', 'engine', 'history'],               // the words of the engine's codes (zh, en): for cli and ui
   numerics: [],                                  // shared numerical kernels, if they get a folder
   stats:    ['domain', 'numerics'],
   random:   ['domain', 'numerics', 'stats'],
