@@ -17,6 +17,7 @@ import {
   calibrationYears,
   fitClaims,
   parseClaims,
+  type CalibrationRow,
   type ClaimFit,
   type FitClaimsResult,
   type HistoryProblem,
@@ -345,18 +346,7 @@ function costChange(from: CostDist, to: CostDist, scale: number, lang: Lang): st
   return l.calValues(digits(scale));
 }
 
-function calibrationTable(
-  table: readonly {
-    year: number | null;
-    members: number;
-    claimants: number;
-    paid: number;
-    expectedClaimants: number;
-    expectedPaid: number;
-    ratio: number;
-  }[],
-  lang: Lang,
-): HTMLElement {
+function calibrationTable(table: readonly CalibrationRow[], lang: Lang): HTMLElement {
   const l = LABELS[lang];
   const td = (col: string, value: number, text: string) =>
     h('td', { 'data-col': col, 'data-value': String(value) }, text);
