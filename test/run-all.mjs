@@ -102,7 +102,9 @@ if (want('e2e') && existsSync(E2E_CONFIG)) {
       flaky && `${flaky} flaky`,
       skipped && `${skipped} skipped`,
       outside && `${outside} error(s) outside the tests`,
+      expected + bad === 0 && 'no test ran',
     ].filter(Boolean);
+    if (expected + bad === 0) bad = 1;
     if (notes.length) console.log(`e2e: ${notes.join(', ')} (counted as failed)`);
   } else {
     console.log(`e2e: no report at ${E2E_REPORT}`);

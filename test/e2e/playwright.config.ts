@@ -41,7 +41,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: 'results/artifacts',
-  // Two cores: one test at a time is as fast as two and keeps the timing tests honest (measured).
+  // Two cores. Measured on a shared machine: 2 workers took 8.4 min, 1 worker 11.4 min (under
+  // different loads); but with 2 workers a test shares the CPU with another test's simulation, which
+  // 04's page-responsiveness check would then measure instead of the app. One at a time.
   workers: 1,
   fullyParallel: false,
   // A flaky test is fixed, not retried; `test.only` left behind fails CI.
