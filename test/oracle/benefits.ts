@@ -1,0 +1,40 @@
+/**
+ * The oracle's benefit formulas, each transcribed from docs/scenario-format.md ("benefits[]"), for
+ * one claimant (cost risks: cost X, days D) or one member (event risks: paid events K), rounded
+ * half up to the fen once, after the cap. The rounding is done in binary floating point (the
+ * format does it in decimal): the two differ by a fen at most, and only on ties, which is far below
+ * what a statistical comparison can see.
+ */
+import type { OracleBenefit } from './scenario.ts';
+
+/** Half up to the fen. */
+export const toFen = (x: number): number => Math.floor(x * 100 + 0.5) / 100;
+
+/** min(cap, Σ_i rate_i × clamp(X − deductible − lower_i, 0, upTo_i − lower_i)). */
+export function bandsPay(b: Extract<OracleBenefit, { type: 'bands' }>, x: number): number {
+  let pay = 0;
+  let lower = 0;
+  for (const band of b.bands) {
+    const upper = band.upTo ?? Infinity;
+    const inBand = Math.min(Math.max(x - b.deductible - lower, 0), upper - lower);
+    pay += band.rate * inBand;
+    lower = upper;
+  }
+  return toFen(Math.min(b.cap, pay));
+}
+
+/** min(cap, perStep × floor((X − from)/step)) when X > from, else 0. */
+export function stepsPay(b: Extract<OracleBenefit, { type: 'steps' }>, x: number): number {
+  if (x <= b.from) return 0;
+  return toFen(Math.min(b.cap, b.perStep * Math.floor((x - b.from) / b.step)));
+}
+
+/** perDay × min(D, maxDays). */
+export function dailyPay(b: Extract<OracleBenefit, { type: 'daily' }>, d: number): number {
+  return toFen(b.perDay * Math.min(d, b.maxDays));
+}
+
+/** min(cap, amount × K), K the member's paid events. */
+export function lumpSumPay(b: Extract<OracleBenefit, { type: 'lump-sum' }>, k: number): number {
+  return toFen(Math.min(b.cap, b.amount * k));
+}
