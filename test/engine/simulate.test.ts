@@ -9,7 +9,8 @@ import { inlineRunner } from '../../src/runners/inline.ts';
 import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
 import { meanSd } from '../../src/stats/moments.ts';
 import { beijing, hangzhou, jiaxing, jiaxingDaily, wenzhou } from '../helpers/fixtures.ts';
-import { referenceTotals } from '../helpers/reference.ts';
+import { oracleSample } from '../oracle/period.ts';
+import { periodOfYear, readOracleScenario } from '../oracle/scenario.ts';
 import { ksCritical, ksTwoSample, readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
 const base = (over: Partial<Scenario>): Scenario => ({
@@ -43,7 +44,7 @@ describe('the Monte Carlo mean lies within 4 standard errors of the exact expect
   });
 });
 
-describe('the engine agrees in distribution with a slow direct-sampling reference (two-sample KS, α = 0.001)', () => {
+describe('the engine agrees in distribution with the oracle, a slow direct simulator sharing no code with src (two-sample KS, α = 0.001)', () => {
   const cases: [string, Scenario][] = [
     [
       'bands on lognormal costs with Gamma-mixed rates',
@@ -122,7 +123,7 @@ describe('the engine agrees in distribution with a slow direct-sampling referenc
     it(name, async () => {
       const n = 1500;
       const { totals } = await simulate(scenario, inlineRunner(), { iterations: n, seed: 'engine' });
-      const reference = referenceTotals(scenario, n, 'reference');
+      const reference = oracleSample(periodOfYear(readOracleScenario(scenario), 1), n, 'reference').totals;
       expect(ksTwoSample(Float64Array.from(totals), reference)).toBeLessThan(ksCritical(n, n));
     });
   }

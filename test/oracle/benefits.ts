@@ -1,14 +1,15 @@
 /**
  * The oracle's benefit formulas, each transcribed from docs/scenario-format.md ("benefits[]"), for
  * one claimant (cost risks: cost X, days D) or one member (event risks: paid events K), rounded
- * half up to the fen once, after the cap. The rounding is done in binary floating point (the
- * format does it in decimal): the two differ by a fen at most, and only on ties, which is far below
- * what a statistical comparison can see.
+ * half up to the fen once, after the cap. The format computes in decimal; here the amount in fen
+ * is first rounded to 6 decimals (which removes binary noise such as 20002.499999999996 for
+ * 20002.5) and then rounded half up, which gives the decimal answer for every amount with at most
+ * 6 significant decimals in fen.
  */
 import type { OracleBenefit } from './scenario.ts';
 
 /** Half up to the fen. */
-export const toFen = (x: number): number => Math.floor(x * 100 + 0.5) / 100;
+export const toFen = (x: number): number => Math.floor(Number((x * 100).toFixed(6)) + 0.5) / 100;
 
 /** min(cap, Σ_i rate_i × clamp(X − deductible − lower_i, 0, upTo_i − lower_i)). */
 export function bandsPay(b: Extract<OracleBenefit, { type: 'bands' }>, x: number): number {
