@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
 import { simulate, simulateExact } from '../engine/simulate.ts';
+import { ExactRefusedError } from '../engine/fft/exactAccuracy.ts';
 import { compareVersions } from '../engine/compare.ts';
 import type { Runner } from '../engine/runner.ts';
 import { project } from '../engine/project.ts';
@@ -104,6 +105,21 @@ function testWorkerExit(): ExitOnBlock | undefined {
   return m ? { start: Number(m[1]), times: m[2] === undefined ? 1 : Number(m[2]) } : undefined;
 }
 
+/**
+ * The exact (FFT) distribution, or one line and exit 2 when the method refuses the scenario as
+ * beyond its accuracy (engine/fft/exactAccuracy.ts): never figures it cannot stand behind.
+ */
+function exact(scenario: Scenario, lang: Lang) {
+  try {
+    return simulateExact(scenario);
+  } catch (e) {
+    if (!(e instanceof ExactRefusedError)) throw e;
+    throw new CliError(2, [
+      failureText(lang, { code: 'exact-refused', params: { refusal: e.refusal, hint: 'cli' } }),
+    ]);
+  }
+}
+
 const validate: Command = {
   summary: 'checks a scenario file; prints "ok: <name>" or one line per problem',
   args: '<scenario.json>',
@@ -129,7 +145,7 @@ const simulateCommand: Command = {
     const lang = langOption(values);
     const scenario = await readScenario(file);
     if (method === 'fft') {
-      const { report } = simulateExact(scenario);
+      const { report } = exact(scenario, lang);
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
     const { report } = await withThreads(workers, lang, (runner) =>
@@ -226,7 +242,7 @@ const solve: Command = {
  * or with --method mc the Monte Carlo one.
  */
 async function confidenceReport(scenario: Scenario, values: Values, lang: Lang) {
-  if ((values.method ?? 'fft') === 'fft') return simulateExact(scenario);
+  if ((values.method ?? 'fft') === 'fft') return exact(scenario, lang);
   if (values.method !== 'mc')
     throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
   const workers = workersOption(values);
