@@ -6,13 +6,16 @@ import { availableParallelism } from 'node:os';
 import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
 import { simulate, simulateExact } from '../engine/simulate.ts';
+import { ExactRefusedError } from '../engine/fft/exactAccuracy.ts';
 import { compareVersions } from '../engine/compare.ts';
 import type { Runner } from '../engine/runner.ts';
 import { project } from '../engine/project.ts';
 import { analyseHistory, checkAggregates, parseHistory, parseRegions } from '../history/index.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import type { Scenario } from '../domain/scenario.ts';
-import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
+import { nodeThreadsRunner, type ExitOnBlock } from '../runners/nodeThreads.ts';
+import { WorkerFailedError } from '../runners/pool.ts';
+import { failureText } from '../messages/failures.ts';
 import { CliError } from './errors.ts';
 import { readScenario, readText } from './files.ts';
 import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
@@ -75,13 +78,45 @@ const RUN_OPTIONS: OptionSpec = {
 const workersOption = (values: Values): number =>
   intOption(values, 'workers', 1, 256) ?? availableParallelism();
 
-/** Runs `work` on `workers` worker threads, closing them afterwards. */
-async function withThreads<T>(workers: number, work: (runner: Runner) => Promise<T>): Promise<T> {
-  const runner = nodeThreadsRunner(workers);
+/**
+ * Runs `work` on `workers` worker threads, closing them afterwards. A block whose thread dies is
+ * retried once on a fresh thread (runners/nodeThreads.ts); a second death is one line, exit 2.
+ */
+async function withThreads<T>(workers: number, lang: Lang, work: (runner: Runner) => Promise<T>): Promise<T> {
+  const runner = nodeThreadsRunner(workers, { exitOnBlock: testWorkerExit() });
   try {
     return await work(runner);
+  } catch (e) {
+    if (!(e instanceof WorkerFailedError)) throw e;
+    const params = { blockStart: e.blockStart, attempts: e.attempts, reason: e.reason };
+    throw new CliError(2, [failureText(lang, { code: 'worker-failed', params })]);
   } finally {
     await runner.close();
+  }
+}
+
+/**
+ * Test hook (docs/cli.md, "Worker threads"): `HUZHU_TEST_WORKER_EXIT="<start>[x<times>]"` makes
+ * the first `times` (default 1) threads given the block from iteration `start` exit. Unset in
+ * normal use; a value of another form is ignored.
+ */
+function testWorkerExit(): ExitOnBlock | undefined {
+  const m = /^(\d+)(?:x(\d+))?$/.exec(process.env.HUZHU_TEST_WORKER_EXIT ?? '');
+  return m ? { start: Number(m[1]), times: m[2] === undefined ? 1 : Number(m[2]) } : undefined;
+}
+
+/**
+ * The exact (FFT) distribution, or one line and exit 2 when the method refuses the scenario as
+ * beyond its accuracy (engine/fft/exactAccuracy.ts): never figures it cannot stand behind.
+ */
+function exact(scenario: Scenario, lang: Lang) {
+  try {
+    return simulateExact(scenario);
+  } catch (e) {
+    if (!(e instanceof ExactRefusedError)) throw e;
+    throw new CliError(2, [
+      failureText(lang, { code: 'exact-refused', params: { refusal: e.refusal, hint: 'cli' } }),
+    ]);
   }
 }
 
@@ -110,10 +145,10 @@ const simulateCommand: Command = {
     const lang = langOption(values);
     const scenario = await readScenario(file);
     if (method === 'fft') {
-      const { report } = simulateExact(scenario);
+      const { report } = exact(scenario, lang);
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
-    const { report } = await withThreads(workers, (runner) =>
+    const { report } = await withThreads(workers, lang, (runner) =>
       simulate(scenario, runner, { iterations, seed }),
     );
     return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
@@ -163,7 +198,7 @@ const compare: Command = {
     const workers = workersOption(values);
     const lang = langOption(values);
     const scenarios = await readScenarios(positionals);
-    const { comparison } = await withThreads(workers, (runner) =>
+    const { comparison } = await withThreads(workers, lang, (runner) =>
       compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
     );
     return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
@@ -190,7 +225,7 @@ const solve: Command = {
           `--cap: benefit "${capId}" is a ${b.type} benefit, which has no cap (its limit is maxDays)`,
         ]);
     }
-    const { report } = await confidenceReport(scenario, values);
+    const { report } = await confidenceReport(scenario, values, lang);
     const result = {
       breakEvenContribution: report.breakEvenContribution,
       contributionAtConfidence: report.contributionAtConfidence,
@@ -206,13 +241,13 @@ const solve: Command = {
  * The distribution the contribution at confidence is read from: the exact (FFT) distribution,
  * or with --method mc the Monte Carlo one.
  */
-async function confidenceReport(scenario: Scenario, values: Values) {
-  if ((values.method ?? 'fft') === 'fft') return simulateExact(scenario);
+async function confidenceReport(scenario: Scenario, values: Values, lang: Lang) {
+  if ((values.method ?? 'fft') === 'fft') return exact(scenario, lang);
   if (values.method !== 'mc')
     throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
   const workers = workersOption(values);
   const iterations = intOption(values, 'iterations', 100, 1_000_000);
-  return withThreads(workers, (runner) =>
+  return withThreads(workers, lang, (runner) =>
     simulate(scenario, runner, { iterations, seed: seedOption(values) }),
   );
 }
@@ -254,7 +289,7 @@ const projectCommand: Command = {
     const workers = workersOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
-    const projection = await withThreads(workers, (runner) =>
+    const projection = await withThreads(workers, lang, (runner) =>
       project(scenario, runner, { years, iterations, seed: seedOption(values) }),
     );
     return values.json ? json(projection) : projectText(projection, lang);

@@ -23,8 +23,9 @@ import { flagsOf, fundOf, netPerMemberContribution, verdictOf } from './fund.ts'
 import { compilePlan } from './plan.ts';
 import type { BlockResult } from './simulateBlock.ts';
 import { monteCarloWarnings } from './warnings.ts';
-import { exactAggregate, type ExactAggregate, type ExactOptions } from './fft/exactAggregate.ts';
+import type { ExactAggregate, ExactOptions } from './fft/exactAggregate.ts';
 import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
+import { accurateAggregate } from './fft/exactAccuracy.ts';
 
 export interface SimulateOptions extends RunOptions {
   iterations?: number;
@@ -181,10 +182,22 @@ export interface ExactSimulation {
  * - `contributionAtConfidence` from the exact quantile at `confidence`;
  * - `exact`: grid span and size, aliased and neglected mass, discretisation error per quantile.
  * Synchronous: a few milliseconds for the scenarios in scenarios/.
+ *
+ * Throws `ExactRefusedError` instead when the distribution is not accurate enough for the
+ * figures it would report, even on a finer grid (fft/exactAccuracy.ts: its mean, negative
+ * probabilities, and the estimated error of P(deficit), P(beyond the backstop) and every reported
+ * quantile): a heavy tail the grid cannot hold gets a refusal, never silently wrong figures.
  */
 export function simulateExact(scenario: Scenario, options: ExactOptions = {}): ExactSimulation {
   const s = resolveScenario(scenario);
-  const agg = exactAggregate(s, options);
+  const fund = fundOf(s);
+  const agg = accurateAggregate(s, options, {
+    points: [
+      { which: 'deficit', at: fund.net },
+      { which: 'beyond-backstop', at: fund.threshold },
+    ],
+    levels: [...QUANTILE_LEVELS.map(([, p]) => p), s.simulation.confidence],
+  });
   const { quantiles: bound, estimated } = agg.discretisationError;
   const report = assembleReport(s, {
     iterations: 0,

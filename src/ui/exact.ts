@@ -14,6 +14,7 @@ import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { sensitivity, type Sensitivity } from '../engine/sensitivity.ts';
 import { binPmf } from '../stats/binPmf.ts';
+import { ExactRefusedError, type ExactRefusal } from '../engine/fft/exactAccuracy.ts';
 
 /** What the method returns: `{ report }` (with the distribution beside it), or the report itself. */
 type ExactResult = { report: Report } | Report;
@@ -51,8 +52,16 @@ export interface ExactPreview {
   bins: { x0: number; x1: number; count: number }[];
 }
 
-/** The exact distribution for the editor's preview: P(deficit), p95 and binned probabilities. */
-export function exactPreview(s: Scenario): ExactPreview | null {
+/** The exact method's refusal of a scenario it cannot compute accurately (engine/fft/exactAccuracy.ts). */
+export interface ExactRefused {
+  refusal: ExactRefusal;
+}
+
+/**
+ * The exact distribution for the editor's preview: P(deficit), p95 and binned probabilities; or
+ * the method's refusal, which the preview shows instead of a chart.
+ */
+export function exactPreview(s: Scenario): ExactPreview | ExactRefused | null {
   if (!simulateExact) return null;
   try {
     const result = simulateExact(s) as {
@@ -64,7 +73,7 @@ export function exactPreview(s: Scenario): ExactPreview | null {
     if (!agg) return null;
     const bins = binPmf(agg.origin, agg.h, agg.pmf, agg.cdf, { bins: 40, tail: 0.0005, scale: 1e6 });
     return { probDeficit: report.simulated.probDeficit, p95: report.simulated.quantiles.p95, bins };
-  } catch {
-    return null;
+  } catch (e) {
+    return e instanceof ExactRefusedError ? { refusal: e.refusal } : null;
   }
 }

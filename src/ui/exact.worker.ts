@@ -4,7 +4,13 @@
  */
 import type { Scenario } from '../domain/scenario.ts';
 import type { Sensitivity } from '../engine/sensitivity.ts';
-import { exactPreview, exactProbDeficit, exactSensitivity, type ExactPreview } from './exact.ts';
+import {
+  exactPreview,
+  exactProbDeficit,
+  exactSensitivity,
+  type ExactPreview,
+  type ExactRefused,
+} from './exact.ts';
 
 export type ExactRequest =
   | { id: number; type: 'prob-deficit'; scenarios: Scenario[] }
@@ -14,7 +20,7 @@ export type ExactRequest =
 export type ExactResponse =
   | { id: number; type: 'prob-deficit'; values: (number | null)[] }
   | { id: number; type: 'sensitivity'; result: Sensitivity | null }
-  | { id: number; type: 'preview'; result: ExactPreview | null }
+  | { id: number; type: 'preview'; result: ExactPreview | ExactRefused | null }
   | { id: number; type: 'error'; message: string };
 
 self.onmessage = (event: MessageEvent<ExactRequest>) => {

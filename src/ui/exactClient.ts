@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../domain/scenario.ts';
 import type { Sensitivity } from '../engine/sensitivity.ts';
-import { hasExact, type ExactPreview } from './exact.ts';
+import { hasExact, type ExactPreview, type ExactRefused } from './exact.ts';
 import type { ExactRequest, ExactResponse } from './exact.worker.ts';
 
 type Ask =
@@ -65,8 +65,11 @@ export function createExactClient() {
 
   return {
     available: hasExact,
-    /** The exact distribution for the preview, or null (no method, it failed, or a newer request replaced it). */
-    async preview(scenario: Scenario): Promise<ExactPreview | null> {
+    /**
+     * The exact distribution for the preview, the method's refusal, or null (no method, it
+     * failed, or a newer request replaced it).
+     */
+    async preview(scenario: Scenario): Promise<ExactPreview | ExactRefused | null> {
       const r = await ask({ type: 'preview', scenario });
       return r?.type === 'preview' ? r.result : null;
     },

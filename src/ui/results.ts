@@ -17,6 +17,8 @@ import { flagText } from '../messages/flags.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
 import type { ExactPreview } from './exact.ts';
+import type { ExactRefusal } from '../engine/fft/exactAccuracy.ts';
+import { failureText } from '../messages/failures.ts';
 import { h } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
 
@@ -234,6 +236,22 @@ export async function drawExactPreview(
     ),
     lang,
   );
+}
+
+/**
+ * In place of the exact preview's figures and chart: why the exact method refused the scenario
+ * (engine/fft/exactAccuracy.ts), so that the preview never shows figures it cannot stand behind.
+ */
+export function showExactRefusal(box: HTMLElement, refusal: ExactRefusal, lang: Lang): void {
+  box
+    .querySelector('[data-testid="preview"]')
+    ?.append(
+      h(
+        'p',
+        { class: 'exact-refused', 'data-testid': 'preview-exact-refused' },
+        failureText(lang, { code: 'exact-refused', params: { refusal, hint: 'workbench' } }),
+      ),
+    );
 }
 
 /** The payout chart's labels in the screen's language (the results, the preview and the report). */

@@ -18,7 +18,7 @@ import type { ExactClient } from './exactClient.ts';
 import { csvExportButton } from './figure.ts';
 import { safeFileName } from './files.ts';
 import { LABELS } from './i18n.ts';
-import { drawExactPreview, renderPreview, renderResults } from './results.ts';
+import { drawExactPreview, renderPreview, renderResults, showExactRefusal } from './results.ts';
 import { createRunController, type RunController, type RunStatusState } from './runController.ts';
 import { runErrorText } from './runErrors.ts';
 import { createSensitivity } from './sensitivityView.ts';
@@ -118,7 +118,8 @@ export function createWorkbenchView(deps: {
     if (!scenario || !exact.available) return;
     void exact.preview(scenario).then((p) => {
       if (!p || store.state.valid !== scenario) return;
-      void drawExactPreview(previewBox, scenario, p, store.state.lang);
+      if ('refusal' in p) showExactRefusal(previewBox, p.refusal, store.state.lang);
+      else void drawExactPreview(previewBox, scenario, p, store.state.lang);
     });
   }
 

@@ -13,6 +13,7 @@ import {
   VERDICT_FLAG_TEXTS,
 } from '../../src/messages/flags.ts';
 import { WARNING_TEXTS } from '../../src/messages/warnings.ts';
+import { FAILURE_TEXTS, failureText } from '../../src/messages/failures.ts';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
@@ -86,5 +87,26 @@ describe('the compiler', () => {
     // @ts-expect-error a flag's params must be those of its code
     const badFlag: Flag = { code: 'few-claims', params: { ratio: 1 } };
     expect([missing, wrong, badFlag]).toHaveLength(3);
+  });
+});
+
+describe('the words of a failed command', () => {
+  it('name the block counted from 1, in English with the runner’s reason and in Chinese without it', () => {
+    const f = {
+      code: 'worker-failed',
+      params: { blockStart: 250, attempts: 2, reason: 'the worker thread exited with code 3' },
+    } as const;
+    expect(failureText('en', f)).toBe(
+      'a simulation worker thread stopped on the block from iteration 251 and again on a fresh thread (the worker thread exited with code 3): no result; the scenario is not at fault, try again',
+    );
+    expect(failureText('zh', f)).toMatch(
+      /^模拟的工作线程意外停止（自第 251 次模拟起的一组），换用新线程重试后再次停止：/,
+    );
+    expect(failureText('zh', f)).not.toMatch(/[A-Za-z]/);
+    const once = { code: 'worker-failed', params: { blockStart: null, attempts: 1, reason: 'x' } } as const;
+    expect(failureText('en', once)).toBe(
+      'a simulation worker thread stopped (x): no result; the scenario is not at fault, try again',
+    );
+    expect(Object.keys(FAILURE_TEXTS.zh).sort()).toEqual(Object.keys(FAILURE_TEXTS.en).sort());
   });
 });

@@ -15,7 +15,8 @@
  * Frequencies where one factor is below 1e-20 in modulus are set to 0 without computing the
  * rest (every cf has modulus ≤ 1): for a large scheme the total is smooth on the grid's scale
  * and almost the whole spectrum is skipped. The error is at most 1e-20 per frequency, so at
- * most 1e-20 per grid point after the inverse transform. Negative round-off (~1e-17) is set to 0.
+ * most 1e-20 per grid point after the inverse transform. Negative round-off (~1e-17) is set to 0
+ * and its total returned (`negativeMass`): far above round-off it means the transform went wrong.
  */
 import type { Grid } from './chooseGrid.ts';
 import { claimPmf, onGrid } from './claimPmf.ts';
@@ -34,6 +35,8 @@ export interface TransformResult {
   /** Whether every payment lies on the grid (S_h = S). */
   exact: boolean;
   units: RoundingUnits;
+  /** Σ of the negative values the inverse transform gave (set to 0 in `pmf`), as a positive number. */
+  negativeMass: number;
 }
 
 /** −ln 1e-20: factors smaller than e^{−SKIP} in modulus end a frequency. */
@@ -83,11 +86,13 @@ export function aggregateTransform(
   fft.inverse(spec, raw);
   const pmf = new Float64Array(M);
   const shift = Math.round(grid.origin / h) % M;
+  let negativeMass = 0;
   for (let i = 0; i < M; i++) {
     const p = raw[(shift + i) & (M - 1)];
-    pmf[i] = p > 0 ? p : 0;
+    if (p > 0) pmf[i] = p;
+    else negativeMass -= p;
   }
-  return { pmf, cgf: sumCgf(cgfs), exact, units };
+  return { pmf, cgf: sumCgf(cgfs), exact, units, negativeMass };
 }
 
 /** Adds pmf (any length) into buf modulo its length (a power of two). */

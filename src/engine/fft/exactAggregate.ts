@@ -97,6 +97,10 @@ export interface ExactAggregate extends LatticeDistribution {
     /** Richardson estimate of the actual error of the reported quantile (yuan); null when exact. */
     estimated: Quantiles | null;
   };
+  /** The same distribution at span 2h (size M/2), behind `estimated`; null when exact. */
+  coarse: LatticeDistribution | null;
+  /** Σ of the negative probabilities the inverse transform gave (set to 0): round-off, ~1e-17 per point. */
+  negativeMass: number;
   benefits: { id: string; expected: number }[];
   /** Milliseconds: components (set-up, capped events), window, transform, bounds, total. */
   timings: { setup: number; window: number; transform: number; bounds: number; total: number };
@@ -180,7 +184,8 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
     const b = quantileBracket(dist, p, misplaced, deviation);
     return b.upper - b.lower;
   });
-  let estimated: Quantiles | null = null;
+  let estimated: Quantiles | null = null,
+    coarseDist: LatticeDistribution | null = null;
   if (options.estimate !== false && !run.exact && rounding === 'split' && grid.M >= 8) {
     const coarse: Grid = {
       h: 2 * grid.h,
@@ -196,6 +201,7 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
       lattice: r2.exact,
     };
     estimated = levels((p) => Math.abs(quantileAt(d2, p) - quantileAt(dist, p)) / 3);
+    coarseDist = d2;
   }
   const t4 = performance.now();
   return {
@@ -207,6 +213,8 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
     aliasedMass,
     neglectedMass,
     discretisationError: { quantiles, estimated },
+    coarse: coarseDist,
+    negativeMass: run.negativeMass,
     benefits: expected.benefits,
     timings: { setup: t1 - t0, window: t2 - t1, transform: t3 - t2, bounds: t4 - t3, total: t4 - t0 },
   };
