@@ -7,6 +7,11 @@
  *
  *   store change ─▶ app: for each view { el.hidden = tab ≠ view.tab; view.update(change) }
  *
+ * The views live as long as the workbench: the app takes them down only when it is itself taken
+ * down (`mountApp`'s return, which Vite's hot replacement calls in development; a page unload
+ * frees everything anyway). `dispose` then releases what the view took: its runs, its timers,
+ * what it set outside its element (the report's class on <body>), and the element itself.
+ *
  * Plain DOM through `h()` (dom.ts), not a template library: the views rebuild small parts of
  * themselves (a form, a table) and patch a few nodes in place (the progress bar, so the Cancel
  * button stays the same element; a Run button while typing, so the caret stays), which `h()`

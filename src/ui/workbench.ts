@@ -190,6 +190,7 @@ export function createWorkbenchView(deps: {
     },
     dispose() {
       runs.cancel();
+      sensitivityView.dispose();
       el.remove();
     },
   };
