@@ -17,7 +17,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatYuan, type Lang } from '../domain/format.ts';
 import type { CurvePoint } from '../benefits/curve.ts';
 import { amountAxis } from './axisFormat.ts';
-import { frame, type ChartOptions, type Layer } from './config.ts';
+import { frame, lineLegendColor, type ChartOptions, type Layer } from './config.ts';
 
 export interface Curve {
   /** The benefit's id (with a version, when several versions are drawn). */
@@ -71,20 +71,7 @@ export function benefitCurveSpec(
   const maxCost = Math.max(0, ...rows.map((r) => r.cost)) || 1;
   const maxPays = Math.max(0, ...rows.map((r) => r.pays));
   const names = [...new Set(curves.map((c) => c.label))];
-  const color = {
-    field: 'label',
-    type: 'nominal',
-    title: null,
-    scale: { domain: names },
-    legend: {
-      orient: 'top-left',
-      title: null,
-      fillColor: 'white',
-      padding: 4,
-      symbolType: 'stroke',
-      symbolStrokeWidth: 2,
-    },
-  } as const;
+  const color = lineLegendColor(names, 'top-left');
   const line: Layer = {
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
     encoding: { order: { field: 'i', type: 'quantitative' } },

@@ -67,3 +67,29 @@ export function frame(
     config: baseConfig,
   } as const;
 }
+
+/**
+ * The colour of charts whose series are lines told apart by their `label`: one colour per name in
+ * the order given, named in a legend drawn as strokes in a corner of the plot, on white.
+ */
+export function lineLegendColor(
+  names: readonly string[],
+  orient: 'top-left' | 'top-right',
+  legend: { labelLimit?: number } = {},
+) {
+  return {
+    field: 'label',
+    type: 'nominal',
+    title: null,
+    scale: { domain: names },
+    legend: {
+      orient,
+      title: null,
+      fillColor: 'white',
+      padding: 4,
+      symbolType: 'stroke',
+      symbolStrokeWidth: 2,
+      ...legend,
+    },
+  } as const;
+}

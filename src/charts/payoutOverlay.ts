@@ -20,7 +20,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import { histogram, type HistogramBin } from '../stats/histogram.ts';
 import { amountX } from './axisFormat.ts';
-import { frame, type ChartOptions, type Layer } from './config.ts';
+import { frame, lineLegendColor, type ChartOptions, type Layer } from './config.ts';
 
 export interface OverlaySeries {
   /** What the legend says for this version (distinct per version). */
@@ -129,21 +129,7 @@ export function payoutOverlaySpec(
   const domain = [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
   const tallest = Math.max(0, ...points.map((p) => p.share)) || 0.01;
   const names = series.map((s) => s.label);
-  const color = {
-    field: 'label',
-    type: 'nominal',
-    title: null,
-    scale: { domain: names },
-    legend: {
-      orient: 'top-right',
-      title: null,
-      fillColor: 'white',
-      padding: 4,
-      symbolType: 'stroke',
-      symbolStrokeWidth: 2,
-      labelLimit: 320,
-    },
-  } as const;
+  const color = lineLegendColor(names, 'top-right', { labelLimit: 320 });
   const outline: Layer = {
     data: { values: points },
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },

@@ -78,6 +78,22 @@ const RUN_OPTIONS: OptionSpec = {
 const workersOption = (values: Values): number =>
   intOption(values, 'workers', 1, 256) ?? availableParallelism();
 
+/** `--iterations` (100 to 1,000,000; default the scenario's) and `--workers` of a Monte Carlo run. */
+const runOptions = (values: Values) => ({
+  iterations: intOption(values, 'iterations', 100, 1_000_000),
+  workers: workersOption(values),
+});
+
+/** `--method` of the commands that can use either the Monte Carlo or the exact (FFT) distribution. */
+const METHOD_OPTION: OptionSpec = { method: { type: 'string' } };
+
+function methodOption(values: Values, fallback: 'mc' | 'fft'): 'mc' | 'fft' {
+  const method = values.method ?? fallback;
+  if (method !== 'mc' && method !== 'fft')
+    throw new CliError(2, [`--method: must be mc or fft, got "${String(method)}"`]);
+  return method;
+}
+
 /**
  * Runs `work` on `workers` worker threads, closing them afterwards. A block whose thread dies is
  * retried once on a fresh thread (runners/nodeThreads.ts); a second death is one line, exit 2.
@@ -133,14 +149,11 @@ const validate: Command = {
 const simulateCommand: Command = {
   summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
   args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en]',
-  options: { ...RUN_OPTIONS, method: { type: 'string' } },
+  options: { ...RUN_OPTIONS, ...METHOD_OPTION },
   async run(positionals, values) {
     const file = onePositional('simulate', positionals);
-    const iterations = intOption(values, 'iterations', 100, 1_000_000);
-    const workers = workersOption(values);
-    const method = values.method ?? 'mc';
-    if (method !== 'mc' && method !== 'fft')
-      throw new CliError(2, [`--method: must be mc or fft, got "${String(method)}"`]);
+    const { iterations, workers } = runOptions(values);
+    const method = methodOption(values, 'mc');
     const seed = seedOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
@@ -194,8 +207,7 @@ const compare: Command = {
   async run(positionals, values) {
     if (positionals.length < 2)
       throw new CliError(2, [`compare: expected at least two scenario files, got ${positionals.length}`]);
-    const iterations = intOption(values, 'iterations', 100, 1_000_000);
-    const workers = workersOption(values);
+    const { iterations, workers } = runOptions(values);
     const lang = langOption(values);
     const scenarios = await readScenarios(positionals);
     const { comparison } = await withThreads(workers, lang, (runner) =>
@@ -208,7 +220,7 @@ const compare: Command = {
 const solve: Command = {
   summary: 'the contributions that meet the targets; with --cap, the largest affordable cap of a benefit',
   args: '<scenario.json> [--cap <benefit>] [--method fft|mc] [--iterations N] [--seed S] [--json] [--lang zh|en]',
-  options: { ...RUN_OPTIONS, cap: { type: 'string' }, method: { type: 'string' } },
+  options: { ...RUN_OPTIONS, ...METHOD_OPTION, cap: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('solve', positionals);
     const lang = langOption(values);
@@ -242,11 +254,8 @@ const solve: Command = {
  * or with --method mc the Monte Carlo one.
  */
 async function confidenceReport(scenario: Scenario, values: Values, lang: Lang) {
-  if ((values.method ?? 'fft') === 'fft') return exact(scenario, lang);
-  if (values.method !== 'mc')
-    throw new CliError(2, [`--method: must be mc or fft, got "${String(values.method)}"`]);
-  const workers = workersOption(values);
-  const iterations = intOption(values, 'iterations', 100, 1_000_000);
+  if (methodOption(values, 'fft') === 'fft') return exact(scenario, lang);
+  const { iterations, workers } = runOptions(values);
   return withThreads(workers, lang, (runner) =>
     simulate(scenario, runner, { iterations, seed: seedOption(values) }),
   );
@@ -285,8 +294,7 @@ const projectCommand: Command = {
   async run(positionals, values) {
     const file = onePositional('project', positionals);
     const years = intOption(values, 'years', 1, 50);
-    const iterations = intOption(values, 'iterations', 100, 1_000_000);
-    const workers = workersOption(values);
+    const { iterations, workers } = runOptions(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
     const projection = await withThreads(workers, lang, (runner) =>

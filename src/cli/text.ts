@@ -193,24 +193,33 @@ export function solveText(
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A fixed-width table: its header as typed, then a line per row, each cell padded to its column's
+ * width (a negative width pads on the right, for text).
+ */
+function textTable<R>(head: string, rows: readonly R[], columns: [number, (r: R) => string][]): string[] {
+  const cell = (text: string, w: number) => (w < 0 ? text.padEnd(-w) : text.padStart(w));
+  return [head, ...rows.map((r) => columns.map(([w, text]) => cell(text(r), w)).join(' '))];
+}
+
+const PROJECTION_HEAD = {
+  zh: '年  会员        收入        预期支出     赔付率   基金余额 p5 / p50 / p95             耗尽概率  托底使用',
+  en: 'year members    income      expected    loss     fund balance p5 / p50 / p95         P(depl.) backstop',
+};
+
 export function projectText(p: Projection, lang: Lang): string {
   const zh = lang === 'zh';
   const y = (x: number) => formatYuan(x, lang);
-  const head = zh
-    ? '年  会员        收入        预期支出     赔付率   基金余额 p5 / p50 / p95             耗尽概率  托底使用'
-    : 'year members    income      expected    loss     fund balance p5 / p50 / p95         P(depl.) backstop';
-  const rows = p.years.map((r) =>
-    [
-      String(r.year).padEnd(3),
-      r.members.toLocaleString('en-US').padStart(10),
-      y(r.income).padStart(11),
-      y(r.expectedPayout).padStart(12),
-      formatPercent(r.expectedLossRatio).padStart(7),
-      `${y(r.balance.p5)} / ${y(r.balance.p50)} / ${y(r.balance.p95)}`.padEnd(36),
-      formatPercent(r.probDepleted, 2).padStart(8),
-      y(r.expectedBackstopUse).padStart(9),
-    ].join(' '),
-  );
+  const table = textTable(PROJECTION_HEAD[lang], p.years, [
+    [-3, (r) => String(r.year)],
+    [10, (r) => r.members.toLocaleString('en-US')],
+    [11, (r) => y(r.income)],
+    [12, (r) => y(r.expectedPayout)],
+    [7, (r) => formatPercent(r.expectedLossRatio)],
+    [-36, (r) => `${y(r.balance.p5)} / ${y(r.balance.p50)} / ${y(r.balance.p95)}`],
+    [8, (r) => formatPercent(r.probDepleted, 2)],
+    [9, (r) => y(r.expectedBackstopUse)],
+  ]);
   const above = p.firstYearLossRatioAboveOne,
     insufficient = p.firstYearBackstopInsufficient;
   const notes = zh
@@ -222,28 +231,27 @@ export function projectText(p: Projection, lang: Lang): string {
         `first year with an expected loss ratio above 100%: ${above ?? 'none'}`,
         `first year the backstop is not enough (P(depleted) above 1 − confidence): ${insufficient ?? 'none'}`,
       ];
-  return `${[p.name, head, ...rows, ...notes].join('\n')}\n`;
+  return `${[p.name, ...table, ...notes].join('\n')}\n`;
 }
+
+const HISTORY_HEAD = {
+  zh: '年份  会员        互助费      支出        赔付率   互助费增长  支出增长',
+  en: 'year  members     contrib.    payouts     loss     contrib. Δ  payouts Δ',
+};
 
 export function historyText(a: HistoryAnalysis, lang: Lang): string {
   const zh = lang === 'zh';
   const y = (x: number | null) => (x === null ? '—' : formatYuan(x, lang));
   const g = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`);
-  const head = zh
-    ? '年份  会员        互助费      支出        赔付率   互助费增长  支出增长'
-    : 'year  members     contrib.    payouts     loss     contrib. Δ  payouts Δ';
-  const rows = a.years.map((r) =>
-    [
-      String(r.year).padEnd(5),
-      r.members.toLocaleString('en-US').padStart(10),
-      y(r.contributions).padStart(11),
-      y(r.payouts).padStart(11),
-      (r.lossRatio === null ? '—' : formatPercent(r.lossRatio)).padStart(7),
-      g(r.contributionGrowth).padStart(10),
-      g(r.payoutGrowth).padStart(10),
-    ].join(' '),
-  );
-  const lines = [head, ...rows];
+  const lines = textTable(HISTORY_HEAD[lang], a.years, [
+    [-5, (r) => String(r.year)],
+    [10, (r) => r.members.toLocaleString('en-US')],
+    [11, (r) => y(r.contributions)],
+    [11, (r) => y(r.payouts)],
+    [7, (r) => (r.lossRatio === null ? '—' : formatPercent(r.lossRatio))],
+    [10, (r) => g(r.contributionGrowth)],
+    [10, (r) => g(r.payoutGrowth)],
+  ]);
   if (a.flags.length > 0)
     lines.push(
       zh ? '警示：' : 'Flags:',

@@ -68,22 +68,44 @@ export function continuousCost(d: CostDist, scale = 1): ContinuousCost {
   }
 }
 
-function twoSided(
-  median: number,
-  lowerP: (x: number) => number,
-  upperP: (x: number) => number,
-  lowerM: (x: number) => number,
-  upperM: (x: number) => number,
-) {
+/** A distribution's functions inside its support (0, ∞); `continuous` adds the ends. */
+interface Inside {
+  cdf(x: number): number;
+  sf(x: number): number;
+  /** E[X; X ≤ x] and E[X; X > x]. */
+  lowerM(x: number): number;
+  upperM(x: number): number;
+  /** For 0 < p < 1 and 0 < q < 1. */
+  quantile(p: number): number;
+  quantileUpper(q: number): number;
+}
+
+/**
+ * The cost distribution from its functions inside the support: the ends (x ≤ 0, x = ∞, p = 0,
+ * q = 1) are set here, and each interval is taken from the side that avoids cancellation.
+ */
+function continuous(mean: number, median: number, f: Inside): ContinuousCost {
+  const ends = (atZero: number, atInfinity: number, g: (x: number) => number) => (x: number) =>
+    x <= 0 ? atZero : x === Infinity ? atInfinity : g(x);
+  const cdf = ends(0, 1, f.cdf);
+  const sf = ends(1, 0, f.sf);
+  const lowerM = ends(0, mean, f.lowerM);
+  const upperM = ends(mean, 0, f.upperM);
   return {
+    mean,
+    median,
+    cdf,
+    sf,
     probBetween(lo: number, hi: number) {
       if (hi <= lo) return 0;
-      return hi <= median ? lowerP(hi) - lowerP(lo) : upperP(lo) - upperP(hi);
+      return hi <= median ? cdf(hi) - cdf(lo) : sf(lo) - sf(hi);
     },
     meanBetween(lo: number, hi: number) {
       if (hi <= lo) return 0;
       return hi <= median ? lowerM(hi) - lowerM(lo) : upperM(lo) - upperM(hi);
     },
+    quantile: (p) => (p <= 0 ? 0 : f.quantile(p)),
+    quantileUpper: (q) => (q >= 1 ? 0 : f.quantileUpper(q)),
   };
 }
 
@@ -92,56 +114,39 @@ function lognormal(mean: number, cv: number): ContinuousCost {
   const sigma = Math.sqrt(s2);
   const mu = Math.log(mean) - s2 / 2;
   const z = (x: number, shift: number) => (Math.log(x) - mu - shift) / sigma;
-  const cdf = (x: number) => (x <= 0 ? 0 : x === Infinity ? 1 : normalCdf(z(x, 0)));
-  const sf = (x: number) => (x <= 0 ? 1 : x === Infinity ? 0 : normalSf(z(x, 0)));
-  const lowerM = (x: number) => (x <= 0 ? 0 : x === Infinity ? mean : mean * normalCdf(z(x, s2)));
-  const upperM = (x: number) => (x <= 0 ? mean : x === Infinity ? 0 : mean * normalSf(z(x, s2)));
-  const median = Math.exp(mu);
-  return {
-    mean,
-    median,
-    cdf,
-    sf,
-    ...twoSided(median, cdf, sf, lowerM, upperM),
-    quantile: (p) => (p <= 0 ? 0 : Math.exp(mu + sigma * normalQuantile(p))),
-    quantileUpper: (q) => (q >= 1 ? 0 : Math.exp(mu + sigma * normalQuantileUpper(q))),
-  };
+  return continuous(mean, Math.exp(mu), {
+    cdf: (x) => normalCdf(z(x, 0)),
+    sf: (x) => normalSf(z(x, 0)),
+    lowerM: (x) => mean * normalCdf(z(x, s2)),
+    upperM: (x) => mean * normalSf(z(x, s2)),
+    quantile: (p) => Math.exp(mu + sigma * normalQuantile(p)),
+    quantileUpper: (q) => Math.exp(mu + sigma * normalQuantileUpper(q)),
+  });
 }
 
 function gamma(mean: number, cv: number): ContinuousCost {
   const k = 1 / (cv * cv);
   const theta = mean * cv * cv;
-  const cdf = (x: number) => (x <= 0 ? 0 : x === Infinity ? 1 : gammaP(k, x / theta));
-  const sf = (x: number) => (x <= 0 ? 1 : x === Infinity ? 0 : gammaQ(k, x / theta));
-  const lowerM = (x: number) => (x <= 0 ? 0 : x === Infinity ? mean : mean * gammaP(k + 1, x / theta));
-  const upperM = (x: number) => (x <= 0 ? mean : x === Infinity ? 0 : mean * gammaQ(k + 1, x / theta));
-  const median = gammaQuantile(0.5, k) * theta;
-  return {
-    mean,
-    median,
-    cdf,
-    sf,
-    ...twoSided(median, cdf, sf, lowerM, upperM),
-    quantile: (p) => (p <= 0 ? 0 : gammaQuantile(p, k) * theta),
-    quantileUpper: (q) => (q >= 1 ? 0 : gammaQuantileUpper(q, k) * theta),
-  };
+  return continuous(mean, gammaQuantile(0.5, k) * theta, {
+    cdf: (x) => gammaP(k, x / theta),
+    sf: (x) => gammaQ(k, x / theta),
+    lowerM: (x) => mean * gammaP(k + 1, x / theta),
+    upperM: (x) => mean * gammaQ(k + 1, x / theta),
+    quantile: (p) => gammaQuantile(p, k) * theta,
+    quantileUpper: (q) => gammaQuantileUpper(q, k) * theta,
+  });
 }
 
 function pareto(scale: number, shape: number): ContinuousCost {
   const mean = scale / (shape - 1);
-  const sf = (x: number) => (x <= 0 ? 1 : x === Infinity ? 0 : Math.exp(-shape * Math.log1p(x / scale)));
-  const cdf = (x: number) => (x <= 0 ? 0 : x === Infinity ? 1 : -Math.expm1(-shape * Math.log1p(x / scale)));
-  const upperM = (x: number) =>
-    x <= 0 ? mean : x === Infinity ? 0 : (sf(x) * (shape * x + scale)) / (shape - 1);
-  const lowerM = (x: number) => (x <= 0 ? 0 : x === Infinity ? mean : mean - upperM(x));
-  const median = scale * (Math.pow(2, 1 / shape) - 1);
-  return {
-    mean,
-    median,
-    cdf,
+  const sf = (x: number) => Math.exp(-shape * Math.log1p(x / scale));
+  const upperM = (x: number) => (sf(x) * (shape * x + scale)) / (shape - 1);
+  return continuous(mean, scale * (Math.pow(2, 1 / shape) - 1), {
+    cdf: (x) => -Math.expm1(-shape * Math.log1p(x / scale)),
     sf,
-    ...twoSided(median, cdf, sf, lowerM, upperM),
-    quantile: (p) => (p <= 0 ? 0 : scale * Math.expm1(-Math.log1p(-p) / shape)),
-    quantileUpper: (q) => (q >= 1 ? 0 : scale * Math.expm1(-Math.log(q) / shape)),
-  };
+    lowerM: (x) => mean - upperM(x),
+    upperM,
+    quantile: (p) => scale * Math.expm1(-Math.log1p(-p) / shape),
+    quantileUpper: (q) => scale * Math.expm1(-Math.log(q) / shape),
+  });
 }

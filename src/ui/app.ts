@@ -31,7 +31,8 @@ import { createWorkbenchView } from './workbench.ts';
 // probe is blocked and reported as a securitypolicyviolation. Validation is the same without it.
 zodConfig({ jitless: true });
 
-export function mountApp(root: HTMLElement): void {
+/** Mounts the workbench in `root`; returns what takes it down again (views, workers, listeners). */
+export function mountApp(root: HTMLElement): () => void {
   const saved = restore();
   const lang: Lang = saved?.lang ?? preferredLang();
   const store = createStore({
@@ -46,16 +47,17 @@ export function mountApp(root: HTMLElement): void {
   const tabs = h('nav', { class: 'tabs' });
   const errorBox = h('div', { class: 'error', 'data-testid': 'error', role: 'alert', hidden: true });
   const shareBox = createShareBox(store, (title, problems) => showError(title, problems));
-  const workbench = createWorkbenchView({ store, runner: webWorkersRunner(), exact });
+  const runners = [webWorkersRunner(), webWorkersRunner(), webWorkersRunner()];
+  const workbench = createWorkbenchView({ store, runner: runners[0], exact });
   const views: View[] = [
     workbench,
     createCompareView({
       store,
-      runner: webWorkersRunner(),
+      runner: runners[1],
       exact,
       showError: (title, problems) => showError(title, problems),
     }),
-    createProjectionView({ store, runner: webWorkersRunner() }),
+    createProjectionView({ store, runner: runners[2] }),
     createHistoryView({ store }),
     createReportView({ store, startRun: () => void workbench.runs.start() }),
   ];
@@ -192,20 +194,31 @@ export function mountApp(root: HTMLElement): void {
     }
   });
 
+  // The listeners outside the views', all removed at once when the workbench is taken down.
+  const listening = new AbortController();
+  const { signal } = listening;
   // Drag and drop a scenario file anywhere on the page.
-  root.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    root.classList.add('dropping');
-  });
-  root.addEventListener('dragleave', () => root.classList.remove('dropping'));
-  root.addEventListener('drop', (e) => {
-    e.preventDefault();
-    root.classList.remove('dropping');
-    const file = e.dataTransfer?.files?.[0];
-    if (file) void openFile(file);
-  });
+  root.addEventListener(
+    'dragover',
+    (e) => {
+      e.preventDefault();
+      root.classList.add('dropping');
+    },
+    { signal },
+  );
+  root.addEventListener('dragleave', () => root.classList.remove('dropping'), { signal });
+  root.addEventListener(
+    'drop',
+    (e) => {
+      e.preventDefault();
+      root.classList.remove('dropping');
+      const file = e.dataTransfer?.files?.[0];
+      if (file) void openFile(file);
+    },
+    { signal },
+  );
 
-  window.addEventListener('hashchange', () => void shareBox.openFromLocation());
+  window.addEventListener('hashchange', () => void shareBox.openFromLocation(), { signal });
 
   renderHeader();
   renderTabs();
@@ -215,4 +228,12 @@ export function mountApp(root: HTMLElement): void {
   }
   clear(errorBox);
   void shareBox.openFromLocation();
+
+  return () => {
+    listening.abort();
+    for (const v of views) v.dispose();
+    for (const r of runners) void r.close();
+    exact.close();
+    root.replaceChildren();
+  };
 }

@@ -327,7 +327,9 @@ export function createCalibration(deps: { store: Store }) {
     schedule();
   }
 
-  return { el, render, setHistory };
+  /** Drops a recomputation still waiting. */
+  const dispose = () => clearTimeout(timer);
+  return { el, render, setHistory, dispose };
 }
 
 /** History problems as the lists show them, in `lang`. */

@@ -21,7 +21,7 @@ import { loadScenarioText } from '../io/loadScenario.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';
 import { comparisonCsv } from './csv.ts';
-import { h } from './dom.ts';
+import { h, textField } from './dom.ts';
 import type { ExactClient } from './exactClient.ts';
 import { EXAMPLES, exampleScenario, readScenarioFile } from './files.ts';
 import { csvExportButton, figure } from './figure.ts';
@@ -30,7 +30,7 @@ import { LABELS } from './i18n.ts';
 import { progressRunner } from './progressRunner.ts';
 import { createRunController, type RunController } from './runController.ts';
 import type { Store, ViewState } from './store.ts';
-import { createRunView, type View } from './view.ts';
+import { createRunView, runControls, type View } from './view.ts';
 
 export const SLOTS = 4;
 
@@ -197,47 +197,29 @@ export function createCompareView(deps: Deps): View {
     const { iterations, seed } = vs();
     const base = chosen()[0];
     const defaults = base ? resolveScenario(base).simulation : null;
-    runs.render();
-    return h(
-      'div',
-      { class: 'compare-controls' },
-      h(
-        'div',
-        { class: 'row' },
-        filePicker({
-          id: 'compare-file',
-          accept: JSON_FILES,
-          label: l.compareOpenFile,
-          onFile: (f) => void addFile(f),
-        }),
-        h(
-          'label',
-          { class: 'field' },
-          h('span', { class: 'label' }, l.iterations),
-          h('input', {
-            type: 'text',
-            inputmode: 'numeric',
-            'data-testid': 'compare-iterations',
-            value: iterations,
-            placeholder: defaults ? String(defaults.iterations) : '',
-            oninput: (e: Event) => keep({ iterations: (e.target as HTMLInputElement).value }),
-          }),
-        ),
-        h(
-          'label',
-          { class: 'field' },
-          h('span', { class: 'label' }, l.seed),
-          h('input', {
-            type: 'text',
-            'data-testid': 'compare-seed',
-            value: seed,
-            placeholder: defaults?.seed ?? '',
-            oninput: (e: Event) => keep({ seed: (e.target as HTMLInputElement).value }),
-          }),
-        ),
-      ),
-      runs.el,
-    );
+    return runControls(runs, [
+      filePicker({
+        id: 'compare-file',
+        accept: JSON_FILES,
+        label: l.compareOpenFile,
+        onFile: (f) => void addFile(f),
+      }),
+      textField({
+        testid: 'compare-iterations',
+        label: l.iterations,
+        value: iterations,
+        placeholder: defaults ? String(defaults.iterations) : '',
+        numeric: true,
+        onInput: (v) => keep({ iterations: v }),
+      }),
+      textField({
+        testid: 'compare-seed',
+        label: l.seed,
+        value: seed,
+        placeholder: defaults?.seed ?? '',
+        onInput: (v) => keep({ seed: v }),
+      }),
+    ]);
   }
 
   function results(r: CompareResult): { el: HTMLElement; draw: () => Promise<void> } {
@@ -311,17 +293,16 @@ export function createCompareView(deps: Deps): View {
 
   const view = createRunView({
     tab: 'compare',
-    tabTestid: 'tab-compare',
-    tabLabel: (l) => l.tabCompare,
-    className: 'compare',
-    testid: 'compare',
-    texts: () => {
-      const l = L();
-      return { title: l.compareTitle, hint: l.compareHint, empty: l.compareNoResult };
-    },
+    store,
+    texts: (l) => ({
+      tab: l.tabCompare,
+      title: l.compareTitle,
+      hint: l.compareHint,
+      empty: l.compareNoResult,
+    }),
     form: () => [choices(), controls()],
     results: () => result && results(result),
-    cancel: () => runs.cancel(),
+    runs,
   });
   const { el, render, renderForm } = view;
   return view;

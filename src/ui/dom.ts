@@ -35,6 +35,30 @@ export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
 }
 
+/** A labelled text box (`label.field`) that reports every keystroke; a numeric one brings up a number pad. */
+export function textField(o: {
+  testid: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  numeric?: boolean;
+  onInput(value: string): void;
+}): HTMLElement {
+  return h(
+    'label',
+    { class: 'field' },
+    h('span', { class: 'label' }, o.label),
+    h('input', {
+      type: 'text',
+      inputmode: o.numeric ? 'numeric' : undefined,
+      'data-testid': o.testid,
+      value: o.value,
+      placeholder: o.placeholder,
+      oninput: (e: Event) => o.onInput((e.target as HTMLInputElement).value),
+    }),
+  );
+}
+
 /** A titled list of problems (`path: message`), as every view shows a rejected file or a failed fit. */
 export function problemBox(
   title: string,

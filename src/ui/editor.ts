@@ -7,7 +7,7 @@
 import type { Lang } from '../domain/format.ts';
 import { formatPerMember } from '../domain/format.ts';
 import { splitContributions } from '../engine/splitContributions.ts';
-import { h } from './dom.ts';
+import { h, type Child } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
 import { getAt, setAt, type Draft } from './paths.ts';
 import type { Store } from './store.ts';
@@ -223,18 +223,25 @@ export function renderEditor(store: Store): HTMLElement {
     ),
   );
 
+  /** A risk's or a benefit's card: its id, its choices and Remove in the first row, then the rest. */
+  function card(p: string, choices: HTMLElement[], ...rest: (Child | Child[])[]) {
+    const remove = button(L.remove, () => edit(p, undefined, true));
+    return h(
+      'div',
+      { class: 'card' },
+      h('div', { class: 'row' }, field(`${p}.id`, L.idLabel, 'text'), choices, remove),
+      ...rest,
+    );
+  }
+
   function riskEditor(i: number, r: Record<string, unknown>) {
     const p = `risks[${i}]`;
     const isCost = r?.kind === 'cost';
     const cost = (r?.cost ?? {}) as Record<string, unknown>;
     const days = r?.days as Record<string, unknown> | undefined;
-    return h(
-      'div',
-      { class: 'card' },
-      h(
-        'div',
-        { class: 'row' },
-        field(`${p}.id`, L.idLabel, 'text'),
+    return card(
+      p,
+      [
         select(
           `${p}.kind`,
           L.kind,
@@ -260,8 +267,7 @@ export function renderEditor(store: Store): HTMLElement {
           ],
           (v) => edit(`${p}.who`, v),
         ),
-        button(L.remove, () => edit(p, undefined, true)),
-      ),
+      ],
       h(
         'div',
         { class: 'row' },
@@ -320,13 +326,9 @@ export function renderEditor(store: Store): HTMLElement {
       ['daily', L.typeDaily],
       ['lump-sum', L.typeLump],
     ];
-    return h(
-      'div',
-      { class: 'card' },
-      h(
-        'div',
-        { class: 'row' },
-        field(`${p}.id`, L.idLabel, 'text'),
+    return card(
+      p,
+      [
         select(
           `${p}.risk`,
           L.onRisk,
@@ -336,8 +338,7 @@ export function renderEditor(store: Store): HTMLElement {
         select(`${p}.type`, L.type, typeOptions, (v) =>
           edit(p, BENEFIT_DEFAULTS[v](String(b?.id ?? ''), String(b?.risk ?? '')), true),
         ),
-        button(L.remove, () => edit(p, undefined, true)),
-      ),
+      ],
       b?.type === 'bands' && [
         h(
           'div',

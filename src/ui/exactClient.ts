@@ -65,6 +65,13 @@ export function createExactClient() {
 
   return {
     available: hasExact,
+    /** Stops the worker; what was asked and not yet answered resolves to null. */
+    close() {
+      worker?.terminate();
+      worker = null;
+      for (const job of queue.splice(0)) job.resolve(null);
+      finish(null);
+    },
     /**
      * The exact distribution for the preview, the method's refusal, or null (no method, it
      * failed, or a newer request replaced it).

@@ -181,6 +181,7 @@ export function createHistoryView(deps: { store: Store }): View {
       if (!el.hidden && redrawsOn(change)) render();
     },
     dispose() {
+      calibration.dispose();
       el.remove();
     },
   };

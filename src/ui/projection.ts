@@ -14,11 +14,11 @@ import type { Scenario } from '../domain/scenario.ts';
 import { project, type Projection } from '../engine/project.ts';
 import type { Runner } from '../engine/runner.ts';
 import { figure } from './figure.ts';
-import { h } from './dom.ts';
+import { h, textField } from './dom.ts';
 import { LABELS } from './i18n.ts';
 import { createRunController, type RunController } from './runController.ts';
 import type { Store, ViewState } from './store.ts';
-import { createRunView, type View } from './view.ts';
+import { createRunView, runControls, type View } from './view.ts';
 
 export const MAX_YEARS = 50;
 
@@ -82,41 +82,31 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
       placeholder: string,
       set: (v: string) => void,
     ) =>
-      h(
-        'label',
-        { class: 'field' },
-        h('span', { class: 'label' }, label),
-        h('input', {
-          type: 'text',
-          inputmode: 'numeric',
-          'data-testid': testid,
-          value,
-          placeholder,
-          oninput: (e: Event) => {
-            set((e.target as HTMLInputElement).value);
-            syncRun();
-          },
-        }),
-      );
-    runs.render();
-    return h(
-      'div',
-      { class: 'compare-controls' },
-      h(
-        'div',
-        { class: 'row' },
+      textField({
+        testid,
+        label,
+        value,
+        placeholder,
+        numeric: true,
+        onInput: (v) => {
+          set(v);
+          syncRun();
+        },
+      });
+    return runControls(
+      runs,
+      [
         input('projection-years', l.projYears, years, d ? String(d.years) : '', (v) => keep({ years: v })),
         input('projection-iterations', l.iterations, iterations, d ? String(d.iterations) : '', (v) =>
           keep({ iterations: v }),
         ),
         input('projection-seed', l.seed, seed, d?.seed ?? '', (v) => keep({ seed: v })),
-      ),
+      ],
       h(
         'p',
         { class: 'note error-text', 'data-testid': 'projection-years-error', hidden: !badYears() },
         l.projYearsInvalid,
       ),
-      runs.el,
     );
   }
 
@@ -205,17 +195,11 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
 
   const view = createRunView({
     tab: 'projection',
-    tabTestid: 'tab-projection',
-    tabLabel: (l) => l.tabProjection,
-    className: 'projection',
-    testid: 'projection',
-    texts: () => {
-      const l = L();
-      return { title: l.projTitle, hint: l.projHint, empty: l.projNoResult };
-    },
+    store,
+    texts: (l) => ({ tab: l.tabProjection, title: l.projTitle, hint: l.projHint, empty: l.projNoResult }),
     form: () => [trends(), controls()].filter((x): x is HTMLElement => x !== null),
     results: () => result && results(result),
-    cancel: () => runs.cancel(),
+    runs,
   });
   const { el, render } = view;
   return view;

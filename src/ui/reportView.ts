@@ -92,6 +92,7 @@ export function createReportView(deps: { store: Store; startRun: () => void }): 
         render();
     },
     dispose() {
+      document.body.classList.remove('report-mode');
       el.remove();
     },
   };

@@ -126,5 +126,11 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
     if (pending) update(pending.s, pending.lang);
   }
 
-  return { el, update, resume };
+  /** Drops a redraw still waiting. */
+  function dispose() {
+    clearTimeout(timer);
+    pending = null;
+  }
+
+  return { el, update, resume, dispose };
 }

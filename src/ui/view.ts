@@ -7,15 +7,21 @@
  *
  *   store change ─▶ app: for each view { el.hidden = tab ≠ view.tab; view.update(change) }
  *
+ * The views live as long as the workbench: the app takes them down only when it is itself taken
+ * down (`mountApp`'s return, which Vite's hot replacement calls in development; a page unload
+ * frees everything anyway). `dispose` then releases what the view took: its runs, its timers,
+ * what it set outside its element (the report's class on <body>), and the element itself.
+ *
  * Plain DOM through `h()` (dom.ts), not a template library: the views rebuild small parts of
  * themselves (a form, a table) and patch a few nodes in place (the progress bar, so the Cancel
  * button stays the same element; a Run button while typing, so the caret stays), which `h()`
  * does in the same number of lines as lit-html would, with no dependency and nothing for the
  * Content-Security-Policy to allow. Every string becomes a text node; there is no innerHTML.
  */
-import { h } from './dom.ts';
-import type { Labels } from './i18n.ts';
-import type { Change, Tab } from './store.ts';
+import { h, type Child } from './dom.ts';
+import { LABELS, type Labels } from './i18n.ts';
+import type { RunController } from './runController.ts';
+import type { Change, Store, Tab } from './store.ts';
 
 export interface View {
   /** The tab that shows this view. */
@@ -42,20 +48,23 @@ export const redrawsOn = (change: Change): boolean =>
 
 /** A view of a form that runs something and its results: compare and projection. */
 export interface RunViewOptions {
+  /** The tab; also the section's class and test id, and `tab-<tab>` the tab button's test id. */
   tab: Tab;
-  tabTestid: string;
-  tabLabel(l: Labels): string;
-  /** The section's class and test id. */
-  className: string;
-  testid: string;
-  /** Title, hint and the words shown before any result, in the screen's language. */
-  texts(): { title: string; hint: string; empty: string };
+  store: Store;
+  /** The tab's label, the title, the hint and the words shown before any result. */
+  texts(l: Labels): { tab: string; title: string; hint: string; empty: string };
   /** The form: choices, inputs and the run panel. */
   form(): HTMLElement[];
   /** The last result, drawn after it is in the page; null before the first. */
   results(): { el: HTMLElement; draw: () => Promise<void> } | null;
-  /** Stops a run going on. */
-  cancel(): void;
+  /** The view's runs; a run going on is cancelled when the view is disposed. */
+  runs: RunController;
+}
+
+/** A run view's controls: a row of fields, the notes under it, then the run panel (rendered anew). */
+export function runControls(runs: RunController, row: (Child | Child[])[], ...notes: Child[]): HTMLElement {
+  runs.render();
+  return h('div', { class: 'compare-controls' }, h('div', { class: 'row' }, ...row), notes, runs.el);
 }
 
 export interface RunView extends View {
@@ -69,10 +78,11 @@ export function createRunView(o: RunViewOptions): RunView {
   const head = h('div', {});
   const form = h('div', {});
   const resultsBox = h('div', {});
-  const el = h('section', { class: o.className, 'data-testid': o.testid }, head, form, resultsBox);
+  const el = h('section', { class: o.tab, 'data-testid': o.tab }, head, form, resultsBox);
+  const texts = () => o.texts(LABELS[o.store.state.lang]);
   const renderForm = () => form.replaceChildren(...o.form());
   function render() {
-    const t = o.texts();
+    const t = texts();
     head.replaceChildren(h('h2', {}, t.title), h('p', { class: 'note' }, t.hint));
     renderForm();
     const shown = o.results();
@@ -81,8 +91,8 @@ export function createRunView(o: RunViewOptions): RunView {
   }
   return {
     tab: o.tab,
-    tabTestid: o.tabTestid,
-    tabLabel: o.tabLabel,
+    tabTestid: `tab-${o.tab}`,
+    tabLabel: (l) => o.texts(l).tab,
     el,
     renderForm,
     render,
@@ -93,7 +103,7 @@ export function createRunView(o: RunViewOptions): RunView {
       if (!el.hidden && redrawsOn(change)) render();
     },
     dispose() {
-      o.cancel();
+      o.runs.cancel();
       el.remove();
     },
   };

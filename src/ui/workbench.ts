@@ -191,6 +191,7 @@ export function createWorkbenchView(deps: {
     },
     dispose() {
       runs.cancel();
+      sensitivityView.dispose();
       el.remove();
     },
   };

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
 import { fundFanSpec } from '../../src/charts/fundFan.ts';
 import { historySpec } from '../../src/charts/history.ts';
-
-function compileQuietly(spec: Parameters<typeof compile>[0]) {
-  const messages: unknown[] = [];
-  const logger = {
-    level: () => logger,
-    warn: (...m: unknown[]) => {
-      messages.push(m);
-      return logger;
-    },
-    info: (...m: unknown[]) => {
-      messages.push(m);
-      return logger;
-    },
-    debug: () => logger,
-    error: (...m: unknown[]) => {
-      messages.push(m);
-      return logger;
-    },
-  };
-  compile(spec, { logger: logger as never });
-  return messages;
-}
+import { compileMessages } from '../helpers/charts.ts';
 
 const years = [
   { year: 1, balance: { p5: 4.2e6, p50: 7.5e6, p95: 1.03e7 }, probDepleted: 0 },
@@ -41,7 +19,7 @@ const zhFan = {
 describe('the fund fan chart', () => {
   it('compiles with no warnings and marks the years with a depletion risk', () => {
     const spec = fundFanSpec(years, { lang: 'zh', labels: zhFan, width: 600 });
-    expect(compileQuietly(spec)).toEqual([]);
+    expect(compileMessages(spec)).toEqual([]);
     const text = JSON.stringify(spec);
     expect(text).toContain('万');
     expect(text).toContain('14%');
@@ -74,7 +52,7 @@ describe('the history chart', () => {
       labels,
       width: 600,
     });
-    expect(compileQuietly(spec)).toEqual([]);
+    expect(compileMessages(spec)).toEqual([]);
     expect(JSON.stringify(spec)).toContain('支出增速过快');
   });
   it('accepts years without contributions (not reported)', () => {
@@ -83,6 +61,6 @@ describe('the history chart', () => {
       labels,
       width: 400,
     });
-    expect(compileQuietly(spec)).toEqual([]);
+    expect(compileMessages(spec)).toEqual([]);
   });
 });

@@ -6,15 +6,10 @@ import {
   ZONES,
   type PayoutDistributionInput,
 } from '../../src/charts/payoutDistribution.ts';
+import { chartLabels } from '../helpers/charts.ts';
 
-const labels = {
-  title: '年度给付分布',
-  x: '年度给付',
-  y: '年份占比',
-  income: '收入',
-  threshold: '收入+储备+兜底',
-  expected: '期望给付',
-};
+/** The chart's texts; `net` only where a test asks for the net-income rule's label. */
+const { net, ...labels } = chartLabels('zh').payout;
 
 /** Four bins of ¥100万 from ¥1,700万; income ¥1,950万, threshold ¥2,050万. */
 const input: PayoutDistributionInput = {
@@ -92,7 +87,7 @@ describe('payoutDistributionSpec', () => {
   it('adds a rule at the net income when it differs from the income, labelled if a label is given', () => {
     const withNet = payoutDistributionSpec(
       { ...input, net: 19.2e6 },
-      { lang: 'zh', labels: { ...labels, net: '净收入' } },
+      { lang: 'zh', labels: { ...labels, net } },
     );
     expect(ruleAt(withNet)).toEqual([18.7e6, 19.2e6, 19.5e6, 20.5e6]);
     expect(texts(withNet)).toContain('净收入 ¥1,920万');

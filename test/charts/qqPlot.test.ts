@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
 import { logLabelExpr, logTicks, qqPlotSpec } from '../../src/charts/qqPlot.ts';
 import { fitClaims } from '../../src/history/fitClaims.ts';
-
-function compileQuietly(spec: Parameters<typeof compile>[0]) {
-  const messages: unknown[] = [];
-  const logger = {
-    level: () => logger,
-    warn: (...m: unknown[]) => {
-      messages.push(m);
-      return logger;
-    },
-    info: (...m: unknown[]) => {
-      messages.push(m);
-      return logger;
-    },
-    debug: () => logger,
-    error: (...m: unknown[]) => {
-      messages.push(m);
-      return logger;
-    },
-  };
-  compile(spec, { logger: logger as never });
-  return messages;
-}
+import { compileMessages } from '../helpers/charts.ts';
 
 const labels = { title: '分位数图（QQ）', x: '拟合分布的分位数', y: '样本分位数', line: '45° 线' };
 const costs = [820, 1200, 1500, 2100, 2600, 3300, 4100, 5200, 7400, 9800, 15000, 26000, 48000];
@@ -34,7 +12,7 @@ describe('the QQ plot', () => {
     if (!fits.ok) throw new Error('fit failed');
     const series = fits.fits.map((f) => ({ label: f.family, points: f.qq }));
     const spec = qqPlotSpec(series, { lang: 'zh', labels, width: 500 });
-    expect(compileQuietly(spec)).toEqual([]);
+    expect(compileMessages(spec)).toEqual([]);
     const text = JSON.stringify(spec);
     expect(text).toContain('45° 线');
     expect(text).toContain('"type":"log"');
@@ -54,7 +32,7 @@ describe('the QQ plot', () => {
     const spec = qqPlotSpec(series, { lang: 'en', labels, width: 400 });
     expect(JSON.stringify(series)).toBe(before);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
-    expect(compileQuietly(spec)).toEqual([]);
+    expect(compileMessages(spec)).toEqual([]);
     expect(JSON.stringify(spec)).not.toContain('"theoretical":0,');
   });
 });

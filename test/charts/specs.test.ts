@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
-import type { LoggerInterface } from 'vega-util';
 import { benefitCurve } from '../../src/benefits/curve.ts';
 import { benefitCurveSpec } from '../../src/charts/benefitCurve.ts';
 import { benefitShareSpec } from '../../src/charts/benefitShare.ts';
@@ -18,29 +17,8 @@ import { overlayBins, payoutOverlaySpec } from '../../src/charts/payoutOverlay.t
 import { tornadoSpec } from '../../src/charts/tornado.ts';
 import type { Lang } from '../../src/domain/format.ts';
 import { histogram } from '../../src/stats/histogram.ts';
+import { chartLabels, compileMessages, recordingLogger, type RecordingLogger } from '../helpers/charts.ts';
 import { hangzhou, jiaxing, wenzhou } from '../helpers/fixtures.ts';
-
-/**
- * A logger that keeps every message, so that a test can require there be none. Vega calls
- * the methods with the view as `this`, so they close over their record instead.
- */
-interface RecordingLogger extends LoggerInterface {
-  messages: { level: string; args: unknown[] }[];
-}
-
-function recordingLogger(): RecordingLogger {
-  const messages: { level: string; args: unknown[] }[] = [];
-  let level = 0;
-  const logger: RecordingLogger = {
-    messages,
-    level: (_?: number) => (_ === undefined ? level : ((level = _), logger)),
-    error: (...args: unknown[]) => (messages.push({ level: 'error', args }), logger),
-    warn: (...args: unknown[]) => (messages.push({ level: 'warn', args }), logger),
-    info: (...args: unknown[]) => (messages.push({ level: 'info', args }), logger),
-    debug: () => logger,
-  };
-  return logger;
-}
 
 /** Compiles with vega-lite and renders with vega through the expression interpreter. */
 async function render(
@@ -105,59 +83,6 @@ function visibleTexts(spec: unknown): string[] {
   return texts;
 }
 
-const LABELS = {
-  zh: {
-    payout: {
-      title: '年度给付分布',
-      x: '年度给付',
-      y: '年份占比',
-      income: '收入',
-      threshold: '收入+储备+兜底',
-      expected: '期望给付',
-      net: '净收入',
-    },
-    curve: { title: '给付曲线', x: '自付费用', y: '给付' },
-    share: { title: '各项给付占期望给付的比例', x: '占比', y: '给付项目' },
-    names: { hangzhou: '杭州 2016', wenzhou: '温州 大额', jiaxing: '嘉兴' },
-    overlay: { title: '各方案一年支出的分布', x: '一年支出', y: '年份占比', income: '收入' },
-    versions: ['杭州 旧表', '杭州 新表'],
-    tornado: {
-      title: '预期赔付率的敏感度',
-      x: '预期赔付率',
-      low: '假设下调',
-      high: '假设上调',
-      base: '基准',
-      reference: '持平',
-    },
-    assumptions: ['发生率 ±10%', '自负费用均值 ±10%', '参保人数 ±10%'],
-  },
-  en: {
-    payout: {
-      title: 'Period payout',
-      x: 'Payout',
-      y: 'Share of years',
-      income: 'Income',
-      threshold: 'Income + reserve + backstop',
-      expected: 'Expected',
-      net: 'Net income',
-    },
-    curve: { title: 'Benefit curve', x: 'Self-paid cost', y: 'Benefit' },
-    share: { title: 'Share of the expected payout', x: 'Share', y: 'Benefit' },
-    names: { hangzhou: 'Hangzhou 2016', wenzhou: 'Wenzhou big bills', jiaxing: 'Jiaxing' },
-    overlay: { title: 'Period payout by version', x: 'Payout', y: 'Share of years', income: 'Income' },
-    versions: ['Hangzhou old table', 'Hangzhou new table'],
-    tornado: {
-      title: 'Sensitivity of the loss ratio',
-      x: 'Expected loss ratio',
-      low: 'Assumption lowered',
-      high: 'Assumption raised',
-      base: 'Base',
-      reference: 'Break-even',
-    },
-    assumptions: ['Claim rate ±10%', 'Mean cost ±10%', 'Members ±10%'],
-  },
-} as const;
-
 /** Period payouts around Hangzhou's 18.6 M, with a tail past income (25.92 M) and the threshold (27.92 M). */
 function payouts(): Float64Array {
   let s = 42;
@@ -176,7 +101,7 @@ interface Example {
 }
 
 function examples(lang: Lang): Example[] {
-  const l = LABELS[lang];
+  const l = chartLabels(lang);
   const payoutInput = {
     bins: histogram(payouts(), { bins: 40 }),
     income: 25.92e6,
@@ -260,9 +185,7 @@ describe.each(['zh', 'en'] as const)('every chart in %s', (lang) => {
     });
     it('fills its container by default and still compiles with no warning', () => {
       const spec = { ...build(), width: 'container' } as TopLevelSpec;
-      const logger = recordingLogger();
-      compile(spec, { logger });
-      expect(logger.messages).toEqual([]);
+      expect(compileMessages(spec)).toEqual([]);
     });
     it('is plain JSON, with the schema and its data inline (nothing to load)', () => {
       const spec = build();

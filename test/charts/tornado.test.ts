@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tornadoRows, tornadoSpec } from '../../src/charts/tornado.ts';
+import { chartLabels } from '../helpers/charts.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a vega-lite spec, walked as plain JSON
 type Json = Record<string, any>;
-const labels = {
-  title: '预期赔付率的敏感度',
-  x: '预期赔付率',
-  low: '假设下调',
-  high: '假设上调',
-  base: '基准',
-  reference: '持平',
-};
+const labels = chartLabels('zh').tornado;
 const input = {
   base: 0.8,
   reference: 1,

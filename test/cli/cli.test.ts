@@ -17,21 +17,25 @@ function cli(...args: string[]) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+/** Runs the CLI with `--json`, expects it to succeed, and returns what it printed, parsed. */
+function cliJson(...args: string[]) {
+  const r = cli(...args, '--json');
+  expect(r.code, args.join(' ')).toBe(0);
+  return JSON.parse(r.stdout);
+}
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at |Error:|node:internal/m);
 
 describe('benefit', () => {
   it('Hangzhou pays 200.03, 6,500 and 30,200 at 1,000.05, 12,000 and 50,000 (--json)', () => {
-    const r = cli(
+    const r = cliJson(
       'benefit',
       'scenarios/hangzhou-2016.json',
       '--id',
       'self-pay',
       '--at',
       '1000.05,12000,50000',
-      '--json',
     );
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({
+    expect(r).toEqual({
       id: 'self-pay',
       points: [
         { at: 1000.05, pays: 200.03 },
@@ -142,16 +146,13 @@ describe('simulate', () => {
 
 describe('compare, solve and project', () => {
   it('compare --json flags Wenzhou 2015 against 2014 with both growth figures, and lists the changes', () => {
-    const r = cli(
+    const c = cliJson(
       'compare',
       'scenarios/wenzhou-2014.json',
       'scenarios/wenzhou-2015.json',
       '--iterations',
       '500',
-      '--json',
     );
-    expect(r.code).toBe(0);
-    const c = JSON.parse(r.stdout);
     expect(c.versions).toHaveLength(2);
     expect(c.versions[1].flags[0].code).toBe('payout-growth-outpaces-contributions');
     expect(c.versions[1].flags[0].message).toMatch(/\+\d+% against income −21%/);
@@ -164,17 +165,7 @@ describe('compare, solve and project', () => {
     expect(r.stderr).toMatch(/unknown-risk\.json: benefits\[1\]\.risk/);
   });
   it('solve --json gives the break-even contribution and the affordable cap (null: affordable uncapped)', () => {
-    const r = cli(
-      'solve',
-      'scenarios/hangzhou-2016.json',
-      '--cap',
-      'self-pay',
-      '--iterations',
-      '500',
-      '--json',
-    );
-    expect(r.code).toBe(0);
-    const s = JSON.parse(r.stdout);
+    const s = cliJson('solve', 'scenarios/hangzhou-2016.json', '--cap', 'self-pay', '--iterations', '500');
     expect(s.breakEvenContribution).toBeCloseTo(18567036.83 / 720000, 2);
     expect(s.affordableCap).toEqual({ benefit: 'self-pay', cap: null });
   });
@@ -205,9 +196,7 @@ describe('compare, solve and project', () => {
 
 describe('history', () => {
   it('flags Wenzhou 2015 with both growth figures (--json)', () => {
-    const r = cli('history', 'data/wenzhou.csv', '--json');
-    expect(r.code).toBe(0);
-    const h = JSON.parse(r.stdout);
+    const h = cliJson('history', 'data/wenzhou.csv');
     const flag = h.flags.find((f: { code: string }) => f.code === 'payout-growth-outpaces-contributions');
     expect(flag.year).toBe(2015);
     expect(flag.message).toMatch(/\+168%.*\+31%/);
@@ -218,12 +207,12 @@ describe('history', () => {
     });
   });
   it('flags Beijing transport for payouts above contributions (142%)', () => {
-    const h = JSON.parse(cli('history', 'data/beijing-transport.csv', '--json').stdout);
+    const h = cliJson('history', 'data/beijing-transport.csv');
     expect(h.flags.filter((f: { code: string }) => f.code === 'loss-ratio-above-one').length).toBe(5);
     expect(h.years[0].lossRatio).toBeCloseTo(1.42, 2);
   });
   it('questions the forestry group’s 85.45 M for 10,300 claims in the regional table', () => {
-    const r = JSON.parse(cli('history', 'data/inner-mongolia-regions.csv', '--json').stdout);
+    const r = cliJson('history', 'data/inner-mongolia-regions.csv');
     const w = r.warnings.find((x: { region: string }) => /Forestry/.test(x.region));
     expect(w.code).toBe('implausible-average-benefit');
     expect(w.message).toMatch(/8,296/);
@@ -241,9 +230,7 @@ describe('history', () => {
 
 describe('simulate --method fft', () => {
   it('gives the same report fields, exactly, for Hangzhou: mean = expected payout, no standard error', () => {
-    const r = cli('simulate', 'scenarios/hangzhou-2016.json', '--method', 'fft', '--json');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const report = cliJson('simulate', 'scenarios/hangzhou-2016.json', '--method', 'fft');
     expect(report.method).toBe('fft');
     expect(report.simulated.standardError).toBe(0);
     expect(Math.abs(report.simulated.mean / report.expected.payout - 1)).toBeLessThan(1e-4);

@@ -1,18 +1,15 @@
 // 8. A scenario name is text, never markup: it shows literally and runs no script.
 import {
   assert,
+  assertNoDialogs,
   log,
   openApp,
-  openFile,
-  readReport,
+  openScenario,
   readScenario,
   ROOT,
-  runAndWait,
+  runDraft,
   scenarioName,
-  setInput,
-  tid,
   waitForChart,
-  waitForName,
   writeTempScenario,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
@@ -27,14 +24,11 @@ test('a scenario named <img src=x onerror=alert(1)> shows the text literally and
 }) => {
   await openApp(page, baseUrl);
   const scenario = { ...readScenario(ROOT, 'scenarios/hangzhou-2016.json'), name: NAME };
-  await openFile(page, writeTempScenario(tmpDir, 'xss.json', scenario));
-  await waitForName(page, NAME);
+  await openScenario(page, writeTempScenario(tmpDir, 'xss.json', scenario));
   assert.equal(await scenarioName(page), NAME, 'scenario-name shows the name exactly');
 
   // Where else the name goes: the report, the charts (titles), the page title.
-  await setInput(page, tid('iterations'), 2000);
-  await runAndWait(page, 30_000);
-  assert.equal((await readReport(page)).name, NAME, 'report name');
+  assert.equal((await runDraft(page, { iterations: 2000 })).name, NAME, 'report name');
   await waitForChart(page, 'chart-payout');
   await waitForChart(page, 'chart-benefit');
   await page.waitForTimeout(500);
@@ -46,10 +40,6 @@ test('a scenario named <img src=x onerror=alert(1)> shows the text literally and
       ).length,
   );
   assert.equal(injected, 0, 'an <img> from the name was put into the page');
-  assert.deepEqual(
-    guard.dialogs.map((d) => `${d.type}: ${d.message}`),
-    [],
-    'guard.dialogs fired',
-  );
+  assertNoDialogs(guard);
   log(`name shown literally; title ${JSON.stringify(await page.title())}`);
 });

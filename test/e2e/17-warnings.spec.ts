@@ -9,12 +9,12 @@ import {
   cli,
   hasCJK,
   log,
+  openApp,
+  openScenario,
   parseCsv,
   ROOT,
-  runAndWait,
-  setInput,
+  runDraft,
   tid,
-  waitForName,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 
@@ -91,12 +91,9 @@ test.describe(() => {
       'each language in its own words',
     );
 
-    await page.goto(baseUrl, { waitUntil: 'load' });
-    await waitForName(page, 'Hangzhou 2016', 20_000);
-    await page.locator(tid('scenario-file')).setInputFiles(join(ROOT, FIXTURE));
-    await waitForName(page, 'Heavy tail, few claims');
-    await setInput(page, tid('iterations'), 500);
-    await runAndWait(page, 60_000);
+    await openApp(page, baseUrl);
+    await openScenario(page, join(ROOT, FIXTURE));
+    await runDraft(page, { iterations: 500, timeout: 60_000 });
 
     for (const [lang, want] of [
       ['zh', expected.zh],

@@ -9,6 +9,7 @@ import {
   screenshot,
   setField,
   setInput,
+  showTab,
   textOf,
   tid,
   waitForChart,
@@ -17,8 +18,7 @@ import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
 async function project(page: Page, years: number, iterations: number) {
-  await page.locator(tid('tab-projection')).click();
-  await page.waitForSelector(`${tid('projection')}:not([hidden])`, { timeout: 5000 });
+  await showTab(page, 'projection');
   await setInput(page, tid('projection-years'), years);
   await setInput(page, tid('projection-iterations'), iterations);
   const t0 = Date.now();
@@ -42,7 +42,7 @@ test.describe(() => {
       '5',
       'the editor shows the scenario’s years',
     );
-    await page.locator(tid('tab-projection')).click();
+    await showTab(page, 'projection');
     assert.equal(
       await page.locator(tid('projection-years')).getAttribute('placeholder'),
       '5',
@@ -93,7 +93,7 @@ test.describe(() => {
     baseUrl,
   }) => {
     await openApp(page, baseUrl);
-    await page.locator(tid('tab-projection')).click();
+    await showTab(page, 'projection');
     await page.locator(tid('projection-years')).fill('51');
     assert.ok(await page.locator(tid('projection-run')).isDisabled(), 'run is disabled for 51 years');
     assert.ok(await page.locator(tid('projection-years-error')).isVisible(), 'and says why');

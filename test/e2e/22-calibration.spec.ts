@@ -9,6 +9,7 @@ import {
   log,
   openApp,
   screenshot,
+  showTab,
   tid,
   waitForChart,
   waitForName,
@@ -44,7 +45,7 @@ async function openInnerMongolia(page: Page, baseUrl: string) {
   await openApp(page, baseUrl);
   await page.locator(tid('template')).selectOption('inner-mongolia-forestry-2019.json');
   await waitForName(page, 'Inner Mongolia');
-  await page.locator(tid('tab-history')).click();
+  await showTab(page, 'history');
 }
 
 test.describe(() => {

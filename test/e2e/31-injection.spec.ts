@@ -3,19 +3,17 @@
 // report page; no dialog fires, no element is made from them, no request leaves the origin.
 import {
   assert,
+  assertNoDialogs,
   field,
   log,
   openApp,
-  openFile,
-  readReport,
+  openScenario,
   readScenario,
   ROOT,
-  runAndWait,
   runCompare,
-  setInput,
+  runDraft,
   tid,
   waitForChart,
-  waitForName,
   writeTempScenario,
 } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
@@ -77,9 +75,7 @@ test('script and HTML in a name, payer labels, risk and benefit ids stay inert a
   test.setTimeout(90_000);
   const sec = await watchSecurity(page);
   await openApp(page, baseUrl);
-  const file = writeTempScenario(tmpDir, 'hostile.json', hostile(ROOT));
-  await openFile(page, file);
-  await waitForName(page, NAME);
+  await openScenario(page, writeTempScenario(tmpDir, 'hostile.json', hostile(ROOT)));
   const checks: string[] = [];
   const check = async (where: string, wanted: string[]) => {
     assert.deepEqual(await injected(page), [], `elements injected (${where})`);
@@ -96,9 +92,7 @@ test('script and HTML in a name, payer labels, risk and benefit ids stay inert a
   await check('editor and header', PAYLOADS);
 
   // Results and charts.
-  await setInput(page, tid('iterations'), 2000);
-  await runAndWait(page, 30_000);
-  assert.equal((await readReport(page)).name, NAME, 'report name');
+  assert.equal((await runDraft(page, { iterations: 2000 })).name, NAME, 'report name');
   await waitForChart(page, 'chart-payout');
   await waitForChart(page, 'chart-benefit');
   await page.waitForTimeout(300);
@@ -119,11 +113,7 @@ test('script and HTML in a name, payer labels, risk and benefit ids stay inert a
   await page.locator(tid('report-close')).click();
   await check('workbench, other language', PAYLOADS);
 
-  assert.deepEqual(
-    guard.dialogs.map((d) => `${d.type}: ${d.message}`),
-    [],
-    'guard.dialogs fired',
-  );
+  assertNoDialogs(guard);
   assert.deepEqual(await sec.violations(), [], 'CSP violations');
   assert.deepEqual(sec.foreign(baseUrl), [], 'requests to another origin');
   log(`inert and literal in: ${checks.join('; ')}`);

@@ -2,21 +2,7 @@
 // same figures (1e-9 relative) at 1,000 iterations and seed "agree".
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  assert,
-  cli,
-  close,
-  log,
-  openApp,
-  openFile,
-  readReport,
-  readScenario,
-  ROOT,
-  runAndWait,
-  setInput,
-  tid,
-  waitForName,
-} from './fixtures/helpers.ts';
+import { assert, cli, close, log, openApp, openScenario, ROOT, runDraft } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 import type { Report } from './fixtures/helpers.ts';
 
@@ -82,12 +68,8 @@ test(`the browser and the CLI agree on every scenario in scenarios/ (${ITERATION
   await openApp(page, baseUrl);
   const fromApp: Report[] = [];
   for (const f of files) {
-    await openFile(page, join(ROOT, 'scenarios', f));
-    await waitForName(page, readScenario(ROOT, `scenarios/${f}`).name);
-    await setInput(page, tid('iterations'), ITERATIONS);
-    await setInput(page, tid('seed'), SEED);
-    await runAndWait(page, 30_000);
-    fromApp.push(await readReport(page));
+    await openScenario(page, join(ROOT, 'scenarios', f));
+    fromApp.push(await runDraft(page, { iterations: ITERATIONS, seed: SEED }));
   }
 
   const refs = await fromCli;

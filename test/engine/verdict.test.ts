@@ -15,17 +15,35 @@ const v = (mu: number, over: Partial<Parameters<typeof flagsOf>[0]> = {}) => ({
   ...over,
 });
 
+/** One scheme with round figures: 1,000 members paying 0.7 + 0.4, expenses 10%, reserve 10, backstop 20. */
+const roundScheme = (over: Partial<Scenario> = {}): Scenario => ({
+  format: 'huzhu-scenario/1',
+  name: 'round',
+  members: { count: 1000 },
+  contributions: [
+    { payer: 'member', amount: 0.7 },
+    { payer: 'employer', amount: 0.4 },
+  ],
+  fund: { reserve: 10, backstop: 20, expenseRate: 0.1 },
+  risks: [{ id: 'r', kind: 'event', rate: 0.1 }],
+  benefits: [{ id: 'b', risk: 'r', type: 'lump-sum', amount: 1 }],
+  ...over,
+});
+
+// I − E = 1200 − 200 = 1000; I − E + reserve + backstop = 1000 + 50 + 100 = 1150.
 describe('the verdict', () => {
-  it('breaks even when μ ≤ I − E, including equality', () => {
-    expect(verdictOf(v(999))).toBe('breaks-even');
-    expect(verdictOf(v(1000))).toBe('breaks-even');
-  });
-  it('is a deficit within the backstop when I − E < μ ≤ I − E + reserve + backstop', () => {
-    expect(verdictOf(v(1000.01))).toBe('deficit-within-backstop');
-    expect(verdictOf(v(1150))).toBe('deficit-within-backstop');
-  });
-  it('is a deficit beyond the backstop when μ > I − E + reserve + backstop', () => {
-    expect(verdictOf(v(1150.01))).toBe('deficit-beyond-backstop');
+  it.each([
+    { mu: 999, verdict: 'breaks-even', rule: 'μ ≤ I − E' },
+    { mu: 1000, verdict: 'breaks-even', rule: 'μ ≤ I − E, including equality' },
+    { mu: 1000.01, verdict: 'deficit-within-backstop', rule: 'I − E < μ ≤ I − E + reserve + backstop' },
+    {
+      mu: 1150,
+      verdict: 'deficit-within-backstop',
+      rule: 'μ ≤ I − E + reserve + backstop, including equality',
+    },
+    { mu: 1150.01, verdict: 'deficit-beyond-backstop', rule: 'μ > I − E + reserve + backstop' },
+  ])('is $verdict when $rule (μ = $mu)', ({ mu, verdict }) => {
+    expect(verdictOf(v(mu))).toBe(verdict);
   });
 });
 
@@ -48,18 +66,7 @@ describe('the flags', () => {
 
 describe('the fund', () => {
   it('nets expenses from income and adds reserve and backstop: I − E = 990, threshold 990 + 10 + 20 = 1,020', () => {
-    const scenario: Scenario = {
-      format: 'huzhu-scenario/1',
-      name: 'fund',
-      members: { count: 1000 },
-      contributions: [
-        { payer: 'member', amount: 0.7 },
-        { payer: 'employer', amount: 0.4 },
-      ],
-      fund: { reserve: 10, backstop: 20, expenseRate: 0.1 },
-      risks: [{ id: 'r', kind: 'event', rate: 0.1 }],
-      benefits: [{ id: 'b', risk: 'r', type: 'lump-sum', amount: 1 }],
-    };
+    const scenario = roundScheme();
     expect(fundOf(scenario)).toEqual({
       income: 1100,
       expenses: 110,
@@ -74,20 +81,7 @@ describe('the fund', () => {
 });
 
 describe('the report figures from a known sample', () => {
-  const scenario: Scenario = {
-    format: 'huzhu-scenario/1',
-    name: 'known',
-    members: { count: 1000 },
-    contributions: [
-      { payer: 'member', amount: 0.7 },
-      { payer: 'employer', amount: 0.4 },
-    ],
-    fund: { reserve: 10, backstop: 20, expenseRate: 0.1 },
-    risks: [{ id: 'r', kind: 'event', rate: 0.1 }],
-    benefits: [{ id: 'b', risk: 'r', type: 'lump-sum', amount: 1 }],
-    simulation: { confidence: 0.9 },
-  };
-  const s = resolveScenario(scenario);
+  const s = resolveScenario(roundScheme({ simulation: { confidence: 0.9 } }));
   // totals 1, 2, …, 1000 (in a shuffled order): type-7 quantiles are 1 + 999p
   const totals = Float64Array.from({ length: 1000 }, (_, i) => ((i * 617) % 1000) + 1);
   const report = summarise(s, { payout: 900, benefits: [{ id: 'b', expected: 900 }] }, totals, totals, {

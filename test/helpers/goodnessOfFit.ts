@@ -1,4 +1,8 @@
-/** Shared by the sampler tests: drawing a sample, the Kolmogorov–Smirnov statistic, a chi-square fit of counts. */
+/**
+ * Shared by the sampler tests: drawing a sample, its mean and variance against the exact ones,
+ * the Kolmogorov–Smirnov statistic, a chi-square fit of counts.
+ */
+import { expect } from 'vitest';
 import { gammaQuantileUpper } from '../../src/stats/special.ts';
 
 /** n draws of `f` in a Float64Array. */
@@ -6,6 +10,27 @@ export function sample(f: () => number, n: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = f();
   return out;
+}
+
+/** The sample mean and the sample variance (divisor n − 1). */
+export function meanVariance(x: ArrayLike<number>): [number, number] {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  const m = s / x.length;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) ss += (x[i] - m) ** 2;
+  return [m, ss / (x.length - 1)];
+}
+
+/**
+ * Expects the sample mean and variance within 5 standard errors of the exact `mean` and
+ * `variance`: SE(mean) = √(σ²/n), SE(s²) = √((μ₄ − σ⁴)/n) from the exact fourth central moment μ₄.
+ */
+export function expectMoments(x: ArrayLike<number>, mean: number, variance: number, mu4: number): void {
+  const n = x.length;
+  const [m, v] = meanVariance(x);
+  expect(Math.abs(m - mean)).toBeLessThan(5 * Math.sqrt(variance / n));
+  expect(Math.abs(v - variance)).toBeLessThan(5 * Math.sqrt((mu4 - variance ** 2) / n));
 }
 
 /** Kolmogorov–Smirnov D against `cdf`; at α = 0.001 the critical value is 1.9495/√n. */

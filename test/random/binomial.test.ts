@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { btrdConstants, randomBinomial } from '../../src/random/binomial.ts';
 import { createStream } from '../../src/random/source.ts';
 import { logGamma } from '../../src/stats/special.ts';
-import { chiSquare, sample } from '../helpers/goodnessOfFit.ts';
+import { chiSquare, expectMoments, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
 
@@ -17,17 +17,9 @@ const pmf = (n: number, p: number) => {
 
 /** Mean np and variance npq within 5 standard errors; μ₄ = npq(1 + 3(n − 2)pq). */
 function expectBinomialMoments(x: Float64Array, n: number, p: number) {
-  const N = x.length,
-    q = 1 - p,
-    v = n * p * q,
-    mu4 = v * (1 + 3 * (n - 2) * p * q);
-  let s = 0;
-  for (const y of x) s += y;
-  const mean = s / N;
-  let ss = 0;
-  for (const y of x) ss += (y - mean) ** 2;
-  expect(Math.abs(mean - n * p)).toBeLessThan(5 * Math.sqrt(v / N));
-  expect(Math.abs(ss / (N - 1) - v)).toBeLessThan(5 * Math.sqrt((mu4 - v * v) / N));
+  const q = 1 - p,
+    v = n * p * q;
+  expectMoments(x, n * p, v, v * (1 + 3 * (n - 2) * p * q));
 }
 
 const CASES: [number, number][] = [

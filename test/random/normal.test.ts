@@ -2,33 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomNormal, standardNormal, zigguratTables } from '../../src/random/normal.ts';
 import { createStream } from '../../src/random/source.ts';
 import { normalCdf, normalSf } from '../../src/stats/special.ts';
-import { sample } from '../helpers/goodnessOfFit.ts';
+import { expectMoments, ks, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-/** Sample mean and variance within 5 standard errors of the exact ones (SE of s² from μ₄). */
-function expectMoments(x: Float64Array, mean: number, variance: number, mu4: number) {
-  const n = x.length;
-  let s = 0;
-  for (const v of x) s += v;
-  const m = s / n;
-  let ss = 0;
-  for (const v of x) ss += (v - m) ** 2;
-  expect(Math.abs(m - mean)).toBeLessThan(5 * Math.sqrt(variance / n));
-  expect(Math.abs(ss / (n - 1) - variance)).toBeLessThan(5 * Math.sqrt((mu4 - variance * variance) / n));
-}
-
-/** Kolmogorov–Smirnov D against `cdf`; at α = 0.001 the critical value is 1.9495/√n (Kolmogorov's limit). */
-function ks(x: Float64Array, cdf: (x: number) => number): { d: number; critical: number } {
-  const s = Float64Array.from(x).sort();
-  const n = s.length;
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cdf(s[i]);
-    d = Math.max(d, f - i / n, (i + 1) / n - f);
-  }
-  return { d, critical: 1.9495 / Math.sqrt(n) };
-}
 
 describe('randomNormal', () => {
   it('has mean mu and variance sigma² (200,000 draws, 5 standard errors)', () => {

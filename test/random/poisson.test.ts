@@ -2,30 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { poissonOf, ptrsConstants, randomPoisson } from '../../src/random/poisson.ts';
 import { createStream } from '../../src/random/source.ts';
 import { logGamma } from '../../src/stats/special.ts';
-import { chiSquare } from '../helpers/goodnessOfFit.ts';
+import { chiSquare, expectMoments, sample } from '../helpers/goodnessOfFit.ts';
 
 const source = () => createStream('test', 0).next;
-
-function sample(f: () => number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f();
-  return out;
-}
 
 /** The Poisson pmf by the textbook formula e^{−m} m^k / k! in logs (logGamma, not the sampler's saddle-point form). */
 const pmf = (m: number) => (k: number) => Math.exp(-m + k * Math.log(m) - logGamma(k + 1));
 
 /** Mean and variance within 5 standard errors; Poisson(m) has variance m and μ₄ = m(1 + 3m). */
-function expectPoissonMoments(x: Float64Array, m: number) {
-  const n = x.length;
-  let s = 0;
-  for (const v of x) s += v;
-  const mean = s / n;
-  let ss = 0;
-  for (const v of x) ss += (v - mean) ** 2;
-  expect(Math.abs(mean - m)).toBeLessThan(5 * Math.sqrt(m / n));
-  expect(Math.abs(ss / (n - 1) - m)).toBeLessThan(5 * Math.sqrt((m * (1 + 3 * m) - m * m) / n));
-}
+const expectPoissonMoments = (x: Float64Array, m: number) => expectMoments(x, m, m, m * (1 + 3 * m));
 
 const fitPoisson = (x: Float64Array, m: number) => {
   const sd = Math.sqrt(m);
