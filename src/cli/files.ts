@@ -1,7 +1,11 @@
-/** Reading scenario files for the CLI: I/O and syntax errors exit 2, invalid content exits 1. */
+/**
+ * Reading scenario files for the CLI: I/O and syntax errors exit 2, invalid content exits 1. Each
+ * problem is one `path: message` line, in English whatever `--lang` says (docs/cli.md).
+ */
 import { readFile } from 'node:fs/promises';
 import type { Scenario } from '../domain/scenario.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
+import { scenarioProblemLine } from '../messages/validation.ts';
 import { CliError } from './errors.ts';
 
 export async function readText(path: string): Promise<string> {
@@ -24,6 +28,6 @@ export async function readText(path: string): Promise<string> {
 export async function readScenario(path: string): Promise<Scenario> {
   const loaded = loadScenarioText(await readText(path));
   if (loaded.ok) return loaded.scenario;
-  const lines = loaded.problems.map((p) => `${p.path}: ${p.message}`);
+  const lines = loaded.problems.map((p) => scenarioProblemLine('en', p));
   throw new CliError(loaded.kind === 'syntax' ? 2 : 1, lines);
 }

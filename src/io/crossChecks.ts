@@ -14,7 +14,7 @@
  * longer than the schema allows (the schema reports its length and, like zod, looks no further);
  * only own properties are read. Never throws on plain data.
  */
-import type { Say } from '../domain/messages.ts';
+import { validationMessage as msg, type ValidationMessage } from '../domain/validation.ts';
 import type { RawProblem, Segment } from './path.ts';
 import { formatPath } from './path.ts';
 import { LIMITS } from './schema.ts';
@@ -39,20 +39,20 @@ const risksOf = (input: Rec) => listAt(input, 'risks', LIMITS.risks) ?? [];
 const benefitsOf = (input: Rec) => listAt(input, 'benefits', LIMITS.benefits) ?? [];
 
 /** Everything this module checks, in one list (not yet in document order). */
-export function crossChecks(input: unknown, say: Say): RawProblem[] {
+export function crossChecks(input: unknown): RawProblem[] {
   if (!isRecord(input)) return [];
   return [
-    ...checkContributions(input, say),
-    ...checkUniqueIds(input, 'risks', say),
-    ...checkNegativeBinomial(input, say),
-    ...checkUniqueIds(input, 'benefits', say),
-    ...checkBenefitRisks(input, say),
-    ...checkBands(input, say),
+    ...checkContributions(input),
+    ...checkUniqueIds(input, 'risks'),
+    ...checkNegativeBinomial(input),
+    ...checkUniqueIds(input, 'benefits'),
+    ...checkBenefitRisks(input),
+    ...checkBands(input),
   ];
 }
 
 /** Σ amount > 0, when every amount is a number ≥ 0 (otherwise the schema has said enough). */
-function checkContributions(input: Rec, say: Say): RawProblem[] {
+function checkContributions(input: Rec): RawProblem[] {
   const list = listAt(input, 'contributions', LIMITS.contributions);
   if (!list || list.length === 0) return [];
   let sum = 0;
@@ -61,10 +61,10 @@ function checkContributions(input: Rec, say: Say): RawProblem[] {
     if (!isFiniteNumber(amount) || amount < 0) return [];
     sum += amount;
   }
-  return sum > 0 ? [] : [{ path: ['contributions'], message: say('contributionsSum') }];
+  return sum > 0 ? [] : [{ path: ['contributions'], ...msg('contributionsSum') }];
 }
 
-function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawProblem[] {
+function checkUniqueIds(input: Rec, list: 'risks' | 'benefits'): RawProblem[] {
   const out: RawProblem[] = [];
   const seen = new Map<string, number>();
   (list === 'risks' ? risksOf(input) : benefitsOf(input)).forEach((item, i) => {
@@ -75,7 +75,7 @@ function checkUniqueIds(input: Rec, list: 'risks' | 'benefits', say: Say): RawPr
     else
       out.push({
         path: [list, i, 'id'],
-        message: say('duplicateId', { id: shown(id), other: formatPath([list, first]) }),
+        ...msg('duplicateId', { id: shown(id), other: formatPath([list, first]) }),
       });
   });
   return out;
@@ -94,7 +94,7 @@ export function smallestNegativeBinomialCv(mean: number): string {
   return String(at(steps));
 }
 
-function checkNegativeBinomial(input: Rec, say: Say): RawProblem[] {
+function checkNegativeBinomial(input: Rec): RawProblem[] {
   const out: RawProblem[] = [];
   risksOf(input).forEach((risk, i) => {
     const days = field(risk, 'days');
@@ -104,14 +104,14 @@ function checkNegativeBinomial(input: Rec, say: Say): RawProblem[] {
     if (!isFiniteNumber(mean) || mean <= 0) return;
     const lowest = 1 / LIMITS.daysCv ** 2;
     if (mean <= lowest) {
-      out.push({ path: ['risks', i, 'days', 'mean'], message: say('greaterThan', { min: lowest }) });
+      out.push({ path: ['risks', i, 'days', 'mean'], ...msg('greaterThan', { min: lowest }) });
       return;
     }
     if (!isFiniteNumber(cv) || cv <= 0) return;
     if (cv * cv > 1 / mean) return;
     out.push({
       path: ['risks', i, 'days', 'cv'],
-      message: say('negativeBinomialCv', { minCv: smallestNegativeBinomialCv(mean) }),
+      ...msg('negativeBinomialCv', { minCv: smallestNegativeBinomialCv(mean) }),
     });
   });
   return out;
@@ -149,18 +149,17 @@ function benefitRiskProblem(
   id: string,
   risk: KnownRisk | undefined,
   known: string[],
-  say: Say,
-): string | null {
-  if (!risk) return say('unknownRisk', { known });
+): ValidationMessage | null {
+  if (!risk) return msg('unknownRisk', { known });
   if (typeof type !== 'string' || !Object.hasOwn(NEEDS, type)) return null;
   const need = NEEDS[type];
   if (risk.kind !== 'cost' && risk.kind !== 'event') return null;
-  if (risk.kind !== need) return say('benefitNeedsKind', { type, need, risk: shown(id), kind: risk.kind });
-  if (type === 'daily' && !risk.hasDays) return say('dailyNeedsDays', { risk: shown(id) });
+  if (risk.kind !== need) return msg('benefitNeedsKind', { type, need, risk: shown(id), kind: risk.kind });
+  if (type === 'daily' && !risk.hasDays) return msg('dailyNeedsDays', { risk: shown(id) });
   return null;
 }
 
-function checkBenefitRisks(input: Rec, say: Say): RawProblem[] {
+function checkBenefitRisks(input: Rec): RawProblem[] {
   if (!listAt(input, 'risks', LIMITS.risks)) return [];
   const risks = knownRisks(input);
   const ids = [...risks.keys()].map(shown);
@@ -169,13 +168,13 @@ function checkBenefitRisks(input: Rec, say: Say): RawProblem[] {
   benefitsOf(input).forEach((b, i) => {
     const id = field(b, 'risk');
     if (typeof id !== 'string') return;
-    const message = benefitRiskProblem(field(b, 'type'), id, risks.get(id), known, say);
-    if (message) out.push({ path: ['benefits', i, 'risk'], message });
+    const problem = benefitRiskProblem(field(b, 'type'), id, risks.get(id), known);
+    if (problem) out.push({ path: ['benefits', i, 'risk'], ...problem });
   });
   return out;
 }
 
-function checkBands(input: Rec, say: Say): RawProblem[] {
+function checkBands(input: Rec): RawProblem[] {
   const out: RawProblem[] = [];
   benefitsOf(input).forEach((b, i) => {
     if (field(b, 'type') !== 'bands') return;
@@ -184,9 +183,9 @@ function checkBands(input: Rec, say: Say): RawProblem[] {
     bands.forEach((band, j) => {
       const upTo = field(band, 'upTo');
       const path: Segment[] = ['benefits', i, 'bands', j, 'upTo'];
-      if (upTo === null && j < bands.length - 1) out.push({ path, message: say('bandNullNotLast') });
+      if (upTo === null && j < bands.length - 1) out.push({ path, ...msg('bandNullNotLast') });
       if (!isFiniteNumber(upTo)) return;
-      if (upTo <= highest) out.push({ path, message: say('greaterThan', { min: highest }) });
+      if (upTo <= highest) out.push({ path, ...msg('greaterThan', { min: highest }) });
       highest = Math.max(highest, upTo);
     });
   });

@@ -13,7 +13,7 @@ import { scenarioSchema } from './schema.ts';
 export const SCENARIO_SCHEMA_ID = 'https://huzhu.invalid/huzhu-scenario-1.schema.json';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const described = scenarioSchema('en').meta({
+  const described = scenarioSchema().meta({
     $id: SCENARIO_SCHEMA_ID,
     title: `huzhu scenario (${SCENARIO_FORMAT})`,
     description:

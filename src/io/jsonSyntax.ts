@@ -3,26 +3,16 @@
  *
  * Used only after `JSON.parse` has refused a text: V8's message gives a position for most errors
  * but not all (`Unexpected token '}', "…" is not valid JSON` has none), other engines word it
- * differently, and none says in the user's language what was expected. The position is the index
+ * differently, and none says what was expected (an `Expectation`, worded in src/messages). The position is the index
  * (UTF-16) of the first character that cannot continue a valid text, as V8 reports it, or
  * `text.length` when the text ends too early. A test checks that this scanner and V8 agree.
  *
  * Iterative (an explicit stack), so a deeply nested text cannot overflow the call stack. O(n).
  */
 
-export type Expectation =
-  | 'value'
-  | 'propertyName'
-  | 'colon'
-  | 'commaOrBrace'
-  | 'commaOrBracket'
-  | 'digit'
-  | 'hexDigit'
-  | 'escape'
-  | 'end'
-  | 'true'
-  | 'false'
-  | 'null';
+import type { Expectation } from '../domain/validation.ts';
+
+export type { Expectation };
 
 export type JsonSyntaxError =
   | { position: number; kind: 'end' }

@@ -1,30 +1,34 @@
 /**
  * `loadScenarioText`: the text of a scenario file to a `Scenario`, or its problems.
  *
- * parseJson (syntax: one `(root)` problem, `not valid JSON at line L, column C: …`, or the file
- * is too large) then validateScenario (every problem in the file at once). `kind` tells a
- * caller which it was: the CLI exits 2 for `syntax` and 1 for `invalid`. Never throws.
+ * parseJson (syntax: one `(root)` problem, `notJson` with its line, column and reason, or
+ * `tooLarge`) then validateScenario (every problem in the file at once). `kind` tells a caller
+ * which it was: the CLI exits 2 for `syntax` and 1 for `invalid`. Problems are codes
+ * (src/domain/validation.ts), worded by src/messages/validation.ts. Never throws.
  *
  * @example loadScenarioText('{').ok // false, kind 'syntax'
  */
-import { message, type Lang } from '../domain/messages.ts';
-import type { Problem, Scenario } from '../domain/scenario.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import { scenarioProblem, type ScenarioProblem } from '../domain/validation.ts';
 import { parseJson } from './parseJson.ts';
 import { validateScenario } from './validate.ts';
 
 export type LoadResult =
-  { ok: true; scenario: Scenario } | { ok: false; kind: 'syntax' | 'invalid'; problems: Problem[] };
+  { ok: true; scenario: Scenario } | { ok: false; kind: 'syntax' | 'invalid'; problems: ScenarioProblem[] };
 
-export function loadScenarioText(text: string, options: { lang?: Lang } = {}): LoadResult {
-  const lang = options.lang ?? 'en';
-  const parsed = parseJson(text, { lang });
+export function loadScenarioText(text: string): LoadResult {
+  const parsed = parseJson(text);
   if (!parsed.ok) {
-    const reason =
+    const problem =
       parsed.code === 'too-large'
-        ? parsed.message
-        : message(lang, 'notJson', { line: parsed.line, column: parsed.column, reason: parsed.message });
-    return { ok: false, kind: 'syntax', problems: [{ path: '(root)', message: reason }] };
+        ? scenarioProblem('(root)', 'tooLarge', { mb: parsed.mb })
+        : scenarioProblem('(root)', 'notJson', {
+            line: parsed.line,
+            column: parsed.column,
+            reason: parsed.reason,
+          });
+    return { ok: false, kind: 'syntax', problems: [problem] };
   }
-  const validated = validateScenario(parsed.value, { lang });
+  const validated = validateScenario(parsed.value);
   return validated.ok ? validated : { ok: false, kind: 'invalid', problems: validated.problems };
 }

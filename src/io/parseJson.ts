@@ -4,75 +4,56 @@
  * - A leading UTF-8 byte order mark is dropped (editors on Windows add one).
  * - Text over `MAX_JSON_BYTES` (10 MB in UTF-8) is refused before parsing.
  * - On a syntax error the position is V8's "at position N" when its message has one, otherwise
- *   the one found by `findJsonSyntaxError` (which also says what was expected, in `lang`);
- *   a text that ends too early points just past its last character.
+ *   the one found by `findJsonSyntaxError`, which also gives the reason (what was expected
+ *   there) as a code, worded by src/messages/validation.ts; a text that ends too early points
+ *   just past its last character.
  * - Lines end at `\n`, `\r\n` or `\r`; columns count Unicode code points.
  *
  * Never throws.
  *
- * @example parseJson('{\n  "a": 1,\n}') // { ok: false, line: 3, column: 1, message: 'unexpected "}", expected a field name in double quotes', code: 'syntax' }
+ * @example parseJson('{\n  "a": 1,\n}')
+ * // { ok: false, code: 'syntax', line: 3, column: 1,
+ * //   reason: { code: 'unexpectedChar', params: { char: '"}"', expected: 'propertyName' } } }
  */
-import { message, type Lang, type MessageKey } from '../domain/messages.ts';
-import { findJsonSyntaxError, type Expectation, type JsonSyntaxError } from './jsonSyntax.ts';
+import { jsonReason, type JsonSyntaxReason } from '../domain/validation.ts';
+import { findJsonSyntaxError, type JsonSyntaxError } from './jsonSyntax.ts';
 
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
 
 export type ParseJsonResult =
   | { ok: true; value: unknown }
-  | { ok: false; line: number; column: number; message: string; code: 'syntax' | 'too-large' };
+  | { ok: false; code: 'too-large'; line: number; column: number; mb: number }
+  | { ok: false; code: 'syntax'; line: number; column: number; reason: JsonSyntaxReason };
 
-export function parseJson(text: string, options: { lang?: Lang } = {}): ParseJsonResult {
-  const lang = options.lang ?? 'en';
-  if (utf8Length(text, MAX_JSON_BYTES) > MAX_JSON_BYTES) {
-    return {
-      ok: false,
-      line: 1,
-      column: 1,
-      message: message(lang, 'tooLarge', { mb: MAX_JSON_BYTES / 1024 / 1024 }),
-      code: 'too-large',
-    };
-  }
+export function parseJson(text: string): ParseJsonResult {
+  if (utf8Length(text, MAX_JSON_BYTES) > MAX_JSON_BYTES)
+    return { ok: false, code: 'too-large', line: 1, column: 1, mb: MAX_JSON_BYTES / 1024 / 1024 };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (e) {
-    return syntaxFailure(body, e, lang);
+    return syntaxFailure(body, e);
   }
 }
 
-function syntaxFailure(text: string, error: unknown, lang: Lang): ParseJsonResult {
+function syntaxFailure(text: string, error: unknown): ParseJsonResult {
   const found = findJsonSyntaxError(text);
   const reported = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
   const position = reported ? Number(reported[1]) : found ? found.position : text.length;
-  const reason = found ? describe(text, found, lang) : message(lang, 'tooDeep');
+  const reason = found ? describe(text, found) : jsonReason('tooDeep');
   const { line, column } = lineAndColumn(text, position);
-  return { ok: false, line, column, message: reason, code: 'syntax' };
+  return { ok: false, code: 'syntax', line, column, reason };
 }
 
-type Word = 'true' | 'false' | 'null';
-
-const EXPECTATION_KEYS = {
-  value: 'expectValue',
-  propertyName: 'expectPropertyName',
-  colon: 'expectColon',
-  commaOrBrace: 'expectCommaOrBrace',
-  commaOrBracket: 'expectCommaOrBracket',
-  digit: 'expectDigit',
-  hexDigit: 'expectHexDigit',
-  escape: 'expectEscape',
-  end: 'expectEnd',
-} as const satisfies Record<Exclude<Expectation, Word>, MessageKey>;
-
-const isWord = (e: Expectation): e is Word => e === 'true' || e === 'false' || e === 'null';
-
-/** What went wrong, in words: `unexpected "}", expected a value`. */
-function describe(text: string, error: JsonSyntaxError, lang: Lang): string {
-  if (error.kind === 'end') return message(lang, 'unexpectedEnd');
-  if (error.kind === 'control') return message(lang, 'controlChar');
-  const e = error.expected;
-  const expected = isWord(e) ? message(lang, 'expectWord', { word: e }) : message(lang, EXPECTATION_KEYS[e]);
+/** What went wrong, as a code: `unexpectedChar` with the character and what was expected. */
+function describe(text: string, error: JsonSyntaxError): JsonSyntaxReason {
+  if (error.kind === 'end') return jsonReason('unexpectedEnd');
+  if (error.kind === 'control') return jsonReason('controlChar');
   const codePoint = text.codePointAt(error.position) ?? 0;
-  return message(lang, 'unexpectedChar', { char: showChar(String.fromCodePoint(codePoint)), expected });
+  return jsonReason('unexpectedChar', {
+    char: showChar(String.fromCodePoint(codePoint)),
+    expected: error.expected,
+  });
 }
 
 /** A character quoted for a message: `"}"`, `'"'`, `"\u0001"`. */

@@ -9,14 +9,12 @@
  * order). A parent comes before its children. Reads the input only along the given paths, so
  * deep or huge inputs cost no more than the problems found in them.
  */
+import type { ValidationMessage } from '../domain/validation.ts';
 
 export type Segment = string | number;
 
 /** A problem before its path is written out. */
-export interface RawProblem {
-  path: Segment[];
-  message: string;
-}
+export type RawProblem = { path: Segment[] } & ValidationMessage;
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
@@ -79,7 +77,10 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
 }
 
 /** `problems` in document order (a stable sort: equal ranks keep their order). */
-export function sortByDocument<P extends RawProblem>(root: unknown, problems: readonly P[]): P[] {
+export function sortByDocument<P extends { path: readonly Segment[] }>(
+  root: unknown,
+  problems: readonly P[],
+): P[] {
   const cache: KeyIndex = new WeakMap();
   const ranked = problems.map((p, i) => ({ p, i, rank: documentRank(root, p.path, cache) }));
   ranked.sort((x, y) => compareRanks(x.rank, y.rank) || x.i - y.i);

@@ -4,19 +4,19 @@
  * so a typo (`upto`) is an unknown field. What spans several fields (unique ids, a benefit's risk,
  * bands in ascending order, cv² > 1/mean) is checked in crossChecks.ts.
  *
- * Every range check carries its own message from domain/messages.ts, so a schema is built for
- * one language: `scenarioSchema('zh')`. Messages for wrong types, missing and unknown fields come
- * from the error map in zodIssues.ts. Key order in each object is the spec's, which is also the
- * order in which missing fields are reported.
+ * Every range check carries its own code and parameters (`zodMessage('intRange', { min, max })`,
+ * src/domain/validation.ts; the words are in src/messages/validation.ts), so one schema serves
+ * every screen. Codes for wrong types, missing and unknown fields come from the error map in
+ * zodIssues.ts. Key order in each object is the spec's, which is also the order in which missing
+ * fields are reported.
  *
  * Ranges (beyond the spec's types) are the project's guards against typos: see `LIMITS`.
  */
 import * as z from 'zod';
-import { sayer, type Lang, type Say } from '../domain/messages.ts';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario.ts';
 import { codePointLength } from './codePointLength.ts';
 import { MAX_MONEY, hasAtMostTwoDecimals } from './money.ts';
-import { errorMap } from './zodIssues.ts';
+import { errorMap, zodMessage } from './zodIssues.ts';
 
 /** Sizes and ranges the validator enforces beyond the spec's types. */
 export const LIMITS = {
@@ -63,53 +63,53 @@ export const LIMITS = {
 // ---- numbers -------------------------------------------------------------------------------
 
 /** An integer in [min, max]; one message for every way to miss. */
-function intIn(say: Say, min: number, max: number) {
-  const error = say('intRange', { min, max });
+function intIn(min: number, max: number) {
+  const error = zodMessage('intRange', { min, max });
   return z.number().int({ error }).gte(min, { error }).lte(max, { error });
 }
 
 /** A number in [min, max]. */
-function between(say: Say, min: number, max: number) {
-  const error = say('range', { min, max });
+function between(min: number, max: number) {
+  const error = zodMessage('range', { min, max });
   return z.number().gte(min, { error }).lte(max, { error });
 }
 
 /** A number in (min, max]. */
-function aboveAtMost(say: Say, min: number, max: number) {
-  const error = say('greaterThanAtMost', { min, max });
+function aboveAtMost(min: number, max: number) {
+  const error = zodMessage('greaterThanAtMost', { min, max });
   return z.number().gt(min, { error }).lte(max, { error });
 }
 
 /** A number > min (and ≤ max when given, with a message of its own for each side). */
-function above(say: Say, min: number, max?: number) {
-  const low = z.number().gt(min, { error: say('greaterThan', { min }) });
-  return max === undefined ? low : low.lte(max, { error: say('atMost', { max }) });
+function above(min: number, max?: number) {
+  const low = z.number().gt(min, { error: zodMessage('greaterThan', { min }) });
+  return max === undefined ? low : low.lte(max, { error: zodMessage('atMost', { max }) });
 }
 
 /** Yuan: ≥ 0 (or > 0 when `positive`), ≤ MAX_MONEY, at most 2 decimals. */
-function money(say: Say, positive = false, base = z.number()) {
+function money(positive = false, base = z.number()) {
   const low = positive
-    ? base.gt(0, { error: say('greaterThan', { min: 0 }) })
-    : base.gte(0, { error: say('atLeast', { min: 0 }) });
+    ? base.gt(0, { error: zodMessage('greaterThan', { min: 0 }) })
+    : base.gte(0, { error: zodMessage('atLeast', { min: 0 }) });
   return low
-    .lte(MAX_MONEY, { error: say('atMost', { max: MAX_MONEY }) })
-    .refine(hasAtMostTwoDecimals, { error: say('moneyDecimals') });
+    .lte(MAX_MONEY, { error: zodMessage('atMost', { max: MAX_MONEY }) })
+    .refine(hasAtMostTwoDecimals, { error: zodMessage('moneyDecimals') });
 }
 
 /** A number inside `.nullable()`: text or a list there `must be a number or null`. */
-function numberOrNull(say: Say) {
+function numberOrNull() {
   const wrongType = (input: unknown) => input !== undefined && typeof input !== 'number';
   return z.number({
     error: (iss) =>
-      iss.code === 'invalid_type' && wrongType(iss.input) ? say('mustBeNumberOrNull') : undefined,
+      iss.code === 'invalid_type' && wrongType(iss.input) ? zodMessage('mustBeNumberOrNull') : undefined,
   });
 }
 
 // ---- text and lists --------------------------------------------------------------------------
 
 /** Text of min..max code points; `notBlank` also refuses only-whitespace text. */
-function text(say: Say, min: number, max: number, notBlank = false) {
-  const error = min > 0 ? say('textLength', { min, max }) : say('textMax', { max });
+function text(min: number, max: number, notBlank = false) {
+  const error = min > 0 ? zodMessage('textLength', { min, max }) : zodMessage('textMax', { max });
   let s = z.string().refine(
     (v) => {
       const n = codePointLength(v);
@@ -117,7 +117,7 @@ function text(say: Say, min: number, max: number, notBlank = false) {
     },
     { error },
   );
-  if (notBlank) s = s.refine((v) => v.length === 0 || /\S/u.test(v), { error: say('blank') });
+  if (notBlank) s = s.refine((v) => v.length === 0 || /\S/u.test(v), { error: zodMessage('blank') });
   return s.meta({
     ...(min > 0 ? { minLength: min } : {}),
     maxLength: max,
@@ -126,8 +126,8 @@ function text(say: Say, min: number, max: number, notBlank = false) {
 }
 
 /** A list of min..max items. */
-function list<T extends z.ZodType>(say: Say, item: T, min: number, max: number) {
-  const error = say('listLength', { min, max });
+function list<T extends z.ZodType>(item: T, min: number, max: number) {
+  const error = zodMessage('listLength', { min, max });
   return z.array(item).min(min, { error }).max(max, { error });
 }
 
@@ -140,11 +140,11 @@ export const MAX_VALUE_PROBLEMS = 100;
  * first parsed on its own and only its first `MAX_VALUE_PROBLEMS` bad entries are reported,
  * then one `and N more values are not valid` at the list's path.
  */
-function valueList(say: Say, item: z.ZodNumber, max: number) {
-  const whole = list(say, item, 1, max);
+function valueList(item: z.ZodNumber, max: number) {
+  const whole = list(item, 1, max);
   return z.preprocess((input, ctx) => {
     if (!Array.isArray(input) || input.length <= MAX_VALUE_PROBLEMS || input.length > max) return input;
-    const parsed = whole.safeParse(input, { error: errorMap(say) });
+    const parsed = whole.safeParse(input, { error: errorMap });
     if (parsed.success) return input;
     const issues = parsed.error.issues;
     for (const iss of issues.slice(0, MAX_VALUE_PROBLEMS))
@@ -152,7 +152,7 @@ function valueList(say: Say, item: z.ZodNumber, max: number) {
     if (issues.length > MAX_VALUE_PROBLEMS) {
       ctx.addIssue({
         code: 'custom',
-        message: say('moreValueProblems', { count: issues.length - MAX_VALUE_PROBLEMS }),
+        message: zodMessage('moreValueProblems', { count: issues.length - MAX_VALUE_PROBLEMS }),
         input: undefined,
       });
     }
@@ -162,23 +162,23 @@ function valueList(say: Say, item: z.ZodNumber, max: number) {
 
 // ---- distributions ---------------------------------------------------------------------------
 
-function costDist(say: Say) {
-  const meanCv = <D extends 'lognormal' | 'gamma'>(dist: D, cv = between(say, 0, LIMITS.costCv)) =>
-    z.strictObject({ dist: z.literal(dist), mean: aboveAtMost(say, 0, LIMITS.mean), cv });
-  const gammaCv = between(say, 0, LIMITS.costCv).refine((v) => v === 0 || v >= LIMITS.gammaCvMin, {
-    error: say('atLeast', { min: LIMITS.gammaCvMin }),
+function costDist() {
+  const meanCv = <D extends 'lognormal' | 'gamma'>(dist: D, cv = between(0, LIMITS.costCv)) =>
+    z.strictObject({ dist: z.literal(dist), mean: aboveAtMost(0, LIMITS.mean), cv });
+  const gammaCv = between(0, LIMITS.costCv).refine((v) => v === 0 || v >= LIMITS.gammaCvMin, {
+    error: zodMessage('atLeast', { min: LIMITS.gammaCvMin }),
   });
   const pareto = z.strictObject({
     dist: z.literal('pareto'),
-    scale: above(say, 0, LIMITS.paretoScale),
+    scale: above(0, LIMITS.paretoScale),
     shape: z
       .number()
-      .gt(1, { error: say('paretoShape') })
-      .lte(LIMITS.paretoShape, { error: say('atMost', { max: LIMITS.paretoShape }) }),
+      .gt(1, { error: zodMessage('paretoShape') })
+      .lte(LIMITS.paretoShape, { error: zodMessage('atMost', { max: LIMITS.paretoShape }) }),
   });
   const empirical = z.strictObject({
     dist: z.literal('empirical'),
-    values: valueList(say, above(say, 0, LIMITS.costValue), LIMITS.empiricalValues),
+    values: valueList(above(0, LIMITS.costValue), LIMITS.empiricalValues),
   });
   return z
     .discriminatedUnion('dist', [meanCv('lognormal'), meanCv('gamma', gammaCv), pareto, empirical])
@@ -187,38 +187,38 @@ function costDist(say: Say) {
     });
 }
 
-function daysDist(say: Say) {
-  const day = () => intIn(say, 0, LIMITS.days);
+function daysDist() {
+  const day = () => intIn(0, LIMITS.days);
   return z
     .discriminatedUnion('dist', [
-      z.strictObject({ dist: z.literal('poisson'), mean: between(say, 0, LIMITS.days) }),
+      z.strictObject({ dist: z.literal('poisson'), mean: between(0, LIMITS.days) }),
       z.strictObject({
         dist: z.literal('negative-binomial'),
-        mean: aboveAtMost(say, 0, LIMITS.days),
-        cv: above(say, 0, LIMITS.daysCv),
+        mean: aboveAtMost(0, LIMITS.days),
+        cv: above(0, LIMITS.daysCv),
       }),
       z.strictObject({ dist: z.literal('fixed'), value: day() }),
-      z.strictObject({ dist: z.literal('empirical'), values: valueList(say, day(), LIMITS.empiricalValues) }),
+      z.strictObject({ dist: z.literal('empirical'), values: valueList(day(), LIMITS.empiricalValues) }),
     ])
     .meta({ description: 'days in hospital of one claimant in one period' });
 }
 
 // ---- risks and benefits ----------------------------------------------------------------------
 
-function risk(say: Say) {
+function risk() {
   const common = {
-    id: text(say, 1, LIMITS.idLength).meta({ description: 'unique among risks; benefits name it' }),
+    id: text(1, LIMITS.idLength).meta({ description: 'unique among risks; benefits name it' }),
     who: z
       .enum(['all', 'female'])
       .optional()
       .meta({ description: 'who is exposed: all members (default) or women only' }),
-    rate: aboveAtMost(say, 0, 1).meta({ description: 'claimants (or events) per member per period' }),
-    rateCv: between(say, 0, LIMITS.rateCv)
+    rate: aboveAtMost(0, 1).meta({ description: 'claimants (or events) per member per period' }),
+    rateCv: between(0, LIMITS.rateCv)
       .optional()
       .meta({ description: 'year-to-year uncertainty of the rate' }),
   };
   const { id, who, rate, rateCv } = common;
-  const notHere = () => z.never({ error: say('notOnEventRisk') }).optional();
+  const notHere = () => z.never({ error: zodMessage('notOnEventRisk') }).optional();
   const cost = z.strictObject({
     id,
     kind: z
@@ -227,8 +227,8 @@ function risk(say: Say) {
     who,
     rate,
     rateCv,
-    cost: costDist(say),
-    days: daysDist(say).optional(),
+    cost: costDist(),
+    days: daysDist().optional(),
   });
   const event = z.strictObject({
     id,
@@ -242,25 +242,25 @@ function risk(say: Say) {
   return z.discriminatedUnion('kind', [cost, event]);
 }
 
-function benefit(say: Say) {
-  const id = text(say, 1, LIMITS.idLength).meta({ description: 'unique among benefits' });
+function benefit() {
+  const id = text(1, LIMITS.idLength).meta({ description: 'unique among benefits' });
   const risk = z.string().meta({ description: 'id of the risk this benefit pays for' });
-  const cap = money(say)
+  const cap = money()
     .optional()
     .meta({ description: 'at most this much per claimant (or member) per period' });
   const band = z.strictObject({
-    upTo: money(say, true, numberOrNull(say)).nullable().meta({
+    upTo: money(true, numberOrNull()).nullable().meta({
       description: 'upper end of the band above the deductible; null = no upper end (last band only)',
     }),
-    rate: between(say, 0, 1),
+    rate: between(0, 1),
   });
   return z.discriminatedUnion('type', [
     z.strictObject({
       id,
       risk,
       type: z.literal('bands').meta({ description: 'a share of the cost in each band, on a cost risk' }),
-      deductible: money(say).optional().meta({ description: 'bands start above this cost (default 0)' }),
-      bands: list(say, band, 1, LIMITS.bands).meta({ description: 'consecutive from 0, upTo ascending' }),
+      deductible: money().optional().meta({ description: 'bands start above this cost (default 0)' }),
+      bands: list(band, 1, LIMITS.bands).meta({ description: 'consecutive from 0, upTo ascending' }),
       cap,
     }),
     z.strictObject({
@@ -269,9 +269,9 @@ function benefit(say: Say) {
       type: z
         .literal('steps')
         .meta({ description: 'perStep for each full step of cost above from, on a cost risk' }),
-      from: money(say),
-      step: money(say, true),
-      perStep: money(say, true),
+      from: money(),
+      step: money(true),
+      perStep: money(true),
       cap,
     }),
     z.strictObject({
@@ -280,16 +280,16 @@ function benefit(say: Say) {
       type: z
         .literal('daily')
         .meta({ description: 'perDay for each day in hospital, on a cost risk with days' }),
-      perDay: money(say, true),
-      maxDays: intIn(say, 1, LIMITS.days).optional().meta({ description: 'at most this many days are paid' }),
+      perDay: money(true),
+      maxDays: intIn(1, LIMITS.days).optional().meta({ description: 'at most this many days are paid' }),
     }),
     z.strictObject({
       id,
       risk,
       type: z.literal('lump-sum').meta({ description: 'amount for each event, on an event risk' }),
-      amount: money(say, true),
+      amount: money(true),
       cap,
-      waitingDays: intIn(say, 0, LIMITS.waitingDays)
+      waitingDays: intIn(0, LIMITS.waitingDays)
         .optional()
         .meta({ description: 'events of new members in their first days are not paid' }),
     }),
@@ -298,52 +298,51 @@ function benefit(say: Say) {
 
 // ---- the file ---------------------------------------------------------------------------------
 
-/** Builds the schema whose range messages are in the language of `say`. */
-export function buildScenarioSchema(say: Say) {
-  const share = (description: string) => between(say, 0, 1).optional().meta({ description });
-  const trend = () => aboveAtMost(say, LIMITS.trendMin, LIMITS.trendMax).optional();
-  const freeText = (description: string) => text(say, 0, LIMITS.textLength).optional().meta({ description });
+/** Builds the schema. */
+export function buildScenarioSchema() {
+  const share = (description: string) => between(0, 1).optional().meta({ description });
+  const trend = () => aboveAtMost(LIMITS.trendMin, LIMITS.trendMax).optional();
+  const freeText = (description: string) => text(0, LIMITS.textLength).optional().meta({ description });
   return z.strictObject({
     format: z.literal(SCENARIO_FORMAT),
     $schema: z.string().optional().meta({ description: 'where an editor finds this schema' }),
-    name: text(say, 1, LIMITS.nameLength, true).meta({
+    name: text(1, LIMITS.nameLength, true).meta({
       description: 'shown everywhere; any text, 1–200 characters',
     }),
     period: freeText('which period, e.g. "2016"'),
     source: freeText('where the figures came from'),
     notes: freeText('anything else'),
     members: z.strictObject({
-      count: intIn(say, 1, LIMITS.members).meta({ description: 'members in the first period' }),
+      count: intIn(1, LIMITS.members).meta({ description: 'members in the first period' }),
       femaleShare: share('share of women (default 0.5)'),
       newShare: share('share of members in their first period (default 0)'),
     }),
     contributions: list(
-      say,
       z.strictObject({
-        payer: text(say, 1, LIMITS.payerLength).meta({
+        payer: text(1, LIMITS.payerLength).meta({
           description: 'member, employer, union, government or any other label',
         }),
-        amount: money(say).meta({ description: 'yuan per member per period' }),
+        amount: money().meta({ description: 'yuan per member per period' }),
       }),
       1,
       LIMITS.contributions,
     ),
     fund: z
       .strictObject({
-        reserve: money(say).optional().meta({ description: 'money in the fund at the start (default 0)' }),
-        backstop: money(say)
+        reserve: money().optional().meta({ description: 'money in the fund at the start (default 0)' }),
+        backstop: money()
           .optional()
           .meta({ description: 'backstop (托底资金) available each period, drawn only to cover a deficit' }),
         expenseRate: z
           .number()
-          .gte(0, { error: say('expenseRate') })
-          .lt(1, { error: say('expenseRate') })
+          .gte(0, { error: zodMessage('expenseRate') })
+          .lt(1, { error: zodMessage('expenseRate') })
           .optional()
           .meta({ description: 'share of income spent on running the scheme (default 0)' }),
       })
       .optional(),
-    risks: list(say, risk(say), 1, LIMITS.risks).meta({ description: 'what can happen to members' }),
-    benefits: list(say, benefit(say), 1, LIMITS.benefits).meta({ description: 'what the scheme pays' }),
+    risks: list(risk(), 1, LIMITS.risks).meta({ description: 'what can happen to members' }),
+    benefits: list(benefit(), 1, LIMITS.benefits).meta({ description: 'what the scheme pays' }),
     trend: z
       .strictObject({ members: trend(), contribution: trend(), rate: trend(), cost: trend() })
       .optional()
@@ -352,12 +351,12 @@ export function buildScenarioSchema(say: Say) {
       }),
     simulation: z
       .strictObject({
-        iterations: intIn(say, LIMITS.iterations.min, LIMITS.iterations.max)
+        iterations: intIn(LIMITS.iterations.min, LIMITS.iterations.max)
           .optional()
           .meta({ description: 'default 10000' }),
-        seed: text(say, 1, LIMITS.seedLength).optional().meta({ description: 'default "huzhu"' }),
-        years: intIn(say, LIMITS.years.min, LIMITS.years.max).optional().meta({ description: 'default 1' }),
-        confidence: between(say, LIMITS.confidence.min, LIMITS.confidence.max)
+        seed: text(1, LIMITS.seedLength).optional().meta({ description: 'default "huzhu"' }),
+        years: intIn(LIMITS.years.min, LIMITS.years.max).optional().meta({ description: 'default 1' }),
+        confidence: between(LIMITS.confidence.min, LIMITS.confidence.max)
           .optional()
           .meta({ description: 'default 0.95' }),
       })
@@ -369,16 +368,12 @@ export type ScenarioSchema = ReturnType<typeof buildScenarioSchema>;
 /** What a successful parse gives; assignable to `Scenario` (checked below). */
 export type ParsedScenario = z.output<ScenarioSchema>;
 
-const cache = new Map<Lang, ScenarioSchema>();
+let built: ScenarioSchema | undefined;
 
-/** The schema with messages in `lang` (built once per language). */
-export function scenarioSchema(lang: Lang = 'en'): ScenarioSchema {
-  let s = cache.get(lang);
-  if (!s) {
-    s = buildScenarioSchema(sayer(lang));
-    cache.set(lang, s);
-  }
-  return s;
+/** The schema (built once). */
+export function scenarioSchema(): ScenarioSchema {
+  built ??= buildScenarioSchema();
+  return built;
 }
 
 /** Compile-time proof that a parsed file is a `Scenario`; also the typed way to say so. */

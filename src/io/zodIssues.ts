@@ -1,17 +1,27 @@
 /**
  * From zod's issues to the project's problems.
  *
- * `errorMap(say)` gives the messages for everything a schema does not word itself: a missing
- * field (`is required`), a wrong type (`must be a number`), NaN or Infinity (`must be a finite
- * number`), a value outside an enum or a literal (`must be one of: cost, event`), an unknown
- * discriminator (`risks[0].cost.dist: must be one of: lognormal, gamma, pareto, empirical`).
- * Range messages are set in schema.ts, which takes precedence.
+ * zod carries an issue's message as a string, so the schema (schema.ts) and the error map here
+ * put a problem's code and parameters in that string as JSON (`zodMessage('atLeast', { min: 0 })`)
+ * and `issueProblems` reads them back (`readZodMessage`): io words nothing, the texts are in
+ * src/messages/validation.ts (English and Chinese). A message that is not ours reads as `invalid`.
  *
- * `issueProblems` turns zod's issues into problems: one `unknown field` per unrecognised key,
- * at the key's own path (the first hundred of an object; then `and N more unknown fields`).
+ * `errorMap` gives the codes for everything a schema does not set itself: a missing field
+ * (`required`), a wrong type (`mustBeNumber`), NaN or Infinity (`mustBeFinite`), a value outside
+ * an enum or a literal (`oneOf`, `mustBeExactly`), an unknown discriminator (`oneOf` with the
+ * options: `risks[0].cost.dist: must be one of: lognormal, gamma, pareto, empirical`). Range codes
+ * are set in schema.ts, which takes precedence.
+ *
+ * `issueProblems` turns zod's issues into problems: one `unknownField` per unrecognised key, at
+ * the key's own path (the first hundred of an object; then `moreUnknownFields` with the count).
  */
 import type * as z from 'zod';
-import type { Say } from '../domain/messages.ts';
+import {
+  validationMessage,
+  type ValidationArgs,
+  type ValidationCode,
+  type ValidationMessage,
+} from '../domain/validation.ts';
 import type { RawProblem, Segment } from './path.ts';
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -20,56 +30,72 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function typeMessage(expected: string, input: unknown, say: Say): string {
-  if (input === undefined) return say('required');
+/** A problem's code and parameters as a zod message. */
+export function zodMessage<C extends ValidationCode>(code: C, ...args: ValidationArgs<C>): string {
+  return JSON.stringify(validationMessage(code, ...args));
+}
+
+/** The code and parameters in a zod message made by `zodMessage` (anything else: `invalid`). */
+export function readZodMessage(message: string): ValidationMessage {
+  try {
+    const m: unknown = JSON.parse(message);
+    if (isRecord(m) && typeof m.code === 'string' && isRecord(m.params)) return m as ValidationMessage;
+  } catch {
+    /* not ours */
+  }
+  return validationMessage('invalid');
+}
+
+function typeMessage(expected: string, input: unknown): string {
+  if (input === undefined) return zodMessage('required');
   switch (expected) {
     case 'number':
     case 'int':
-      return typeof input === 'number' ? say('mustBeFinite') : say('mustBeNumber');
+      return typeof input === 'number' ? zodMessage('mustBeFinite') : zodMessage('mustBeNumber');
     case 'string':
-      return say('mustBeText');
+      return zodMessage('mustBeText');
     case 'object':
-      return say('mustBeObject');
+      return zodMessage('mustBeObject');
     case 'array':
-      return say('mustBeList');
+      return zodMessage('mustBeList');
     default:
-      return say('invalid');
+      return zodMessage('invalid');
   }
 }
 
-function unionMessage(iss: Extract<RawIssue, { code: 'invalid_union' }>, say: Say): string {
+function unionMessage(iss: Extract<RawIssue, { code: 'invalid_union' }>): string {
   const key = iss.discriminator;
-  if (key === undefined) return say('invalid');
+  if (key === undefined) return zodMessage('invalid');
   const value = isRecord(iss.input) ? iss.input[key] : undefined;
-  if (value === undefined) return say('required');
+  if (value === undefined) return zodMessage('required');
   const options = 'options' in iss && Array.isArray(iss.options) ? iss.options.map(String) : [];
-  return say('oneOf', { options });
+  return zodMessage('oneOf', { options });
 }
 
-/** The per-parse error map of one language. */
-export function errorMap(say: Say): z.core.$ZodErrorMap {
-  return (iss) => {
-    switch (iss.code) {
-      case 'invalid_type':
-        return typeMessage(iss.expected, iss.input, say);
-      case 'invalid_value':
-        if (iss.input === undefined) return say('required');
-        return iss.values.length === 1
-          ? say('mustBeExactly', { value: String(iss.values[0]) })
-          : say('oneOf', { options: iss.values.map(String) });
-      case 'invalid_union':
-        return unionMessage(iss, say);
-      case 'too_small':
-        return say(iss.inclusive ? 'atLeast' : 'greaterThan', { min: Number(iss.minimum) });
-      case 'too_big':
-        return say('atMost', { max: Number(iss.maximum) });
-      case 'unrecognized_keys':
-        return say('unknownField');
-      default:
-        return say('invalid');
-    }
-  };
-}
+/** The per-parse error map: a code for every issue a schema does not word itself. */
+export const errorMap: z.core.$ZodErrorMap = (iss) => {
+  switch (iss.code) {
+    case 'invalid_type':
+      return typeMessage(iss.expected, iss.input);
+    case 'invalid_value':
+      if (iss.input === undefined) return zodMessage('required');
+      return iss.values.length === 1
+        ? zodMessage('mustBeExactly', { value: String(iss.values[0]) })
+        : zodMessage('oneOf', { options: iss.values.map(String) });
+    case 'invalid_union':
+      return unionMessage(iss);
+    case 'too_small':
+      return iss.inclusive
+        ? zodMessage('atLeast', { min: Number(iss.minimum) })
+        : zodMessage('greaterThan', { min: Number(iss.minimum) });
+    case 'too_big':
+      return zodMessage('atMost', { max: Number(iss.maximum) });
+    case 'unrecognized_keys':
+      return zodMessage('unknownField');
+    default:
+      return zodMessage('invalid');
+  }
+};
 
 function segments(path: readonly PropertyKey[]): Segment[] {
   return path.map((s) => (typeof s === 'number' ? s : String(s)));
@@ -79,17 +105,17 @@ function segments(path: readonly PropertyKey[]): Segment[] {
 export const MAX_UNKNOWN_FIELDS = 100;
 
 /** One problem per issue, and one per unknown key (at most `MAX_UNKNOWN_FIELDS` an object). */
-export function issueProblems(issues: readonly z.core.$ZodIssue[], say: Say): RawProblem[] {
+export function issueProblems(issues: readonly z.core.$ZodIssue[]): RawProblem[] {
   const out: RawProblem[] = [];
   for (const iss of issues) {
     const path = segments(iss.path);
     if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys.slice(0, MAX_UNKNOWN_FIELDS))
-        out.push({ path: [...path, key], message: say('unknownField') });
+        out.push({ path: [...path, key], ...validationMessage('unknownField') });
       const more = iss.keys.length - MAX_UNKNOWN_FIELDS;
-      if (more > 0) out.push({ path, message: say('moreUnknownFields', { count: more }) });
+      if (more > 0) out.push({ path, ...validationMessage('moreUnknownFields', { count: more }) });
     } else {
-      out.push({ path, message: iss.message });
+      out.push({ path, ...readZodMessage(iss.message) });
     }
   }
   return out;

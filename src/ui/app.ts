@@ -10,7 +10,8 @@
  */
 import { config as zodConfig } from 'zod';
 import type { Lang } from '../domain/format.ts';
-import type { Problem } from '../domain/scenario.ts';
+import type { ScenarioProblem } from '../domain/validation.ts';
+import { scenarioProblemText } from '../messages/validation.ts';
 import { webWorkersRunner } from '../runners/webWorkers.ts';
 import { createCompareView } from './compare.ts';
 import { clear, h, problemList } from './dom.ts';
@@ -18,7 +19,7 @@ import { createExactClient } from './exactClient.ts';
 import { filePicker, JSON_FILES } from './filePicker.ts';
 import { DEFAULT_EXAMPLE, download, EXAMPLES, exampleScenario, readScenarioFile } from './files.ts';
 import { createHistoryView } from './history.ts';
-import { LABELS, preferredLang } from './i18n.ts';
+import { LABELS, preferredLang, type Labels } from './i18n.ts';
 import type { Draft } from './paths.ts';
 import { createProjectionView } from './projection.ts';
 import { createReportView } from './reportView.ts';
@@ -65,15 +66,31 @@ export function mountApp(root: HTMLElement): () => void {
 
   const L = () => LABELS[store.state.lang];
 
-  function showError(title: string | null, problems: Problem[] = []) {
-    errorBox.hidden = title === null;
-    errorBox.replaceChildren(...(title === null ? [] : problemList(title, problems)));
+  /** The file or link refused, kept as codes so that a language switch re-words it. */
+  let refused: { title: (l: Labels) => string; problems: ScenarioProblem[] } | null = null;
+
+  function showError(title: ((l: Labels) => string) | null, problems: ScenarioProblem[] = []) {
+    refused = title === null ? null : { title, problems };
+    renderError();
+  }
+
+  function renderError() {
+    const lang = store.state.lang;
+    errorBox.hidden = refused === null;
+    errorBox.replaceChildren(
+      ...(refused === null
+        ? []
+        : problemList(
+            refused.title(LABELS[lang]),
+            refused.problems.map((p) => scenarioProblemText(lang, p)),
+          )),
+    );
   }
 
   async function openFile(file: File) {
     if (store.state.dirty && !window.confirm(L().unsavedConfirm)) return;
-    const opened = await readScenarioFile(file, store.state.lang);
-    if (!opened.ok) return showError(L().fileRejected(file.name), opened.problems);
+    const opened = await readScenarioFile(file);
+    if (!opened.ok) return showError((l) => l.fileRejected(file.name), opened.problems);
     showError(null);
     store.open(structuredClone(opened.scenario) as unknown as Draft);
   }
@@ -183,6 +200,7 @@ export function mountApp(root: HTMLElement): () => void {
       renderHeader();
       renderTabs();
       shareBox.render();
+      if (change === 'lang') renderError();
     } else if (change === 'edit') {
       const name = header.querySelector('[data-testid="scenario-name"]');
       if (name) name.textContent = String(store.state.draft.name ?? '');

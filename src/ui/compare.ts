@@ -14,7 +14,8 @@ import { benefitCurveSpec, type Curve } from '../charts/benefitCurve.ts';
 import { overlayBins, payoutOverlaySpec } from '../charts/payoutOverlay.ts';
 import { resolveScenario } from '../domain/defaults.ts';
 import type { Lang } from '../domain/format.ts';
-import type { Problem, Scenario } from '../domain/scenario.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import type { ScenarioProblem } from '../domain/validation.ts';
 import { compareVersions, type Comparison } from '../engine/compare.ts';
 import type { Runner } from '../engine/runner.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
@@ -26,7 +27,7 @@ import type { ExactClient } from './exactClient.ts';
 import { EXAMPLES, exampleScenario, readScenarioFile } from './files.ts';
 import { csvExportButton, figure } from './figure.ts';
 import { filePicker, JSON_FILES } from './filePicker.ts';
-import { LABELS } from './i18n.ts';
+import { LABELS, type Labels } from './i18n.ts';
 import { progressRunner } from './progressRunner.ts';
 import { createRunController, type RunController } from './runController.ts';
 import type { Store, ViewState } from './store.ts';
@@ -47,7 +48,7 @@ interface Deps {
   runner: Runner;
   /** Exact P(deficit) per version, where the engine has an exact method. */
   exact: ExactClient;
-  showError: (title: string | null, problems?: Problem[]) => void;
+  showError: (title: ((l: Labels) => string) | null, problems?: ScenarioProblem[]) => void;
 }
 
 /** A version's short name for chart legends: its number, and for several benefits the benefit. */
@@ -89,8 +90,8 @@ export function createCompareView(deps: Deps): View {
   }
 
   async function addFile(file: File) {
-    const opened = await readScenarioFile(file, store.state.lang);
-    if (!opened.ok) return deps.showError(L().compareFileRejected(file.name), opened.problems);
+    const opened = await readScenarioFile(file);
+    if (!opened.ok) return deps.showError((l) => l.compareFileRejected(file.name), opened.problems);
     deps.showError(null);
     const text = serialiseScenario(opened.scenario);
     parsed.set(text, opened.scenario);

@@ -6,7 +6,9 @@
  */
 import type { Lang } from '../domain/format.ts';
 import { formatPerMember } from '../domain/format.ts';
+import type { ScenarioProblem } from '../domain/validation.ts';
 import { splitContributions } from '../engine/splitContributions.ts';
+import { scenarioProblemText } from '../messages/validation.ts';
 import { h, type Child } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
 import { getAt, setAt, type Draft } from './paths.ts';
@@ -409,12 +411,9 @@ export function contributionSummary(d: Draft, L: Labels): string {
   return `${L.total} ${formatPerMember(total)} · ${L.memberShare} ${formatPerMember(member)}${share}`;
 }
 
-/** Puts each problem at its field; problems with no field of their own go to the list at the top. */
-export function showProblems(
-  root: HTMLElement,
-  problems: { path: string; message: string }[],
-  lang: Lang,
-): void {
+/** Puts each problem at its field, worded in `lang`; problems with no field of their own go to the list at the top. */
+export function showProblems(root: HTMLElement, coded: readonly ScenarioProblem[], lang: Lang): void {
+  const problems = coded.map((p) => scenarioProblemText(lang, p));
   const byPath = new Map<string, string[]>();
   for (const p of problems) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p.message]);
   const placed = new Set<string>();

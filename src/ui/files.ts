@@ -3,8 +3,8 @@
  * opening a user's file (picker or drop) with full validation before anything changes, and
  * saving (a download of the canonical `huzhu-scenario/1` text).
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem, Scenario } from '../domain/scenario.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import { scenarioProblem, type ScenarioProblem } from '../domain/validation.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
 import { serialiseScenario } from '../io/serialise.ts';
 
@@ -28,20 +28,16 @@ export function exampleScenario(file: string): Scenario {
   return loaded.scenario;
 }
 
-export type Opened = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/** A file opened: its scenario, or its problems as codes (worded where they are shown). */
+export type Opened = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
-export async function readScenarioFile(file: File, lang: Lang): Promise<Opened> {
-  if (file.size > 10 * 1024 * 1024)
-    return {
-      ok: false,
-      problems: [
-        {
-          path: '(root)',
-          message: lang === 'zh' ? '文件过大（超过 10 MB）' : 'the file is larger than 10 MB',
-        },
-      ],
-    };
-  const loaded = loadScenarioText(await file.text(), { lang });
+/** Files above this size are refused before they are read. */
+const MAX_FILE_MB = 10;
+
+export async function readScenarioFile(file: File): Promise<Opened> {
+  if (file.size > MAX_FILE_MB * 1024 * 1024)
+    return { ok: false, problems: [scenarioProblem('(root)', 'fileTooLarge', { mb: MAX_FILE_MB })] };
+  const loaded = loadScenarioText(await file.text());
   return loaded.ok ? { ok: true, scenario: loaded.scenario } : { ok: false, problems: loaded.problems };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Every label of the workbench, in Chinese and English (one place, same keys): a screen is never
- * mixed. Validation messages come from domain/messages.ts and the texts of flags and warnings from
- * src/messages, both in the same language as the screen.
+ * mixed. The words of validation problems, flags, warnings and history's codes come from
+ * src/messages, in the same language as the screen.
  */
 import type { Verdict } from '../domain/report.ts';
 import type { Lang } from '../domain/format.ts';
@@ -157,7 +157,6 @@ const zh = {
   shareNeedsValid: '方案有误，修正后才能分享',
   shareRejected: '无法打开链接中的方案，当前方案未改动：',
   shareConfirm: '当前方案有未保存的修改，确定要打开链接中的方案吗？',
-  shareBroken: '链接已损坏或不完整',
   exportCsv: '导出 CSV',
   // Solver
   solverTitle: '求解',
@@ -642,7 +641,6 @@ const en: Labels = {
   shareNeedsValid: 'Fix the scenario before sharing it',
   shareRejected: 'Could not open the scenario in the link; the open scenario is unchanged:',
   shareConfirm: 'The open scenario has unsaved edits. Open the one in the link anyway?',
-  shareBroken: 'the link is damaged or incomplete',
   exportCsv: 'Export CSV',
   // Solver
   solverTitle: 'Solver',

@@ -6,10 +6,11 @@
  * Reading a link is the reverse: base64url to bytes, then inflate (DecompressionStream) — and if
  * the bytes are not a deflate stream, or the browser cannot inflate, they are read as the JSON
  * text itself (a link made where CompressionStream was missing). The text is then loaded like a
- * file (`loadScenarioText`): the caller gets the scenario or the problems, never an exception.
+ * file (`loadScenarioText`): the caller gets the scenario or the problems (codes; a link that
+ * cannot be read is `linkBroken`), never an exception.
  */
-import type { Lang } from '../domain/format.ts';
-import type { Problem, Scenario } from '../domain/scenario.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import { scenarioProblem, type ScenarioProblem } from '../domain/validation.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
 import { canonicalScenario } from '../io/serialise.ts';
 
@@ -70,16 +71,12 @@ export async function fragmentText(fragment: string): Promise<string | null> {
   return null;
 }
 
-export type SharedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+export type SharedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
-/** The scenario in a `#s=` fragment, validated as a file is; `broken` says what a damaged link says. */
-export async function readShareFragment(
-  fragment: string,
-  lang: Lang,
-  broken: string,
-): Promise<SharedScenario> {
+/** The scenario in a `#s=` fragment, validated as a file is. */
+export async function readShareFragment(fragment: string): Promise<SharedScenario> {
   const text = await fragmentText(fragment);
-  if (text === null) return { ok: false, problems: [{ path: '(root)', message: broken }] };
-  const loaded = loadScenarioText(text, { lang });
+  if (text === null) return { ok: false, problems: [scenarioProblem('(root)', 'linkBroken')] };
+  const loaded = loadScenarioText(text);
   return loaded.ok ? { ok: true, scenario: loaded.scenario } : { ok: false, problems: loaded.problems };
 }

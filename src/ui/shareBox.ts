@@ -5,9 +5,9 @@
  * if it is not valid, and the user asked first if there are unsaved edits. The fragment is cleared
  * from the address once read, so a reload restores the autosaved work rather than the link.
  */
-import type { Problem } from '../domain/scenario.ts';
+import type { ScenarioProblem } from '../domain/validation.ts';
 import { h } from './dom.ts';
-import { LABELS } from './i18n.ts';
+import { LABELS, type Labels } from './i18n.ts';
 import type { Draft } from './paths.ts';
 import { readShareFragment, SHARE_PREFIX, shareFragment } from './share.ts';
 import type { Store } from './store.ts';
@@ -16,7 +16,7 @@ const CLIPBOARD_WAIT_MS = 1000;
 
 export function createShareBox(
   store: Store,
-  showError: (title: string | null, problems?: Problem[]) => void,
+  showError: (title: ((l: Labels) => string) | null, problems?: ScenarioProblem[]) => void,
 ) {
   const el = h('div', { class: 'share-box', hidden: true });
   let url: string | null = null;
@@ -71,10 +71,9 @@ export function createShareBox(
     const hash = location.hash;
     if (!hash.startsWith(SHARE_PREFIX)) return;
     history.replaceState(null, '', `${location.pathname}${location.search}`);
-    const L = LABELS[store.state.lang];
-    const shared = await readShareFragment(hash, store.state.lang, L.shareBroken);
-    if (!shared.ok) return showError(L.shareRejected, shared.problems);
-    if (store.state.dirty && !window.confirm(L.shareConfirm)) return;
+    const shared = await readShareFragment(hash);
+    if (!shared.ok) return showError((l) => l.shareRejected, shared.problems);
+    if (store.state.dirty && !window.confirm(LABELS[store.state.lang].shareConfirm)) return;
     showError(null);
     store.open(structuredClone(shared.scenario) as unknown as Draft);
   }

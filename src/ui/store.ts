@@ -14,7 +14,8 @@
  */
 import type { Lang } from '../domain/format.ts';
 import type { Report } from '../domain/report.ts';
-import type { Problem, Scenario } from '../domain/scenario.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import type { ScenarioProblem } from '../domain/validation.ts';
 import { validateScenario } from '../io/validate.ts';
 import type { CompareResult } from './compare.ts';
 import type { Draft } from './paths.ts';
@@ -58,7 +59,8 @@ export interface State {
   draft: Draft;
   lang: Lang;
   dirty: boolean;
-  problems: Problem[];
+  /** The draft's problems, as codes: each view words them in the screen's language. */
+  problems: ScenarioProblem[];
   valid: Scenario | null;
   run: RunState;
   views: ViewState;
@@ -84,7 +86,7 @@ export function createStore(initial: { draft: Draft; lang: Lang; dirty?: boolean
     compare: null,
   };
   const revalidate = () => {
-    const result = validateScenario(state.draft, { lang: state.lang });
+    const result = validateScenario(state.draft);
     state.valid = result.ok ? result.scenario : null;
     state.problems = result.ok ? [] : result.problems;
   };
@@ -128,7 +130,6 @@ export function createStore(initial: { draft: Draft; lang: Lang; dirty?: boolean
     },
     setLang(lang: Lang) {
       state.lang = lang;
-      revalidate();
       persist();
       emit('lang');
     },

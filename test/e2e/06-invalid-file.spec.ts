@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import {
   assert,
+  fieldError,
   fieldValues,
+  hasCJK,
   log,
   openApp,
   openFile,
@@ -73,4 +75,49 @@ test('a file that is not JSON (trailing comma) says where, and changes nothing',
   ]);
   await waitForName(page, 'Hangzhou 2016');
   log(`error: ${JSON.stringify(error.slice(0, 160))}`);
+});
+
+/** Waits until the element's text is `want`; the message says what it showed instead. */
+async function waitForText(page: Page, selector: string, want: string) {
+  try {
+    await page.waitForFunction(
+      ([sel, text]) => (document.querySelector(sel)?.textContent ?? '').trim() === text,
+      [selector, want],
+      { timeout: 10_000, polling: 100 },
+    );
+  } catch {
+    throw new Error(
+      `${selector} should read ${JSON.stringify(want)} but reads ${JSON.stringify(await textOf(page, selector))}`,
+    );
+  }
+}
+
+test.describe(() => {
+  test.use({ locale: 'zh-CN' });
+  test('the refusal and the field errors are re-worded when the language switches', async ({
+    page,
+    baseUrl,
+  }) => {
+    await openApp(page, baseUrl);
+    page.on('dialog', (d) => d.accept());
+    await setField(page, 'members.count', 0);
+    await waitForText(page, fieldError('members.count'), '必须是 1 到 100000000 之间的整数');
+    const error = await openBroken(page, ROOT, 'test/fixtures/invalid/bands-out-of-order.json', [
+      /^无法打开「bands-out-of-order\.json」，当前方案未改动：/,
+      /benefits\[0\]\.bands\[2\]\.upTo: 必须大于 10000$/,
+    ]);
+
+    await page.locator(tid('lang')).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 });
+    await waitForText(page, fieldError('members.count'), 'must be an integer from 1 to 100000000');
+    const en = await textOf(page, tid('error'));
+    assert.match(en, /^Could not open “bands-out-of-order\.json”; the open scenario is unchanged:/);
+    assert.match(en, /benefits\[0\]\.bands\[2\]\.upTo: must be greater than 10000$/);
+    assert.ok(!hasCJK(en), `the English refusal has Chinese in it: ${JSON.stringify(en)}`);
+
+    await page.locator(tid('lang')).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 5000 });
+    assert.equal(await textOf(page, tid('error')), error, 'the Chinese refusal reads as before');
+    log(`refusal ${JSON.stringify(error)} ⇄ ${JSON.stringify(en)}`);
+  });
 });

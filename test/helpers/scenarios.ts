@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
+import { problemLines } from './worded.ts';
 
 export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 
@@ -14,8 +15,7 @@ export function scenarioFiles(): string[] {
 
 export function readScenarioFile(file: string): Scenario {
   const loaded = loadScenarioText(readFileSync(join(SCENARIO_DIR, file), 'utf8'));
-  if (!loaded.ok)
-    throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!loaded.ok) throw new Error(`${file}: ${problemLines(loaded.problems)}`);
   return loaded.scenario;
 }
 

@@ -4,12 +4,15 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText, type LoadResult } from '../../src/io/loadScenario.ts';
+import type { Problem } from '../../src/domain/scenario.ts';
+import { loadScenarioText } from '../../src/io/loadScenario.ts';
+import { wordedResult } from '../helpers/worded.ts';
 
 const dir = new URL('../fixtures/invalid/', import.meta.url);
 const load = (file: string) => loadScenarioText(readFileSync(new URL(file, dir), 'utf8'));
 
-const EXPECTED: Record<string, Exclude<LoadResult, { ok: true }>> = {
+/** Each file's result, its problems worded in English. */
+const EXPECTED: Record<string, { ok: false; kind: 'syntax' | 'invalid'; problems: Problem[] }> = {
   'absurd-iterations.json': {
     ok: false,
     kind: 'invalid',
@@ -84,6 +87,29 @@ describe('malformed scenario files', () => {
   });
 
   it.each(Object.entries(EXPECTED))('%s is refused with exactly its problems', (file, expected) => {
-    expect(load(file)).toEqual(expected);
+    expect(wordedResult(load(file))).toEqual(expected);
+  });
+
+  it('a problem is a code with its parameters; a syntax error carries its line, column and reason', () => {
+    expect(load('bands-out-of-order.json')).toEqual({
+      ok: false,
+      kind: 'invalid',
+      problems: [{ path: 'benefits[0].bands[2].upTo', code: 'greaterThan', params: { min: 10000 } }],
+    });
+    expect(load('not-json-trailing-comma.json')).toEqual({
+      ok: false,
+      kind: 'syntax',
+      problems: [
+        {
+          path: '(root)',
+          code: 'notJson',
+          params: {
+            line: 10,
+            column: 3,
+            reason: { code: 'unexpectedChar', params: { char: '"}"', expected: 'propertyName' } },
+          },
+        },
+      ],
+    });
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
 import { MAX_JSON_BYTES } from '../../src/io/parseJson.ts';
+import { wordedResult } from '../helpers/worded.ts';
 
 describe('loadScenarioText', () => {
   it('loads the spec’s example', () => {
@@ -20,7 +21,7 @@ describe('loadScenarioText', () => {
   });
 
   it('a syntax error is one (root) problem saying line and column', () => {
-    expect(loadScenarioText('{\n  "format": "huzhu-scenario/1",\n}')).toEqual({
+    expect(wordedResult(loadScenarioText('{\n  "format": "huzhu-scenario/1",\n}'))).toEqual({
       ok: false,
       kind: 'syntax',
       problems: [
@@ -34,15 +35,19 @@ describe('loadScenarioText', () => {
   });
 
   it('a text that is too large is a syntax problem without a position', () => {
-    expect(loadScenarioText(' '.repeat(MAX_JSON_BYTES + 1))).toEqual({
+    const tooLarge = loadScenarioText(' '.repeat(MAX_JSON_BYTES + 1));
+    expect(tooLarge).toEqual({
       ok: false,
       kind: 'syntax',
+      problems: [{ path: '(root)', code: 'tooLarge', params: { mb: 10 } }],
+    });
+    expect(wordedResult(tooLarge)).toMatchObject({
       problems: [{ path: '(root)', message: 'the text is larger than 10 MB' }],
     });
   });
 
   it('valid JSON that is not a valid scenario is invalid, with every problem', () => {
-    expect(loadScenarioText('{"format": "huzhu-scenario/1", "name": "x"}')).toEqual({
+    expect(wordedResult(loadScenarioText('{"format": "huzhu-scenario/1", "name": "x"}'))).toEqual({
       ok: false,
       kind: 'invalid',
       problems: ['members', 'contributions', 'risks', 'benefits'].map((path) => ({
@@ -52,8 +57,8 @@ describe('loadScenarioText', () => {
     });
   });
 
-  it('speaks Chinese when asked', () => {
-    expect(loadScenarioText('[1,', { lang: 'zh' })).toEqual({
+  it('its problems read in Chinese too', () => {
+    expect(wordedResult(loadScenarioText('[1,'), 'zh')).toEqual({
       ok: false,
       kind: 'syntax',
       problems: [

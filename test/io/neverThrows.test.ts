@@ -8,18 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { wordedProblems } from '../helpers/worded.ts';
 
-/** Validates `value` and checks the answer's shape; returns the problems. */
+/** Validates `value` and checks the answer's shape; returns the problems, worded in English. */
 function answer(value: unknown): { path: string; message: string }[] {
   const r = validateScenario(value);
   if (r.ok) return [];
   expect(r.problems.length).toBeGreaterThan(0);
   for (const p of r.problems) {
     expect(typeof p.path).toBe('string');
-    expect(typeof p.message).toBe('string');
-    expect(p.message.length).toBeGreaterThan(0);
+    expect(typeof p.code).toBe('string');
+    expect(typeof p.params).toBe('object');
   }
-  return r.problems;
+  const worded = wordedProblems(r.problems);
+  for (const p of worded) expect(p.message.length).toBeGreaterThan(0);
+  return worded;
 }
 
 const example = () => JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, unknown>;

@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { findJsonSyntaxError } from '../../src/io/jsonSyntax.ts';
 import { MAX_JSON_BYTES, lineAndColumn, parseJson, utf8Length } from '../../src/io/parseJson.ts';
+import { jsonReasonText } from '../../src/messages/validation.ts';
 
-const failure = (text: string) => {
+/** A syntax error's place, and its reason worded in `lang`. */
+const failure = (text: string, lang: 'en' | 'zh' = 'en') => {
   const r = parseJson(text);
-  if (r.ok) throw new Error('expected a syntax error');
-  return { line: r.line, column: r.column, message: r.message };
+  if (r.ok || r.code !== 'syntax') throw new Error('expected a syntax error');
+  return { line: r.line, column: r.column, message: jsonReasonText(lang, r.reason) };
 };
 
 describe('a valid text', () => {
@@ -113,11 +115,16 @@ describe('a syntax error is located by line and column', () => {
     });
   });
 
-  it('messages come in Chinese too', () => {
-    expect(parseJson('[1,]', { lang: 'zh' })).toMatchObject({
+  it('the reason is a code with what was expected, worded in Chinese too', () => {
+    expect(parseJson('[1,]')).toEqual({
       ok: false,
-      message: '此处不应出现 "]"，应为一个值',
+      code: 'syntax',
+      line: 1,
+      column: 4,
+      reason: { code: 'unexpectedChar', params: { char: '"]"', expected: 'value' } },
     });
+    expect(failure('[1,]', 'zh').message).toBe('此处不应出现 "]"，应为一个值');
+    expect(failure('{"a" 1}', 'zh').message).toBe('此处不应出现 "1"，应为 ":"');
   });
 });
 
@@ -127,8 +134,8 @@ describe('the size limit', () => {
       ok: false,
       line: 1,
       column: 1,
-      message: 'the text is larger than 10 MB',
       code: 'too-large',
+      mb: 10,
     });
   });
 

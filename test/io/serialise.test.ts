@@ -10,10 +10,11 @@ import type { Benefit, CostDist, DaysDist, Risk, Scenario } from '../../src/doma
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
 import { serialiseScenario } from '../../src/io/serialise.ts';
+import { problemLines } from '../helpers/worded.ts';
 
 function load(text: string): Scenario {
   const r = loadScenarioText(text);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  if (!r.ok) throw new Error(problemLines(r.problems));
   return r.scenario;
 }
 

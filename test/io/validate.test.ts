@@ -1,7 +1,8 @@
 /**
  * validateScenario against docs/scenario-format.md and the validator's rules: the spec's
  * example passes; each rule has a failing case with its exact path and message; every problem
- * of a file shows at once, in document order; messages come in English and Chinese.
+ * of a file shows at once, in document order; problems are codes, worded in English and Chinese
+ * (src/messages/validation.ts) and checked here against hand-written texts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { Problem } from '../../src/domain/scenario.ts';
 import { smallestNegativeBinomialCv } from '../../src/io/crossChecks.ts';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { wordedProblems, wordedResult } from '../helpers/worded.ts';
 
 type Json = unknown;
 type Edit = [path: string, value: Json];
@@ -32,8 +34,8 @@ function setAt(root: Json, path: string, value: Json): void {
 function problemsAfter(edits: Edit[], lang: 'en' | 'zh' = 'en'): Problem[] {
   const s = example();
   for (const [path, value] of edits) setAt(s, path, value);
-  const r = validateScenario(s, { lang });
-  return r.ok ? [] : r.problems;
+  const r = validateScenario(s);
+  return r.ok ? [] : wordedProblems(r.problems, lang);
 }
 
 const extraEventRisk = (id: Json) => ({ id, kind: 'event', rate: 0.01 });
@@ -728,7 +730,7 @@ describe('every problem at once', () => {
   });
 
   it('missing fields are reported after the fields present, in the spec’s order', () => {
-    expect(validateScenario({ name: 'x', colour: 1 })).toEqual({
+    expect(wordedResult(validateScenario({ name: 'x', colour: 1 }))).toEqual({
       ok: false,
       problems: [
         { path: 'colour', message: 'unknown field' },
@@ -743,7 +745,7 @@ describe('every problem at once', () => {
 
   it('a value that is not an object is a root problem', () => {
     for (const v of [null, [], 1, 'x'])
-      expect(validateScenario(v)).toEqual({
+      expect(wordedResult(validateScenario(v))).toEqual({
         ok: false,
         problems: [{ path: '(root)', message: 'must be an object' }],
       });
@@ -781,7 +783,7 @@ describe('every problem at once', () => {
 });
 
 describe('messages in Chinese', () => {
-  it('validateScenario(value, { lang: "zh" }) gives the same problems in Chinese', () => {
+  it('the same problems read in Chinese', () => {
     const edits: Edit[] = [
       ['members.count', 0],
       ['benefits[0].bands[2].upTo', 5000],
@@ -798,10 +800,21 @@ describe('messages in Chinese', () => {
     ]);
   });
 
-  it('English stays the default after a Chinese run', () => {
-    expect(problemsAfter([['members.count', 0]])).toEqual([
-      { path: 'members.count', message: 'must be an integer from 1 to 100000000' },
-    ]);
+  it('a problem is a code with its parameters, whatever the language it is shown in', () => {
+    const s = example();
+    setAt(s, 'members.count', 0);
+    setAt(s, 'risks[0].cost.dist', 'normal');
+    expect(validateScenario(s)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'members.count', code: 'intRange', params: { min: 1, max: 100_000_000 } },
+        {
+          path: 'risks[0].cost.dist',
+          code: 'oneOf',
+          params: { options: ['lognormal', 'gamma', 'pareto', 'empirical'] },
+        },
+      ],
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
+import { problemLines } from '../helpers/worded.ts';
 import { readOracleScenario, type OracleScenario } from './scenario.ts';
 
 export const ORACLE_FIXTURES = join(import.meta.dirname, '../fixtures/oracle');
@@ -21,7 +22,6 @@ export function oracleFixtureFiles(): string[] {
 export function readFixture(file: string): { engine: Scenario; oracle: OracleScenario } {
   const text = readFileSync(join(ORACLE_FIXTURES, file), 'utf8');
   const loaded = loadScenarioText(text);
-  if (!loaded.ok)
-    throw new Error(`${file}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!loaded.ok) throw new Error(`${file}: ${problemLines(loaded.problems)}`);
   return { engine: loaded.scenario, oracle: readOracleScenario(JSON.parse(text)) };
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
+import { scenarioProblemLine } from '../../src/messages/validation.ts';
 import { garbageText, nearValidScenario } from './arbitraries.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -60,7 +61,7 @@ describe('npm run cli -- validate on malformed files', () => {
         const { code, stdout, stderr } = await run(['validate', file]);
         expect(code).toBe(expected.kind === 'syntax' ? 2 : 1);
         expect(stdout).toBe('');
-        expect(stderr).toBe(expected.problems.map((p) => `${p.path}: ${p.message}\n`).join(''));
+        expect(stderr).toBe(expected.problems.map((p) => `${scenarioProblemLine('en', p)}\n`).join(''));
         expect(stderr.split('\n')).toHaveLength(expected.problems.length + 1);
         expect(stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
         expect(stderr).not.toMatch(/internal error|\n\s*at |node:internal\/|^\w*Error: /m);

@@ -18,6 +18,7 @@ import { simulate } from '../../src/engine/simulate.ts';
 import { monteCarloWarnings } from '../../src/engine/warnings.ts';
 import { flagText } from '../../src/messages/flags.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { problemLines } from '../helpers/worded.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { validScenario, type Doc } from './arbitraries.ts';
 import { nonFinite } from './paths.ts';
@@ -26,7 +27,7 @@ const SEED = 42;
 
 function accepted(doc: Doc): Scenario {
   const r = validateScenario(JSON.parse(JSON.stringify(doc)));
-  if (!r.ok) throw new Error(`refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`refused: ${problemLines(r.problems)}`);
   return r.scenario;
 }
 

@@ -15,6 +15,7 @@ import { compilePlan } from '../../src/engine/plan.ts';
 import { project } from '../../src/engine/project.ts';
 import { assemble, summarise } from '../../src/engine/simulate.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { problemLines } from '../helpers/worded.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { nonFinite } from './paths.ts';
 
@@ -157,7 +158,7 @@ function scenarioOf(c: Case): Scenario {
     ...(c.trend ? { trend: c.trend } : {}),
   };
   const r = validateScenario(doc);
-  if (!r.ok) throw new Error(`not valid: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`not valid: ${problemLines(r.problems)}`);
   return r.scenario;
 }
 

@@ -25,6 +25,7 @@ import { simulate } from '../../src/engine/simulate.ts';
 import { project } from '../../src/engine/project.ts';
 import { affordableCap } from '../../src/engine/solve.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { scenarioProblemLine } from '../../src/messages/validation.ts';
 import { randomGammaMeanCv } from '../../src/random/gamma.ts';
 import { createStream } from '../../src/random/source.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
@@ -43,7 +44,7 @@ function scenario(risk: object, benefits: object[], members = 1000): Scenario {
 
 const problems = (value: unknown) => {
   const r = validateScenario(value);
-  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+  return r.ok ? [] : r.problems.map((p) => scenarioProblemLine('en', p));
 };
 
 describe('gamma quantiles of a small shape (a gamma cost of cv 100: shape 1e-4)', () => {

@@ -9,6 +9,7 @@ import {
   toBase64Url,
 } from '../../src/ui/share.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
+import { wordedResult } from '../helpers/worded.ts';
 
 describe('share links', () => {
   it('base64url round-trips every byte value, with no padding and no + or /', () => {
@@ -26,31 +27,31 @@ describe('share links', () => {
     const fragment = await shareFragment(s);
     expect(fragment.startsWith(SHARE_PREFIX)).toBe(true);
     expect(fragment.length).toBeLessThan(JSON.stringify(canonicalScenario(s)).length);
-    const back = await readShareFragment(fragment, 'en', 'broken');
+    const back = await readShareFragment(fragment);
     expect(back).toEqual({ ok: true, scenario: s });
   });
   it('reads a link written without compression (a browser without CompressionStream)', async () => {
     const s = readScenarioFile('hangzhou-2016.json');
     const plain = SHARE_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(canonicalScenario(s))));
     expect(await fragmentText(plain)).toBe(JSON.stringify(canonicalScenario(s)));
-    expect(await readShareFragment(plain, 'en', 'broken')).toEqual({ ok: true, scenario: s });
+    expect(await readShareFragment(plain)).toEqual({ ok: true, scenario: s });
   });
   it('says the link is damaged when it is not base64url, not deflate and not JSON text', async () => {
-    expect(await readShareFragment('#s=not+base64', 'zh', '链接已损坏')).toEqual({
+    const broken = await readShareFragment('#s=not+base64');
+    expect(broken).toEqual({ ok: false, problems: [{ path: '(root)', code: 'linkBroken', params: {} }] });
+    expect(wordedResult(broken, 'zh')).toEqual({
       ok: false,
-      problems: [{ path: '(root)', message: '链接已损坏' }],
+      problems: [{ path: '(root)', message: '链接已损坏或不完整' }],
     });
-    expect(await readShareFragment('#s=AAAA', 'en', 'broken')).toEqual({
+    expect(wordedResult(await readShareFragment('#s=AAAA'))).toEqual({
       ok: false,
-      problems: [{ path: '(root)', message: 'broken' }],
+      problems: [{ path: '(root)', message: 'the link is damaged or incomplete' }],
     });
   });
   it('gives the validator’s problems, with their paths, for a link to an invalid scenario', async () => {
     const bad = { ...canonicalScenario(readScenarioFile('jiaxing-2015.json')), members: { count: -5 } };
     const back = await readShareFragment(
       SHARE_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(bad))),
-      'en',
-      'broken',
     );
     expect(back.ok).toBe(false);
     if (!back.ok) expect(back.problems.map((p) => p.path)).toContain('members.count');
