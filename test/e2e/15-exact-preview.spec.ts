@@ -3,7 +3,8 @@
 // what the CLI's `simulate --method fft` prints for the same draft, written by the test's own
 // formatting; the exact P(deficit) and p95 also agree with the CLI's Monte Carlo (an independent
 // method: a broken FFT would fool the first comparison, not this one); raising the contribution
-// lowers the P(deficit) shown; the chart has its bars and no error is shown.
+// lowers the P(deficit) shown; lowering it far enough turns the verdict to each deficit, in words;
+// the chart has its bars and no error is shown.
 import {
   assert,
   cli,
@@ -57,6 +58,8 @@ test('the preview shows the exact figures the CLI’s fft prints, agreeing with 
       36: await run(['scenarios/hangzhou-2016.json', '--method', 'fft']),
       26: await run([at(26), '--method', 'fft']),
       28: await run([at(28), '--method', 'fft']),
+      25: await run([at(25), '--method', 'fft']),
+      20: await run([at(20), '--method', 'fft']),
     };
     const mc26 = await run([at(26), '--iterations', String(MC_ITERATIONS), '--seed', 'preview']);
     return { fft, mc26 };
@@ -83,6 +86,23 @@ test('the preview shows the exact figures the CLI’s fft prints, agreeing with 
   const at28 = await waitForPreview(page, previewFromReport(fft[28], 'en'));
   await drawnWithoutError(page, 'at 28 yuan');
 
+  // Lowered to 25 yuan, then 20: the expected payout exceeds income, then income, reserve and
+  // backstop together; the preview says so in words (as the CLI's verdict), P(deficit) rising.
+  assert.equal(fft[25].verdict, 'deficit-within-backstop', 'the CLI at 25 yuan');
+  assert.equal(fft[20].verdict, 'deficit-beyond-backstop', 'the CLI at 20 yuan');
+  await setField(page, 'contributions[0].amount', 25);
+  const at25 = await waitForPreview(page, previewFromReport(fft[25], 'en'));
+  await drawnWithoutError(page, 'at 25 yuan');
+  await setField(page, 'contributions[0].amount', 20);
+  const at20 = await waitForPreview(page, previewFromReport(fft[20], 'en'));
+  await drawnWithoutError(page, 'at 20 yuan');
+  const q = [at25, at20].map((f) => readPercent(f['prob-deficit']));
+  const p26 = readPercent(at26['prob-deficit']);
+  assert.ok(
+    p26 < q[0] && q[0] < q[1],
+    `P(deficit) rises as the contribution falls 26 → 25 → 20: ${p26}, ${q}`,
+  );
+
   const p = [at36, at26, at28].map((f) => readPercent(f['prob-deficit']));
   assert.ok(
     p.every(Number.isFinite),
@@ -106,6 +126,6 @@ test('the preview shows the exact figures the CLI’s fft prints, agreeing with 
     `p95 at 26 yuan: preview ${at26.p95} (fft ${p95}), Monte Carlo ${mcP95}`,
   );
   log(
-    `P(deficit) 36 → 26 → 28 yuan: ${at36['prob-deficit']} → ${at26['prob-deficit']} → ${at28['prob-deficit']} (Monte Carlo at 26: ${(mcP * 100).toFixed(2)}% ± ${(se * 100).toFixed(2)}); p95 ${at26.p95}; edit → figures as the CLI's fft and ${bars} bars in ${redrawn} ms`,
+    `P(deficit) 36 → 26 → 28 → 25 → 20 yuan: ${[at36, at26, at28, at25, at20].map((f) => f['prob-deficit']).join(' → ')}; verdicts ${at25.verdict}, ${at20.verdict} (Monte Carlo at 26: ${(mcP * 100).toFixed(2)}% ± ${(se * 100).toFixed(2)}); p95 ${at26.p95}; edit → figures as the CLI's fft and ${bars} bars in ${redrawn} ms`,
   );
 });
