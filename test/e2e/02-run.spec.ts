@@ -37,7 +37,8 @@ test.describe(() => {
     await openFile(page, join(ROOT, 'scenarios/jiaxing-2015.json'));
     await waitForName(page, jiaxing.name);
 
-    const record = await runAndWait(page, 30_000);
+    // 10,000 iterations took 25 s on this shared 2-core machine under load: a minute before giving up.
+    const record = await runAndWait(page, 60_000);
     assert.ok(record.progress.length > 0, 'no data-progress was seen while running');
     assert.ok(
       record.progress.every((p) => Number.isFinite(p) && p >= 0 && p <= 1),
