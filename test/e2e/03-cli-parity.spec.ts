@@ -1,4 +1,6 @@
-// 3. The browser's report equals the CLI's for the same scenario, iterations and seed.
+// 3. The browser's report equals the CLI's for the same scenario, iterations and seed: the report
+// the page holds (report-json) to 1e-9, and what the page shows, in English (the verdict's words,
+// the figures in ¥ k / M and percent, the quantile table, the run line), as the CLI's figures read.
 import {
   assert,
   cli,
@@ -11,6 +13,7 @@ import {
   setInput,
   tid,
 } from './fixtures/helpers.ts';
+import { readResults, resultsDifferences, screenLang, type CliReport } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Report } from './fixtures/helpers.ts';
 
@@ -33,7 +36,8 @@ function numbers(r: Report): [string, unknown][] {
   return out;
 }
 
-test(`the browser's report equals the CLI's (${ITERATIONS} iterations, seed "${SEED}")`, async ({
+test.use({ locale: 'en-US' });
+test(`the browser's report and what it shows equal the CLI's (${ITERATIONS} iterations, seed "${SEED}")`, async ({
   page,
   baseUrl,
 }) => {
@@ -67,7 +71,18 @@ test(`the browser's report equals the CLI's (${ITERATIONS} iterations, seed "${S
     if (!close(got, want, REL)) differences.push(`${key}: app ${got}, CLI ${want}`);
   }
   assert.deepEqual(differences, [], `the reports differ (relative tolerance ${REL})`);
+
+  assert.equal(await screenLang(page), 'en', 'the page is in English');
+  const shown = await readResults(page);
+  assert.deepEqual(
+    resultsDifferences(shown, ref as CliReport, 'en'),
+    [],
+    'the results on screen differ from the CLI',
+  );
   log(
     `verdict ${app.verdict}; ${numbers(ref).length} numbers agree; mean ${app.simulated.mean}, p95 ${app.simulated.quantiles?.p95}`,
+  );
+  log(
+    `on screen as the CLI: ${Object.values(shown.figures).join(' | ')}; ${shown.quantiles.map((r) => r.join(' ')).join(', ')}`,
   );
 });

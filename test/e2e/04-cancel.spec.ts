@@ -12,6 +12,7 @@ import {
   waitForName,
   watchRun,
 } from './fixtures/helpers.ts';
+import { visibleText } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -82,6 +83,8 @@ test('cancels a 1,000,000-iteration run; the page stays responsive and shows no 
   const again = await runAndWait(page, 30_000);
   const report = await readReport(page);
   assert.equal(report.iterations, 2000, 'the run after the cancel is the new one');
+  const runLine = await visibleText(page, '.results .run-info');
+  assert.match(runLine, /\b2,000\b/, `the results shown are the new run's: ${runLine}`);
   log(
     `cancelled at progress ${atCancel}; after cancel: ${p1} → ${p2}; slowest page answer ${slowest} ms; the next run gave ${again.verdict}`,
   );

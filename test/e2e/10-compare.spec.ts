@@ -1,8 +1,11 @@
 // 10. Compare versions with common random numbers: the figures side by side, the payout
 // distributions on shared bins, the benefit curves, what changed field by field, the growth flag.
+// The exact P(deficit) row is required (the engine has an exact method) and reads as the CLI's
+// `--method fft`; income, expected payout and verdict read on screen as the CLI's figures.
 import { join } from 'node:path';
 import {
   assert,
+  cli,
   hasCJK,
   log,
   openApp,
@@ -12,6 +15,7 @@ import {
   tid,
   waitForChart,
 } from './fixtures/helpers.ts';
+import { cellValue, percent, VERDICT_WORDS, yuan, type CliReport } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 
 test.describe(() => {
@@ -20,6 +24,13 @@ test.describe(() => {
     page,
     baseUrl,
   }) => {
+    // The CLI's exact figures for both versions, computed while the browser compares.
+    const fromCli = Promise.all(
+      ['hangzhou-2015-old-table.json', 'hangzhou-2016.json'].map(async (f): Promise<CliReport> =>
+        JSON.parse(await cli(ROOT, ['simulate', `scenarios/${f}`, '--method', 'fft', '--json'])),
+      ),
+    );
+    fromCli.catch(() => {});
     await openApp(page, baseUrl);
     const seconds = await runCompare(page, [
       'example:hangzhou-2015-old-table.json',
@@ -62,15 +73,27 @@ test.describe(() => {
       0,
       'no growth flag for Hangzhou',
     );
-    // Where the engine has an exact method, P(deficit) is also given exactly.
-    const exactRow = page.locator(`${tid('compare-table')} tr[data-row="prob-deficit-exact"] td`);
-    const exact = await Promise.all(
-      (await exactRow.all()).map(async (td) => Number(await td.getAttribute('data-value'))),
-    );
-    assert.ok(
-      exact.every((p) => p >= 0 && p < 0.05),
-      `exact P(deficit) ${exact.join(', ')}`,
-    );
+    // P(deficit) is also given exactly (the engine has an exact method): the row is there for
+    // both versions, and it, the income, the expected payout and the verdict read as the CLI's.
+    const fft = await fromCli;
+    const cellSel = (row: string, v: number) =>
+      `${tid('compare-table')} tr[data-row="${row}"] td[data-version="${v}"]`;
+    const differences: string[] = [];
+    for (const v of [0, 1]) {
+      const want: [string, string][] = [
+        ['income', yuan(fft[v].income, 'zh')],
+        ['expected', yuan(fft[v].expected.payout, 'zh')],
+        ['prob-deficit-exact', percent(fft[v].simulated.probDeficit, 2)],
+        ['verdict', VERDICT_WORDS.zh[fft[v].verdict]],
+      ];
+      for (const [row, text] of want) {
+        const shown = await cellValue(page, cellSel(row, v)).catch((e: Error) => e.message);
+        if (shown !== text)
+          differences.push(`version ${v} ${row}: screen ${JSON.stringify(shown)}, CLI ${text}`);
+      }
+    }
+    assert.deepEqual(differences, [], 'the comparison on screen differs from the CLI');
+    const exact = fft.map((r) => r.simulated.probDeficit);
 
     const a = await waitForChart(page, 'chart-compare-payout');
     const b = await waitForChart(page, 'chart-compare-benefit');

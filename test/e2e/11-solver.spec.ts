@@ -1,8 +1,10 @@
 // 11. The solver: the break-even contribution applied gives a loss ratio of 100.0%; the largest
-// affordable cap at a lowered contribution, applied as an edit; the sensitivity tornado.
+// affordable cap at a lowered contribution, applied as an edit; the sensitivity tornadoes, the one
+// of P(deficit) required (the engine has an exact method) and based on the CLI's `--method fft`.
 import { join } from 'node:path';
 import {
   assert,
+  cli,
   field,
   inputValue,
   log,
@@ -18,6 +20,7 @@ import {
   waitForChart,
   waitForName,
 } from './fixtures/helpers.ts';
+import { percent, type CliReport, VERDICT_WORDS, visibleText } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -67,6 +70,11 @@ test.describe(() => {
       'the contribution field holds the solved amount',
     );
     assert.equal(await page.locator(tid('preview')).getAttribute('data-verdict'), 'breaks-even');
+    assert.equal(
+      await visibleText(page, `${tid('preview-verdict')} .figure-value`),
+      VERDICT_WORDS.zh['breaks-even'],
+      'the preview says it breaks even',
+    );
     // The edit is autosaved like any other.
     const saved = await page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
     assert.ok(saved.includes(String(value)), 'the applied contribution is in the autosave');
@@ -159,21 +167,28 @@ test.describe(() => {
       texts.some((t) => /^基准 \d+\.\d%$/.test(t)),
       'the base loss ratio is marked',
     );
-    // With the engine's exact method, a second tornado shows P(deficit), computed in a worker.
-    const exact = await page.locator(tid('sensitivity')).getAttribute('data-exact');
-    let deficit = 'no exact method in the engine';
-    if (exact === 'true') {
-      await waitForChart(page, 'chart-tornado-deficit', 30_000);
-      const rows = await page.locator(`${tid('chart-tornado-deficit')} svg text`).allTextContents();
-      assert.ok(
-        rows.some((t) => t.includes('发生率 ±10%')),
-        `P(deficit) rows: ${rows.join(' | ')}`,
-      );
-      deficit = rows
-        .filter((t) => /%$/.test(t))
-        .slice(0, 8)
-        .join(' ');
-    }
+    // The engine has an exact method: a second tornado shows P(deficit), computed in a worker, its
+    // base the exact P(deficit) the CLI's fft prints.
+    const fft: CliReport = JSON.parse(
+      await cli(ROOT, ['simulate', 'scenarios/hangzhou-2016.json', '--method', 'fft', '--json']),
+    );
+    assert.equal(
+      await page.locator(tid('sensitivity')).getAttribute('data-exact'),
+      'true',
+      'the exact worker is available',
+    );
+    await waitForChart(page, 'chart-tornado-deficit', 30_000);
+    const rows = await page.locator(`${tid('chart-tornado-deficit')} svg text`).allTextContents();
+    assert.ok(
+      rows.some((t) => t.includes('发生率 ±10%')),
+      `P(deficit) rows: ${rows.join(' | ')}`,
+    );
+    const base = `基准 ${percent(fft.simulated.probDeficit, 2)}`;
+    assert.ok(rows.includes(base), `the base "${base}" is marked: ${rows.join(' | ')}`);
+    const deficit = rows
+      .filter((t) => /%$/.test(t))
+      .slice(0, 8)
+      .join(' ');
     await page.locator(tid('solver')).scrollIntoViewIfNeeded();
     await screenshot(page, 'solver-tornado');
     log(

@@ -21,6 +21,14 @@ import {
   tid,
   waitForName,
 } from './fixtures/helpers.ts';
+import {
+  figureDifferences,
+  percent,
+  readResults,
+  verdictDifferences,
+  yuan,
+  type Verdict,
+} from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -63,6 +71,20 @@ test.describe(() => {
     assert.equal(Number(value['simulated.quantiles.p995']), report.simulated.quantiles.p995);
     assert.equal(Number(value.iterations), 2000);
     assert.equal(value.verdict, report.verdict);
+    // The file says what the screen shows: its figures, written as the screen writes them.
+    const shown = await readResults(page);
+    const differences = [
+      ...verdictDifferences(shown.verdict, value.verdict as Verdict, 'zh'),
+      ...figureDifferences(shown.figures, {
+        income: yuan(Number(value.income), 'zh'),
+        expected: yuan(Number(value['expected.payout']), 'zh'),
+        'prob-deficit': percent(Number(value['simulated.probDeficit']), 2),
+      }),
+      ...figureDifferences(Object.fromEntries(shown.quantiles), {
+        '99.5%': yuan(Number(value['simulated.quantiles.p995']), 'zh'),
+      }),
+    ];
+    assert.deepEqual(differences, [], 'the CSV and the screen differ');
     log(`${name}: ${rows.length - 1} figures`);
   });
 });

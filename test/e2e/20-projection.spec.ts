@@ -14,6 +14,7 @@ import {
   tid,
   waitForChart,
 } from './fixtures/helpers.ts';
+import { readPercent } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -73,6 +74,16 @@ test.describe(() => {
       );
     const [r4, r5] = [await ratioOf(4), await ratioOf(5)];
     assert.ok(r4 <= 1 && r5 > 1, `expected loss ratio year 4 ${r4}, year 5 ${r5}`);
+    const ratioShown = (y: number) =>
+      page
+        .locator(`${tid('projection-table')} tr[data-year="${y}"] td`)
+        .nth(3)
+        .innerText();
+    const [t4, t5] = [await ratioShown(4), await ratioShown(5)];
+    assert.ok(
+      readPercent(t4) <= 1 && readPercent(t5) > 1,
+      `the table shows the loss ratio passing 100% in year 5: ${t4}, ${t5}`,
+    );
     const income = await page
       .locator(`${tid('projection-table')} tr[data-year="1"] td`)
       .nth(1)

@@ -36,6 +36,11 @@ test.describe(() => {
       Math.abs(Number(await row.nth(5).getAttribute('data-value')) - 1.68) < 0.005,
       'payout growth +168%',
     );
+    // … and so the table reads, in the 2015 row the flag names.
+    assert.equal(await row.nth(4).innerText(), '+31%', 'contribution growth as shown');
+    assert.equal(await row.nth(5).innerText(), '+168%', 'payout growth as shown');
+    assert.match(await page.locator(`${tid('history-table')} tr[data-year="2015"] th`).innerText(), /2015/);
+    assert.ok(text.includes('2015'), `the flag names the year: ${text}`);
     assert.ok((await page.locator(`${tid('history-warnings')}`).count()) === 1, 'the data checks are shown');
     const chart = await waitForChart(page, 'chart-history');
     await screenshot(page, 'history-wenzhou');

@@ -14,6 +14,7 @@ import {
   waitForChart,
   waitForName,
 } from './fixtures/helpers.ts';
+import { yuan } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -70,6 +71,10 @@ test.describe(() => {
         .getAttribute('data-value'),
     );
     assert.ok(Math.abs(fitted / 4.93e6 - 1) < 0.001, `fitted payout ${fitted} within 0.1% of 4.93 M`);
+    const fittedShown = await page
+      .locator(`${tid('calibration-table')} tr[data-year="2022"] td[data-col="fitted"]`)
+      .innerText();
+    assert.equal(fittedShown, yuan(4.93e6, 'zh'), 'the fitted payout as shown');
     assert.equal(await page.locator(tid('calibration-risk')).inputValue(), 'inpatient');
     const summary = await page.locator(tid('calibration-summary')).innerText();
     assert.ok(hasCJK(summary) && summary.includes('4.27'), `the new rate per 100: ${summary}`);

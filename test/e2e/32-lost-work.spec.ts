@@ -29,6 +29,7 @@ import {
   waitForRunVerdict,
   watchRun,
 } from './fixtures/helpers.ts';
+import { readResults, visibleText } from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Page } from '@playwright/test';
 
@@ -81,6 +82,7 @@ test('a worker killed mid-run is replaced, its block retried, and the numbers eq
   await setInput(page, tid('seed'), 'crash');
   await runAndWait(page, 60_000);
   const undisturbed = await readReport(page);
+  const undisturbedShown = await readResults(page);
 
   await startRun(page);
   const before = new Set(page.workers());
@@ -97,6 +99,11 @@ test('a worker killed mid-run is replaced, its block retried, and the numbers eq
     'the run shows an error although it recovered',
   );
   assert.deepEqual(retried, undisturbed, 'the report after a worker died differs from the undisturbed one');
+  assert.deepEqual(
+    await readResults(page),
+    undisturbedShown,
+    'the results shown after a worker died differ from the undisturbed ones',
+  );
   log(
     `killed ${killed} worker(s) at progress ${at}, ${fresh} fresh one(s) started; the run finished with the same report (mean ${retried.simulated.mean})`,
   );
@@ -114,6 +121,7 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   await setInput(page, tid('iterations'), 2000);
   await runAndWait(page, 30_000);
   const first = await readReport(page);
+  const firstShown = await readResults(page);
   const name = 'crash test 崩溃测试';
   await setField(page, 'name', name);
   await setInput(page, tid('iterations'), 200_000);
@@ -141,6 +149,11 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   await waitForName(page, name, 2000);
   assert.deepEqual(await readReport(page), first, 'the last complete result is gone');
   assert.ok((await page.locator(`${tid('verdict')}[data-verdict]`).count()) > 0, 'the verdict is gone');
+  assert.deepEqual(
+    await readResults(page),
+    firstShown,
+    'the last complete result is no longer shown as it was',
+  );
 
   // In both languages, each wholly in its own.
   await page.locator(tid('lang')).click();
@@ -159,6 +172,11 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   await waitForRunVerdict(page, 30_000);
   const after = await readReport(page);
   assert.equal(after.iterations, 3000, 'the retried run is the new one');
+  assert.match(
+    await visibleText(page, '.results .run-info'),
+    /\b3,000\b/,
+    'the results shown are the retried run’s',
+  );
   assert.equal(after.name, name, 'the retried run used the edited scenario');
   assert.equal(await page.locator(tid('run-error')).count(), 0, 'the error stays after a successful retry');
   log(
@@ -172,12 +190,18 @@ test('cancelling a second run leaves the first verdict and report on screen', as
   await setInput(page, tid('iterations'), 2000);
   const rec = await runAndWait(page, 30_000);
   const first = await readReport(page);
+  const firstShown = await readResults(page);
 
   await setInput(page, tid('iterations'), 1_000_000);
   await startRun(page);
   await page.locator(tid('cancel')).click();
   await page.waitForSelector(tid('progress'), { state: 'detached', timeout: 10_000 });
   assert.deepEqual(await readReport(page), first, 'the report after the cancel is not the first run');
+  assert.deepEqual(
+    await readResults(page),
+    firstShown,
+    'the results shown after the cancel are not the first run’s',
+  );
   assert.equal(
     await page.locator(`${tid('verdict')}[data-verdict]`).getAttribute('data-verdict'),
     rec.verdict,

@@ -1,8 +1,16 @@
 // 33. The browser and the CLI agree for every scenario in scenarios/: the same verdict and the
-// same figures (1e-9 relative) at 1,000 iterations and seed "agree".
+// same figures (1e-9 relative) at 1,000 iterations and seed "agree"; and the results on screen
+// (verdict in words, figures, quantile table) read as the CLI's figures written out by the test.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assert, cli, close, log, openApp, openScenario, ROOT, runDraft } from './fixtures/helpers.ts';
+import {
+  readResults,
+  resultsDifferences,
+  screenLang,
+  type CliReport,
+  type ResultsOnScreen,
+} from './fixtures/screen.ts';
 import { test } from './fixtures/test.ts';
 import type { Report } from './fixtures/helpers.ts';
 
@@ -67,10 +75,13 @@ test(`the browser and the CLI agree on every scenario in scenarios/ (${ITERATION
 
   await openApp(page, baseUrl);
   const fromApp: Report[] = [];
+  const shown: ResultsOnScreen[] = [];
   for (const f of files) {
     await openScenario(page, join(ROOT, 'scenarios', f));
     fromApp.push(await runDraft(page, { iterations: ITERATIONS, seed: SEED }));
+    shown.push(await readResults(page));
   }
+  const lang = await screenLang(page);
 
   const refs = await fromCli;
   const differences: string[] = [];
@@ -82,6 +93,8 @@ test(`the browser and the CLI agree on every scenario in scenarios/ (${ITERATION
       const got = mine.get(key);
       if (!close(got, want, REL)) differences.push(`${f} ${key}: app ${got}, CLI ${want}`);
     }
+    for (const d of resultsDifferences(shown[i], ref as unknown as CliReport, lang))
+      differences.push(`${f} ${d}`);
   });
   assert.deepEqual(differences, [], `the app and the CLI differ (relative tolerance ${REL})`);
   log(files.map((f, i) => `${f}: ${fromApp[i].verdict}, ${figures(fromApp[i]).length} figures`).join('; '));
