@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
+import { exactAggregate } from '../../src/engine/fft/exactAggregate.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 
@@ -99,6 +100,12 @@ describe('lump sums on one event risk share each member’s events', () => {
     const { mean, variance } = memberMoments(c.rate, c.newShare, c.lumps);
     const mu = c.members * mean,
       sigma2 = c.members * variance;
+
+    it(`the exact method’s mean and sd are the derived ones: ${c.name}`, () => {
+      const agg = exactAggregate(resolveScenario(scenario(c.members, c.rate, c.newShare, c.lumps)));
+      expect(Math.abs(agg.mean - mu) / mu).toBeLessThan(1e-6);
+      expect(Math.abs(agg.sd - Math.sqrt(sigma2)) / Math.sqrt(sigma2)).toBeLessThan(1e-4);
+    });
 
     it(`the Monte Carlo mean and variance lie within 4 standard errors of the derived ones: ${c.name}`, async () => {
       const n = 20000;
