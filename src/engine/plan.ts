@@ -7,7 +7,8 @@
  * Per cost risk: the expected number of claimants λ = rate·members(who), the rate's cv, a
  * sampling table for the benefits driven by the cost (costTable.ts; or, for empirical costs,
  * each value's payment), and for daily allowances the distribution function of the days.
- * Per event risk: members(who), the rate's cv, and each lump sum's thinned per-member rate.
+ * Per event risk: members(who), the per-member rate and its cv, and each lump sum's share of events
+ * paid (waiting periods) and thinned per-member rate.
  * `scale` applies a projection year's trend (members, rate, cost); 1 in the first period.
  */
 import type { Benefit, CostDist, ResolvedScenario } from '../domain/scenario.ts';
@@ -37,8 +38,10 @@ export interface PlanCostRisk {
 
 export interface PlanLumpSum {
   column: number;
-  /** Per-member rate after waiting-period thinning (before Θ). */
+  /** Per-member rate after waiting-period thinning (before Θ): `rate` × `paid`. */
   lambda: number;
+  /** Probability that an event is paid, w = 1 − newShare·waitingDays/365 (each event independently). */
+  paid: number;
   amount: number;
   /** Per-member cap; Infinity when none. */
   cap: number;
@@ -47,6 +50,8 @@ export interface PlanLumpSum {
 export interface PlanEventRisk {
   kind: 'event';
   members: number;
+  /** Per-member event rate (before thinning and Θ): every lump sum on the risk counts the same events. */
+  rate: number;
   rateCv: number;
   lumps: PlanLumpSum[];
 }
@@ -66,6 +71,7 @@ export function compilePlan(s: ResolvedScenario, scale: Scale = UNIT_SCALE, bits
     const columns = s.benefits.flatMap((b, i) => (b.risk === risk.id ? [i] : []));
     const members = riskMembers(s, risk, scale.members);
     if (risk.kind === 'event') {
+      const rate = risk.rate * scale.rate;
       const lumps = columns.map((i): PlanLumpSum => {
         const b = s.benefits[i];
         if (b.type !== 'lump-sum')
@@ -73,11 +79,12 @@ export function compilePlan(s: ResolvedScenario, scale: Scale = UNIT_SCALE, bits
         return {
           column: i,
           lambda: risk.rate * scale.rate * waitingFactor(b, s.members.newShare),
+          paid: waitingFactor(b, s.members.newShare),
           amount: b.amount,
           cap: b.cap ?? Infinity,
         };
       });
-      return { kind: 'event' as const, members, rateCv: risk.rateCv, lumps };
+      return { kind: 'event' as const, members, rate, rateCv: risk.rateCv, lumps };
     }
     const costColumns = columns.filter(
       (i) => s.benefits[i].type === 'bands' || s.benefits[i].type === 'steps',

@@ -6,9 +6,11 @@
  *       cost risk:       N ~ Poisson(λ_r Θ); for each claimant: one 32-bit draw → every
  *                        cost-driven benefit from its table (the same draw: they share X),
  *                        one 53-bit draw → days by guide-table inversion → every daily allowance
- *       event risk:      per lump sum, with per-member cap: members with K ≥ 1, K = 1, 2, …
+ *       event risk:      one lump sum, with per-member cap: members with K ≥ 1, K = 1, 2, …
  *                        by successive binomial draws (exact multinomial), the rest paying the cap;
- *                        without a cap: amount × Poisson(m λ Θ) events in all
+ *                        without a cap: amount × Poisson(m λ Θ) events in all;
+ *                        several lump sums: the members' counts n_k drawn once (K = 1, 2, … until
+ *                        none is left), each lump sum paid from the same n_k, thinned by binomials
  *     totals[i] = Σ benefits, byBenefit[i·B + j] = benefit j
  *
  * The claimant loop runs over typed arrays and allocates nothing. The per-claimant sum is plain
@@ -19,7 +21,7 @@ import { createStream, xoshiro128ss, type Stream } from '../random/source.ts';
 import { randomBinomial } from '../random/binomial.ts';
 import { randomGamma } from '../random/gamma.ts';
 import { randomPoisson } from '../random/poisson.ts';
-import { gammaP, logPoissonPmf } from '../stats/special.ts';
+import { gammaP, logBinomialPmf, logPoissonPmf } from '../stats/special.ts';
 import type { Block } from './blocks.ts';
 import { continuousCost } from './costDistribution.ts';
 import type { Plan, PlanCostRisk, PlanEventRisk } from './plan.ts';
@@ -178,9 +180,14 @@ function daysDraws(
 /**
  * One period of an event risk: per lump sum, the members with 1, 2, … events (exact multinomial
  * by successive binomials, using P(K ≥ k) = P(k, λ), the regularised incomplete gamma), the
- * members at or above the cap paying the cap.
+ * members at or above the cap paying the cap. A risk with several lump sums pays them all from
+ * the same members' events (sharedEvents).
  */
 function simulateEventRisk(risk: PlanEventRisk, stream: Stream, theta: number, sums: Float64Array): void {
+  if (risk.lumps.length > 1) {
+    sharedEvents(risk, stream, theta, sums);
+    return;
+  }
   for (const lump of risk.lumps) {
     const lambda = lump.lambda * theta;
     if (lump.cap === Infinity) {
@@ -191,13 +198,60 @@ function simulateEventRisk(risk: PlanEventRisk, stream: Stream, theta: number, s
     let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda))();
     let pay = 0;
     for (let k = 1; k < kStar && remaining > 0; k++) {
-      const atLeast = gammaP(k, lambda);
-      const exactly = Math.exp(logPoissonPmf(k, lambda));
-      const p = atLeast > 0 ? Math.min(1, exactly / atLeast) : 1;
-      const nk = randomBinomial(stream.next)(remaining, p)();
+      const nk = randomBinomial(stream.next)(remaining, poissonHazard(k, lambda))();
       pay += nk * lump.amount * k;
       remaining -= nk;
     }
     sums[lump.column] += pay + remaining * lump.cap;
   }
+}
+
+/** P(K = k | K ≥ k) for K ~ Poisson(λ): e^{−λ}λ^k/k! over P(k, λ); 1 where the tail underflows. */
+function poissonHazard(k: number, lambda: number): number {
+  const atLeast = gammaP(k, lambda);
+  const exactly = Math.exp(logPoissonPmf(k, lambda));
+  return atLeast > 0 ? Math.min(1, exactly / atLeast) : 1;
+}
+
+/**
+ * Several lump sums on one event risk, all paid from each member's same count K ~ Poisson(rate·Θ)
+ * (the format: "each exposed member has a Poisson number K of events"): the members with exactly
+ * k = 1, 2, … events, n_k, by successive binomials until none is left, and from each n_k every
+ * lump sum's payment (lumpOfCount). Draws nothing per member.
+ */
+function sharedEvents(risk: PlanEventRisk, stream: Stream, theta: number, sums: Float64Array): void {
+  const lambda = risk.rate * theta;
+  let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda))();
+  for (let k = 1; remaining > 0; k++) {
+    const nk = randomBinomial(stream.next)(remaining, poissonHazard(k, lambda))();
+    remaining -= nk;
+    if (nk === 0) continue;
+    for (let j = 0; j < risk.lumps.length; j++)
+      sums[risk.lumps[j].column] += lumpOfCount(risk.lumps[j], k, nk, stream);
+  }
+}
+
+/**
+ * What a lump sum pays n members with k events each, each member's event paid independently with
+ * probability w (`paid`), so the member's paid events J ~ Binomial(k, w) and pays min(cap, amount·J):
+ * w = 1: n·min(cap, amount·k); no cap can bind (k < ⌈cap/amount⌉): amount × Binomial(n·k, w);
+ * else the members with J = 0, 1, …, ⌈cap/amount⌉ − 1 by successive binomials, the rest the cap.
+ */
+function lumpOfCount(lump: PlanEventRisk['lumps'][number], k: number, n: number, stream: Stream): number {
+  const { amount, cap, paid } = lump;
+  if (paid === 0) return 0;
+  if (paid === 1) return n * Math.min(cap, amount * k);
+  const jStar = Math.ceil(cap / amount); // J ≥ jStar pays the cap; Infinity without one
+  if (k < jStar) return amount * randomBinomial(stream.next)(n * k, paid)();
+  let remaining = n,
+    pay = 0;
+  for (let j = 0; j < jStar && remaining > 0; j++) {
+    let atLeast = 0; // P(J ≥ j), summed from the top (k is a member's event count: small)
+    for (let i = k; i >= j; i--) atLeast += Math.exp(logBinomialPmf(i, k, paid));
+    const exactly = Math.exp(logBinomialPmf(j, k, paid));
+    const nj = randomBinomial(stream.next)(remaining, atLeast > 0 ? Math.min(1, exactly / atLeast) : 1)();
+    pay += nj * amount * j;
+    remaining -= nj;
+  }
+  return pay + remaining * cap;
 }

@@ -49,6 +49,13 @@ const CASES: Case[] = [
     flags: ['large-surplus'],
   },
   {
+    file: 'two-lumps.json',
+    covers:
+      'two lump sums on one event risk, paid from the same members’ events: one uncapped, one with a binding cap and a waiting period',
+    verdict: 'breaks-even',
+    flags: [],
+  },
+  {
     file: 'empirical-fixed.json',
     covers: 'empirical costs and days, fixed days, a cost with cv 0, steps from 0',
     verdict: 'breaks-even',

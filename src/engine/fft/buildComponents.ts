@@ -4,9 +4,12 @@
  *
  * - `compound`: S_c = Σ_{i ≤ N} Y_i with N ~ Poisson(λΘ), Θ ~ Gamma(mean 1, cv): a cost risk
  *   (λ = rate·members, Y = the claimant's cost-driven benefits + daily allowances, as independent
- *   `parts`), or an event risk whose lump sums have no per-member cap that ever binds
- *   (λ = members·Σ_b rate·w_b, Y = amount_b with probability ∝ rate·w_b; by Poisson thinning
- *   this is Σ_b amount_b × Poisson(members·rate·w_b·Θ), as the Monte Carlo engine draws it).
+ *   `parts`), or an event risk whose lump sums have no per-member cap that ever binds. Every
+ *   lump sum counts the member's same events (the format's K), each event paid by lump sum b
+ *   with probability w_b independently: so the risk's events are Poisson(members·rate·Θ) and
+ *   each pays Y = Σ_b amount_b·B_b, B_b ~ Bernoulli(w_b) independent; the events paying nothing
+ *   are thinned away (λ = members·rate·P(Y > 0), Y given Y > 0). One lump sum: λ = members·rate·w,
+ *   Y = amount.
  *   A cap "never binds" when the expected number of members whose events exceed it,
  *   members·P(K > ⌊cap/amount⌋) with K the per-member mixed Poisson count, is at most
  *   `maxNeglectedMass`; that number bounds the total-variation error and is reported.
@@ -69,7 +72,10 @@ export interface CompoundComponent {
 }
 
 export interface CappedLump {
+  /** Per-member rate of paid events, rate·paid (before Θ). */
   lambda: number;
+  /** Probability that an event is paid (waiting periods), w = 1 − newShare·waitingDays/365. */
+  paid: number;
   amount: number;
   cap: number;
 }
@@ -78,6 +84,8 @@ export interface CappedEventComponent {
   kind: 'capped-event';
   risk: string;
   members: number;
+  /** Per-member event rate before waiting-period thinning and Θ: every lump sum counts these events. */
+  rate: number;
   rateCv: number;
   /** Per-member rates (after waiting-period thinning, before Θ); cap Infinity when none. */
   lumps: CappedLump[];
@@ -151,38 +159,66 @@ function eventComponent(
   maxNeglectedMass: number,
 ): Component | null {
   const members = riskMembers(s, risk);
-  const lumps: CappedLump[] = s.benefits.flatMap((b) =>
-    b.risk === risk.id && b.type === 'lump-sum' && b.amount > 0
-      ? [
-          {
-            lambda: risk.rate * waitingFactor(b, s.members.newShare),
-            amount: b.amount,
-            cap: b.cap ?? Infinity,
-          },
-        ]
-      : [],
-  );
+  const lumps: CappedLump[] = s.benefits.flatMap((b) => {
+    if (b.risk !== risk.id || b.type !== 'lump-sum' || !(b.amount > 0)) return [];
+    const paid = waitingFactor(b, s.members.newShare);
+    return [{ lambda: risk.rate * paid, paid, amount: b.amount, cap: b.cap ?? Infinity }];
+  });
   const live = lumps.filter((l) => l.lambda > 0 && l.cap > 0);
   if (live.length === 0) return null;
   let neglected = 0;
   for (const l of live) if (l.cap < Infinity) neglected += members * capExcessProbability(l, risk.rateCv);
   if (neglected > maxNeglectedMass)
-    return { kind: 'capped-event', risk: risk.id, members, rateCv: risk.rateCv, lumps: live };
-  const total = live.reduce((sum, l) => sum + l.lambda, 0);
-  return {
+    return {
+      kind: 'capped-event',
+      risk: risk.id,
+      members,
+      rate: risk.rate,
+      rateCv: risk.rateCv,
+      lumps: live,
+    };
+  const compound = (lambda: number, part: AtomsPart): CompoundComponent => ({
     kind: 'compound',
     risk: risk.id,
-    lambda: members * total,
+    lambda,
     rateCv: risk.rateCv,
-    parts: [
-      atoms(
-        live.map((l) => l.amount),
-        live.map((l) => l.lambda / total),
-      ),
-    ],
+    parts: [part],
     truncated: 0,
     neglected,
-  };
+  });
+  if (live.length === 1) return compound(members * live[0].lambda, atoms([live[0].amount], [1]));
+  const { values, probs, paying } = eventPayment(live);
+  return compound(members * risk.rate * paying, atoms(values, probs));
+}
+
+/**
+ * One event's payment Y = Σ_b amount_b·B_b, B_b ~ Bernoulli(paid_b) independent, given Y > 0:
+ * its values and probabilities, and P(Y > 0). Built lump sum by lump sum, equal sums merged (at
+ * most 2^B values for B lump sums).
+ */
+function eventPayment(lumps: CappedLump[]): { values: number[]; probs: number[]; paying: number } {
+  let dist = new Map<number, number>([[0, 1]]);
+  for (const l of lumps) {
+    const next = new Map<number, number>();
+    const add = (v: number, p: number) => {
+      if (p > 0) next.set(v, (next.get(v) ?? 0) + p);
+    };
+    for (const [v, p] of dist) {
+      add(v, p * (1 - l.paid));
+      add(v + l.amount, p * l.paid);
+    }
+    dist = next;
+  }
+  const values: number[] = [],
+    weights: number[] = [];
+  let paying = 0;
+  for (const [v, p] of dist)
+    if (v > 0) {
+      values.push(v);
+      weights.push(p);
+      paying += p;
+    }
+  return { values, probs: weights.map((p) => p / paying), paying };
 }
 
 function costBenefits(s: ResolvedScenario, risk: string): (BandsBenefit | StepsBenefit)[] {

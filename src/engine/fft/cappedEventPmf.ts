@@ -2,28 +2,32 @@
  * The payout distribution of an event risk with a binding per-member cap, on the risk's own
  * lattice (span σ = the gcd of its amounts and caps, so every payment is a grid point).
  *
- * Given Θ = θ the m members are independent: member payment W_b = min(a_b·K, cap_b) with
- * K ~ Poisson(λ_b·θ) for each capped lump sum b (independently per lump sum, as the Monte Carlo
- * engine draws them), and an uncapped lump sum pays a_b × Poisson(m·λ_b·θ) in all. So
+ * Given Θ = θ the m members are independent, each paying W with the same distribution, so
  *
- *   φ(t | θ) = Π_{capped b} φ_{W_b}(t | θ)^m · Π_{uncapped b} exp(m·λ_b·θ·(e^{i·t·a_b} − 1)),
+ *   φ(t | θ) = φ_W(t | θ)^m.
  *
- * and the payout's distribution is Σ_j w_j·P(S ∈ · | θ_j) over the nodes of thetaQuadrature.ts
+ * One lump sum: W = min(a·K, cap), K ~ Poisson(λ·θ) (λ the rate thinned by the waiting period).
+ * Several: every lump sum counts the member's same events K ~ Poisson(rate·θ), lump sum b paying
+ * each with probability w_b independently, W = Σ_b min(cap_b, a_b·J_b), J_b | K ~ Binomial(K, w_b)
+ * (uncapped lump sums included, cap ∞): P(W = v | θ) = Σ_k P(K = k | θ)·P(W = v | K = k), the
+ * second factor tabulated once (memberTable).
+ *
+ * The payout's distribution is Σ_j w_j·P(S ∈ · | θ_j) over the nodes of thetaQuadrature.ts
  * (whose total-variation error is computed exactly and reported). Each conditional distribution is
  * narrow (its sd grows like √(mλθ) while the mixture spreads like mλθ·cv), so each is computed by
  * its own small FFT on a local window: the Chernoff points of the conditional cumulant generating
- * function Λ_θ(s) = Σ_capped m·ln Σ_k P(W = v_k)e^{s·v_k} + Σ_uncapped mλθ(e^{s·a} − 1) at 1e-18 on
- * each side (so each window misses at most 2e-18, reported in `outside`), the cf evaluated at the
- * L/2 + 1 frequencies of that window, φ_W^m = exp(m·(ln|φ_W| + i·arg φ_W)) (skipped where below
+ * function Λ_θ(s) = m·ln Σ_i P(W = v_i | θ)e^{s·v_i} at 1e-18 on each side (so each window misses
+ * at most 2e-18, reported in `outside`), the cf evaluated at the L/2 + 1 frequencies of that window, φ_W^m = exp(m·(ln|φ_W| + i·arg φ_W)) (skipped where below
  * 1e-20), one inverse FFT, and the result added, weighted, at the window's place.
  *
  * K is followed while P(K = k | θ_max) ≥ 1e-30; the rest (each member < 1e-30) is put at the next
- * payment and counted in `neglected`. When the amounts have no usable lattice (a window would need
+ * count and counted in `neglected`. When the amounts have no usable lattice (a window would need
  * more than 2^16 points), payments are split onto a coarser span instead (mean-preserving, per
- * member and lump sum): `splitPerEvent` says so, and each event then carries a rounding error of
- * range < σ.
+ * member): `splitPerEvent` says so, and each member paid (at most one per event) then carries a
+ * rounding error of range < σ.
  */
 import { goldenSection } from '../../stats/numerics/goldenSection.ts';
+import { logBinomialPmf } from '../../stats/special.ts';
 import type { CappedEventComponent, CappedLump } from './buildComponents.ts';
 import { ON_GRID } from './discretise.ts';
 import { latticeOf } from './lattice.ts';
@@ -49,11 +53,17 @@ const MAX_WINDOW = 1 << 16;
 const SKIP = 46.0517; // −ln 1e-20
 const WINDOW_TAIL = 1e-18;
 
-interface Lump {
-  l: CappedLump;
-  capped: boolean;
-  /** Payment of atom k: k events (k ≤ kLast), then the rest. */
+/** One member's payment W: its possible values and how to get their probabilities given θ. */
+interface Member {
+  /** The member's events per unit θ: K ~ Poisson(rate·θ). */
+  rate: number;
+  /** Possible payments. One lump sum: k·amount for k = 0..kLast, then min((kLast + 1)·amount, cap). */
   values: Float64Array;
+  /**
+   * P(W = values[i] | K = k) at [k·values.length + i], k = 0..rows − 1, the last row standing for
+   * K ≥ rows − 1; null for one lump sum, where value k is K = k (the last: K ≥ kLast + 1).
+   */
+  table: Float64Array | null;
   /** (position on the grid, atom, share) after splitting onto the span. */
   index: Int32Array;
   atom: Int32Array;
@@ -62,30 +72,31 @@ interface Lump {
 
 export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): CappedEventPmf {
   const m = c.members;
-  const mu = m * c.lumps.reduce((sum, l) => sum + l.lambda, 0);
+  const one = c.lumps.length === 1;
+  const rate = one ? c.lumps[0].lambda : c.rate;
+  const mu = m * rate;
   const quad = thetaQuadrature(mu, c.rateCv, o);
   const Q = quad.theta.length;
-  let neglected = 0;
-  const lumps = c.lumps.map((l) => {
-    const { values, neglect } = lumpPayments(l, m, quad.theta[Q - 1]);
-    neglected += neglect;
-    return {
-      l,
-      capped: l.cap < Infinity,
-      values,
-      index: new Int32Array(0),
-      atom: new Int32Array(0),
-      share: new Float64Array(0),
-    };
-  });
-  const probs = new Float64Array(Math.max(...lumps.map((x) => x.values.length)));
+  const made = one
+    ? lumpPayments(c.lumps[0], m, quad.theta[Q - 1])
+    : memberTable(c.lumps, m, rate * quad.theta[Q - 1]);
+  const neglected = made.neglect;
+  const member: Member = {
+    rate,
+    values: made.values,
+    table: made.table,
+    index: new Int32Array(0),
+    atom: new Int32Array(0),
+    share: new Float64Array(0),
+  };
+  const probs = new Float64Array(member.values.length);
 
   // Windows in yuan from the exact payments, then the span: the lattice, or a split span.
   const lo = new Float64Array(Q),
     hi = new Float64Array(Q);
   let widest = 0;
   for (let q = 0; q < Q; q++) {
-    const cgf = conditionalCgf(lumps, m, quad.theta[q], probs, true);
+    const cgf = conditionalCgf(member, m, quad.theta[q], probs, true);
     lo[q] = windowPoint(cgf, -1);
     hi[q] = windowPoint(cgf, 1);
     widest = Math.max(widest, hi[q] - lo[q]);
@@ -93,7 +104,7 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
   const lattice = latticeOf(c.lumps.flatMap((l) => (l.cap < Infinity ? [l.amount, l.cap] : [l.amount])));
   const split = lattice === null || widest / lattice + 2 > MAX_WINDOW;
   const span = split ? widest / (MAX_WINDOW / 4) : lattice;
-  for (const x of lumps) placeOnSpan(x, span);
+  placeOnSpan(member, span);
 
   // Local windows in grid units (recomputed from the split payments when they were split).
   const from = new Float64Array(Q),
@@ -103,7 +114,7 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
     largest = 4;
   for (let q = 0; q < Q; q++) {
     if (split) {
-      const cgf = conditionalCgf(lumps, m, quad.theta[q], probs, false);
+      const cgf = conditionalCgf(member, m, quad.theta[q], probs, false);
       lo[q] = windowPoint(cgf, -1);
       hi[q] = windowPoint(cgf, 1);
     } else {
@@ -132,50 +143,26 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
       mask = L - 1,
       stride = largest / L;
     const theta = quad.theta[q];
+    memberProbabilities(member, member.rate * theta, probs);
     for (let j = 0; j <= H; j++) {
-      spec[2 * j] = 1;
-      spec[2 * j + 1] = 0;
-    }
-    for (const x of lumps) {
-      const nu = x.l.lambda * theta;
-      atomProbabilities(x, nu, probs);
-      for (let j = 0; j <= H; j++) {
-        const sr = spec[2 * j],
-          si = spec[2 * j + 1];
-        if (sr === 0 && si === 0) continue;
-        let wr = 0,
-          wi = 0;
-        for (let e = 0; e < x.index.length; e++) {
-          const w = probs[x.atom[e]] * x.share[e];
-          const idx = (Math.imul(j, x.index[e]) & mask) * stride; // (j·position) mod L: L divides 2^32
-          wr += w * cos[idx];
-          wi += w * sin[idx];
-        }
-        let logMod: number, arg: number;
-        if (x.capped) {
-          const mod2 = wr * wr + wi * wi;
-          if (mod2 < deadMod2) {
-            spec[2 * j] = 0;
-            spec[2 * j + 1] = 0;
-            continue;
-          }
-          logMod = 0.5 * m * Math.log(mod2);
-          arg = m * Math.atan2(wi, wr);
-        } else {
-          logMod = m * nu * (wr - 1);
-          if (logMod < -SKIP) {
-            spec[2 * j] = 0;
-            spec[2 * j + 1] = 0;
-            continue;
-          }
-          arg = m * nu * wi;
-        }
-        const mod = Math.exp(logMod),
-          fr = mod * Math.cos(arg),
-          fi = mod * Math.sin(arg);
-        spec[2 * j] = sr * fr - si * fi;
-        spec[2 * j + 1] = sr * fi + si * fr;
+      let wr = 0,
+        wi = 0;
+      for (let e = 0; e < member.index.length; e++) {
+        const w = probs[member.atom[e]] * member.share[e];
+        const idx = (Math.imul(j, member.index[e]) & mask) * stride; // (j·position) mod L: L divides 2^32
+        wr += w * cos[idx];
+        wi += w * sin[idx];
       }
+      const mod2 = wr * wr + wi * wi;
+      if (mod2 < deadMod2) {
+        spec[2 * j] = 0;
+        spec[2 * j + 1] = 0;
+        continue;
+      }
+      const mod = Math.exp(0.5 * m * Math.log(mod2)),
+        arg = m * Math.atan2(wi, wr);
+      spec[2 * j] = mod * Math.cos(arg);
+      spec[2 * j + 1] = mod * Math.sin(arg);
     }
     realFft(L).inverse(spec, local);
     const w = quad.weight[q],
@@ -201,10 +188,8 @@ export function cappedEventPmf(c: CappedEventComponent, o: QuadratureOptions): C
  * A lump sum's possible payments per member: k·amount for k = 0..kLast, then min((kLast + 1)·amount,
  * cap) for the rest (exactly the cap when kLast + 1 = ⌈cap/amount⌉). kLast stops early where
  * P(K = k | θ_max) < 1e-30 past the mean; `neglect` bounds the members misplaced by that.
- * An uncapped lump sum's payment is per event: the amount.
  */
-function lumpPayments(l: CappedLump, m: number, thetaMax: number): { values: Float64Array; neglect: number } {
-  if (l.cap === Infinity) return { values: Float64Array.of(l.amount), neglect: 0 };
+function lumpPayments(l: CappedLump, m: number, thetaMax: number): MemberTable {
   let kLast = Math.ceil(l.cap / l.amount) - 1;
   let neglect = 0;
   const nu = l.lambda * thetaMax;
@@ -220,29 +205,98 @@ function lumpPayments(l: CappedLump, m: number, thetaMax: number): { values: Flo
   }
   return {
     values: Float64Array.from({ length: kLast + 2 }, (_, i) => Math.min(i * l.amount, l.cap)),
+    table: null,
     neglect,
   };
 }
 
-/** P(atom k | ν) into probs: Poisson(ν) for k ≤ kLast, the rest on the last atom; 1 for an uncapped lump's single atom. */
-function atomProbabilities(x: Lump, nu: number, probs: Float64Array): void {
-  if (!x.capped) {
-    probs[0] = 1;
-    return;
+interface MemberTable {
+  values: Float64Array;
+  table: Float64Array | null;
+  neglect: number;
+}
+
+/**
+ * Several lump sums: P(W = v | K = k) for k = 0..kTail, the row kTail standing for K ≥ kTail.
+ * kTail is where every lump sum pays its cap whatever K is above it (all capped, none waiting:
+ * max ⌈cap/amount⌉), or else one past the last k with P(K = k | θ_max) ≥ 1e-30 past the mean,
+ * `neglect` bounding the members misplaced (m·P(K = k) at the stop, as lumpPayments). Each row
+ * is the convolution over lump sums of min(cap, amount·J), J ~ Binomial(k, w), equal payments
+ * merged.
+ */
+function memberTable(lumps: CappedLump[], m: number, nuMax: number): MemberTable {
+  const saturates = lumps.every((l) => l.cap < Infinity && l.paid === 1);
+  const kSat = saturates ? Math.max(...lumps.map((l) => Math.ceil(l.cap / l.amount))) : Infinity;
+  let p = Math.exp(-nuMax),
+    k = 0;
+  while (k + 1 < kSat && !(k > nuMax && p < 1e-30)) {
+    k++;
+    p *= nuMax / k;
   }
+  const kTail = k + 1;
+  const neglect = kTail < kSat ? m * p : 0;
+  const atomOf = new Map<number, number>();
+  const rows: Map<number, number>[] = [];
+  for (let n = 0; n <= kTail; n++) {
+    let dist = new Map<number, number>([[0, 1]]);
+    for (const l of lumps) {
+      const next = new Map<number, number>();
+      for (let j = 0; j <= n; j++) {
+        const pj = binomialPmf(j, n, l.paid);
+        if (pj === 0) continue;
+        const pay = Math.min(l.cap, l.amount * j);
+        for (const [v, q] of dist) next.set(v + pay, (next.get(v + pay) ?? 0) + q * pj);
+      }
+      dist = next;
+    }
+    for (const v of dist.keys()) if (!atomOf.has(v)) atomOf.set(v, atomOf.size);
+    rows.push(dist);
+  }
+  const V = atomOf.size;
+  const table = new Float64Array((kTail + 1) * V);
+  rows.forEach((dist, n) => {
+    for (const [v, q] of dist) table[n * V + atomOf.get(v)!] += q;
+  });
+  return { values: Float64Array.from(atomOf.keys()), table, neglect };
+}
+
+/** P(J = j) for J ~ Binomial(n, w), 0 ≤ w ≤ 1. */
+function binomialPmf(j: number, n: number, w: number): number {
+  if (w === 1) return j === n ? 1 : 0;
+  if (w === 0) return j === 0 ? 1 : 0;
+  return Math.exp(logBinomialPmf(j, n, w));
+}
+
+/**
+ * P(W = values[i] | ν) into probs, K ~ Poisson(ν): one lump sum, Poisson(ν) for k ≤ kLast and the
+ * rest on the last value; several, Σ_k P(K = k)·table row k with the rest on the last row.
+ */
+function memberProbabilities(x: Member, nu: number, probs: Float64Array): void {
   const n = x.values.length;
   let p = Math.exp(-nu),
     cdf = 0;
-  for (let k = 0; k < n - 1; k++) {
-    probs[k] = p;
+  if (x.table === null) {
+    for (let k = 0; k < n - 1; k++) {
+      probs[k] = p;
+      cdf += p;
+      p *= nu / (k + 1);
+    }
+    probs[n - 1] = Math.max(0, 1 - cdf);
+    return;
+  }
+  const rows = x.table.length / n;
+  probs.fill(0);
+  for (let k = 0; k < rows; k++) {
+    const weight = k < rows - 1 ? p : Math.max(0, 1 - cdf);
     cdf += p;
     p *= nu / (k + 1);
+    if (weight === 0) continue;
+    for (let i = 0; i < n; i++) probs[i] += weight * x.table[k * n + i];
   }
-  probs[n - 1] = Math.max(0, 1 - cdf);
 }
 
 /** The payments on a grid of span σ as (position, atom, share): one entry on the grid, else the mean-preserving split. */
-function placeOnSpan(x: Lump, span: number): void {
+function placeOnSpan(x: Member, span: number): void {
   const index: number[] = [],
     atom: number[] = [],
     share: number[] = [];
@@ -270,32 +324,26 @@ function placeOnSpan(x: Lump, span: number): void {
  * placed entries), with a log-sum-exp over each member's few atoms.
  */
 function conditionalCgf(
-  lumps: Lump[],
+  x: Member,
   m: number,
   theta: number,
   probs: Float64Array,
   exact: boolean,
 ): (s: number) => number {
   return (s) => {
-    let total = 0;
-    for (const x of lumps) {
-      const nu = x.l.lambda * theta;
-      atomProbabilities(x, nu, probs);
-      const n = exact ? x.values.length : x.index.length;
-      let top = -Infinity;
-      for (let e = 0; e < n; e++) {
-        const w = exact ? probs[e] : probs[x.atom[e]] * x.share[e];
-        if (w > 0) top = Math.max(top, s * (exact ? x.values[e] : x.index[e]));
-      }
-      let sum = 0;
-      for (let e = 0; e < n; e++) {
-        const w = exact ? probs[e] : probs[x.atom[e]] * x.share[e];
-        if (w > 0) sum += w * Math.exp(s * (exact ? x.values[e] : x.index[e]) - top);
-      }
-      // Capped: m·ln E[e^{sW}]; uncapped: m·ν·(E[e^{s·a}] − 1) with E[e^{s·a}] = e^{top}·sum.
-      total += x.capped ? m * (top + Math.log(sum)) : m * nu * (Math.exp(top) * sum - 1);
+    memberProbabilities(x, x.rate * theta, probs);
+    const n = exact ? x.values.length : x.index.length;
+    let top = -Infinity;
+    for (let e = 0; e < n; e++) {
+      const w = exact ? probs[e] : probs[x.atom[e]] * x.share[e];
+      if (w > 0) top = Math.max(top, s * (exact ? x.values[e] : x.index[e]));
     }
-    return total;
+    let sum = 0;
+    for (let e = 0; e < n; e++) {
+      const w = exact ? probs[e] : probs[x.atom[e]] * x.share[e];
+      if (w > 0) sum += w * Math.exp(s * (exact ? x.values[e] : x.index[e]) - top);
+    }
+    return m * (top + Math.log(sum)); // m·ln E[e^{sW}]
   };
 }
 
