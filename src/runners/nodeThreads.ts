@@ -18,7 +18,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runOnPool, type WorkerLike } from './pool.ts';
+import { oneAtATime, runOnPool, type WorkerLike } from './pool.ts';
 import type { Block } from '../engine/blocks.ts';
 import type { Runner } from '../engine/runner.ts';
 
@@ -99,19 +99,22 @@ export function nodeThreadsRunner(
     else pool.push(fresh);
     return fresh;
   };
+  const turn = oneAtATime();
   return {
     async run(plan, seed, blocks, runOptions) {
-      const count = Math.max(1, Math.min(workers, blocks.length));
-      while (pool.length < count) pool.push(make());
-      try {
-        return await runOnPool(pool.slice(0, count), plan, seed, blocks, runOptions, {
-          recovery: { replace },
-          watchdogMs: options.watchdogMs,
-        });
-      } catch (e) {
-        await stop();
-        throw e;
-      }
+      return turn(async () => {
+        const count = Math.max(1, Math.min(workers, blocks.length));
+        while (pool.length < count) pool.push(make());
+        try {
+          return await runOnPool(pool.slice(0, count), plan, seed, blocks, runOptions, {
+            recovery: { replace },
+            watchdogMs: options.watchdogMs,
+          });
+        } catch (e) {
+          await stop();
+          throw e;
+        }
+      });
     },
     close: stop,
   };

@@ -43,6 +43,21 @@ export interface PoolOptions {
 }
 
 /** Generous: a block of 250 iterations takes well under a second on any scheme in scenarios/. */
+/**
+ * Makes the runs on one pool wait their turn: a run asked for while another is going starts when
+ * that one has ended (either way). Two runs at once on the same workers would overwrite each
+ * other's message handlers and mix their blocks' results (a caller whose earlier run was abandoned
+ * unfinished — a timed-out test, say — would get another run's numbers).
+ */
+export function oneAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (job) => {
+    const next = last.then(job);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 export const WATCHDOG_MS = 60_000;
 
 /** A run given up because its workers died: `blockStart` is the first iteration of the block. */

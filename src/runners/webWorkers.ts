@@ -5,7 +5,7 @@
  * by a fresh one that retries its block once (pool.ts). Cancelling or a failed run terminates the
  * pool; the next run starts fresh workers.
  */
-import { runOnPool, type WorkerLike } from './pool.ts';
+import { oneAtATime, runOnPool, type WorkerLike } from './pool.ts';
 import type { Runner } from '../engine/runner.ts';
 
 function spawn(): WorkerLike {
@@ -45,19 +45,22 @@ export function webWorkersRunner(
     else pool.push(fresh);
     return fresh;
   };
+  const turn = oneAtATime();
   return {
     async run(plan, seed, blocks, options) {
-      const count = Math.max(1, Math.min(workers, blocks.length));
-      while (pool.length < count) pool.push(spawn());
-      try {
-        return await runOnPool(pool.slice(0, count), plan, seed, blocks, options, {
-          recovery: { replace },
-          watchdogMs,
-        });
-      } catch (e) {
-        stop();
-        throw e;
-      }
+      return turn(async () => {
+        const count = Math.max(1, Math.min(workers, blocks.length));
+        while (pool.length < count) pool.push(spawn());
+        try {
+          return await runOnPool(pool.slice(0, count), plan, seed, blocks, options, {
+            recovery: { replace },
+            watchdogMs,
+          });
+        } catch (e) {
+          stop();
+          throw e;
+        }
+      });
     },
     close: stop,
   };

@@ -54,3 +54,24 @@ describe('the worker-thread runner when a thread dies', () => {
     }
   }, 180_000);
 });
+
+describe('the worker-thread runner asked for two runs at once', () => {
+  it('gives each run its own numbers, as if run one after the other', async () => {
+    const other = readScenarioFile('jiaxing-2015.json');
+    const [refA, refB] = [
+      await simulate(scenario, inlineRunner(), OPTS),
+      await simulate(other, inlineRunner(), { iterations: 1000, seed: 'other' }),
+    ];
+    const runner = nodeThreadsRunner(2);
+    try {
+      const [a, b] = await Promise.all([
+        simulate(scenario, runner, OPTS),
+        simulate(other, runner, { iterations: 1000, seed: 'other' }),
+      ]);
+      expect(a.totals).toEqual(refA.totals);
+      expect(b.totals).toEqual(refB.totals);
+    } finally {
+      await runner.close();
+    }
+  }, 180_000);
+});
