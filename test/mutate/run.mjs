@@ -13,7 +13,7 @@
 // one shared file would lose the other folders whenever a single folder was run. Reports go to
 // test/mutate/reports/<folder>.{html,json} (git-ignored). Exits non-zero if a Stryker run failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const FOLDERS = ['benefits', 'io', 'history', 'engine'];
 const CONFIG = 'test/mutate/stryker.config.mjs';
@@ -39,12 +39,22 @@ if (!tableOnly) {
     if (status !== 0) {
       console.error(`mutate: stryker over src/${folder} exited ${status}`);
       failed = true;
-    }
+    } else portable(`test/mutate/incremental/${folder}.json`);
   }
 }
 
 console.log(table(folders));
 process.exit(failed ? 1 : 0);
+
+/**
+ * The incremental file without the machine's paths (the checkout's folder as `projectRoot`, the
+ * sandbox's in `config`), which Stryker records but does not read back: it is committed.
+ */
+function portable(file) {
+  if (!existsSync(file)) return;
+  const { projectRoot: _root, config: _config, ...rest } = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, `${JSON.stringify(rest, null, 2)}\n`);
+}
 
 /**
  * One row per folder from its JSON report: killed, survived, timeout, no coverage, and the score
