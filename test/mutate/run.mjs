@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm run mutate`: mutation testing (StrykerJS, test/mutate/stryker.config.mjs) of each folder in
+// turn, then the score table (docs/mutation.md).
+//
+//   npm run mutate                          src/benefits, src/io, src/history, src/engine, in that order
+//   npm run mutate -- benefits io           the named folders only
+//   npm run mutate -- --table               only print the table from the last reports
+//   npm run mutate -- io --force            other arguments go to `stryker run` (--force re-tests every
+//                                           mutant; --concurrency 1 on a busy machine)
+//
+// One Stryker run per folder, each with its own incremental file (test/mutate/incremental/<folder>.json,
+// committed): Stryker writes into its incremental file only the mutants of the run that wrote it, so
+// one shared file would lose the other folders whenever a single folder was run. Reports go to
+// test/mutate/reports/<folder>.{html,json} (git-ignored). Exits non-zero if a Stryker run failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const FOLDERS = ['benefits', 'io', 'history', 'engine'];
+const CONFIG = 'test/mutate/stryker.config.mjs';
+
+const folders = [];
+const strykerArgs = [];
+let tableOnly = false;
+for (const a of process.argv.slice(2)) {
+  if (a === '--table') tableOnly = true;
+  else if (FOLDERS.includes(a)) folders.push(a);
+  else strykerArgs.push(a);
+}
+if (folders.length === 0) folders.push(...FOLDERS);
+
+let failed = false;
+if (!tableOnly) {
+  for (const folder of folders) {
+    console.log(`== mutate src/${folder}`);
+    const { status } = spawnSync('npx', ['stryker', 'run', CONFIG, ...strykerArgs], {
+      stdio: 'inherit',
+      env: { ...process.env, HUZHU_MUTATE: folder },
+    });
+    if (status !== 0) {
+      console.error(`mutate: stryker over src/${folder} exited ${status}`);
+      failed = true;
+    } else portable(`test/mutate/incremental/${folder}.json`);
+  }
+}
+
+console.log(table(folders));
+process.exit(failed ? 1 : 0);
+
+/**
+ * The incremental file without the machine's paths (the checkout's folder as `projectRoot`, the
+ * sandbox's in `config`), which Stryker records but does not read back: it is committed.
+ */
+function portable(file) {
+  if (!existsSync(file)) return;
+  const { projectRoot: _root, config: _config, ...rest } = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, `${JSON.stringify(rest, null, 2)}\n`);
+}
+
+/**
+ * One row per folder from its JSON report: killed, survived, timeout, no coverage, and the score
+ * (killed + timeout) / (killed + timeout + survived + no coverage), Stryker's definition. Mutants
+ * excluded by a disable comment (Ignored) and those that do not compile are not counted.
+ */
+function table(names) {
+  const rows = [
+    '| folder | mutants | killed | survived | timeout | no coverage | ignored | score |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const folder of names) {
+    const file = `test/mutate/reports/${folder}.json`;
+    if (!existsSync(file)) {
+      rows.push(`| src/${folder} | no report (${file}) | | | | | | |`);
+      continue;
+    }
+    const n = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, Ignored: 0, other: 0 };
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    for (const f of Object.values(report.files))
+      for (const m of f.mutants) n[m.status in n ? m.status : 'other']++;
+    const detected = n.Killed + n.Timeout;
+    const valid = detected + n.Survived + n.NoCoverage;
+    const score = valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(2)}%`;
+    const total = valid + n.Ignored + n.other;
+    rows.push(
+      `| src/${folder} | ${total} | ${n.Killed} | ${n.Survived} | ${n.Timeout} | ${n.NoCoverage} | ${n.Ignored} | ${score} |`,
+    );
+  }
+  return rows.join('\n');
+}

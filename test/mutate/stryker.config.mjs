@@ -1,0 +1,49 @@
+// @ts-check
+/**
+ * Mutation testing (StrykerJS) of one folder of src/: the engine, the benefit tables, the scenario
+ * IO or the history analysis. Run through `npm run mutate` (test/mutate/run.mjs), which sets
+ * HUZHU_MUTATE to the folder; not in CI (hours on two cores). See docs/mutation.md.
+ *
+ * Incremental: test/mutate/incremental/<folder>.json (committed) holds the last result of every
+ * mutant of that folder; a later run re-tests only the mutants whose source or covering tests
+ * changed since (`--force` re-tests all). Reports (HTML, JSON) go to test/mutate/reports/
+ * (git-ignored); the sandbox to the system's temporary folder, removed after a run that completes.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const FOLDERS = ['engine', 'benefits', 'io', 'history'];
+const folder = process.env.HUZHU_MUTATE ?? '';
+if (!FOLDERS.includes(folder))
+  throw new Error(`HUZHU_MUTATE must name one of ${FOLDERS.join(', ')}: run this through npm run mutate`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // related: the first run executes only the test files that import the folder, directly or not.
+  vitest: { configFile: 'test/mutate/vitest.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    `src/${folder}/**/*.ts`,
+    // A script, not a module: it writes the schema file (npm run schema) and no test imports it.
+    '!src/io/writeSchema.ts',
+  ],
+  ignorePatterns: ['dist', 'coverage', 'test/e2e', 'test/mutate/reports', '.scratch', '*.log'],
+  incremental: true,
+  incrementalFile: `test/mutate/incremental/${folder}.json`,
+  // The sandbox (a copy of the repository per run) lives outside the repository, so that tsc,
+  // ESLint and vitest over test/ never see its instrumented copies.
+  tempDirName: join(tmpdir(), 'huzhu-stryker'),
+  cleanTempDir: true,
+  concurrency: 2,
+  // The first run executes every related unit test once, in one thread, to learn which tests
+  // reach which mutant (perTest): many minutes on a shared machine.
+  dryRunTimeoutMinutes: 60,
+  timeoutMS: 10_000,
+  timeoutFactor: 2,
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: `test/mutate/reports/${folder}.html` },
+  jsonReporter: { fileName: `test/mutate/reports/${folder}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, allowEmojis: false, maxTestsToLog: 0 },
+  thresholds: { high: 90, low: 85, break: null },
+};
