@@ -13,6 +13,8 @@ import { analyseHistory, checkAggregates, parseHistory, parseRegions } from '../
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner } from '../runners/nodeThreads.ts';
+import { RunRefusedError } from '../engine/workBudget.ts';
+import { refusalLine } from '../messages/refusals.ts';
 import { CliError } from './errors.ts';
 import { readScenario, readText } from './files.ts';
 import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
@@ -85,6 +87,21 @@ async function withThreads<T>(workers: number, work: (runner: Runner) => Promise
   }
 }
 
+/**
+ * Runs `work`; a run the engine refuses as too much work (engine/workBudget.ts) becomes one line
+ * `path: message` and exit 1, prefixed by its file in a comparison (`files`).
+ */
+async function refusing<T>(lang: Lang, work: () => Promise<T> | T, files?: string[]): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof RunRefusedError)) throw e;
+    const line = refusalLine(lang, e.refusal);
+    const file = files?.[e.version ?? -1];
+    throw new CliError(1, [file === undefined ? line : `${file}: ${line}`]);
+  }
+}
+
 const validate: Command = {
   summary: 'checks a scenario file; prints "ok: <name>" or one line per problem',
   args: '<scenario.json>',
@@ -110,11 +127,11 @@ const simulateCommand: Command = {
     const lang = langOption(values);
     const scenario = await readScenario(file);
     if (method === 'fft') {
-      const { report } = simulateExact(scenario);
+      const { report } = await refusing(lang, () => simulateExact(scenario));
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
-    const { report } = await withThreads(workers, (runner) =>
-      simulate(scenario, runner, { iterations, seed }),
+    const { report } = await refusing(lang, () =>
+      withThreads(workers, (runner) => simulate(scenario, runner, { iterations, seed })),
     );
     return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
   },
@@ -163,8 +180,13 @@ const compare: Command = {
     const workers = workersOption(values);
     const lang = langOption(values);
     const scenarios = await readScenarios(positionals);
-    const { comparison } = await withThreads(workers, (runner) =>
-      compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
+    const { comparison } = await refusing(
+      lang,
+      () =>
+        withThreads(workers, (runner) =>
+          compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
+        ),
+      positionals,
     );
     return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
   },
@@ -190,13 +212,12 @@ const solve: Command = {
           `--cap: benefit "${capId}" is a ${b.type} benefit, which has no cap (its limit is maxDays)`,
         ]);
     }
-    const { report } = await confidenceReport(scenario, values);
+    const { report } = await refusing(lang, () => confidenceReport(scenario, values));
+    const cap = typeof capId === 'string' ? await refusing(lang, () => affordableCap(scenario, capId)) : null;
     const result = {
       breakEvenContribution: report.breakEvenContribution,
       contributionAtConfidence: report.contributionAtConfidence,
-      ...(typeof capId === 'string'
-        ? { affordableCap: { benefit: capId, cap: affordableCap(scenario, capId) } }
-        : {}),
+      ...(typeof capId === 'string' ? { affordableCap: { benefit: capId, cap } } : {}),
     };
     return values.json ? json(result) : solveText(result, scenario, lang);
   },
@@ -254,8 +275,10 @@ const projectCommand: Command = {
     const workers = workersOption(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
-    const projection = await withThreads(workers, (runner) =>
-      project(scenario, runner, { years, iterations, seed: seedOption(values) }),
+    const projection = await refusing(lang, () =>
+      withThreads(workers, (runner) =>
+        project(scenario, runner, { years, iterations, seed: seedOption(values) }),
+      ),
     );
     return values.json ? json(projection) : projectText(projection, lang);
   },
