@@ -57,6 +57,8 @@ const W = {
   cell: 40,
   daysEntry: 40,
   countTerm: 20,
+  /** One event count the exact method follows for a capped event risk (pmf, quadrature checks). */
+  eventCount: 200,
   listValue: 5,
   /** Days tables stop here (plan.ts). */
   maxDaysTable: 1 << 22,
@@ -395,8 +397,12 @@ export function exactWork(s: ResolvedScenario): PeriodWork {
       s.benefits.some((b) => b.risk === r.id && isCost(b) && unbounded(b)),
   ).length;
   s.risks.forEach((risk, i) => {
-    if (risk.kind !== 'cost') return;
     const at = `risks[${i}]`;
+    if (risk.kind !== 'cost') {
+      const part = cappedEventCounts(s, risk, at);
+      if (part) once.push(part);
+      return;
+    }
     const mine = s.benefits.filter((b) => b.risk === risk.id);
     const cost = mine.filter(isCost);
     const claimants = risk.rate * riskMembers(s, risk);
@@ -441,6 +447,34 @@ export function exactWork(s: ResolvedScenario): PeriodWork {
   });
   const units = once.reduce((a, p) => a + p.units, 0);
   return { perIteration: 0, once: units, parts: { perIteration: [], once } };
+}
+
+/**
+ * An event risk with a per-member cap: the exact method follows the distribution of the risk's
+ * event count T ~ NB(μ, r = 1/cv²) (Poisson when cv = 0), μ = members·Σ rate·w, up to the first
+ * count past the mean whose pmf is below 1e-25 (fft/thetaQuadrature.ts): about
+ * μ + 57.5/ln(1 + r/μ) counts, or μ + 12√μ for a Poisson. A list that long (a rate cv of 10 on
+ * 40,000 events a period asks for 2·10^8) is refused before it is built: past ~10^8 entries the
+ * JavaScript engine aborts the process.
+ */
+function cappedEventCounts(
+  s: ResolvedScenario,
+  risk: ResolvedScenario['risks'][number],
+  at: string,
+): Part | null {
+  const lumps = s.benefits.filter((b) => b.risk === risk.id && b.type === 'lump-sum');
+  if (!lumps.some((b) => b.type === 'lump-sum' && b.cap !== undefined)) return null;
+  const nu = lumps.reduce(
+    (a, b) => a + (b.type === 'lump-sum' ? risk.rate * waitingFactor(b, s.members.newShare) : 0),
+    0,
+  );
+  const mu = riskMembers(s, risk) * nu;
+  const cv = risk.rateCv;
+  const r = cv > 0 ? 1 / (cv * cv) : Infinity;
+  const spread = r === Infinity ? 12 * Math.sqrt(mu) : 57.5 / Math.log1p(r / mu);
+  const counts = mu + spread + 60;
+  const path = r !== Infinity && spread > mu ? `${at}.rateCv` : `${at}.rate`;
+  return { path, units: W.eventCount * counts, what: 'events', count: counts };
 }
 
 function unbounded(b: Benefit): boolean {

@@ -30,12 +30,14 @@ const WHAT_ZH: Record<RefusalParams['period']['what'], (n: number) => string> = 
 const EXACT_EN: typeof WHAT_EN = {
   ...WHAT_EN,
   table: (n) => `a claimant's payment of ${num(n)} pieces or values to describe`,
+  events: (n) => `the distribution of up to ${num(n)} events a period to compute (a per-member cap binds)`,
   days: (n) => `${num(n)} days to follow`,
 };
 
 const EXACT_ZH: typeof WHAT_ZH = {
   ...WHAT_ZH,
   table: (n) => `每名理赔人的给付需描述 ${num(n)} 段或个取值`,
+  events: (n) => `需计算每期多达 ${num(n)} 次事件的分布（每人封顶生效）`,
   days: (n) => `需追踪 ${num(n)} 个住院天数`,
 };
 
