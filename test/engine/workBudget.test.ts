@@ -25,6 +25,7 @@ import {
 import { validateScenario } from '../../src/io/validate.ts';
 import { refusalLine } from '../../src/messages/refusals.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
+import type { Runner } from '../../src/engine/runner.ts';
 
 const bands = {
   type: 'bands',
@@ -130,10 +131,29 @@ describe('the limit, on both sides', () => {
   });
 });
 
+/**
+ * The inline runner, which fails instead of drawing more than `limit` claimants (10^7, a few
+ * seconds): the claimants a plan draws (its λ per iteration, as the engine's own plan says) counted
+ * over every run it is given. A refused run draws none; without the refusal the test fails, not hangs.
+ */
+function watchdogRunner(limit = 1e7): Runner {
+  const inner = inlineRunner();
+  let claimants = 0;
+  return {
+    run(plan, seed, blocks, options) {
+      const n = blocks.reduce((a, b) => a + b.count, 0);
+      for (const r of plan.risks) if (r.kind === 'cost') claimants += r.lambda * n;
+      if (claimants > limit) throw new Error(`asked to draw ${claimants} claimants`);
+      return inner.run(plan, seed, blocks, options);
+    },
+    close: () => inner.close(),
+  };
+}
+
 describe('the known case: a 50-year projection with trends at their maximum', () => {
   it('is refused at once, naming simulation.years with the most years that fit', async () => {
     const t0 = performance.now();
-    const e = await project(trend50, inlineRunner()).catch((x: unknown) => x);
+    const e = await project(trend50, watchdogRunner()).catch((x: unknown) => x);
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(e).toBeInstanceOf(RunRefusedError);
     const r = (e as RunRefusedError).refusal;
@@ -163,7 +183,7 @@ describe('refusals name a field and stop the run', () => {
     risks: [{ id: 'r', kind: 'cost', rate: 1, cost: { dist: 'lognormal', mean: 4000, cv: 3 } }],
   });
   it('100,000,000 claimants a period: simulate refuses naming risks[0].rate, in both languages', async () => {
-    const e = await simulate(huge, inlineRunner()).catch((x: unknown) => x);
+    const e = await simulate(huge, watchdogRunner()).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(RunRefusedError);
     const r = (e as RunRefusedError).refusal;
     expect(r.path).toBe('risks[0].rate');
@@ -172,7 +192,7 @@ describe('refusals name a field and stop the run', () => {
     expect(refusalLine('en', r)).not.toMatch(/[\u4e00-\u9fff]/);
   });
   it('a comparison refuses when all its versions together are too much, naming the version', async () => {
-    const e = await compareVersions([scenario({}), huge], inlineRunner()).catch((x: unknown) => x);
+    const e = await compareVersions([scenario({}), huge], watchdogRunner()).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(RunRefusedError);
     expect((e as RunRefusedError).version).toBe(1);
   });
