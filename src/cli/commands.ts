@@ -16,6 +16,8 @@ import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner, type ExitOnBlock } from '../runners/nodeThreads.ts';
 import { WorkerFailedError } from '../runners/pool.ts';
 import { failureText } from '../messages/failures.ts';
+import { RunRefusedError } from '../engine/workBudget.ts';
+import { refusalLine } from '../messages/refusals.ts';
 import { CliError } from './errors.ts';
 import { readScenario, readText } from './files.ts';
 import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
@@ -136,6 +138,21 @@ function exact(scenario: Scenario, lang: Lang) {
   }
 }
 
+/**
+ * Runs `work`; a run the engine refuses as too much work (engine/workBudget.ts) becomes one line
+ * `path: message` and exit 1, prefixed by its file in a comparison (`files`).
+ */
+async function refusing<T>(lang: Lang, work: () => Promise<T> | T, files?: string[]): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof RunRefusedError)) throw e;
+    const line = refusalLine(lang, e.refusal);
+    const file = files?.[e.version ?? -1];
+    throw new CliError(1, [file === undefined ? line : `${file}: ${line}`]);
+  }
+}
+
 const validate: Command = {
   summary: 'checks a scenario file; prints "ok: <name>" or one line per problem',
   args: '<scenario.json>',
@@ -158,11 +175,11 @@ const simulateCommand: Command = {
     const lang = langOption(values);
     const scenario = await readScenario(file);
     if (method === 'fft') {
-      const { report } = exact(scenario, lang);
+      const { report } = await refusing(lang, () => exact(scenario, lang));
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
-    const { report } = await withThreads(workers, lang, (runner) =>
-      simulate(scenario, runner, { iterations, seed }),
+    const { report } = await refusing(lang, () =>
+      withThreads(workers, lang, (runner) => simulate(scenario, runner, { iterations, seed })),
     );
     return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
   },
@@ -210,8 +227,13 @@ const compare: Command = {
     const { iterations, workers } = runOptions(values);
     const lang = langOption(values);
     const scenarios = await readScenarios(positionals);
-    const { comparison } = await withThreads(workers, lang, (runner) =>
-      compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
+    const { comparison } = await refusing(
+      lang,
+      () =>
+        withThreads(workers, lang, (runner) =>
+          compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
+        ),
+      positionals,
     );
     return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
   },
@@ -237,13 +259,12 @@ const solve: Command = {
           `--cap: benefit "${capId}" is a ${b.type} benefit, which has no cap (its limit is maxDays)`,
         ]);
     }
-    const { report } = await confidenceReport(scenario, values, lang);
+    const { report } = await refusing(lang, () => confidenceReport(scenario, values, lang));
+    const cap = typeof capId === 'string' ? await refusing(lang, () => affordableCap(scenario, capId)) : null;
     const result = {
       breakEvenContribution: report.breakEvenContribution,
       contributionAtConfidence: report.contributionAtConfidence,
-      ...(typeof capId === 'string'
-        ? { affordableCap: { benefit: capId, cap: affordableCap(scenario, capId) } }
-        : {}),
+      ...(typeof capId === 'string' ? { affordableCap: { benefit: capId, cap } } : {}),
     };
     return values.json ? json(result) : solveText(result, scenario, lang);
   },
@@ -297,8 +318,10 @@ const projectCommand: Command = {
     const { iterations, workers } = runOptions(values);
     const lang = langOption(values);
     const scenario = await readScenario(file);
-    const projection = await withThreads(workers, lang, (runner) =>
-      project(scenario, runner, { years, iterations, seed: seedOption(values) }),
+    const projection = await refusing(lang, () =>
+      withThreads(workers, lang, (runner) =>
+        project(scenario, runner, { years, iterations, seed: seedOption(values) }),
+      ),
     );
     return values.json ? json(projection) : projectText(projection, lang);
   },

@@ -13,6 +13,7 @@ import type { Scenario } from '../domain/scenario.ts';
 import type { Runner } from './runner.ts';
 import { diffScenarios, type Change } from './diff.ts';
 import { simulate, type Simulation } from './simulate.ts';
+import { checkWork, refusedVersion, RunRefusedError, runWork } from './workBudget.ts';
 
 export interface VersionSummary {
   name: string;
@@ -57,6 +58,10 @@ export async function compareVersions(
   const first = resolveScenario(scenarios[0]);
   const iterations = options.iterations ?? first.simulation.iterations;
   const seed = options.seed ?? first.simulation.seed;
+  // Every version's work together (each is also checked on its own by simulate).
+  const work = scenarios.map((v) => runWork(resolveScenario(v)));
+  const refusal = checkWork(work, iterations);
+  if (refusal) throw new RunRefusedError(refusal, refusedVersion(work, refusal));
   const simulations: Simulation[] = [];
   for (const s of scenarios) simulations.push(await simulate(s, runner, { iterations, seed }));
   const base = simulations[0].report;

@@ -65,9 +65,34 @@ export interface Plan {
 const MAX_DAYS_TABLE = 1 << 22;
 const GUIDE_SIZE = 1024;
 
-export function compilePlan(s: ResolvedScenario, scale: Scale = UNIT_SCALE, bits = DEFAULT_TABLE_BITS): Plan {
+/**
+ * Tables a projection reuses from one year to the next (the same numbers, built once): a cost
+ * risk's sampling by its cost scale (unchanged without a cost trend), its days table always (days
+ * have no trend). Keyed by risk index; one cache per scenario and table size.
+ */
+export interface PlanCache {
+  cost: Map<string, CostSampling | null>;
+  days: Map<number, PlanCostRisk['days']>;
+}
+
+export const planCache = (): PlanCache => ({ cost: new Map(), days: new Map() });
+
+/** `cache.get(key)`, or `make()` stored under `key`. */
+function cached<K, V>(map: Map<K, V> | undefined, key: K, make: () => V): V {
+  if (map?.has(key)) return map.get(key)!;
+  const v = make();
+  map?.set(key, v);
+  return v;
+}
+
+export function compilePlan(
+  s: ResolvedScenario,
+  scale: Scale = UNIT_SCALE,
+  bits = DEFAULT_TABLE_BITS,
+  cache?: PlanCache,
+): Plan {
   const benefitIds = s.benefits.map((b) => b.id);
-  const risks = s.risks.map((risk) => {
+  const risks = s.risks.map((risk, r) => {
     const columns = s.benefits.flatMap((b, i) => (b.risk === risk.id ? [i] : []));
     const members = riskMembers(s, risk, scale.members);
     if (risk.kind === 'event') {
@@ -97,9 +122,13 @@ export function compilePlan(s: ResolvedScenario, scale: Scale = UNIT_SCALE, bits
       lambda: risk.rate * scale.rate * members,
       rateCv: risk.rateCv,
       costColumns,
-      cost: costBenefits.length === 0 ? null : compileCost(risk.cost, scale.cost, costBenefits, bits),
+      cost: cached(cache?.cost, `${r}:${scale.cost}`, () =>
+        costBenefits.length === 0 ? null : compileCost(risk.cost, scale.cost, costBenefits, bits),
+      ),
       dailyColumns,
-      days: dailyBenefits.length === 0 || !risk.days ? null : compileDays(risk.days, dailyBenefits),
+      days: cached(cache?.days, r, () =>
+        dailyBenefits.length === 0 || !risk.days ? null : compileDays(risk.days, dailyBenefits),
+      ),
     };
   });
   return { benefitIds, risks };
@@ -120,7 +149,8 @@ function compileCost(dist: CostDist, scale: number, benefits: Benefit[], bits: n
   // Uncapped steps have infinitely many pieces, and capped ones up to 1e14 (a cap of 1e12 on steps
   // of a fen): past MAX_STEP_PIECES, describe them up to the last cell's lower edge and at most
   // 4 million steps; the cells beyond are sampled exactly (costTable.ts).
-  const lastEdge = cellEdges(X, bits)[2 ** bits - 1];
+  // The last cell's lower edge, Q(1 − 1/T) as cellEdges computes it (from the top once T ≥ 4).
+  const lastEdge = bits >= 2 ? X.quantileUpper(1 / 2 ** bits) : cellEdges(X, bits)[2 ** bits - 1];
   const pieces = benefits.map((b) => {
     if (b.type === 'bands') return bandsPiecewise(b);
     if (b.type === 'steps') {

@@ -22,7 +22,8 @@ import { quantileSorted } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';
 import { expectedPayout, type Scale } from './expected.ts';
 import { fundStep, netIncome } from './fund.ts';
-import { compilePlan } from './plan.ts';
+import { compilePlan, planCache } from './plan.ts';
+import { checkWork, RunRefusedError, runWork } from './workBudget.ts';
 import { assemble, fen } from './simulate.ts';
 
 export interface ProjectionYear {
@@ -81,6 +82,10 @@ export async function project(
   const T = options.years ?? s.simulation.years;
   const n = options.iterations ?? s.simulation.iterations;
   const seed = options.seed ?? s.simulation.seed;
+  // Refused before anything runs when the years' draws, tables and expectations are too much work.
+  const refusal = checkWork([runWork(s, T)], n);
+  if (refusal) throw new RunRefusedError(refusal);
+  const cache = planCache();
   const perMember = s.contributions.reduce((a, c) => a + c.amount, 0);
   const balance = new Float64Array(n).fill(s.fund.reserve);
   const years: ProjectionYear[] = [];
@@ -92,7 +97,7 @@ export async function project(
     const net = netIncome({ income, expenses: fen(income * s.fund.expenseRate) });
     const mu = expectedPayout(s, scale).payout;
     const blocks = planBlocks(n);
-    const results = await runner.run(compilePlan(s, scale), `${seed}/year-${t}`, blocks, {
+    const results = await runner.run(compilePlan(s, scale, undefined, cache), `${seed}/year-${t}`, blocks, {
       signal: options.signal,
       onProgress:
         options.onProgress && ((done, total) => options.onProgress!((t - 1) * total + done, T * total)),

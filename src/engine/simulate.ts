@@ -23,6 +23,7 @@ import { flagsOf, fundOf, netPerMemberContribution, verdictOf } from './fund.ts'
 import { compilePlan } from './plan.ts';
 import type { BlockResult } from './simulateBlock.ts';
 import { monteCarloWarnings } from './warnings.ts';
+import { checkExactWork, checkWork, RunRefusedError, runWork } from './workBudget.ts';
 import type { ExactAggregate, ExactOptions } from './fft/exactAggregate.ts';
 import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
 import { accurateAggregate } from './fft/exactAccuracy.ts';
@@ -60,6 +61,9 @@ export async function simulate(
   const s = resolveScenario(scenario);
   const iterations = options.iterations ?? s.simulation.iterations;
   const seed = options.seed ?? s.simulation.seed;
+  // Refused before anything runs when the draws and tables are too much work (workBudget.ts).
+  const refusal = checkWork([runWork(s)], iterations);
+  if (refusal) throw new RunRefusedError(refusal);
   const expected = expectedPayout(s);
   const plan = compilePlan(s);
   const results = await runner.run(plan, seed, planBlocks(iterations), options);
@@ -190,6 +194,9 @@ export interface ExactSimulation {
  */
 export function simulateExact(scenario: Scenario, options: ExactOptions = {}): ExactSimulation {
   const s = resolveScenario(scenario);
+  // Refused before anything runs when its set-up (pieces, days, values) is too much work.
+  const refusal = checkExactWork(s);
+  if (refusal) throw new RunRefusedError(refusal);
   const fund = fundOf(s);
   const agg = accurateAggregate(s, options, {
     points: [

@@ -14,6 +14,26 @@ import { maximumPayment } from '../benefits/exact.ts';
 import { bisect, expandBracket } from '../stats/numerics/bisect.ts';
 import { expectedPayout } from './expected.ts';
 import { fundOf, netPerMemberContribution } from './fund.ts';
+import { periodWork, RunRefusedError, WORK_LIMITS, type Refusal } from './workBudget.ts';
+
+/** Evaluations of μ the solver may make: the bracket's doublings (≤ 30) and the bisection (≤ 100), and two more. */
+export const SOLVER_EVALUATIONS = 132;
+
+/**
+ * The solver's work: `SOLVER_EVALUATIONS` exact expectations, each with the benefit at the
+ * costliest cap (none); refused naming the benefit's cap when above `WORK_LIMITS.units`.
+ */
+export function checkSolveWork(s: ResolvedScenario, index: number): Refusal | null {
+  const w = periodWork(withCap(s, index, undefined), undefined, { cost: false, days: false });
+  const each = w.parts.once.filter((p) => p.what === 'expectation').reduce((a, p) => a + p.units, 0);
+  const units = SOLVER_EVALUATIONS * each;
+  if (units <= WORK_LIMITS.units) return null;
+  return {
+    path: `benefits[${index}].cap`,
+    code: 'period',
+    params: { units, limit: WORK_LIMITS.units, what: 'expectation', count: SOLVER_EVALUATIONS },
+  };
+}
 
 export function breakEvenContribution(s: ResolvedScenario): number {
   return expectedPayout(s).payout / netPerMemberContribution(s);
@@ -35,6 +55,9 @@ export function affordableCap(scenario: Scenario | ResolvedScenario, benefitId: 
   const index = s.benefits.findIndex((b) => b.id === benefitId);
   if (index < 0 || !isCappable(s.benefits[index]))
     throw new RangeError(`benefit ${benefitId} has no cap to solve for`);
+  // Each bisection step recomputes μ: refused before it starts when those steps are too much work.
+  const refusal = checkSolveWork(s, index);
+  if (refusal) throw new RunRefusedError(refusal);
   const { net } = fundOf(s);
   const mu = (cap: number | undefined) => expectedPayout(withCap(s, index, cap)).payout;
   if (mu(undefined) <= net) return null;

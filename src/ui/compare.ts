@@ -27,6 +27,7 @@ import type { ExactClient } from './exactClient.ts';
 import { EXAMPLES, exampleScenario, readScenarioFile } from './files.ts';
 import { csvExportButton, figure } from './figure.ts';
 import { filePicker, JSON_FILES } from './filePicker.ts';
+import { failureText } from './runErrors.ts';
 import { LABELS, type Labels } from './i18n.ts';
 import { progressRunner } from './progressRunner.ts';
 import { createRunController, type RunController } from './runController.ts';
@@ -134,11 +135,7 @@ export function createCompareView(deps: Deps): View {
       result = r;
     },
     failure: (e) =>
-      h(
-        'p',
-        { class: 'note error-text' },
-        `${L().compareFailed}${e instanceof Error ? e.message : String(e)}`,
-      ),
+      h('p', { class: 'note error-text' }, `${L().compareFailed}${failureText(e, store.state.lang)}`),
     notes: () => [chosen().length < 2 && !runs.running && h('p', { class: 'note' }, L().compareNeedTwo)],
     settled: (status) => {
       render();

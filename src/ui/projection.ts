@@ -15,6 +15,7 @@ import { project, type Projection } from '../engine/project.ts';
 import type { Runner } from '../engine/runner.ts';
 import { figure } from './figure.ts';
 import { h, textField } from './dom.ts';
+import { failureText } from './runErrors.ts';
 import { LABELS } from './i18n.ts';
 import { createRunController, type RunController } from './runController.ts';
 import type { Store, ViewState } from './store.ts';
@@ -66,7 +67,7 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
       result = r;
     },
     failure: (e) =>
-      h('p', { class: 'note error-text' }, `${L().projFailed}${e instanceof Error ? e.message : String(e)}`),
+      h('p', { class: 'note error-text' }, `${L().projFailed}${failureText(e, store.state.lang)}`),
     notes: () => [!defaults() && h('p', { class: 'note error-text' }, L().projInvalid)],
     settled: () => render(),
   });

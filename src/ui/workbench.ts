@@ -67,7 +67,7 @@ export function createWorkbenchView(deps: {
     /** A failed run: what happened in words, the detail as a tooltip, and a button to run again. */
     failure(error, retry) {
       const l = L();
-      const { text, detail } = runErrorText(error, l);
+      const { text, detail } = runErrorText(error, l, store.state.lang);
       return h(
         'div',
         { class: 'note error-text', role: 'alert', 'data-testid': 'run-error', title: detail },

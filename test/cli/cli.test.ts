@@ -238,3 +238,52 @@ describe('simulate --method fft', () => {
     expect(report.exact.aliasedMass).toBeLessThan(1e-9);
   });
 });
+
+describe('the work limit', () => {
+  const write = (doc: object) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'huzhu-')), 'big.json');
+    writeFileSync(path, JSON.stringify(doc));
+    return path;
+  };
+  const base = {
+    format: 'huzhu-scenario/1',
+    name: 'big',
+    members: { count: 1000 },
+    contributions: [{ payer: 'member', amount: 36 }],
+    risks: [{ id: 'r', kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv: 3 } }],
+    benefits: [{ id: 'b', risk: 'r', type: 'bands', bands: [{ upTo: null, rate: 0.5 }], cap: 30200 }],
+  };
+  it('a 50-year projection with every trend at 10 is refused in one line naming simulation.years (exit 1)', () => {
+    const file = write({
+      ...base,
+      trend: { members: 10, contribution: 10, rate: 10, cost: 10 },
+      simulation: { years: 50 },
+    });
+    const t0 = performance.now();
+    const r = cli('project', file, '--lang', 'en');
+    expect(performance.now() - t0).toBeLessThan(60_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^simulation\.years: this projection .* project at most \d+ years\n$/);
+    noStackTrace(r.stderr);
+    // In Chinese by default, the same field.
+    expect(cli('project', file).stderr).toMatch(/^simulation\.years: 本次多年预测.*预测年数请不超过 \d+\n$/);
+  });
+  it('100,000,000 claimants a period: simulate and compare refuse naming the field', () => {
+    const file = write({
+      ...base,
+      members: { count: 100_000_000 },
+      risks: [{ ...base.risks[0], rate: 1 }],
+    });
+    const sim = cli('simulate', file, '--lang', 'en');
+    expect([sim.code, sim.stderr]).toEqual([
+      1,
+      expect.stringMatching(/^risks\[0\]\.rate: too large to compute: 100,000,000 claimants a period/),
+    ]);
+    const cmp = cli('compare', 'scenarios/hangzhou-2016.json', file, '--lang', 'en');
+    expect(cmp.code).toBe(1);
+    expect(cmp.stderr.startsWith(`${file}: risks[0].rate: `)).toBe(true);
+    noStackTrace(cmp.stderr);
+  });
+});

@@ -1,0 +1,503 @@
+/**
+ * The work a run asks for, estimated before anything is computed, and the refusal of a run that
+ * could not finish within about a minute on two cores (issue 10: no hang on valid input).
+ *
+ * Work is counted in units of one sampling-table read (one benefit of one claimant: 5 ns at the
+ * 199 M draws/s `npm run bench` measures on one worker), with weights measured on this project's
+ * machine for everything else a run does:
+ *
+ * | what                                      | units                                                    |
+ * | a claimant of a cost risk                 | 1 per bands/steps benefit (4 for empirical lists above 65,536 values), |
+ * |                                           | + share drawn exactly beyond the table × (20 + 10·√shape for gamma) |
+ * |                                           | + 2 + daily benefits when days are drawn (+8 negative binomial) |
+ * | a risk in one period (Θ and N)            | 15                                                        |
+ * | a lump sum in one period                  | 25, × (1 + k) with a cap: k = min(cap/amount, ν + √(2ν ln m) + ln m), |
+ * |                                           | the event counts followed (ν events a member, m members)   |
+ * | an iteration of one period                | 10 + benefits (assembly, sorting, the fund's step)        |
+ * | a sampling table (per cost risk, per plan) | cells 2^16 × q × (1 + 2·benefits) + pieces × 2q; q = 40, gamma 40 + 20·√shape; |
+ * |                                           | empirical: 5 × values × benefits                          |
+ * | a days table                              | 40 per entry (up to 2^22 for a negative binomial)          |
+ * | an exact expectation (per period)         | pieces × 2q, steps summed by their survival: terms × q,    |
+ * |                                           | a capped lump sum: 20 × counts summed, daily: 20 × days    |
+ *
+ * The Monte Carlo's work is Σ over periods (1, or the projection's years, whose trends scale
+ * members, rates and costs) of iterations × per-iteration units + tables + expectations; a
+ * comparison adds its versions. More than `WORK_LIMITS.units` (6·10^9, about 30 s on one core at
+ * the bench's speed) is refused before anything runs, naming the field to change: the
+ * iterations when fewer (at least 100) would do, else the years of a projection, else the part of
+ * the scenario that is too large even for 100 iterations of one period.
+ *
+ * Tables identical from one year to the next (no cost trend; days never change) are built once
+ * (plan.ts, `PlanCache`), and counted once here.
+ */
+import type { Benefit, CostDist, DaysDist, ResolvedScenario } from '../domain/scenario.ts';
+import { continuousCost, isContinuous } from './costDistribution.ts';
+import { DEFAULT_TABLE_BITS } from './costTable.ts';
+import { riskMembers, UNIT_SCALE, type Scale } from './expected.ts';
+import { MAX_STEP_PIECES, waitingFactor } from './expectedBenefit.ts';
+
+/** The bounds of one run. */
+export const WORK_LIMITS = {
+  /** Units of work (table reads) of one run. */
+  units: 6e9,
+  /** The fewest iterations a refusal suggests (the validator's minimum). */
+  minIterations: 100,
+  /** The most iterations and years a run takes (the validator's maxima; the workbench's fields are free). */
+  maxIterations: 1_000_000,
+  maxYears: 50,
+} as const;
+
+/** Weights of the table above. */
+const W = {
+  riskPeriod: 15,
+  lump: 25,
+  iteration: 10,
+  tailBase: 20,
+  bigList: 65_536,
+  cell: 40,
+  daysEntry: 40,
+  countTerm: 20,
+  /** One event count the exact method follows for a capped event risk (pmf, quadrature checks). */
+  eventCount: 200,
+  listValue: 5,
+  /** Days tables stop here (plan.ts). */
+  maxDaysTable: 1 << 22,
+  /** Uncapped steps are described up to 4 million steps (plan.ts). */
+  maxDescribedSteps: 4_000_000,
+  /** expectedStepsBySurvival sums at most this many terms. */
+  maxSurvivalTerms: 1_000_000,
+} as const;
+
+/** The codes of a refusal and their parameters (the figures its text names). */
+export interface RefusalParams {
+  /** Fewer iterations would run: at most `maxIterations`. */
+  iterations: { units: number; limit: number; iterations: number; years: number; maxIterations: number };
+  /** Fewer years would run (at these iterations): at most `maxYears`. */
+  years: { units: number; limit: number; iterations: number; years: number; maxYears: number };
+  /** Even 100 iterations of one period ask too much; `what` is the part that does. */
+  period: {
+    units: number;
+    limit: number;
+    what: 'claimants' | 'events' | 'table' | 'days' | 'expectation';
+    /** Claimants or event counts per period, table pieces or entries, terms summed. */
+    count: number;
+  };
+  /** The exact method's set-up (`--method fft`) asks too much; `what` is the part that does. */
+  exact: RefusalParams['period'];
+}
+
+export type RefusalCode = keyof RefusalParams;
+
+/** A refused run: the field (as a validator path) and the reason as `{ code, params }`. */
+export type Refusal = {
+  [C in RefusalCode]: { path: string; code: C; params: RefusalParams[C] };
+}[RefusalCode];
+
+/** Thrown (rejected) by simulate, project and compareVersions for a run `checkWork` refuses. */
+export class RunRefusedError extends Error {
+  constructor(
+    readonly refusal: Refusal,
+    /** The version of a comparison (index into its scenarios) the path belongs to. */
+    readonly version?: number,
+  ) {
+    super(`${refusal.path}: the run asks for ${refusal.params.units.toExponential(2)} units of work`);
+    this.name = 'RunRefusedError';
+  }
+}
+
+/** One part of the work, with the field that decides it. */
+interface Part {
+  path: string;
+  units: number;
+  what: RefusalParams['period']['what'];
+  count: number;
+}
+
+/** The work of one period: per iteration (draws) and once (tables, expectations). */
+export interface PeriodWork {
+  perIteration: number;
+  once: number;
+  parts: { perIteration: Part[]; once: Part[] };
+}
+
+const cellCost = (d: CostDist) => (d.dist === 'gamma' ? W.cell + 20 / d.cv : W.cell);
+const tailCost = (d: CostDist) => (d.dist === 'gamma' ? W.tailBase + 10 / d.cv : W.tailBase);
+const benefitPath = (s: ResolvedScenario, b: Benefit) => `benefits[${s.benefits.indexOf(b)}]`;
+
+/**
+ * The work of one period of `s` at trend factors `scale`. `tables`: whether its sampling and days
+ * tables are built (false when the previous period's serve: no cost trend, or days).
+ */
+export function periodWork(
+  s: ResolvedScenario,
+  scale: Scale = UNIT_SCALE,
+  tables: { cost: boolean; days: boolean } = { cost: true, days: true },
+): PeriodWork {
+  const perIteration: Part[] = [];
+  const once: Part[] = [];
+  perIteration.push({
+    path: 'simulation.iterations',
+    units: W.iteration + s.benefits.length,
+    what: 'claimants',
+    count: 0,
+  });
+  s.risks.forEach((risk, i) => {
+    const at = `risks[${i}]`;
+    const mine = s.benefits.filter((b) => b.risk === risk.id);
+    const members = riskMembers(s, risk, scale.members);
+    perIteration.push({ path: `${at}.rate`, units: W.riskPeriod, what: 'claimants', count: 0 });
+    if (risk.kind === 'event') {
+      for (const b of mine) {
+        if (b.type !== 'lump-sum') continue;
+        const nu = risk.rate * scale.rate * waitingFactor(b, s.members.newShare);
+        const counts = b.cap === undefined ? 0 : countsFollowed(nu, members, b.cap / b.amount);
+        perIteration.push({
+          path: b.cap === undefined ? `${at}.rate` : `${benefitPath(s, b)}.cap`,
+          units: W.lump * (1 + counts),
+          what: 'events',
+          count: counts,
+        });
+        if (b.cap !== undefined) {
+          const terms = Math.min(b.cap / b.amount, nu + 40 * Math.sqrt(nu) + 50);
+          once.push({
+            path: `${benefitPath(s, b)}.cap`,
+            units: W.countTerm * terms,
+            what: 'expectation',
+            count: terms,
+          });
+        }
+      }
+      return;
+    }
+    const claimants = risk.rate * scale.rate * members;
+    const costBenefits = mine.filter((b) => b.type === 'bands' || b.type === 'steps');
+    const daily = mine.filter((b) => b.type === 'daily');
+    let perClaimant = 0;
+    if (costBenefits.length > 0) {
+      const c = costWork(s, risk.cost, scale.cost, costBenefits, at);
+      perClaimant += c.perClaimant;
+      if (tables.cost) once.push(...c.table);
+      once.push(...c.expectation);
+    }
+    if (daily.length > 0 && risk.days) {
+      perClaimant += 2 + daily.length + (risk.days.dist === 'negative-binomial' ? 8 : 0);
+      const entries = daysEntries(risk.days, daily);
+      if (tables.days)
+        once.push({ path: `${at}.days`, units: W.daysEntry * entries, what: 'days', count: entries });
+      once.push({
+        path: `${at}.days`,
+        units: W.countTerm * entries * daily.length,
+        what: 'expectation',
+        count: entries,
+      });
+    }
+    perIteration.push({
+      path: `${at}.rate`,
+      units: claimants * perClaimant,
+      what: 'claimants',
+      count: claimants,
+    });
+  });
+  const sum = (ps: Part[]) => ps.reduce((a, p) => a + p.units, 0);
+  return { perIteration: sum(perIteration), once: sum(once), parts: { perIteration, once } };
+}
+
+/**
+ * Event counts the capped lump-sum loop follows per period (simulateBlock.ts: k = 1, 2, … while
+ * some member has more): about the largest of m Poisson(ν) counts, at most cap/amount − 1.
+ */
+function countsFollowed(nu: number, members: number, kStar: number): number {
+  if (nu * members < 1) return 1;
+  const logM = Math.log(Math.max(members, 2));
+  return Math.max(1, Math.min(Math.ceil(kStar) - 1, nu + Math.sqrt(2 * nu * logM) + logM));
+}
+
+/** A cost risk's per-claimant draws, its sampling table and its expectations. */
+function costWork(s: ResolvedScenario, dist: CostDist, scale: number, benefits: Benefit[], at: string) {
+  const n = benefits.length;
+  if (!isContinuous(dist)) {
+    const values = dist.dist === 'empirical' ? dist.values.length : 1;
+    const units = W.listValue * values * n;
+    const part = (what: Part['what']): Part => ({ path: `${at}.cost`, units, what, count: values });
+    return {
+      perClaimant: n * (values > W.bigList ? 4 : 1),
+      table: [part('table')],
+      expectation: [part('expectation')],
+    };
+  }
+  const X = continuousCost(dist, scale);
+  const T = 2 ** DEFAULT_TABLE_BITS;
+  const q = cellCost(dist);
+  const lastEdge = X.quantileUpper(1 / T);
+  let tailShare = 1 / T;
+  const table: Part[] = [{ path: `${at}.cost`, units: T * q * (1 + 2 * n), what: 'table', count: T }];
+  const expectation: Part[] = [];
+  for (const b of benefits) {
+    const path = benefitPath(s, b);
+    if (b.type === 'bands') {
+      const pieces = b.bands.length + 2;
+      expectation.push({ path, units: 2 * q * pieces, what: 'expectation', count: pieces });
+      continue;
+    }
+    if (b.type !== 'steps') continue;
+    const many = b.cap === undefined || b.cap / b.perStep > MAX_STEP_PIECES;
+    if (!many) {
+      const pieces = Math.ceil(b.cap! / b.perStep) + 2;
+      table.push({ path: `${path}.step`, units: 2 * q * pieces, what: 'table', count: pieces });
+      expectation.push({ path: `${path}.step`, units: 2 * q * pieces, what: 'expectation', count: pieces });
+      continue;
+    }
+    const end = Math.min(lastEdge, b.from + W.maxDescribedSteps * b.step);
+    const pieces = Math.max(0, (end - b.from) / b.step) + 2;
+    tailShare = Math.max(tailShare, X.sf(end));
+    table.push({ path: `${path}.step`, units: 2 * q * pieces, what: 'table', count: pieces });
+    const reach = X.quantileUpper(1e-17);
+    const full = b.cap === undefined ? Infinity : b.cap / b.perStep;
+    const terms = Math.min(W.maxSurvivalTerms, full, Math.max(0, (reach - b.from) / b.step) + 1);
+    expectation.push({ path: `${path}.step`, units: q * terms, what: 'expectation', count: terms });
+  }
+  return { perClaimant: n + tailShare * tailCost(dist), table, expectation };
+}
+
+/** Entries of a days table (plan.ts, compileDays): to the largest maxDays, or where the pmf dies out. */
+function daysEntries(days: DaysDist, daily: Benefit[]): number {
+  const cap = daily.reduce((m, b) => Math.max(m, b.type === 'daily' ? (b.maxDays ?? Infinity) : 0), 0);
+  let reach: number;
+  switch (days.dist) {
+    case 'fixed':
+      reach = days.value + 1;
+      break;
+    case 'empirical':
+      reach = 367;
+      break;
+    case 'poisson':
+      reach = days.mean + 10 * Math.sqrt(days.mean) + 50;
+      break;
+    case 'negative-binomial': {
+      // Size r = m²/(var − m); the pmf decays like (m/(m + r))^k: below 1e-18 after 41.4/ln(1 + r/m).
+      const variance = (days.cv * days.mean) ** 2;
+      const r = variance > days.mean ? (days.mean * days.mean) / (variance - days.mean) : Infinity;
+      reach =
+        r === Infinity
+          ? days.mean + 10 * Math.sqrt(days.mean) + 50
+          : days.mean + 41.4 / Math.log1p(r / days.mean) + 50;
+      break;
+    }
+  }
+  return Math.min(W.maxDaysTable, cap + 1, reach);
+}
+
+/** The trend factors of year t (1-based), as project.ts applies them. */
+export function trendScale(s: ResolvedScenario, t: number): Scale {
+  const f = (g: number) => Math.pow(1 + g, t - 1);
+  return { members: f(s.trend.members), rate: f(s.trend.rate), cost: f(s.trend.cost) };
+}
+
+/** The work of each period of a run: one period, or `years` of a projection. */
+export function runWork(s: ResolvedScenario, years = 1): PeriodWork[] {
+  const out: PeriodWork[] = [];
+  for (let t = 1; t <= years; t++) {
+    const first = t === 1;
+    out.push(periodWork(s, trendScale(s, t), { cost: first || s.trend.cost !== 0, days: first }));
+  }
+  return out;
+}
+
+const total = (periods: PeriodWork[], iterations: number) =>
+  periods.reduce((a, p) => a + p.once + iterations * p.perIteration, 0);
+
+/** Rounds down to two significant digits (a suggestion a person can type). */
+const twoDigits = (x: number) => {
+  if (x < 100) return Math.floor(x);
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return Math.floor(x / unit) * unit;
+};
+
+/**
+ * Null when the run fits `WORK_LIMITS.units`, else the refusal (see the module comment for which
+ * field it names). `versions`: the periods of each version of a comparison (one each), else one.
+ */
+export function checkWork(
+  versions: PeriodWork[][],
+  iterations: number,
+  limit: number = WORK_LIMITS.units,
+): Refusal | null {
+  const all = versions.flat();
+  const units = total(all, iterations);
+  const years = versions[0].length;
+  const tooMany = iterations > WORK_LIMITS.maxIterations;
+  if (units <= limit && !tooMany && years <= WORK_LIMITS.maxYears) return null;
+  const once = all.reduce((a, p) => a + p.once, 0);
+  const perIteration = all.reduce((a, p) => a + p.perIteration, 0);
+  const fits = perIteration > 0 ? twoDigits((limit - once) / perIteration) : Infinity;
+  const maxIterations = Math.min(WORK_LIMITS.maxIterations, fits);
+  if (
+    maxIterations >= WORK_LIMITS.minIterations &&
+    (tooMany || (units > limit && maxIterations < iterations))
+  )
+    return {
+      path: 'simulation.iterations',
+      code: 'iterations',
+      params: { units, limit, iterations, years, maxIterations },
+    };
+  if (versions.length === 1 && (years > 1 || units <= limit)) {
+    let maxYears = 0;
+    const most = Math.min(years, WORK_LIMITS.maxYears);
+    while (maxYears < most && total(all.slice(0, maxYears + 1), iterations) <= limit) maxYears++;
+    if (maxYears >= 1)
+      return {
+        path: 'simulation.years',
+        code: 'years',
+        params: { units, limit, iterations, years, maxYears },
+      };
+  }
+  // Even fewer iterations and years would not do: name the largest part of the heaviest period.
+  const n = Math.min(iterations, WORK_LIMITS.minIterations);
+  let worst: Part | null = null;
+  let worstUnits = -1;
+  for (const p of all) {
+    for (const part of p.parts.perIteration)
+      if (part.units * n > worstUnits) [worst, worstUnits] = [part, part.units * n];
+    for (const part of p.parts.once) if (part.units > worstUnits) [worst, worstUnits] = [part, part.units];
+  }
+  const w = worst!;
+  return { path: w.path, code: 'period', params: { units, limit, what: w.what, count: w.count } };
+}
+
+/** The version (index) whose periods hold the refusal's heaviest part, for a comparison. */
+export function refusedVersion(versions: PeriodWork[][], refusal: Refusal): number | undefined {
+  if (refusal.code !== 'period' || versions.length === 1) return undefined;
+  let best = 0,
+    bestUnits = -1;
+  versions.forEach((periods, v) => {
+    const u = total(periods, WORK_LIMITS.minIterations);
+    if (u > bestUnits) [best, bestUnits] = [v, u];
+  });
+  return best;
+}
+
+/** The exact method's default target for the probability of truncated claims (fft/exactAggregate.ts: ε/4). */
+const EXACT_TRUNCATION = 1e-10 / 4;
+/** Unbounded days are followed until their pmf falls below this (fft/buildComponents.ts). */
+const EXACT_DAYS_PMF_LOG = -Math.log(1e-30);
+
+/**
+ * The work of the exact method's set-up that grows with the scenario (the FFT itself is at most
+ * 2^16 points a component): the pieces of the claimant's payment it describes (steps down to the
+ * truncation point, capped steps to their cap), the days it follows, the empirical values it
+ * evaluates. Same units as `periodWork`.
+ */
+export function exactWork(s: ResolvedScenario): PeriodWork {
+  const once: Part[] = [];
+  const isCost = (b: Benefit) => b.type === 'bands' || b.type === 'steps';
+  const unboundedRisks = s.risks.filter(
+    (r) =>
+      r.kind === 'cost' &&
+      isContinuous(r.cost) &&
+      s.benefits.some((b) => b.risk === r.id && isCost(b) && unbounded(b)),
+  ).length;
+  s.risks.forEach((risk, i) => {
+    const at = `risks[${i}]`;
+    if (risk.kind !== 'cost') {
+      const part = cappedEventCounts(s, risk, at);
+      if (part) once.push(part);
+      return;
+    }
+    const mine = s.benefits.filter((b) => b.risk === risk.id);
+    const cost = mine.filter(isCost);
+    const claimants = risk.rate * riskMembers(s, risk);
+    if (cost.length > 0 && !isContinuous(risk.cost)) {
+      const values = risk.cost.dist === 'empirical' ? risk.cost.values.length : 1;
+      once.push({
+        path: `${at}.cost`,
+        units: 2 * W.listValue * values * cost.length,
+        what: 'table',
+        count: values,
+      });
+    } else if (cost.length > 0) {
+      const X = continuousCost(risk.cost);
+      const q = cellCost(risk.cost);
+      const top = cost.some(unbounded)
+        ? X.quantileUpper(EXACT_TRUNCATION / unboundedRisks / Math.max(claimants, 1e-300))
+        : Infinity;
+      for (const b of cost) {
+        const pieces =
+          b.type === 'bands'
+            ? b.bands.length + 2
+            : b.type === 'steps'
+              ? Math.min(
+                  b.cap === undefined ? Infinity : b.cap / b.perStep,
+                  Math.max(0, (top - b.from) / b.step),
+                ) + 2
+              : 0;
+        const path = b.type === 'steps' ? `${benefitPath(s, b)}.step` : benefitPath(s, b);
+        once.push({ path, units: 2 * q * pieces, what: 'table', count: pieces });
+      }
+    }
+    const daily = mine.filter((b) => b.type === 'daily');
+    if (daily.length > 0 && risk.days) {
+      const entries = exactDays(risk.days, daily);
+      once.push({
+        path: `${at}.days`,
+        units: W.daysEntry * entries * (1 + daily.length),
+        what: 'days',
+        count: entries,
+      });
+    }
+  });
+  const units = once.reduce((a, p) => a + p.units, 0);
+  return { perIteration: 0, once: units, parts: { perIteration: [], once } };
+}
+
+/**
+ * An event risk with a per-member cap: the exact method follows the distribution of the risk's
+ * event count T ~ NB(μ, r = 1/cv²) (Poisson when cv = 0), μ = members·Σ rate·w, up to the first
+ * count past the mean whose pmf is below 1e-25 (fft/thetaQuadrature.ts): about
+ * μ + 57.5/ln(1 + r/μ) counts, or μ + 12√μ for a Poisson. A list that long (a rate cv of 10 on
+ * 40,000 events a period asks for 2·10^8) is refused before it is built: past ~10^8 entries the
+ * JavaScript engine aborts the process.
+ */
+function cappedEventCounts(
+  s: ResolvedScenario,
+  risk: ResolvedScenario['risks'][number],
+  at: string,
+): Part | null {
+  const lumps = s.benefits.filter((b) => b.risk === risk.id && b.type === 'lump-sum');
+  if (!lumps.some((b) => b.type === 'lump-sum' && b.cap !== undefined)) return null;
+  const nu = lumps.reduce(
+    (a, b) => a + (b.type === 'lump-sum' ? risk.rate * waitingFactor(b, s.members.newShare) : 0),
+    0,
+  );
+  const mu = riskMembers(s, risk) * nu;
+  const cv = risk.rateCv;
+  const r = cv > 0 ? 1 / (cv * cv) : Infinity;
+  const spread = r === Infinity ? 12 * Math.sqrt(mu) : 57.5 / Math.log1p(r / mu);
+  const counts = mu + spread + 60;
+  const path = r !== Infinity && spread > mu ? `${at}.rateCv` : `${at}.rate`;
+  return { path, units: W.eventCount * counts, what: 'events', count: counts };
+}
+
+function unbounded(b: Benefit): boolean {
+  if (b.type === 'bands') return b.cap === undefined && b.bands[b.bands.length - 1].upTo === null;
+  return b.type === 'steps' && b.cap === undefined;
+}
+
+/** Days the exact method follows: to the largest maxDays when every allowance has one, else until the pmf is below 1e-30. */
+function exactDays(days: DaysDist, daily: Benefit[]): number {
+  const caps = daily.map((b) => (b.type === 'daily' ? (b.maxDays ?? Infinity) : Infinity));
+  const cap = Math.max(...caps) + 1;
+  if (days.dist !== 'negative-binomial') return Math.min(cap, daysEntries(days, daily) + 20);
+  const variance = (days.cv * days.mean) ** 2;
+  const r = variance > days.mean ? (days.mean * days.mean) / (variance - days.mean) : Infinity;
+  const reach =
+    r === Infinity
+      ? days.mean + 15 * Math.sqrt(days.mean) + 80
+      : days.mean + EXACT_DAYS_PMF_LOG / Math.log1p(r / days.mean) + 80;
+  return Math.min(cap, reach);
+}
+
+/** Null when the exact method's set-up fits `limit`, else the refusal naming the part. */
+export function checkExactWork(s: ResolvedScenario, limit: number = WORK_LIMITS.units): Refusal | null {
+  const r = checkWork([[exactWork(s)]], 0, limit);
+  return r === null ? null : { path: r.path, code: 'exact', params: r.params as RefusalParams['exact'] };
+}
