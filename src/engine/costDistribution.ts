@@ -42,9 +42,12 @@ export interface ContinuousCost {
   quantileUpper(q: number): number;
 }
 
-/** Whether the distribution is continuous (lognormal/gamma with cv > 0, Pareto). */
+/**
+ * Whether the distribution is continuous (lognormal/gamma with cv² > 0, Pareto). A cv so small that
+ * cv² underflows to 0 (below about 1.5e-154) gives σ = 0 and a point mass at the mean, as cv = 0.
+ */
 export function isContinuous(d: CostDist): boolean {
-  return d.dist === 'pareto' || ((d.dist === 'lognormal' || d.dist === 'gamma') && d.cv > 0);
+  return d.dist === 'pareto' || ((d.dist === 'lognormal' || d.dist === 'gamma') && d.cv * d.cv > 0);
 }
 
 /** The cost distribution as support points of equal weight, when it is discrete. */

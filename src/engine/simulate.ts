@@ -31,6 +31,11 @@ import { accurateAggregate } from './fft/exactAccuracy.ts';
 export interface SimulateOptions extends RunOptions {
   iterations?: number;
   seed?: string;
+  /**
+   * The work a run may take before it is refused (workBudget.ts; default `WORK_LIMITS.units`).
+   * Infinity for callers that bound their own work, such as the tests' long reference runs.
+   */
+  workLimit?: number;
 }
 
 export interface Simulation {
@@ -62,7 +67,7 @@ export async function simulate(
   const iterations = options.iterations ?? s.simulation.iterations;
   const seed = options.seed ?? s.simulation.seed;
   // Refused before anything runs when the draws and tables are too much work (workBudget.ts).
-  const refusal = checkWork([runWork(s)], iterations);
+  const refusal = checkWork([runWork(s)], iterations, options.workLimit);
   if (refusal) throw new RunRefusedError(refusal);
   const expected = expectedPayout(s);
   const plan = compilePlan(s);

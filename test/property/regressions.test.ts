@@ -281,3 +281,19 @@ describe('the projection’s expected loss ratio', () => {
     expect(p.years[1].expectedLossRatio).toBe(0);
   });
 });
+
+describe('a lognormal cost whose cv² underflows (cv 7e-323: σ = 0)', () => {
+  it('is a point mass at its mean, as cv 0: a finite expectation and simulation, a cost exactly at a step edge paid its full steps (the expectation was NaN)', async () => {
+    // At cost 4,000 exactly, steps of 1,000 from 0 pay 4 × 10 = 40 per claimant; 1,000 members at
+    // rate 0.04 give 40 claimants: E[S] = 1,600. The same with cv 0.
+    for (const cv of [7e-323, 1e-200, 0]) {
+      const s = scenario({ kind: 'cost', rate: 0.04, cost: { dist: 'lognormal', mean: 4000, cv } }, [
+        { type: 'steps', from: 0, step: 1000, perStep: 10 },
+      ]);
+      expect(problems(s)).toEqual([]);
+      expect(expectedPayout(resolveScenario(s)).payout).toBeCloseTo(1600, 6);
+      const { report } = await simulate(s, inlineRunner(), { iterations: 200, seed: 'point' });
+      expect(Number.isFinite(report.simulated.mean)).toBe(true);
+    }
+  });
+});
