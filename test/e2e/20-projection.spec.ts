@@ -108,8 +108,9 @@ test.describe(() => {
     await page.locator(tid('projection-years')).fill('51');
     assert.ok(await page.locator(tid('projection-run')).isDisabled(), 'run is disabled for 51 years');
     assert.ok(await page.locator(tid('projection-years-error')).isVisible(), 'and says why');
-    await setInput(page, tid('projection-years'), 50);
-    await setInput(page, tid('projection-iterations'), 200000);
+    // Long enough to cancel, within the work limit (10 years × 15,000 iterations are refused).
+    await setInput(page, tid('projection-years'), 8);
+    await setInput(page, tid('projection-iterations'), 15000);
     await page.locator(tid('projection-run')).click();
     await page.waitForSelector(tid('projection-progress'), { timeout: 10_000 });
     await page.locator(tid('projection-cancel')).click();

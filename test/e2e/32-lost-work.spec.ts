@@ -192,7 +192,7 @@ test('cancelling a second run leaves the first verdict and report on screen', as
   const first = await readReport(page);
   const firstShown = await readResults(page);
 
-  await setInput(page, tid('iterations'), 1_000_000);
+  await setInput(page, tid('iterations'), 200_000); // the most the work limit allows for Hangzhou
   await startRun(page);
   await page.locator(tid('cancel')).click();
   await page.waitForSelector(tid('progress'), { state: 'detached', timeout: 10_000 });
