@@ -9,19 +9,7 @@ import type { Benefit } from '../../src/domain/scenario.ts';
 import { payExact } from '../../src/benefits/exact.ts';
 import { payFast } from '../../src/benefits/fast.ts';
 import { waitingFactor } from '../../src/engine/expectedBenefit.ts';
-
-const hangzhou: Benefit = {
-  id: 'self-pay',
-  risk: 'inpatient',
-  type: 'bands',
-  bands: [
-    { upTo: 1000, rate: 0.2 },
-    { upTo: 10000, rate: 0.5 },
-    { upTo: 15000, rate: 0.9 },
-    { upTo: 50000, rate: 0.6 },
-  ],
-  cap: 30200,
-};
+import { hangzhou } from '../helpers/fixtures.ts';
 
 /** [at, pays] pairs checked with the exact (to the fen) and the fast (within a fen) evaluation. */
 function check(b: Benefit, cases: [at: number | string, pays: number][]) {

@@ -1,22 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile, SCENARIO_DIR, scenarioFiles } from '../helpers/scenarios.ts';
+import { ROOT, runCli } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const INVALID = join(ROOT, 'test/fixtures/invalid');
 
 /** Runs the CLI as a user would (through tsx, from the repository root). */
-function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 /** Runs the CLI with `--json`, expects it to succeed, and returns what it printed, parsed. */
 function cliJson(...args: string[]) {
   const r = cli(...args, '--json');

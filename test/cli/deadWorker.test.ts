@@ -3,23 +3,11 @@
  * retried once on a fresh thread with the same numbers; a second death is one line, exit 2.
  * Deaths are injected with the test hook HUZHU_TEST_WORKER_EXIT="<start>[x<times>]".
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-
-function cli(exit: string | undefined, ...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.HUZHU_TEST_WORKER_EXIT;
-  if (exit !== undefined) env.HUZHU_TEST_WORKER_EXIT = exit;
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI with `HUZHU_TEST_WORKER_EXIT` set to `exit`, or unset. */
+const cli = (exit: string | undefined, ...args: string[]) => runCli(args, { HUZHU_TEST_WORKER_EXIT: exit });
 
 const SIMULATE = [
   'simulate',

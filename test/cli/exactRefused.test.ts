@@ -4,21 +4,12 @@
  * Pareto cost of shape 1.1) has E[S] = 200·0.05·½·4000/0.1 = 200,000; its distribution on the
  * grid has a mean of about 182,369, 8.8% short: the tail beyond the grid carries the rest.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const HEAVY = 'test/fixtures/heavy-tail/heavy-tail.json';
 
-function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('the exact method refusing a heavy tail on the command line', () => {
   it('simulate --method fft --lang en: one English line naming the mean against E[S], exit 2, nothing on stdout', () => {
