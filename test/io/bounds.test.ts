@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { LIMITS } from '../../src/io/schema.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { setAt } from '../helpers/jsonPath.ts';
 import { nextDown, nextUp } from '../helpers/nextUp.ts';
 
 type Json = unknown;
@@ -18,13 +19,7 @@ type Json = unknown;
 /** Sets the field at a path such as `benefits[0].bands[2].upTo` in a fresh copy of the spec's example. */
 function withField(path: string, value: Json): Record<string, Json> {
   const root = JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, Json>;
-  const steps = path
-    .split(/\.|\[(\d+)\]/)
-    .filter((s) => s !== undefined && s !== '')
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  let node = root as Record<string | number, Json>;
-  for (const s of steps.slice(0, -1)) node = node[s] as Record<string | number, Json>;
-  node[steps[steps.length - 1]] = value;
+  setAt(root, path, value);
   return root;
 }
 

@@ -10,6 +10,7 @@ import type { Problem } from '../../src/domain/scenario.ts';
 import { smallestNegativeBinomialCv } from '../../src/io/crossChecks.ts';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { validateScenario } from '../../src/io/validate.ts';
+import { setAt } from '../helpers/jsonPath.ts';
 import { wordedProblems, wordedResult } from '../helpers/worded.ts';
 
 type Json = unknown;
@@ -17,19 +18,6 @@ type Edit = [path: string, value: Json];
 
 /** A fresh, mutable copy of the spec's example. */
 const example = (): Record<string, Json> => JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, Json>;
-
-/** Sets (or, with `undefined`, deletes) the field at a path such as `benefits[0].bands[2].upTo`. */
-function setAt(root: Json, path: string, value: Json): void {
-  const steps = path
-    .split(/\.|\[(\d+)\]/)
-    .filter((s) => s !== undefined && s !== '')
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  let node = root as Record<string | number, Json>;
-  for (const s of steps.slice(0, -1)) node = node[s] as Record<string | number, Json>;
-  const last = steps[steps.length - 1];
-  if (value === undefined) delete node[last];
-  else node[last] = value;
-}
 
 function problemsAfter(edits: Edit[], lang: 'en' | 'zh' = 'en'): Problem[] {
   const s = example();
