@@ -1,8 +1,18 @@
 /**
- * Defaults of `huzhu-scenario/1` (docs/scenario-format.md, "Format huzhu-scenario/1") and
- * `resolveScenario`, which fills them in for the engine. Pure; never mutates its input.
+ * Defaults of the scenario format (docs/scenario-format.md) and the functions that fill them in:
+ * `resolveScheme` (every format, every feature: what the engine reads) and `resolveScenario` (the
+ * one-membership view of a scenario without `/2` features, which parts of the engine still read).
+ * Pure; never mutate their input.
  */
-import type { ResolvedScenario, Scenario } from './scenario.ts';
+import {
+  ALL_GROUP,
+  type Holding,
+  type Members,
+  type Rate,
+  type ResolvedScenario,
+  type Scenario,
+} from './scenario.ts';
+import type { ResolvedGroup, ResolvedScheme, SchemeBenefit, SchemeRisk } from './scheme.ts';
 
 export const DEFAULTS = {
   femaleShare: 0.5,
@@ -19,15 +29,144 @@ export const DEFAULTS = {
   confidence: 0.95,
 } as const;
 
-/** Fills every default; the result shares no mutable structure with `s`. */
-export function resolveScenario(s: Scenario): ResolvedScenario {
+/** Every member holds one share. */
+export const ONE_SHARE: readonly Holding[] = Object.freeze([Object.freeze({ shares: 1, fraction: 1 })]);
+
+/** The groups of a membership with their defaults: one group `"all"` for `members.count`. */
+export function resolveGroups(m: Members): ResolvedGroup[] {
+  const groups = m.groups ?? [
+    { id: ALL_GROUP, count: m.count, femaleShare: m.femaleShare, newShare: m.newShare },
+  ];
+  return groups.map((g) => ({
+    id: g.id,
+    count: g.count,
+    femaleShare: g.femaleShare ?? DEFAULTS.femaleShare,
+    newShare: g.newShare ?? DEFAULTS.newShare,
+    holdings: structuredClone(g.holdings ?? [...ONE_SHARE]),
+  }));
+}
+
+/** All members of all groups. */
+export function totalMembers(m: Members): number {
+  if (m.groups === undefined) return m.count;
+  let n = 0;
+  for (const g of m.groups) n += g.count;
+  return n;
+}
+
+/** A group's mean number of shares per member, Σ shares × fraction. */
+export function meanShares(holdings: readonly Holding[]): number {
+  let k = 0;
+  for (const h of holdings) k += h.shares * h.fraction;
+  return k;
+}
+
+/** Every exposed group's rate: a single `rate` is each of `groups`'. */
+function ratesOf(rate: Rate, groups: string[]): Record<string, number> {
+  if (typeof rate !== 'number') return { ...rate };
+  return Object.fromEntries(groups.map((g) => [g, rate]));
+}
+
+/** Fills every default of either format; the result shares no mutable structure with `s`. */
+export function resolveScheme(s: Scenario): ResolvedScheme {
   const clone = structuredClone(s);
+  const groups = resolveGroups(clone.members);
+  const ids = groups.map((g) => g.id);
+  const inOrder = (named: string[] | undefined) => (named ? ids.filter((id) => named.includes(id)) : ids);
+  const riskOf = new Map(clone.benefits.map((b) => [b.id, b.risk]));
+  return {
+    name: clone.name,
+    groups,
+    contributions: clone.contributions.map((c) => ({
+      payer: c.payer,
+      amount: c.amount,
+      perShare: c.perShare ?? false,
+      groups: inOrder(c.groups),
+    })),
+    fund: {
+      reserve: clone.fund?.reserve ?? DEFAULTS.reserve,
+      backstop: clone.fund?.backstop ?? DEFAULTS.backstop,
+      expenseRate: clone.fund?.expenseRate ?? DEFAULTS.expenseRate,
+    },
+    risks: clone.risks.map((r): SchemeRisk => {
+      const exposed = inOrder(r.groups);
+      const base = {
+        id: r.id,
+        who: r.who ?? DEFAULTS.who,
+        rateCv: r.rateCv ?? DEFAULTS.rateCv,
+        groups: exposed,
+        rates: ratesOf(r.rate, exposed),
+      };
+      return r.kind === 'cost'
+        ? { ...base, kind: 'cost', cost: r.cost, ...(r.days ? { days: r.days } : {}) }
+        : { ...base, kind: 'event' };
+    }),
+    benefits: clone.benefits.map((b): SchemeBenefit =>
+      b.type === 'lump-sum'
+        ? { ...b, perShare: b.perShare ?? false, waitingAmount: b.waitingAmount ?? 0 }
+        : { ...b, perShare: b.perShare ?? false },
+    ),
+    limits: (clone.limits ?? []).map((l) => ({
+      id: l.id,
+      benefits: l.benefits,
+      cap: l.cap,
+      perShare: l.perShare ?? false,
+      risk: riskOf.get(l.benefits[0]) ?? '',
+    })),
+    trend: {
+      members: clone.trend?.members ?? 0,
+      contribution: clone.trend?.contribution ?? 0,
+      rate: clone.trend?.rate ?? 0,
+      cost: clone.trend?.cost ?? 0,
+    },
+    simulation: {
+      iterations: clone.simulation?.iterations ?? DEFAULTS.iterations,
+      seed: clone.simulation?.seed ?? DEFAULTS.seed,
+      years: clone.simulation?.years ?? DEFAULTS.years,
+      confidence: clone.simulation?.confidence ?? DEFAULTS.confidence,
+    },
+  };
+}
+
+/**
+ * The `/2` features a scenario uses, by field path (empty for every `/1` file): the parts of the
+ * engine that still read `ResolvedScenario` refuse such a scenario rather than misread it.
+ */
+export function schemeFeatures(s: Scenario): string[] {
+  const used: string[] = [];
+  if (s.members.groups !== undefined) used.push('members.groups');
+  s.contributions.forEach((c, i) => {
+    if (c.perShare !== undefined) used.push(`contributions[${i}].perShare`);
+    if (c.groups !== undefined) used.push(`contributions[${i}].groups`);
+  });
+  s.risks.forEach((r, i) => {
+    if (typeof r.rate !== 'number') used.push(`risks[${i}].rate`);
+    if (r.groups !== undefined) used.push(`risks[${i}].groups`);
+  });
+  s.benefits.forEach((b, i) => {
+    if (b.perShare !== undefined) used.push(`benefits[${i}].perShare`);
+    if (b.type === 'lump-sum' && b.waitingAmount !== undefined) used.push(`benefits[${i}].waitingAmount`);
+  });
+  if (s.limits !== undefined) used.push('limits');
+  return used;
+}
+
+/**
+ * The one-membership view (fills the `/1` defaults). Throws a TypeError for a scenario that uses
+ * `/2` features (`schemeFeatures`): callers check first.
+ */
+export function resolveScenario(s: Scenario): ResolvedScenario {
+  const features = schemeFeatures(s);
+  if (s.members.groups !== undefined || features.length > 0)
+    throw new TypeError(`this part of huzhu does not read ${features.join(', ')} yet`);
+  const clone = structuredClone(s);
+  const members = clone.members as { count: number; femaleShare?: number; newShare?: number };
   return {
     name: clone.name,
     members: {
-      count: clone.members.count,
-      femaleShare: clone.members.femaleShare ?? DEFAULTS.femaleShare,
-      newShare: clone.members.newShare ?? DEFAULTS.newShare,
+      count: members.count,
+      femaleShare: members.femaleShare ?? DEFAULTS.femaleShare,
+      newShare: members.newShare ?? DEFAULTS.newShare,
     },
     contributions: clone.contributions,
     fund: {
@@ -37,6 +176,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     },
     risks: clone.risks.map((r) => ({
       ...r,
+      rate: r.rate as number,
       who: r.who ?? DEFAULTS.who,
       rateCv: r.rateCv ?? DEFAULTS.rateCv,
     })),
@@ -56,7 +196,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   };
 }
 
-/** Income per period: `count × Σ amount` (yuan). */
+/** Contribution per member per period, Σ amount (one membership, one share each). */
 export function contributionPerMember(s: { contributions: { amount: number }[] }): number {
   let total = 0;
   for (const c of s.contributions) total += c.amount;

@@ -21,16 +21,28 @@
  * @example verdictOf({ mu: 1000, income: 1200, expenses: 200, reserve: 50, backstop: 100, confidence: 0.95, probBeyondBackstop: 0 }) // 'breaks-even'
  */
 import Decimal from 'decimal.js';
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveGroups, resolveScenario } from '../domain/defaults.ts';
 import { flag, type Flag } from '../domain/flags.ts';
 import type { Verdict } from '../domain/report.ts';
 import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
 
-/** Income and expenses exactly, in decimal, to the fen. */
+/**
+ * Income and expenses exactly, in decimal, to the fen. Income is Σ over contributions and the
+ * groups that pay them of count × amount, × the group's mean shares (Σ shares × fraction) for a
+ * per-share contribution; one membership: count × Σ amount.
+ */
 export function incomeOf(s: ResolvedScenario | Scenario): { income: number; expenses: number } {
-  let perMember = new Decimal(0);
-  for (const c of s.contributions) perMember = perMember.plus(String(c.amount));
-  const income = perMember.times(s.members.count);
+  const groups = resolveGroups(s.members);
+  let income = new Decimal(0);
+  for (const c of s.contributions) {
+    const paying = 'groups' in c && c.groups ? groups.filter((g) => c.groups!.includes(g.id)) : groups;
+    for (const g of paying) {
+      let shares = new Decimal(0);
+      for (const h of 'perShare' in c && c.perShare ? g.holdings : [{ shares: 1, fraction: 1 }])
+        shares = shares.plus(new Decimal(String(h.fraction)).times(h.shares));
+      income = income.plus(new Decimal(String(c.amount)).times(g.count).times(shares));
+    }
+  }
   const rate = 'fund' in s && s.fund ? (s.fund.expenseRate ?? 0) : 0;
   const expenses = income.times(String(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return { income: income.toNumber(), expenses: expenses.toNumber() };

@@ -12,7 +12,7 @@
  * | members       | the number of members (income moves with it)                          | ±10%      |
  */
 import { resolveScenario } from '../domain/defaults.ts';
-import type { CostDist, DaysDist, Risk, Scenario } from '../domain/scenario.ts';
+import type { CostDist, DaysDist, Members, Rate, Risk, Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from './expected.ts';
 import { incomeOf } from './fund.ts';
 
@@ -77,12 +77,26 @@ function scaleDays(d: DaysDist, f: number): DaysDist {
   }
 }
 
+/** Every rate × f (at most 1), one per group where the risk has one per group. */
+function scaleRate(rate: Rate, f: number): Rate {
+  if (typeof rate === 'number') return Math.min(1, rate * f);
+  return Object.fromEntries(Object.entries(rate).map(([g, r]) => [g, Math.min(1, r * f)]));
+}
+
+/** Every group's count × f, rounded, at least 1. */
+function scaleMembers(m: Members, f: number): Members {
+  const scale = (n: number) => Math.max(1, Math.round(n * f));
+  return m.groups === undefined
+    ? { ...m, count: scale(m.count) }
+    : { groups: m.groups.map((g) => ({ ...g, count: scale(g.count) })) };
+}
+
 export const MOVES: { key: string; step: number; move: Move; applies: (s: Scenario) => boolean }[] = [
   {
     key: 'rate',
     step: 0.1,
     applies: () => true,
-    move: (s, f) => mapRisks(s, (r) => ({ ...r, rate: Math.min(1, r.rate * f) })),
+    move: (s, f) => mapRisks(s, (r) => ({ ...r, rate: scaleRate(r.rate, f) })),
   },
   {
     key: 'cost-mean',
@@ -114,10 +128,7 @@ export const MOVES: { key: string; step: number; move: Move; applies: (s: Scenar
     key: 'members',
     step: 0.1,
     applies: () => true,
-    move: (s, f) => ({
-      ...s,
-      members: { ...s.members, count: Math.max(1, Math.round(s.members.count * f)) },
-    }),
+    move: (s, f) => ({ ...s, members: scaleMembers(s.members, f) }),
   },
 ];
 

@@ -122,7 +122,8 @@ export function calibrateRisk(
   const root =
     bracket && (bracket.lo === bracket.hi ? { x: bracket.lo } : brentRoot(g, bracket.lo, bracket.hi));
   const costScale = root ? Math.exp(root.x) : NaN;
-  const fitted: CostRisk = { ...risk, rate: claimants / members, cost: scaleCost(risk.cost, costScale) };
+  const rate = claimants / members;
+  const fitted: CostRisk = { ...risk, rate, cost: scaleCost(risk.cost, costScale) };
   const perClaimant = floor + cost.reduce((s, b) => s + expectedCostBenefit(b, fitted.cost), 0);
   if (!root || !(Math.abs(perClaimant - target) <= 1e-6 * target)) {
     return {
@@ -131,7 +132,7 @@ export function calibrateRisk(
     };
   }
   const table = years.map((y): CalibrationRow => {
-    const expectedClaimants = fitted.rate * y.members;
+    const expectedClaimants = rate * y.members;
     const expectedPaid = expectedClaimants * perClaimant;
     return {
       year: y.year ?? null,
@@ -143,7 +144,7 @@ export function calibrateRisk(
       ratio: y.paid / expectedPaid,
     };
   });
-  return { ok: true, risk: fitted, claimRate: fitted.rate, target, perClaimant, costScale, table };
+  return { ok: true, risk: fitted, claimRate: rate, target, perClaimant, costScale, table };
 }
 
 /** Calibrates the risk `riskId` of a scenario; returns also the scenario with that risk replaced. */

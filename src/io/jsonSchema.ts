@@ -7,7 +7,7 @@
  * by `npm run schema` (writeSchema.ts); a test keeps it equal to this.
  */
 import * as z from 'zod';
-import { SCENARIO_FORMAT } from '../domain/scenario.ts';
+import { SCENARIO_FORMAT_1 as SCENARIO_FORMAT } from '../domain/scenario.ts';
 import { scenarioSchema } from './schema.ts';
 
 export const SCENARIO_SCHEMA_ID = 'https://huzhu.invalid/huzhu-scenario-1.schema.json';

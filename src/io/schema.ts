@@ -13,7 +13,7 @@
  * Ranges (beyond the spec's types) are the project's guards against typos: see `LIMITS`.
  */
 import * as z from 'zod';
-import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario.ts';
+import { SCENARIO_FORMAT_1 as SCENARIO_FORMAT, type Scenario } from '../domain/scenario.ts';
 import { codePointLength } from './codePointLength.ts';
 import { MAX_MONEY, hasAtMostTwoDecimals } from './money.ts';
 import { errorMap, zodMessage } from './zodIssues.ts';

@@ -31,6 +31,7 @@ import { CSV_FILES, filePicker } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
+import { rateText } from './describe.ts';
 
 type CalResult = ReturnType<typeof calibrateScenario>;
 
@@ -174,7 +175,7 @@ export function createCalibration(deps: { store: Store }) {
             'data-rate': String(cal.claimRate),
           },
           [
-            l.calRate(per100(r.rate), per100(cal.claimRate)),
+            l.calRate(typeof r.rate === 'number' ? per100(r.rate) : rateText(r.rate), per100(cal.claimRate)),
             costChange(r.cost, cal.risk.cost, cal.costScale, lang),
             l.calPerClaimant(formatYuan(cal.perClaimant, lang)),
           ].join(l.ruleSep),

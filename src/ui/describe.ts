@@ -4,7 +4,7 @@
  * it ("1,000–10,000 付 50%"). Amounts are in yuan as `formatYuan` writes them in the language.
  */
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
-import type { Benefit, CostDist, DaysDist, Risk, Scenario } from '../domain/scenario.ts';
+import type { Benefit, CostDist, DaysDist, Rate, Risk, Scenario } from '../domain/scenario.ts';
 import { LABELS } from './i18n.ts';
 
 const num = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 4 });
@@ -52,10 +52,18 @@ function daysText(d: DaysDist, lang: Lang): string {
   }
 }
 
+/** A risk's rate: "4.00%", or one per group: "in-service 3.00% · retired 9.00%". */
+export function rateText(rate: Rate): string {
+  if (typeof rate === 'number') return formatPercent(rate, 2);
+  return Object.entries(rate)
+    .map(([g, r]) => `${g} ${formatPercent(r, 2)}`)
+    .join(' · ');
+}
+
 /** "inpatient（全体会员）：年发生率 4.00% · 自负医疗费分布 对数正态 均值 ¥1,564 · 变异系数 3". */
 export function riskText(r: Risk, lang: Lang): string {
   const L = LABELS[lang];
-  const head = L.riskLine(r.id, r.who === 'female' ? L.whoFemale : L.whoAll, formatPercent(r.rate, 2));
+  const head = L.riskLine(r.id, r.who === 'female' ? L.whoFemale : L.whoAll, rateText(r.rate));
   if (r.kind === 'event') return head;
   return [
     head,

@@ -20,6 +20,7 @@ import { randomPoisson } from '../../src/random/poisson.ts';
 import { createStream } from '../../src/random/source.ts';
 import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
 import { meanSd } from '../../src/stats/moments.ts';
+import { totalMembers } from '../../src/domain/defaults.ts';
 
 const file = process.argv[2] ?? 'scenarios/hangzhou-2016.json';
 const iterations = Number(process.argv[3] ?? 10_000);
@@ -68,7 +69,7 @@ const stream = createStream('direct', 0);
 const draw =
   risk.cost.dist === 'lognormal' ? randomLognormal(stream.next)(risk.cost.mean, risk.cost.cv) : null;
 if (draw) {
-  const lambda = risk.rate * s.members.count;
+  const lambda = (risk.rate as number) * totalMembers(s.members);
   let n = 0,
     sum = 0;
   t0 = performance.now();

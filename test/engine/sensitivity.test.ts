@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sensitivity } from '../../src/engine/sensitivity.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
+import { totalMembers } from '../../src/domain/defaults.ts';
 
 describe('sensitivity of the loss ratio', () => {
   const s = readScenarioFile('jiaxing-2015.json');
@@ -22,7 +23,7 @@ describe('sensitivity of the loss ratio', () => {
     expect(bar('rate-cv').high.lossRatio).toBeCloseTo(result.base.lossRatio, 12);
   });
   it('reports P(deficit) from the distribution function it is given', () => {
-    const withP = sensitivity(s, (x) => x.members.count / 1e6);
+    const withP = sensitivity(s, (x) => totalMembers(x.members) / 1e6);
     expect(withP.bars.find((b) => b.key === 'members')!.high.probDeficit).toBeCloseTo(0.44, 9);
   });
   it('offers the days only where a risk has days, and does not mutate the scenario', () => {

@@ -27,6 +27,7 @@ import { refusalLine } from '../../src/messages/refusals.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import type { Runner } from '../../src/engine/runner.ts';
 import { problemLines } from '../helpers/worded.ts';
+import { totalMembers } from '../../src/domain/defaults.ts';
 
 const bands = {
   type: 'bands',
@@ -96,9 +97,9 @@ describe('the claimants the budget counts are those the engine draws', () => {
       const counted = work[t - 1].parts.perIteration.find((p) => p.what === 'claimants' && p.count > 0)!;
       // By hand: rate × f_rate(t) × members(who) at year t.
       const f = (g: number) => (1 + g) ** (t - 1);
-      const count = Math.round(sc.members.count * f(s.trend.members));
+      const count = Math.round(totalMembers(sc.members) * f(s.trend.members));
       const exposed = sc.risks[0].who === 'female' ? Math.round(count * s.members.femaleShare) : count;
-      expect(counted.count).toBeCloseTo(sc.risks[0].rate * f(s.trend.rate) * exposed, 6);
+      expect(counted.count).toBeCloseTo((sc.risks[0].rate as number) * f(s.trend.rate) * exposed, 6);
       // The draws: mean λ, variance λ + (λ·cv)² per iteration; within 5 standard errors.
       const lambda = counted.count;
       const se = Math.sqrt((lambda + (lambda * (sc.risks[0].rateCv ?? 0)) ** 2) / n);

@@ -8,6 +8,7 @@ import { calibrateRisk, calibrateScenario } from './worded.ts';
 import { normalSf } from '../../src/stats/special.ts';
 import { hangzhou, jiaxing, jiaxingDaily, wenzhou } from '../helpers/fixtures.ts';
 import { integratePieces } from '../helpers/integrate.ts';
+import type { CountedMembers } from '../../src/domain/scenario.ts';
 
 const forestry: Scenario = JSON.parse(
   readFileSync(new URL('../../scenarios/inner-mongolia-forestry-2019.json', import.meta.url), 'utf8'),
@@ -43,7 +44,10 @@ describe('calibrating the Inner Mongolia table to Xilingol 2022 (106,094 members
     expect(r.risk.rateCv).toBe(0.1);
   });
   it("reproduces 4.93 M expected payout to 0.1% through the engine's own exact expectation", () => {
-    const scenario: Scenario = { ...r.scenario, members: { ...r.scenario.members, count: 106094 } };
+    const scenario: Scenario = {
+      ...r.scenario,
+      members: { ...(r.scenario.members as CountedMembers), count: 106094 },
+    };
     const inpatient = expectedPayout(resolveScenario(scenario)).benefits.find(
       (b) => b.id === 'inpatient-aid',
     )!;

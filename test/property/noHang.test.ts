@@ -34,6 +34,8 @@ import {
 import { validateScenario } from '../../src/io/validate.ts';
 import { refusalLine } from '../../src/messages/refusals.ts';
 import { problemLines } from '../helpers/worded.ts';
+import { totalMembers } from '../../src/domain/defaults.ts';
+import type { CountedMembers } from '../../src/domain/scenario.ts';
 
 const cost = fc.oneof(
   fc.record({
@@ -213,11 +215,12 @@ function claimantsByHand(s: Scenario, years: number, iterations: number): number
   const g = { members: s.trend?.members ?? 0, rate: s.trend?.rate ?? 0 };
   let sum = 0;
   for (let t = 1; t <= years; t++) {
-    const count = Math.round(s.members.count * (1 + g.members) ** (t - 1));
+    const count = Math.round(totalMembers(s.members) * (1 + g.members) ** (t - 1));
     for (const r of s.risks) {
       if (r.kind !== 'cost' || !s.benefits.some((b) => b.risk === r.id)) continue;
-      const exposed = r.who === 'female' ? Math.round(count * (s.members.femaleShare ?? 0.5)) : count;
-      sum += r.rate * (1 + g.rate) ** (t - 1) * exposed;
+      const exposed =
+        r.who === 'female' ? Math.round(count * ((s.members as CountedMembers).femaleShare ?? 0.5)) : count;
+      sum += (r.rate as number) * (1 + g.rate) ** (t - 1) * exposed;
     }
   }
   return sum * iterations;
