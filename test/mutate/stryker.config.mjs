@@ -17,12 +17,40 @@ const folder = process.env.HUZHU_MUTATE ?? '';
 if (!FOLDERS.includes(folder))
   throw new Error(`HUZHU_MUTATE must name one of ${FOLDERS.join(', ')}: run this through npm run mutate`);
 
+/**
+ * The tests each folder's run executes (`--testFiles a,b` on the command line overrides them): the
+ * folder's own unit tests and the others that check its behaviour directly, without the suites
+ * that take seconds per run on pathological inputs. Every mutant of schema.ts, messages.ts and the
+ * other module-level tables is static (evaluated when the module loads), so Stryker runs every
+ * listed test for it: a slow file here costs its time once per static mutant.
+ * - io: test/io/neverThrows.test.ts is left out (10 s a run: a million fields, 10,000 levels of
+ *   nesting); the size and depth limits it exercises are also tested at their bounds in
+ *   test/io/bounds.test.ts and validate.test.ts.
+ * - engine: the oracle (test/oracle, the independent simulator) and the scenarios' verdicts are in.
+ */
+const TEST_FILES = {
+  benefits: ['test/benefits/**/*.test.ts', 'test/engine/expectedBenefit.test.ts'],
+  history: ['test/history/**/*.test.ts', 'test/messages/history.test.ts', 'test/charts/qqPlot.test.ts'],
+  io: [
+    'test/io/!(neverThrows).test.ts',
+    'test/messages/validation.test.ts',
+    'test/property/validate.test.ts',
+  ],
+  engine: [
+    'test/engine/**/*.test.ts',
+    'test/oracle/**/*.test.ts',
+    'test/scenarios/**/*.test.ts',
+    'test/property/regressions.test.ts',
+  ],
+};
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   // related: the first run executes only the test files that import the folder, directly or not.
   vitest: { configFile: 'test/mutate/vitest.config.ts', related: true },
   coverageAnalysis: 'perTest',
+  testFiles: TEST_FILES[folder],
   mutate: [
     `src/${folder}/**/*.ts`,
     // A script, not a module: it writes the schema file (npm run schema) and no test imports it.
