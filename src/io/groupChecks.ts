@@ -20,6 +20,9 @@ import { formatPath, type RawProblem, type Segment } from './path.ts';
 import { field, isFiniteNumber, isRecord, listAt, listed, shown, type Rec } from './raw.ts';
 import { LIMITS } from './schema.ts';
 
+/** A group id that cannot be a key of a rate object (the schema refuses it). */
+const RESERVED_GROUP_ID = '__proto__';
+
 /** How far a group's holding fractions may add up from 1. */
 export const HOLDINGS_TOLERANCE = 1e-9;
 
@@ -94,16 +97,22 @@ function checkHoldings(group: unknown, at: Segment[]): RawProblem[] {
   return out;
 }
 
-/** The ids of the groups (first of duplicates): `["all"]` for `members.count`; null when unreadable. */
+/**
+ * The ids of the groups (first of duplicates): `["all"]` for `members.count`. Null, and so no
+ * check of the lists and rates that name groups, when there are neither groups nor count, or the
+ * groups are not a list the schema allows, or a group has no usable id: the schema's problem is
+ * shown, and fixing it shows the rest (rather than every mention of the group as unknown).
+ */
 function knownGroups(members: Rec): string[] | null {
   const given = field(members, 'groups');
-  if (given === undefined) return [ALL_GROUP];
+  if (given === undefined) return field(members, 'count') === undefined ? null : [ALL_GROUP];
   const groups = listAt(members, 'groups', LIMITS.groups);
-  if (!groups) return null;
+  if (!groups || groups.length === 0) return null;
   const ids: string[] = [];
   for (const g of groups) {
     const id = field(g, 'id');
-    if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
+    if (typeof id !== 'string' || id === '' || id === RESERVED_GROUP_ID) return null;
+    if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
