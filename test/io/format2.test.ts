@@ -50,6 +50,13 @@ const GROUPS = ['in-service', 'retired'];
 const BENEFITS = ['self-pay', 'allowance', 'critical'];
 
 describe('valid /2 files', () => {
+  it('the example of docs/scenario-format.md’s /2 section is test/fixtures/format2/spec-example.json', () => {
+    const doc = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Format `huzhu-scenario/2`'));
+    const block = /```json\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '';
+    expect(JSON.parse(block)).toEqual(JSON.parse(SPEC_2));
+  });
+
   it.each(['spec-example.json', 'hangzhou-2016-as-groups.json', 'planner-edge-cases.json'])(
     'test/fixtures/format2/%s validates to exactly what it says',
     (file) => {
