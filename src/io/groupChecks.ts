@@ -119,16 +119,18 @@ function knownGroups(members: Rec): string[] | null {
 
 /**
  * The problems of a list of group ids at `at` (unknown, named twice), and the known groups it
- * names, in its order; the list as it is when it is not a list of at most `LIMITS.groups`.
+ * names, in its order; none (and no problem: the schema has one) when it is not a list of 1 to
+ * `LIMITS.groups` entries.
  */
 function checkGroupList(
   list: unknown,
   at: Segment[],
   known: string[],
-): { problems: RawProblem[]; named: string[] } {
+): { problems: RawProblem[]; named: string[] | null } {
   const problems: RawProblem[] = [];
   const named: string[] = [];
-  if (!Array.isArray(list) || list.length > LIMITS.groups) return { problems, named: known };
+  if (!Array.isArray(list) || list.length === 0 || list.length > LIMITS.groups)
+    return { problems, named: null };
   const seen = new Map<string, number>();
   list.forEach((id, j) => {
     if (typeof id !== 'string') return;
@@ -165,7 +167,7 @@ function checkRiskGroups(input: Rec, known: string[]): RawProblem[] {
     if (groups !== undefined) {
       const checked = checkGroupList(groups, ['risks', i, 'groups'], known);
       out.push(...checked.problems);
-      if (!Array.isArray(groups)) return;
+      if (checked.named === null) return;
       exposed = checked.named;
     }
     const rate = field(r, 'rate');

@@ -312,6 +312,11 @@ const VARIANTS: Variant[] = [
     ['risks[0].rate.retired', 'rateForGroup', { group: 'retired' }],
   ),
   variant(
+    'a risk’s groups are not empty (and its rate by group is then checked no further)',
+    [['risks[0].groups', []]],
+    ['risks[0].groups', 'listLength', { min: 1, max: 50 }],
+  ),
+  variant(
     'a risk exposing one group needs a rate for that group only',
     [['risks[0].groups', ['retired']]],
     ['risks[0].rate.in-service', 'groupNotExposed', { group: 'in-service' }],
