@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import type { ScenarioProblem } from '../../src/domain/validation.ts';
-import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
+import { SPEC_EXAMPLE_2_TEXT, SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { setAt } from '../helpers/jsonPath.ts';
@@ -50,11 +50,12 @@ const GROUPS = ['in-service', 'retired'];
 const BENEFITS = ['self-pay', 'allowance', 'critical'];
 
 describe('valid /2 files', () => {
-  it('the example of docs/scenario-format.md’s /2 section is test/fixtures/format2/spec-example.json', () => {
+  it('the example of docs/scenario-format.md’s /2 section is test/fixtures/format2/spec-example.json and SPEC_EXAMPLE_2_TEXT', () => {
     const doc = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
     const section = doc.slice(doc.indexOf('## Format `huzhu-scenario/2`'));
     const block = /```json\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '';
     expect(JSON.parse(block)).toEqual(JSON.parse(SPEC_2));
+    expect(SPEC_EXAMPLE_2_TEXT).toBe(SPEC_2);
   });
 
   it.each(['spec-example.json', 'hangzhou-2016-as-groups.json', 'planner-edge-cases.json'])(
