@@ -218,11 +218,16 @@ function daysDist() {
 // ---- risks and benefits ----------------------------------------------------------------------
 
 /**
- * A field that only `/2` has: in the `/1` schema it is refused with `needsFormat2`, which names
- * it (rather than as an unknown field), so that a `/1` file using it is told what to change.
+ * A field that only `/2` has, as the `/1` schema reads it: refused with `needsFormat2`, which
+ * names it (rather than as an unknown field), so that a `/1` file using it is told what to change.
  */
+function needs2(field: string) {
+  return z.never({ error: zodMessage('needsFormat2', { field }) }).optional();
+}
+
+/** A field that only `/2` has: `schema` in `/2`, refused naming format `/2` in `/1`. */
 function only2<T extends z.ZodType>(version: 1 | 2, field: string, schema: () => T) {
-  return version === 2 ? schema() : z.never({ error: zodMessage('needsFormat2', { field }) }).optional();
+  return version === 2 ? schema() : needs2(field);
 }
 
 /** A `/1` rate: an object there is a rate by group, which needs `/2`. */
@@ -374,8 +379,7 @@ function members(version: 1 | 2) {
   const count = intIn(1, LIMITS.members).meta({ description: 'members in the first period' });
   const femaleShare = share('share of women (default 0.5)');
   const newShare = share('share of members in their first period (default 0)');
-  if (version === 1)
-    return z.strictObject({ count, femaleShare, newShare, groups: only2(1, 'groups', () => z.never()) });
+  if (version === 1) return z.strictObject({ count, femaleShare, newShare, groups: needs2('groups') });
   const holding = z.strictObject({
     shares: intIn(1, LIMITS.shares).meta({ description: 'shares (份) held' }),
     fraction: aboveAtMost(0, 1).meta({ description: 'share of the group’s members; they sum to 1' }),
