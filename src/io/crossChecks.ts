@@ -11,7 +11,8 @@
  * - bands' `upTo` is strictly ascending and only the last one may be null.
  *
  * Format `/2`'s rules (groups, holdings, rates by group, the waiting amount, limits) are in
- * groupChecks.ts and limitChecks.ts; `crossChecks` runs them for every file whose format is not `huzhu-scenario/1`.
+ * groupChecks.ts and limitChecks.ts; `crossChecks` runs them for every file whose format is not
+ * `huzhu-scenario/1`.
  *
  * Defensive: a value of the wrong type is skipped (the schema reports it), and so is a list
  * longer than the schema allows (raw.ts). Never throws on plain data.

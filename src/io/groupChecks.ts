@@ -2,9 +2,9 @@
  * The rules of format `/2` that span several fields, over the raw input (raw.ts), for the
  * members and who pays and claims (limitChecks.ts has the waiting amount and the limits):
  *
- * - `members` gives exactly one of `count` and `groups` (`members.count: is required, unless members.groups is given`,
- *   `members.groups: cannot be given together with count …`), and beside `groups` no
- *   `femaleShare` or `newShare` of its own (each group has its own);
+ * - `members` gives exactly one of `count` and `groups` (`members.count: is required, unless
+ *   members.groups is given`, `members.groups: cannot be given together with count …`), and
+ *   beside `groups` no `femaleShare` or `newShare` of its own (each group has its own);
  * - group ids are unique; the groups' counts add up to at most `LIMITS.members`;
  * - a group's holdings hold distinct numbers of shares, and their fractions add up to 1 within
  *   `HOLDINGS_TOLERANCE` (the sum is shown: `they add up to 1.000000002`);

@@ -5,8 +5,9 @@
  * It accepts both formats (`/2` is a superset of `/1`); `members` needs `count` or `groups`.
  * What JSON Schema cannot say (at most 2 decimals, unique ids, ascending bands, a benefit's
  * risk, holdings summing to 1, a rate for each exposed group, a limit's benefits on one risk,
- * no `/2` field in a `/1` file) only the validator checks. The checked-in copy, huzhu-scenario.schema.json, is written
- * by `npm run schema` (writeSchema.ts); a test keeps it equal to this.
+ * no `/2` field in a `/1` file) only the validator checks. The checked-in copy,
+ * huzhu-scenario.schema.json, is written by `npm run schema` (writeSchema.ts); a test keeps it
+ * equal to this.
  */
 import * as z from 'zod';
 import { SCENARIO_FORMAT_1, SCENARIO_FORMAT_2 } from '../domain/scenario.ts';

@@ -251,7 +251,8 @@ function rate2() {
   const one = aboveAtMost(0, 1);
   return z.union([one, z.record(z.string(), one)], { error: zodMessage('rateNumberOrGroups') }).meta({
     description:
-      'claimants (or events) per member per period: one for every exposed group, or { groupId: rate } naming exactly the exposed groups',
+      'claimants (or events) per member per period: one for every exposed group, ' +
+      'or { groupId: rate } naming exactly the exposed groups',
   });
 }
 
