@@ -32,6 +32,7 @@ export interface ValidationParams {
   mustBeText: None;
   mustBeObject: None;
   mustBeList: None;
+  mustBeBoolean: None;
   mustBeExactly: { value: string };
   oneOf: { options: readonly string[] };
   invalid: None;
@@ -60,6 +61,44 @@ export interface ValidationParams {
   dailyNeedsDays: { risk: string };
   notOnEventRisk: None;
   bandNullNotLast: None;
+  // format /2 (member groups, shares, rates by group, the waiting amount, limits)
+  /** A field of format /2 in a file whose `format` is `huzhu-scenario/1`; `field` is its name. */
+  needsFormat2: { field: string };
+  /** A rate by group (an object) in a `huzhu-scenario/1` file. */
+  rateByGroupNeedsFormat2: None;
+  /** `members` gives neither `count` nor `groups` (at `members.count`). */
+  countOrGroups: None;
+  /** `members` gives both `count` and `groups`. */
+  countAndGroups: None;
+  /** `members.femaleShare` or `members.newShare` beside `members.groups`. */
+  onEachGroup: { field: string };
+  /** The members of all groups together exceed `max`. */
+  totalMembers: { max: number };
+  /** A group id that cannot be a key of a rate object (`__proto__`). */
+  reservedGroupId: { id: string };
+  /** A name that appears twice in one list of references (group ids, benefit ids). */
+  namedTwice: { id: string; other: string };
+  unknownGroup: { known: readonly string[] };
+  /** Two holdings of one group with the same number of shares. */
+  duplicateShares: { shares: number; other: string };
+  /** A group's holding fractions do not add up to 1 (within 1e-9); `sum` is what they add up to. */
+  holdingsSum: { sum: number };
+  /** A rate is neither a number nor an object of rates by group. */
+  rateNumberOrGroups: None;
+  /** A rate object without a rate for an exposed group. */
+  rateForGroup: { group: string };
+  /** A rate object naming a group the risk does not expose. */
+  groupNotExposed: { group: string };
+  waitingAmountLumpSumOnly: None;
+  waitingAmountNeedsWaitingDays: None;
+  unknownBenefit: { known: readonly string[] };
+  /** A benefit already in another limit (`other`, the limit's path). */
+  benefitInTwoLimits: { benefit: string; other: string };
+  /**
+   * A limit over benefits of different risks: `benefit` pays for `risk`, but the limit's first
+   * benefit `first` pays for `firstRisk`.
+   */
+  limitAcrossRisks: { benefit: string; risk: string; first: string; firstRisk: string };
   // the whole
   moreProblems: Count;
   moreValueProblems: Count;

@@ -1,5 +1,5 @@
 /**
- * The rules of `huzhu-scenario/1` that span several fields, checked over the raw input whatever
+ * The rules that span several fields, checked over the raw input whatever
  * its shape, so that they run in the same pass as the schema and every problem shows at once:
  *
  * - the contributions add up to more than 0 (path `contributions`);
@@ -10,31 +10,22 @@
  *   risk, daily one with days, lump-sum an event risk);
  * - bands' `upTo` is strictly ascending and only the last one may be null.
  *
+ * Format `/2`'s rules (groups, holdings, rates by group, the waiting amount, limits) are in
+ * groupChecks.ts and limitChecks.ts; `crossChecks` runs them for every file whose format is not
+ * `huzhu-scenario/1`.
+ *
  * Defensive: a value of the wrong type is skipped (the schema reports it), and so is a list
- * longer than the schema allows (the schema reports its length and, like zod, looks no further);
- * only own properties are read. Never throws on plain data.
+ * longer than the schema allows (raw.ts). Never throws on plain data.
  */
+import { SCENARIO_FORMAT_1 } from '../domain/scenario.ts';
 import { validationMessage as msg, type ValidationMessage } from '../domain/validation.ts';
 import type { RawProblem, Segment } from './path.ts';
 import { formatPath } from './path.ts';
+import { groupChecks } from './groupChecks.ts';
+import { limitChecks } from './limitChecks.ts';
+import { field, isFiniteNumber, isRecord, listAt, listed, shown, type Rec } from './raw.ts';
 import { LIMITS } from './schema.ts';
 
-type Rec = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const field = (v: unknown, key: string): unknown =>
-  isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined;
-/** The list `input[key]` when it is one of at most `max` entries, else none. */
-const listAt = (input: unknown, key: string, max: number): unknown[] | null => {
-  const v = field(input, key);
-  return Array.isArray(v) && v.length <= max ? v : null;
-};
-/**
- * An id as shown inside a message: escaped as in JSON (without the quotes the message adds), so
- * that a line break or control character in an id cannot split a problem over several lines.
- */
-const shown = (id: string): string => JSON.stringify(id).slice(1, -1);
 const risksOf = (input: Rec) => listAt(input, 'risks', LIMITS.risks) ?? [];
 const benefitsOf = (input: Rec) => listAt(input, 'benefits', LIMITS.benefits) ?? [];
 
@@ -48,6 +39,7 @@ export function crossChecks(input: unknown): RawProblem[] {
     ...checkUniqueIds(input, 'benefits'),
     ...checkBenefitRisks(input),
     ...checkBands(input),
+    ...(field(input, 'format') === SCENARIO_FORMAT_1 ? [] : [...groupChecks(input), ...limitChecks(input)]),
   ];
 }
 
@@ -133,9 +125,6 @@ function knownRisks(input: Rec): Map<string, KnownRisk> {
   return risks;
 }
 
-/** At most this many known ids are listed in a message. */
-const MAX_LISTED = 20;
-
 const NEEDS: Record<string, 'cost' | 'event'> = {
   bands: 'cost',
   steps: 'cost',
@@ -162,8 +151,7 @@ function benefitRiskProblem(
 function checkBenefitRisks(input: Rec): RawProblem[] {
   if (!listAt(input, 'risks', LIMITS.risks)) return [];
   const risks = knownRisks(input);
-  const ids = [...risks.keys()].map(shown);
-  const known = ids.length > MAX_LISTED ? [...ids.slice(0, MAX_LISTED), '…'] : ids;
+  const known = listed([...risks.keys()]);
   const out: RawProblem[] = [];
   benefitsOf(input).forEach((b, i) => {
     const id = field(b, 'risk');

@@ -1,8 +1,14 @@
 /**
- * The zod 4 definition of `huzhu-scenario/1` (docs/scenario-format.md): types, required
- * fields, value ranges and the shape of each risk, distribution and benefit. Objects are strict,
- * so a typo (`upto`) is an unknown field. What spans several fields (unique ids, a benefit's risk,
- * bands in ascending order, cv² > 1/mean) is checked in crossChecks.ts.
+ * The zod 4 definitions of `huzhu-scenario/1` and its superset `huzhu-scenario/2`
+ * (docs/scenario-format.md): types, required fields, value ranges and the shape of each risk,
+ * distribution, benefit, group and limit. Objects are strict, so a typo (`upto`) is an unknown
+ * field. What spans several fields (unique ids, a benefit's risk, bands in ascending order,
+ * cv² > 1/mean, count or groups, holdings summing to 1, a rate for each exposed group, a limit's
+ * benefits on one risk) is checked in crossChecks.ts and groupChecks.ts.
+ *
+ * `buildScenarioSchema(1)` is `/1` exactly as it always was (validate.ts uses it for a file whose
+ * format is `huzhu-scenario/1`, and words the `/2` fields it finds there); `buildScenarioSchema(2)`
+ * adds the `/2` fields and accepts either format (for every other file, and for the JSON Schema).
  *
  * Every range check carries its own code and parameters (`zodMessage('intRange', { min, max })`,
  * src/domain/validation.ts; the words are in src/messages/validation.ts), so one schema serves
@@ -13,7 +19,7 @@
  * Ranges (beyond the spec's types) are the project's guards against typos: see `LIMITS`.
  */
 import * as z from 'zod';
-import { SCENARIO_FORMAT_1 as SCENARIO_FORMAT, type Scenario } from '../domain/scenario.ts';
+import { SCENARIO_FORMAT_1, SCENARIO_FORMAT_2, type Scenario } from '../domain/scenario.ts';
 import { codePointLength } from './codePointLength.ts';
 import { MAX_MONEY, hasAtMostTwoDecimals } from './money.ts';
 import { errorMap, zodMessage } from './zodIssues.ts';
@@ -25,7 +31,13 @@ export const LIMITS = {
   payerLength: 50,
   idLength: 64,
   seedLength: 200,
+  /** Members of one group, and of all groups together. */
   members: 100_000_000,
+  groups: 50,
+  /** Holdings of one group: at most one for each number of shares. */
+  holdings: 100,
+  shares: 100,
+  limits: 50,
   contributions: 20,
   risks: 50,
   benefits: 50,
@@ -75,9 +87,9 @@ function between(min: number, max: number) {
 }
 
 /** A number in (min, max]. */
-function aboveAtMost(min: number, max: number) {
+function aboveAtMost(min: number, max: number, base = z.number()) {
   const error = zodMessage('greaterThanAtMost', { min, max });
-  return z.number().gt(min, { error }).lte(max, { error });
+  return base.gt(min, { error }).lte(max, { error });
 }
 
 /** A number > min (and ≤ max when given, with a message of its own for each side). */
@@ -205,27 +217,72 @@ function daysDist() {
 
 // ---- risks and benefits ----------------------------------------------------------------------
 
-function risk() {
+/**
+ * A field that only `/2` has, as the `/1` schema reads it: refused with `needsFormat2`, which
+ * names it (rather than as an unknown field), so that a `/1` file using it is told what to change.
+ */
+function needs2(field: string) {
+  return z.never({ error: zodMessage('needsFormat2', { field }) }).optional();
+}
+
+/** A field that only `/2` has: `schema` in `/2`, refused naming format `/2` in `/1`. */
+function only2<T extends z.ZodType>(version: 1 | 2, field: string, schema: () => T) {
+  return version === 2 ? schema() : needs2(field);
+}
+
+/** A `/1` rate: an object there is a rate by group, which needs `/2`. */
+const rateByGroupIn1 = z.number({
+  error: (iss) =>
+    iss.code === 'invalid_type' &&
+    typeof iss.input === 'object' &&
+    iss.input !== null &&
+    !Array.isArray(iss.input)
+      ? zodMessage('rateByGroupNeedsFormat2')
+      : undefined,
+});
+
+/** Group ids (`contributions[].groups`, `risks[].groups`): which exist is checked in groupChecks.ts. */
+function groupList(description: string) {
+  return list(z.string(), 1, LIMITS.groups).optional().meta({ description });
+}
+
+/** `/2`: a rate is a number or an object of rates by group. */
+function rate2() {
+  const one = aboveAtMost(0, 1);
+  return z.union([one, z.record(z.string(), one)], { error: zodMessage('rateNumberOrGroups') }).meta({
+    description:
+      'claimants (or events) per member per period: one for every exposed group, ' +
+      'or { groupId: rate } naming exactly the exposed groups',
+  });
+}
+
+function risk(version: 1 | 2) {
   const common = {
     id: text(1, LIMITS.idLength).meta({ description: 'unique among risks; benefits name it' }),
     who: z
       .enum(['all', 'female'])
       .optional()
       .meta({ description: 'who is exposed: all members (default) or women only' }),
-    rate: aboveAtMost(0, 1).meta({ description: 'claimants (or events) per member per period' }),
+    rate: aboveAtMost(0, 1, rateByGroupIn1).meta({
+      description: 'claimants (or events) per member per period',
+    }),
     rateCv: between(0, LIMITS.rateCv)
       .optional()
       .meta({ description: 'year-to-year uncertainty of the rate' }),
   };
-  const { id, who, rate, rateCv } = common;
+  const { id, who, rateCv } = common;
   const notHere = () => z.never({ error: zodMessage('notOnEventRisk') }).optional();
+  const exposure = {
+    who,
+    groups: only2(version, 'groups', () => groupList('the groups exposed (default: every group)')),
+    rate: version === 1 ? common.rate : rate2(),
+  };
   const cost = z.strictObject({
     id,
     kind: z
       .literal('cost')
       .meta({ description: 'claimants run up a cumulative self-paid cost (and days in hospital)' }),
-    who,
-    rate,
+    ...exposure,
     rateCv,
     cost: costDist(),
     days: daysDist().optional(),
@@ -233,8 +290,7 @@ function risk() {
   const event = z.strictObject({
     id,
     kind: z.literal('event').meta({ description: 'each member has a Poisson number of events (diagnoses)' }),
-    who,
-    rate,
+    ...exposure,
     rateCv,
     cost: notHere(),
     days: notHere(),
@@ -242,8 +298,17 @@ function risk() {
   return z.discriminatedUnion('kind', [cost, event]);
 }
 
-function benefit() {
+function benefit(version: 1 | 2) {
   const id = text(1, LIMITS.idLength).meta({ description: 'unique among benefits' });
+  const perShare = only2(version, 'perShare', () =>
+    z
+      .boolean()
+      .optional()
+      .meta({ description: 'a holder of k shares is paid k × the one-share amount (default false)' }),
+  );
+  const noWaitingAmount = only2(version, 'waitingAmount', () =>
+    z.never({ error: zodMessage('waitingAmountLumpSumOnly') }).optional(),
+  );
   const risk = z.string().meta({ description: 'id of the risk this benefit pays for' });
   const cap = money()
     .optional()
@@ -262,6 +327,8 @@ function benefit() {
       deductible: money().optional().meta({ description: 'bands start above this cost (default 0)' }),
       bands: list(band, 1, LIMITS.bands).meta({ description: 'consecutive from 0, upTo ascending' }),
       cap,
+      perShare,
+      waitingAmount: noWaitingAmount,
     }),
     z.strictObject({
       id,
@@ -273,6 +340,8 @@ function benefit() {
       step: money(true),
       perStep: money(true),
       cap,
+      perShare,
+      waitingAmount: noWaitingAmount,
     }),
     z.strictObject({
       id,
@@ -282,6 +351,8 @@ function benefit() {
         .meta({ description: 'perDay for each day in hospital, on a cost risk with days' }),
       perDay: money(true),
       maxDays: intIn(1, LIMITS.days).optional().meta({ description: 'at most this many days are paid' }),
+      perShare,
+      waitingAmount: noWaitingAmount,
     }),
     z.strictObject({
       id,
@@ -292,19 +363,89 @@ function benefit() {
       waitingDays: intIn(0, LIMITS.waitingDays)
         .optional()
         .meta({ description: 'events of new members in their first days are not paid' }),
+      waitingAmount: only2(version, 'waitingAmount', () =>
+        money()
+          .optional()
+          .meta({ description: 'what an event in a new member’s waiting period pays instead (default 0)' }),
+      ),
+      perShare,
     }),
   ]);
 }
 
+// ---- format /2: members in groups, limits ------------------------------------------------------
+
+function members(version: 1 | 2) {
+  const share = (description: string) => between(0, 1).optional().meta({ description });
+  const count = intIn(1, LIMITS.members).meta({ description: 'members in the first period' });
+  const femaleShare = share('share of women (default 0.5)');
+  const newShare = share('share of members in their first period (default 0)');
+  if (version === 1) return z.strictObject({ count, femaleShare, newShare, groups: needs2('groups') });
+  const holding = z.strictObject({
+    shares: intIn(1, LIMITS.shares).meta({ description: 'shares (份) held' }),
+    fraction: aboveAtMost(0, 1).meta({ description: 'share of the group’s members; they sum to 1' }),
+  });
+  const group = z.strictObject({
+    id: text(1, LIMITS.idLength)
+      .refine((v) => v !== '__proto__', { error: zodMessage('reservedGroupId', { id: '__proto__' }) })
+      .meta({ description: 'unique among groups; contributions, risks and rates name it' }),
+    count,
+    femaleShare,
+    newShare,
+    holdings: list(holding, 1, LIMITS.holdings)
+      .optional()
+      .meta({ description: 'how many shares its members hold (default: one each)' }),
+  });
+  return z
+    .strictObject({
+      count: count.optional(),
+      femaleShare,
+      newShare,
+      groups: list(group, 1, LIMITS.groups)
+        .optional()
+        .meta({ description: 'groups of members with their own rates and contributions' }),
+    })
+    .meta({ oneOf: [{ required: ['count'] }, { required: ['groups'] }] });
+}
+
+function contribution(version: 1 | 2) {
+  const fields = {
+    payer: text(1, LIMITS.payerLength).meta({
+      description: 'member, employer, union, government or any other label',
+    }),
+    amount: money().meta({ description: 'yuan per member (or per share) per period' }),
+  };
+  return z.strictObject({
+    ...fields,
+    perShare: only2(version, 'perShare', () =>
+      z
+        .boolean()
+        .optional()
+        .meta({ description: 'a member holding k shares pays k × amount (default false)' }),
+    ),
+    groups: only2(version, 'groups', () => groupList('the groups that pay it (default: every group)')),
+  });
+}
+
+function limit() {
+  return z.strictObject({
+    id: text(1, LIMITS.idLength).meta({ description: 'unique among limits' }),
+    benefits: list(z.string(), 1, LIMITS.benefits).meta({
+      description: 'ids of benefits, all on one risk, each in at most one limit',
+    }),
+    cap: money(true).meta({ description: 'one claimant’s total from these benefits per period' }),
+    perShare: z.boolean().optional().meta({ description: 'the cap is per share held (default false)' }),
+  });
+}
+
 // ---- the file ---------------------------------------------------------------------------------
 
-/** Builds the schema. */
-export function buildScenarioSchema() {
-  const share = (description: string) => between(0, 1).optional().meta({ description });
+/** Builds the schema of format `version`. */
+export function buildScenarioSchema<V extends 1 | 2>(version: V) {
   const trend = () => aboveAtMost(LIMITS.trendMin, LIMITS.trendMax).optional();
   const freeText = (description: string) => text(0, LIMITS.textLength).optional().meta({ description });
   return z.strictObject({
-    format: z.literal(SCENARIO_FORMAT),
+    format: version === 1 ? z.literal(SCENARIO_FORMAT_1) : z.enum([SCENARIO_FORMAT_1, SCENARIO_FORMAT_2]),
     $schema: z.string().optional().meta({ description: 'where an editor finds this schema' }),
     name: text(1, LIMITS.nameLength, true).meta({
       description: 'shown everywhere; any text, 1–200 characters',
@@ -312,21 +453,8 @@ export function buildScenarioSchema() {
     period: freeText('which period, e.g. "2016"'),
     source: freeText('where the figures came from'),
     notes: freeText('anything else'),
-    members: z.strictObject({
-      count: intIn(1, LIMITS.members).meta({ description: 'members in the first period' }),
-      femaleShare: share('share of women (default 0.5)'),
-      newShare: share('share of members in their first period (default 0)'),
-    }),
-    contributions: list(
-      z.strictObject({
-        payer: text(1, LIMITS.payerLength).meta({
-          description: 'member, employer, union, government or any other label',
-        }),
-        amount: money().meta({ description: 'yuan per member per period' }),
-      }),
-      1,
-      LIMITS.contributions,
-    ),
+    members: members(version),
+    contributions: list(contribution(version), 1, LIMITS.contributions),
     fund: z
       .strictObject({
         reserve: money().optional().meta({ description: 'money in the fund at the start (default 0)' }),
@@ -341,8 +469,13 @@ export function buildScenarioSchema() {
           .meta({ description: 'share of income spent on running the scheme (default 0)' }),
       })
       .optional(),
-    risks: list(risk(), 1, LIMITS.risks).meta({ description: 'what can happen to members' }),
-    benefits: list(benefit(), 1, LIMITS.benefits).meta({ description: 'what the scheme pays' }),
+    risks: list(risk(version), 1, LIMITS.risks).meta({ description: 'what can happen to members' }),
+    benefits: list(benefit(version), 1, LIMITS.benefits).meta({ description: 'what the scheme pays' }),
+    limits: only2(version, 'limits', () =>
+      list(limit(), 0, LIMITS.limits)
+        .optional()
+        .meta({ description: 'caps on one claimant’s total from several benefits of one risk' }),
+    ),
     trend: z
       .strictObject({ members: trend(), contribution: trend(), rate: trend(), cost: trend() })
       .optional()
@@ -364,19 +497,32 @@ export function buildScenarioSchema() {
   });
 }
 
-export type ScenarioSchema = ReturnType<typeof buildScenarioSchema>;
-/** What a successful parse gives; assignable to `Scenario` (checked below). */
-export type ParsedScenario = z.output<ScenarioSchema>;
+export type ScenarioSchema1 = ReturnType<typeof buildScenarioSchema<1>>;
+export type ScenarioSchema2 = ReturnType<typeof buildScenarioSchema<2>>;
+/** What a successful parse gives; a `Scenario` (checked below). */
+export type ParsedScenario = z.output<ScenarioSchema1> | z.output<ScenarioSchema2>;
 
-let built: ScenarioSchema | undefined;
+const built: { 1?: ScenarioSchema1; 2?: ScenarioSchema2 } = {};
 
-/** The schema (built once). */
-export function scenarioSchema(): ScenarioSchema {
-  built ??= buildScenarioSchema();
-  return built;
+/** The schema of `/1` (built once). */
+export function scenarioSchema1(): ScenarioSchema1 {
+  built[1] ??= buildScenarioSchema(1);
+  return built[1];
 }
 
-/** Compile-time proof that a parsed file is a `Scenario`; also the typed way to say so. */
+/** The schema of `/2`, which also accepts `/1` files (built once). */
+export function scenarioSchema(): ScenarioSchema2 {
+  built[2] ??= buildScenarioSchema(2);
+  return built[2];
+}
+
+/**
+ * A parsed file as a `Scenario`. The compiler checks every field but one: `members`, where the
+ * schema allows `count` and `groups` together and the cross-checks (groupChecks.ts) refuse a file
+ * that does not give exactly one of them, which makes it a `Members`.
+ */
 export function asScenario(parsed: ParsedScenario): Scenario {
-  return parsed;
+  const { members, ...rest } = parsed;
+  const checked: Omit<Scenario, 'members'> = rest;
+  return { ...checked, members: members as Scenario['members'] } as Scenario;
 }

@@ -4,6 +4,11 @@
  *   value ─┬─ zod schema (schema.ts; codes: zodIssues.ts) ───── structural problems ─┐
  *          └─ cross-field checks over the raw value (crossChecks.ts) ─────────────────┴─ merge
  *
+ * The schema is that of `/1` for a file whose format is `huzhu-scenario/1` (so a `/1` file is
+ * read exactly as before `/2` existed, and a `/2` field in it is refused with `needsFormat2`),
+ * and that of `/2` (which also accepts `/1`) for every other file; the cross-field checks of `/2`
+ * run likewise only for a file that is not `/1`.
+ *
  * merge: a cross-field problem at a path the schema already flagged is dropped (the schema's
  * word about a field comes first); exact duplicates (path, code and params) are dropped; problems
  * are put in document order (path.ts); past `MAX_PROBLEMS` the rest is counted in one last
@@ -16,11 +21,11 @@
  *
  * @example validateScenario({ format: 'huzhu-scenario/1' }).ok // false: name, members, … are required
  */
-import type { Scenario } from '../domain/scenario.ts';
+import { SCENARIO_FORMAT_1, type Scenario } from '../domain/scenario.ts';
 import { scenarioProblem, validationMessage, type ScenarioProblem } from '../domain/validation.ts';
 import { crossChecks } from './crossChecks.ts';
 import { formatPath, sortByDocument, type RawProblem } from './path.ts';
-import { asScenario, scenarioSchema } from './schema.ts';
+import { asScenario, scenarioSchema, scenarioSchema1 } from './schema.ts';
 import { errorMap, issueProblems } from './zodIssues.ts';
 
 export type ValidateResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
@@ -37,11 +42,22 @@ export function validateScenario(value: unknown): ValidateResult {
 }
 
 function check(value: unknown): ValidateResult {
-  const parsed = scenarioSchema().safeParse(value, { error: errorMap });
+  const schema = isFormat1(value) ? scenarioSchema1() : scenarioSchema();
+  const parsed = schema.safeParse(value, { error: errorMap });
   const structural = parsed.success ? [] : issueProblems(parsed.error.issues);
   const problems = merge(value, structural, crossChecks(value));
   if (parsed.success && problems.length === 0) return { ok: true, scenario: asScenario(parsed.data) };
   return { ok: false, problems: problems.length ? problems : [scenarioProblem('(root)', 'invalid')] };
+}
+
+/** A file that says it is `huzhu-scenario/1` (read with the `/1` schema, exactly as before `/2`). */
+function isFormat1(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.hasOwn(value, 'format') &&
+    (value as { format: unknown }).format === SCENARIO_FORMAT_1
+  );
 }
 
 function merge(value: unknown, structural: RawProblem[], cross: RawProblem[]): ScenarioProblem[] {

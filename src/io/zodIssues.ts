@@ -14,6 +14,9 @@
  *
  * `issueProblems` turns zod's issues into problems: one `unknownField` per unrecognised key, at
  * the key's own path (the first hundred of an object; then `moreUnknownFields` with the count).
+ * A union that is not discriminated (a risk's `rate`: a number or an object of rates by group)
+ * reports the problems of the one option whose type the value has, at their own paths; when the
+ * value has the type of no option, the union's own code (`rateNumberOrGroups`).
  */
 import type * as z from 'zod';
 import {
@@ -58,6 +61,8 @@ function typeMessage(expected: string, input: unknown): string {
       return zodMessage('mustBeObject');
     case 'array':
       return zodMessage('mustBeList');
+    case 'boolean':
+      return zodMessage('mustBeBoolean');
     default:
       return zodMessage('invalid');
   }
@@ -101,6 +106,18 @@ function segments(path: readonly PropertyKey[]): Segment[] {
   return path.map((s) => (typeof s === 'number' ? s : String(s)));
 }
 
+/**
+ * The issues of the one option of a failed union whose type the value has (every other option
+ * failed with a wrong type at its root), or null when there is not exactly one such option.
+ */
+function matchingOption(
+  iss: Extract<z.core.$ZodIssue, { code: 'invalid_union' }>,
+): z.core.$ZodIssue[] | null {
+  const wrongType = (i: z.core.$ZodIssue) => i.code === 'invalid_type' && i.path.length === 0;
+  const typed = iss.errors.filter((option) => !option.some(wrongType));
+  return typed.length === 1 ? typed[0] : null;
+}
+
 /** At most this many unknown fields of one object are listed; the rest are counted. */
 export const MAX_UNKNOWN_FIELDS = 100;
 
@@ -114,9 +131,11 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[]): RawProblem[]
         out.push({ path: [...path, key], ...validationMessage('unknownField') });
       const more = iss.keys.length - MAX_UNKNOWN_FIELDS;
       if (more > 0) out.push({ path, ...validationMessage('moreUnknownFields', { count: more }) });
-    } else {
-      out.push({ path, ...readZodMessage(iss.message) });
+      continue;
     }
+    const option = iss.code === 'invalid_union' ? matchingOption(iss) : null;
+    if (option) for (const p of issueProblems(option)) out.push({ ...p, path: [...path, ...p.path] });
+    else out.push({ path, ...readZodMessage(iss.message) });
   }
   return out;
 }

@@ -87,6 +87,7 @@ export const VALIDATION_TEXTS: Catalogue<ValidationParams> = {
     mustBeText: () => 'must be text',
     mustBeObject: () => 'must be an object',
     mustBeList: () => 'must be a list',
+    mustBeBoolean: () => 'must be true or false',
     mustBeExactly: (p) => `must be "${p.value}"`,
     oneOf: (p) => `must be one of: ${joinEn(p.options)}`,
     invalid: () => 'is not valid',
@@ -116,6 +117,32 @@ export const VALIDATION_TEXTS: Catalogue<ValidationParams> = {
     dailyNeedsDays: (p) => `a daily benefit needs a risk with days, but "${p.risk}" has no days`,
     notOnEventRisk: () => 'not allowed on an event risk (only a cost risk has cost and days)',
     bandNullNotLast: () => 'only the last band may be null (no upper end)',
+    // format /2
+    needsFormat2: (p) =>
+      `"${p.field}" needs format huzhu-scenario/2 (this file says huzhu-scenario/1; change "format" to use it)`,
+    rateByGroupNeedsFormat2: () =>
+      'a rate by group needs format huzhu-scenario/2 (in huzhu-scenario/1 a rate is a number)',
+    countOrGroups: () => 'is required, unless members.groups is given',
+    countAndGroups: () => 'cannot be given together with count (give the members as one count or as groups)',
+    onEachGroup: (p) => `not allowed beside groups (give ${p.field} on each group)`,
+    totalMembers: (p) => `the groups' counts must add up to at most ${p.max}`,
+    reservedGroupId: (p) => `"${p.id}" cannot be a group id`,
+    namedTwice: (p) => `"${p.id}" is named twice (also ${p.other})`,
+    unknownGroup: (p) => `names no group in members.groups (known: ${joinEn(p.known)})`,
+    duplicateShares: (p) => `the same number of shares (${p.shares}) as ${p.other}`,
+    holdingsSum: (p) => `the fractions must add up to 1 (they add up to ${p.sum})`,
+    rateNumberOrGroups: () => 'must be a number or an object of rates by group',
+    rateForGroup: (p) => `is required (the risk exposes group "${p.group}")`,
+    groupNotExposed: (p) => `group "${p.group}" is not exposed to this risk (see the risk's groups)`,
+    waitingAmountLumpSumOnly: () => 'only a lump-sum benefit has a waiting amount',
+    waitingAmountNeedsWaitingDays: () => 'needs waitingDays (it is what an event in the waiting period pays)',
+    unknownBenefit: (p) => `names no benefit in benefits[] (known: ${joinEn(p.known)})`,
+    benefitInTwoLimits: (p) =>
+      `benefit "${p.benefit}" is already in ${p.other} (a benefit belongs to at most one limit)`,
+    limitAcrossRisks: (p) =>
+      `benefit "${p.benefit}" pays for risk "${p.risk}", but "${p.first}" pays for risk "${p.firstRisk}": ` +
+      'a limit covers the benefits of one risk (a limit across risks needs a model of one member’s claims ' +
+      'across risks, which the format does not define)',
     // the whole
     moreProblems: (p) => `and ${p.count} more problems`,
     moreValueProblems: (p) => `and ${p.count} more values are not valid`,
@@ -137,6 +164,7 @@ export const VALIDATION_TEXTS: Catalogue<ValidationParams> = {
     mustBeText: () => '必须是文本',
     mustBeObject: () => '必须是对象',
     mustBeList: () => '必须是列表',
+    mustBeBoolean: () => '必须是 true 或 false',
     mustBeExactly: (p) => `必须为 "${p.value}"`,
     oneOf: (p) => `必须是以下之一：${joinZh(p.options)}`,
     invalid: () => '无效',
@@ -161,6 +189,29 @@ export const VALIDATION_TEXTS: Catalogue<ValidationParams> = {
     dailyNeedsDays: (p) => `daily 类待遇需要带 days 的风险，但 "${p.risk}" 没有 days`,
     notOnEventRisk: () => 'event 类风险不能有此字段（只有 cost 类风险才有 cost 和 days）',
     bandNullNotLast: () => '只有最后一档可以为 null（无上限）',
+    needsFormat2: (p) =>
+      `"${p.field}" 需要 huzhu-scenario/2 格式（本文件为 huzhu-scenario/1；请修改 "format" 后使用）`,
+    rateByGroupNeedsFormat2: () =>
+      '按人群给出发生率需要 huzhu-scenario/2 格式（huzhu-scenario/1 中发生率是一个数字）',
+    countOrGroups: () => '必填（除非给出 members.groups）',
+    countAndGroups: () => '不能与 count 同时给出（会员人数要么是一个 count，要么按人群 groups 给出）',
+    onEachGroup: (p) => `与 groups 同时给出时不允许（请在每个人群中给出 ${p.field}）`,
+    totalMembers: (p) => `各人群人数之和不能超过 ${p.max}`,
+    reservedGroupId: (p) => `"${p.id}" 不能用作人群 id`,
+    namedTwice: (p) => `"${p.id}" 重复列出（另见 ${p.other}）`,
+    unknownGroup: (p) => `members.groups 中没有这个人群（已有：${joinZh(p.known)}）`,
+    duplicateShares: (p) => `份数（${p.shares}）与 ${p.other} 相同`,
+    holdingsSum: (p) => `各比例之和必须为 1（现为 ${p.sum}）`,
+    rateNumberOrGroups: () => '必须是数字，或按人群给出发生率的对象',
+    rateForGroup: (p) => `必填（该风险覆盖人群 "${p.group}"）`,
+    groupNotExposed: (p) => `人群 "${p.group}" 不在该风险的覆盖范围内（见该风险的 groups）`,
+    waitingAmountLumpSumOnly: () => '只有 lump-sum 类待遇才有等待期金额',
+    waitingAmountNeedsWaitingDays: () => '需要同时给出 waitingDays（这是等待期内发生事件时支付的金额）',
+    unknownBenefit: (p) => `benefits[] 中没有这项待遇（已有：${joinZh(p.known)}）`,
+    benefitInTwoLimits: (p) => `待遇 "${p.benefit}" 已在 ${p.other} 中（一项待遇最多属于一个限额）`,
+    limitAcrossRisks: (p) =>
+      `待遇 "${p.benefit}" 针对风险 "${p.risk}"，而 "${p.first}" 针对风险 "${p.firstRisk}"：` +
+      '一个限额只能覆盖同一风险下的待遇（跨风险的限额需要对单个会员在各风险下的理赔建模，本格式没有定义这种模型）',
     moreProblems: (p) => `另有 ${p.count} 个问题`,
     moreValueProblems: (p) => `另有 ${p.count} 个值无效`,
     moreUnknownFields: (p) => `另有 ${p.count} 个未知字段`,

@@ -1,12 +1,13 @@
 /**
  * Scenario files in the browser: the bundled examples (every file in scenarios/, built in),
  * opening a user's file (picker or drop) with full validation before anything changes, and
- * saving (a download of the canonical `huzhu-scenario/1` text).
+ * saving (a download of the canonical text, as `huzhu-scenario/2`: a `/1` file saved again is the
+ * same scheme with the same figures, only its `format` changes).
  */
 import type { Scenario } from '../domain/scenario.ts';
 import { scenarioProblem, type ScenarioProblem } from '../domain/validation.ts';
 import { loadScenarioText } from '../io/loadScenario.ts';
-import { serialiseScenario } from '../io/serialise.ts';
+import { asFormat2, serialiseScenario } from '../io/serialise.ts';
 
 const bundled = import.meta.glob('../../scenarios/*.json', {
   eager: true,
@@ -41,9 +42,12 @@ export async function readScenarioFile(file: File): Promise<Opened> {
   return loaded.ok ? { ok: true, scenario: loaded.scenario } : { ok: false, problems: loaded.problems };
 }
 
-/** Downloads the scenario: canonical text when valid, the draft as it stands otherwise. */
+/**
+ * Downloads the scenario: its canonical text as `huzhu-scenario/2` when valid, the draft as it
+ * stands otherwise (its problems still to be fixed, under the format it says).
+ */
 export function download(draft: unknown, valid: Scenario | null): void {
-  const text = valid ? serialiseScenario(valid) : `${JSON.stringify(draft, null, 2)}\n`;
+  const text = valid ? serialiseScenario(asFormat2(valid)) : `${JSON.stringify(draft, null, 2)}\n`;
   const name =
     typeof (draft as { name?: unknown }).name === 'string' ? (draft as { name: string }).name : 'scenario';
   downloadText(`${safeFileName(name, 'scenario')}.json`, text, 'application/json');

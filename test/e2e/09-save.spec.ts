@@ -1,9 +1,10 @@
-// 9. Save downloads the scenario as a huzhu-scenario/1 file with the current edits.
+// 9. Save downloads the scenario as a huzhu-scenario/2 file with the current edits (the bundled
+// examples are /1 files: saving one writes the same scheme as /2).
 import { readFileSync } from 'node:fs';
 import { assert, log, openApp, plainNumber, setField, tid, waitForName } from './fixtures/helpers.ts';
 import { test } from './fixtures/test.ts';
 
-test('save downloads a huzhu-scenario/1 JSON file with the current name', async ({ page, baseUrl }) => {
+test('save downloads a huzhu-scenario/2 JSON file with the current name', async ({ page, baseUrl }) => {
   await openApp(page, baseUrl);
   const name = 'Hangzhou 2016 保存 save check';
   await setField(page, 'name', name);
@@ -25,7 +26,7 @@ test('save downloads a huzhu-scenario/1 JSON file with the current name', async 
       cause: e,
     });
   }
-  assert.equal(saved.format, 'huzhu-scenario/1', 'format');
+  assert.equal(saved.format, 'huzhu-scenario/2', 'format');
   assert.equal(saved.name, name, 'name');
   assert.equal(plainNumber(saved.members?.count), 700_000, 'members.count');
   const file = download.suggestedFilename();

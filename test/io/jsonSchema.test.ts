@@ -15,6 +15,33 @@ type Node = {
 } & Record<string, unknown>;
 
 describe('the JSON Schema', () => {
+  it('accepts both formats, and members as a count or as groups (exactly one)', () => {
+    const s = scenarioJsonSchema() as Node;
+    const members = s.properties.members;
+    expect(members.oneOf).toEqual([{ required: ['count'] }, { required: ['groups'] }]);
+    expect(members.required).toBeUndefined();
+    const group = members.properties.groups.items as Node;
+    expect(group.required).toEqual(['id', 'count']);
+    expect(group.properties.holdings.items?.properties.shares).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+    });
+    expect(group.properties.holdings.items?.properties.fraction).toMatchObject({
+      exclusiveMinimum: 0,
+      maximum: 1,
+    });
+    const limit = s.properties.limits.items as Node;
+    expect(limit.required).toEqual(['id', 'benefits', 'cap']);
+    expect(limit.properties.cap).toMatchObject({ exclusiveMinimum: 0 });
+    expect(Object.keys(s.properties.contributions.items?.properties ?? {})).toEqual([
+      'payer',
+      'amount',
+      'perShare',
+      'groups',
+    ]);
+  });
+
   it('the checked-in schema file equals the generated one (run `npm run schema` after changing schema.ts)', () => {
     expect(checkedIn).toBe(scenarioJsonSchemaText());
   });
@@ -24,7 +51,7 @@ describe('the JSON Schema', () => {
     expect(s).toMatchObject({
       $id: SCENARIO_SCHEMA_ID,
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      title: 'huzhu scenario (huzhu-scenario/1)',
+      title: 'huzhu scenario (huzhu-scenario/2; also reads huzhu-scenario/1)',
     });
     expect(typeof s.description).toBe('string');
   });
@@ -33,7 +60,7 @@ describe('the JSON Schema', () => {
     const s = scenarioJsonSchema() as Node;
     expect(s.required).toEqual(['format', 'name', 'members', 'contributions', 'risks', 'benefits']);
     expect(s.additionalProperties).toBe(false);
-    expect(s.properties.format).toMatchObject({ const: 'huzhu-scenario/1' });
+    expect(s.properties.format).toMatchObject({ enum: ['huzhu-scenario/1', 'huzhu-scenario/2'] });
     expect(s.properties.$schema).toMatchObject({ type: 'string' });
   });
 
@@ -48,7 +75,10 @@ describe('the JSON Schema', () => {
     expect(s.properties.contributions).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
     expect(s.properties.fund.properties.expenseRate).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });
     const [costRisk] = s.properties.risks.items?.oneOf ?? [];
-    expect(costRisk.properties.rate).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });
+    const one = { type: 'number', exclusiveMinimum: 0, maximum: 1 };
+    expect(costRisk.properties.rate).toMatchObject({
+      anyOf: [one, { type: 'object', additionalProperties: one }],
+    });
     expect(costRisk.required).toEqual(['id', 'kind', 'rate', 'cost']);
   });
 });

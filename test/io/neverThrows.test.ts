@@ -3,6 +3,7 @@
  * nesting, huge lists, NaN and Infinity, prototype-pollution keys, cycles, proxies, throwing
  * getters, random values and randomly damaged scenarios. The answer always has the right shape.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
@@ -26,6 +27,8 @@ function answer(value: unknown): { path: string; message: string }[] {
 }
 
 const example = () => JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, unknown>;
+const SPEC_2 = readFileSync(new URL('../fixtures/format2/spec-example.json', import.meta.url), 'utf8');
+const example2 = () => JSON.parse(SPEC_2) as Record<string, unknown>;
 
 function nested(depth: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
   let v = leaf;
@@ -197,7 +200,10 @@ describe('validateScenario never throws', () => {
     );
   });
 
-  it('on the example with random fields replaced by random values', () => {
+  it.each([
+    ['the /1 example', example],
+    ['the /2 example', example2],
+  ])('on %s with random fields replaced by random values', (_, base) => {
     const paths = fc.array(
       fc.tuple(
         fc.array(
@@ -217,6 +223,19 @@ describe('validateScenario never throws', () => {
               'risk',
               'type',
               'kind',
+              'groups',
+              'holdings',
+              'shares',
+              'fraction',
+              'rate',
+              'in-service',
+              'retired',
+              'count',
+              'limits',
+              'perShare',
+              'waitingAmount',
+              'waitingDays',
+              'format',
             ),
           ),
           { minLength: 1, maxLength: 5 },
@@ -227,7 +246,7 @@ describe('validateScenario never throws', () => {
     );
     fc.assert(
       fc.property(paths, (edits) => {
-        const s = example();
+        const s = base();
         for (const [path, value] of edits) {
           let node: unknown = s;
           for (const step of path.slice(0, -1))

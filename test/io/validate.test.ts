@@ -43,10 +43,10 @@ const rule = (text: string, edits: Edit[], path: string, message: string): Rule 
 const RULES: Rule[] = [
   // the file
   rule(
-    'format must be exactly huzhu-scenario/1',
-    [['format', 'huzhu-scenario/2']],
+    'format is huzhu-scenario/1 or huzhu-scenario/2',
+    [['format', 'huzhu-scenario/3']],
     'format',
-    'must be "huzhu-scenario/1"',
+    'must be one of: huzhu-scenario/1, huzhu-scenario/2',
   ),
   rule('format is required', [['format', undefined]], 'format', 'is required'),
   rule('name must not be empty', [['name', '']], 'name', 'must be 1 to 200 characters'),

@@ -36,6 +36,7 @@ const SAMPLES: { [C in ValidationCode]: ValidationParams[C] } = {
   mustBeText: {},
   mustBeObject: {},
   mustBeList: {},
+  mustBeBoolean: {},
   mustBeExactly: { value: 'huzhu-scenario/1' },
   oneOf: { options: ['cost', 'event'] },
   invalid: {},
@@ -60,6 +61,25 @@ const SAMPLES: { [C in ValidationCode]: ValidationParams[C] } = {
   dailyNeedsDays: { risk: 'inpatient' },
   notOnEventRisk: {},
   bandNullNotLast: {},
+  needsFormat2: { field: 'groups' },
+  rateByGroupNeedsFormat2: {},
+  countOrGroups: {},
+  countAndGroups: {},
+  onEachGroup: { field: 'femaleShare' },
+  totalMembers: { max: 100_000_000 },
+  reservedGroupId: { id: '__proto__' },
+  namedTwice: { id: 'retired', other: 'risks[1].groups[0]' },
+  unknownGroup: { known: ['in-service', 'retired'] },
+  duplicateShares: { shares: 2, other: 'members.groups[0].holdings[0]' },
+  holdingsSum: { sum: 1.000000002 },
+  rateNumberOrGroups: {},
+  rateForGroup: { group: 'retired' },
+  groupNotExposed: { group: 'retired' },
+  waitingAmountLumpSumOnly: {},
+  waitingAmountNeedsWaitingDays: {},
+  unknownBenefit: { known: ['self-pay'] },
+  benefitInTwoLimits: { benefit: 'allowance', other: 'limits[0]' },
+  limitAcrossRisks: { benefit: 'critical', risk: 'critical', first: 'self-pay', firstRisk: 'inpatient' },
   moreProblems: { count: 3 },
   moreValueProblems: { count: 3 },
   moreUnknownFields: { count: 3 },
@@ -137,6 +157,38 @@ describe('the validation catalogue', () => {
     expect(validationText('zh', validationMessage('oneOf', { options: ['a', 'b'] }))).toBe(
       '必须是以下之一：a、b',
     );
+  });
+
+  it('words the format /2 codes with their parameters, in both languages', () => {
+    const both = (m: ValidationMessage) => [validationText('en', m), validationText('zh', m)];
+    expect(both(validationMessage('needsFormat2', { field: 'limits' }))).toEqual([
+      '"limits" needs format huzhu-scenario/2 (this file says huzhu-scenario/1; change "format" to use it)',
+      '"limits" 需要 huzhu-scenario/2 格式（本文件为 huzhu-scenario/1；请修改 "format" 后使用）',
+    ]);
+    expect(both(validationMessage('holdingsSum', { sum: 1.000000002 }))).toEqual([
+      'the fractions must add up to 1 (they add up to 1.000000002)',
+      '各比例之和必须为 1（现为 1.000000002）',
+    ]);
+    expect(both(validationMessage('rateForGroup', { group: 'retired' }))).toEqual([
+      'is required (the risk exposes group "retired")',
+      '必填（该风险覆盖人群 "retired"）',
+    ]);
+    expect(both(validationMessage('unknownGroup', { known: [] }))).toEqual([
+      'names no group in members.groups (known: none)',
+      'members.groups 中没有这个人群（已有：无）',
+    ]);
+    const across = validationMessage('limitAcrossRisks', {
+      benefit: 'critical',
+      risk: 'critical',
+      first: 'self-pay',
+      firstRisk: 'inpatient',
+    });
+    expect(validationText('en', across)).toBe(
+      'benefit "critical" pays for risk "critical", but "self-pay" pays for risk "inpatient": a limit covers ' +
+        'the benefits of one risk (a limit across risks needs a model of one member’s claims across risks, ' +
+        'which the format does not define)',
+    );
+    expect(validationText('zh', across)).toContain('跨风险的限额需要对单个会员在各风险下的理赔建模');
   });
 
   it('articles follow the word: a cost risk, an event risk', () => {
