@@ -121,14 +121,17 @@ function intervals(X: ContinuousCost) {
     lower: number;
     upper: number;
   }
-  const fresh = (x: number): Point => ({ x, cdf: NaN, sf: NaN, lower: NaN, upper: NaN });
-  let a = fresh(NaN),
-    b = fresh(NaN);
+  // Two slots, reused (no allocation per end): b the last end seen, a the one before.
+  let a: Point = { x: NaN, cdf: NaN, sf: NaN, lower: NaN, upper: NaN },
+    b: Point = { x: NaN, cdf: NaN, sf: NaN, lower: NaN, upper: NaN };
   const at = (x: number): Point => {
     if (x === b.x) return b;
     if (x === a.x) return a;
+    const slot = a;
     a = b;
-    b = fresh(x);
+    b = slot;
+    b.x = x;
+    b.cdf = b.sf = b.lower = b.upper = NaN;
     return b;
   };
   const below = (x: number) => {
