@@ -74,6 +74,14 @@ export async function buildCli() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--if-stale') && !cliIsStale()) process.exit(0);
   const t0 = performance.now();
+  try {
+    await import('esbuild');
+  } catch {
+    // An install without the dev dependencies (npm ci --omit=dev) has no esbuild: leave the
+    // install to succeed, and say how to get the command.
+    console.error('huzhu: esbuild is not installed, so the huzhu command was not built; run npm ci');
+    process.exit(0);
+  }
   await buildCli();
   if (!process.argv.includes('--quiet'))
     console.log(`built ${CLI_BUNDLE} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
