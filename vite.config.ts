@@ -51,5 +51,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'threads',
+    // The CLI tests run the built command: build it first when missing or stale.
+    globalSetup: ['test/helpers/cliBuild.ts'],
   },
 });

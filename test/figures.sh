@@ -7,7 +7,14 @@
 set -u
 repo=$(cd "$1" && pwd); out=$2; mkdir -p "$out"; out=$(cd "$out" && pwd)
 cd "$repo"
-cli() { local name=$1; shift; { npx tsx src/cli/main.ts "$@" 2>&1; echo "exit: $?"; } > "$out/$name.txt"; }
+# The built command (dist-cli/, test/buildCli.mjs) where the tree has one; else the source through tsx.
+if [ -f test/buildCli.mjs ]; then
+  node test/buildCli.mjs --if-stale --quiet || exit 2
+  run=(node dist-cli/huzhu.mjs)
+else
+  run=(npx tsx src/cli/main.ts)
+fi
+cli() { local name=$1; shift; { "${run[@]}" "$@" 2>&1; echo "exit: $?"; } > "$out/$name.txt"; }
 jobs=()
 for f in scenarios/*.json; do
   b=$(basename "$f" .json)

@@ -19,6 +19,7 @@ import { failureText } from '../messages/failures.ts';
 import { RunRefusedError } from '../engine/workBudget.ts';
 import { refusalLine } from '../messages/refusals.ts';
 import { CliError } from './errors.ts';
+import { progressRunner, stderrProgress, type ProgressLine } from './progress.ts';
 import { readScenario, readText } from './files.ts';
 import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
 import { historyProblemLine } from '../messages/history.ts';
@@ -74,6 +75,7 @@ const RUN_OPTIONS: OptionSpec = {
   workers: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
+  quiet: { type: 'boolean' },
 };
 
 /** `--workers`: worker threads, 1–256 (default: one per core). */
@@ -99,16 +101,25 @@ function methodOption(values: Values, fallback: 'mc' | 'fft'): 'mc' | 'fft' {
 /**
  * Runs `work` on `workers` worker threads, closing them afterwards. A block whose thread dies is
  * retried once on a fresh thread (runners/nodeThreads.ts); a second death is one line, exit 2.
+ * `work` reports its progress to the line it is given (cli/progress.ts): drawn on stderr when it
+ * is a terminal and `--quiet` is not set, and erased before anything else is printed.
  */
-async function withThreads<T>(workers: number, lang: Lang, work: (runner: Runner) => Promise<T>): Promise<T> {
+async function withThreads<T>(
+  workers: number,
+  lang: Lang,
+  values: Values,
+  work: (runner: Runner, progress: ProgressLine) => Promise<T>,
+): Promise<T> {
   const runner = nodeThreadsRunner(workers, { exitOnBlock: testWorkerExit() });
+  const progress = stderrProgress(lang, values.quiet === true);
   try {
-    return await work(runner);
+    return await work(runner, progress);
   } catch (e) {
     if (!(e instanceof WorkerFailedError)) throw e;
     const params = { blockStart: e.blockStart, attempts: e.attempts, reason: e.reason };
     throw new CliError(2, [failureText(lang, { code: 'worker-failed', params })]);
   } finally {
+    progress.clear();
     await runner.close();
   }
 }
@@ -156,7 +167,7 @@ async function refusing<T>(lang: Lang, work: () => Promise<T> | T, files?: strin
 const validate: Command = {
   summary: 'checks a scenario file; prints "ok: <name>" or one line per problem',
   args: '<scenario.json>',
-  options: {},
+  options: { quiet: { type: 'boolean' } },
   async run(positionals) {
     const scenario = await readScenario(onePositional('validate', positionals));
     return `ok: ${scenario.name}\n`;
@@ -165,7 +176,7 @@ const validate: Command = {
 
 const simulateCommand: Command = {
   summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
-  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en]',
+  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en] [--quiet]',
   options: { ...RUN_OPTIONS, ...METHOD_OPTION },
   async run(positionals, values) {
     const file = onePositional('simulate', positionals);
@@ -179,7 +190,9 @@ const simulateCommand: Command = {
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
     const { report } = await refusing(lang, () =>
-      withThreads(workers, lang, (runner) => simulate(scenario, runner, { iterations, seed })),
+      withThreads(workers, lang, values, (runner, progress) =>
+        simulate(scenario, progressRunner(runner, 1, progress), { iterations, seed }),
+      ),
     );
     return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
   },
@@ -193,6 +206,7 @@ const benefit: Command = {
     at: { type: 'string' },
     json: { type: 'boolean' },
     lang: { type: 'string' },
+    quiet: { type: 'boolean' },
   },
   async run(positionals, values) {
     const file = onePositional('benefit', positionals);
@@ -219,7 +233,7 @@ const benefit: Command = {
 
 const compare: Command = {
   summary: 'scheme versions side by side with common random numbers; the first is the baseline',
-  args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
+  args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en] [--quiet]',
   options: RUN_OPTIONS,
   async run(positionals, values) {
     if (positionals.length < 2)
@@ -230,8 +244,11 @@ const compare: Command = {
     const { comparison } = await refusing(
       lang,
       () =>
-        withThreads(workers, lang, (runner) =>
-          compareVersions(scenarios, runner, { iterations, seed: seedOption(values) }),
+        withThreads(workers, lang, values, (runner, progress) =>
+          compareVersions(scenarios, progressRunner(runner, scenarios.length, progress), {
+            iterations,
+            seed: seedOption(values),
+          }),
         ),
       positionals,
     );
@@ -241,7 +258,7 @@ const compare: Command = {
 
 const solve: Command = {
   summary: 'the contributions that meet the targets; with --cap, the largest affordable cap of a benefit',
-  args: '<scenario.json> [--cap <benefit>] [--method fft|mc] [--iterations N] [--seed S] [--json] [--lang zh|en]',
+  args: '<scenario.json> [--cap <benefit>] [--method fft|mc] [--iterations N] [--seed S] [--json] [--lang zh|en] [--quiet]',
   options: { ...RUN_OPTIONS, ...METHOD_OPTION, cap: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('solve', positionals);
@@ -277,8 +294,8 @@ const solve: Command = {
 async function confidenceReport(scenario: Scenario, values: Values, lang: Lang) {
   if (methodOption(values, 'fft') === 'fft') return exact(scenario, lang);
   const { iterations, workers } = runOptions(values);
-  return withThreads(workers, lang, (runner) =>
-    simulate(scenario, runner, { iterations, seed: seedOption(values) }),
+  return withThreads(workers, lang, values, (runner, progress) =>
+    simulate(scenario, progressRunner(runner, 1, progress), { iterations, seed: seedOption(values) }),
   );
 }
 
@@ -310,7 +327,7 @@ async function readScenarios(paths: string[]): Promise<Scenario[]> {
 
 const projectCommand: Command = {
   summary: "the fund over T periods with the scenario's trend: balance fan, P(depleted), backstop use",
-  args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en]',
+  args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en] [--quiet]',
   options: { ...RUN_OPTIONS, years: { type: 'string' } },
   async run(positionals, values) {
     const file = onePositional('project', positionals);
@@ -319,8 +336,13 @@ const projectCommand: Command = {
     const lang = langOption(values);
     const scenario = await readScenario(file);
     const projection = await refusing(lang, () =>
-      withThreads(workers, lang, (runner) =>
-        project(scenario, runner, { years, iterations, seed: seedOption(values) }),
+      withThreads(workers, lang, values, (runner, progress) =>
+        project(scenario, runner, {
+          years,
+          iterations,
+          seed: seedOption(values),
+          onProgress: (done, total) => progress.update(done / total),
+        }),
       ),
     );
     return values.json ? json(projection) : projectText(projection, lang);
@@ -331,7 +353,7 @@ const history: Command = {
   summary:
     'experience by year: loss ratios, growth rates, flags and data checks (or a table of regions: data checks)',
   args: '<history.csv> [--json] [--lang zh|en]',
-  options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  options: { json: { type: 'boolean' }, lang: { type: 'string' }, quiet: { type: 'boolean' } },
   async run(positionals, values) {
     const file = onePositional('history', positionals);
     const lang = langOption(values);
@@ -373,7 +395,7 @@ export function usage(): string {
   const lines = [
     'huzhu — actuarial workbench for medical mutual-aid schemes',
     '',
-    'usage: npm run --silent cli -- <command> [args]',
+    'usage: huzhu <command> [args]   (also: npx huzhu …, npm run --silent cli -- …)',
     '',
   ];
   for (const [name, c] of Object.entries(commands)) lines.push(`  ${name} ${c.args}`, `      ${c.summary}`);

@@ -286,3 +286,25 @@ export function regionsText(
   );
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The progress line of a long run (cli/progress.ts): the share done and the time left, e.g.
+ * `模拟中 42%，约剩 3 秒` / `simulating 42%, about 3 s left`; `secondsLeft` null while unknown.
+ */
+export function progressText(fraction: number, secondsLeft: number | null, lang: Lang): string {
+  const percent = Math.floor(fraction * 100);
+  const left = secondsLeft === null ? null : secondsLeft < 60 ? Math.ceil(secondsLeft) : null;
+  const minutes = secondsLeft !== null && secondsLeft >= 60 ? Math.ceil(secondsLeft / 60) : null;
+  if (lang === 'zh') {
+    const rest =
+      left !== null ? `约剩 ${left} 秒` : minutes !== null ? `约剩 ${minutes} 分钟` : '估算剩余时间…';
+    return `模拟中 ${percent}%，${rest}`;
+  }
+  const rest =
+    left !== null
+      ? `about ${left} s left`
+      : minutes !== null
+        ? `about ${minutes} min left`
+        : 'estimating time left…';
+  return `simulating ${percent}%, ${rest}`;
+}

@@ -62,6 +62,7 @@ export function buildCostTable(
   if (tailStart === T - 1 && benefits.every((pw) => constantFrom(pw, edges[T - 1]))) tailStart = T;
 
   const tables = benefits.map((pw) => {
+    const { probBetween, meanBetween } = intervals(X);
     const table = new Float64Array(2 * tailStart);
     const n = pw.x.length;
     let k = 0; // the piece containing the cell's lower edge
@@ -76,9 +77,9 @@ export function buildCostTable(
       for (let start = lo; ; j++) {
         const next = j + 1 < n ? pw.x[j + 1] : Infinity;
         const end = next < hi ? next : hi;
-        const p = X.probBetween(start, end);
+        const p = probBetween(start, end);
         mass += p;
-        sum += pw.a[j] * p + (pw.s[j] !== 0 ? pw.s[j] * X.meanBetween(start, end) : 0);
+        sum += pw.a[j] * p + (pw.s[j] !== 0 ? pw.s[j] * meanBetween(start, end) : 0);
         if (end >= hi) break;
         start = end;
       }
@@ -102,4 +103,72 @@ function constantFrom(pw: Piecewise, x: number): boolean {
   const v = pw.a[k] + pw.s[k] * x;
   for (let j = k + 1; j < pw.x.length; j++) if (pw.a[j] !== v) return false;
   return true;
+}
+
+/**
+ * `X.probBetween` and `X.meanBetween` with the same values to the last bit, for a walk over
+ * adjacent intervals (each interval's upper end is the next one's lower end): the distribution's
+ * functions at the last two ends are kept, so each end is evaluated once instead of twice.
+ * As costDistribution.ts computes them: below the median from the left (cdf, E[X; X ≤ x]),
+ * above it from the right (sf, E[X; X > x]); E[X; X ≤ x] = meanBetween(0, x) for x ≤ median and
+ * E[X; X > x] = meanBetween(x, ∞) exactly (the other end contributes an exact 0).
+ */
+function intervals(X: ContinuousCost) {
+  interface Point {
+    x: number;
+    cdf: number;
+    sf: number;
+    lower: number;
+    upper: number;
+  }
+  // Two slots, reused (no allocation per end): b the last end seen, a the one before.
+  let a: Point = { x: NaN, cdf: NaN, sf: NaN, lower: NaN, upper: NaN },
+    b: Point = { x: NaN, cdf: NaN, sf: NaN, lower: NaN, upper: NaN };
+  const at = (x: number): Point => {
+    if (x === b.x) return b;
+    if (x === a.x) return a;
+    const slot = a;
+    a = b;
+    b = slot;
+    b.x = x;
+    b.cdf = b.sf = b.lower = b.upper = NaN;
+    return b;
+  };
+  const below = (x: number) => {
+    const p = at(x);
+    return Number.isNaN(p.cdf) ? (p.cdf = X.cdf(x)) : p.cdf;
+  };
+  const above = (x: number) => {
+    const p = at(x);
+    return Number.isNaN(p.sf) ? (p.sf = X.sf(x)) : p.sf;
+  };
+  const lower = (x: number) => {
+    const p = at(x);
+    return Number.isNaN(p.lower) ? (p.lower = X.meanBetween(0, x)) : p.lower;
+  };
+  const upper = (x: number) => {
+    const p = at(x);
+    return Number.isNaN(p.upper) ? (p.upper = X.meanBetween(x, Infinity)) : p.upper;
+  };
+  const median = X.median;
+  return {
+    probBetween(lo: number, hi: number): number {
+      if (hi <= lo) return 0;
+      if (hi <= median) {
+        const l = below(lo);
+        return below(hi) - l;
+      }
+      const l = above(lo);
+      return l - above(hi);
+    },
+    meanBetween(lo: number, hi: number): number {
+      if (hi <= lo) return 0;
+      if (hi <= median) {
+        const l = lower(lo);
+        return lower(hi) - l;
+      }
+      const l = upper(lo);
+      return l - upper(hi);
+    },
+  };
 }

@@ -62,8 +62,8 @@ const W = {
   listValue: 5,
   /** Days tables stop here (plan.ts). */
   maxDaysTable: 1 << 22,
-  /** Uncapped steps are described up to 4 million steps (plan.ts). */
-  maxDescribedSteps: 4_000_000,
+  /** Uncapped steps are described up to MAX_STEP_PIECES steps (plan.ts). */
+  maxDescribedSteps: MAX_STEP_PIECES,
   /** expectedStepsBySurvival sums at most this many terms. */
   maxSurvivalTerms: 1_000_000,
 } as const;

@@ -22,7 +22,14 @@ import { oneAtATime, runOnPool, type WorkerLike } from './pool.ts';
 import type { Block } from '../engine/blocks.ts';
 import type { Runner } from '../engine/runner.ts';
 
-const workerUrl = new URL('../workers/node-worker.mjs', import.meta.url);
+/**
+ * The worker's entry. Run from source (tsx, vitest) this module is a .ts file and the worker is the
+ * wrapper that registers tsx; in the built command (dist-cli/, test/buildCli.mjs) this code is part
+ * of huzhu.mjs and the worker is the bundle next to it.
+ */
+const workerUrl = import.meta.url.endsWith('.ts')
+  ? new URL('../workers/node-worker.mjs', import.meta.url)
+  : new URL('./huzhu-worker.mjs', import.meta.url);
 
 /** Injected deaths (tests only): threads given the block from `start` exit, `times` times in all. */
 export interface ExitOnBlock {

@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: claimant draws per second of the full pipeline (draw, benefit, sum) on the
+ * `npm run bench [scenario] [iterations] [--whole]`: claimant draws per second of the full pipeline (draw, benefit, sum) on the
  * Hangzhou 2016 scenario at 10,000 iterations, with one worker thread and with one per core,
  * beside a plain direct-sampling loop (lognormal cost drawn, bands evaluated, summed).
  * Target: ≥ 100 M claimant draws/s per core. Also prints the accuracy checks the fast method
  * must pass: simulated mean against the exact expectation (in standard errors).
+ * Then the whole-process figures (wholeProcess.ts): bare node, validate, benefit, simulate (fft, and
+ * Monte Carlo at 100 and 10,000 iterations on the scenario and on a heavy tail), and every bundled
+ * scenario's sampling-table build. `--whole` prints only those.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -21,13 +24,23 @@ import { createStream } from '../../src/random/source.ts';
 import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
 import { meanSd } from '../../src/stats/moments.ts';
 import { totalMembers } from '../../src/domain/defaults.ts';
+import { tableBench, wholeProcessBench } from './wholeProcess.ts';
 
-const file = process.argv[2] ?? 'scenarios/hangzhou-2016.json';
-const iterations = Number(process.argv[3] ?? 10_000);
+const wholeOnly = process.argv.includes('--whole');
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const file = positional[0] ?? 'scenarios/hangzhou-2016.json';
+const iterations = Number(positional[1] ?? 10_000);
+const HEAVY = 'test/bench/heavy-tail-steps.json';
 const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
 const s = resolveScenario(scenario);
 const cores = availableParallelism();
 const fmt = (x: number) => `${(x / 1e6).toFixed(1)} M/s`;
+
+if (wholeOnly) {
+  wholeProcessBench(file, HEAVY);
+  tableBench(['test/fixtures/heavy-tail/heavy-tail.json', HEAVY]);
+  process.exit(0);
+}
 
 console.log(`huzhu bench — ${s.name}`);
 console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}`);
@@ -100,3 +113,6 @@ const perCore = one.claimants / one.seconds;
 console.log(
   `target ≥ ${fmt(target)} per core: ${perCore >= target ? 'met' : 'NOT met'} (${fmt(perCore)} with one worker)`,
 );
+
+wholeProcessBench(file, HEAVY);
+tableBench(['test/fixtures/heavy-tail/heavy-tail.json', HEAVY]);

@@ -7,7 +7,7 @@ import { ROOT, runCli } from '../helpers/cli.ts';
 
 const INVALID = join(ROOT, 'test/fixtures/invalid');
 
-/** Runs the CLI as a user would (through tsx, from the repository root). */
+/** Runs the CLI as a user would (the built command, from the repository root). */
 const cli = (...args: string[]) => runCli(args);
 /** Runs the CLI with `--json`, expects it to succeed, and returns what it printed, parsed. */
 function cliJson(...args: string[]) {

@@ -58,7 +58,15 @@ const OTHER_GLOBALS = [
 const refuse = (names, why) => names.map((name) => ({ name, message: why }));
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/selftest/site/**', '.vitest-report.json'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-cli/**',
+      'node_modules/**',
+      'test/e2e/selftest/site/**',
+      '.vitest-report.json',
+    ],
+  },
   {
     files: ['**/*.{ts,mts,mjs,js}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

@@ -2,7 +2,7 @@
  * The command line on malformed files (docs/cli.md): `validate` exits 1 for an invalid
  * scenario and 2 for text that is not JSON, prints nothing on stdout, and on stderr exactly one
  * line per problem, `path: message`, the same problems the library finds; never a stack trace.
- * Each run starts a process (~0.5 s), so there are few runs.
+ * Each run starts a process (the built command, as users run it), so there are few runs.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,16 +12,15 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
 import { scenarioProblemLine } from '../../src/messages/validation.ts';
+import { CLI, ROOT } from '../helpers/cli.ts';
 import { garbageText, nearValidScenario } from './arbitraries.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'huzhu-cli-property-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '',
       stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
