@@ -8,7 +8,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { payFast } from '../../src/benefits/fast.ts';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { CostRisk, Scenario } from '../../src/domain/scenario.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
@@ -25,7 +25,7 @@ import { totalMembers } from '../../src/domain/defaults.ts';
 const file = process.argv[2] ?? 'scenarios/hangzhou-2016.json';
 const iterations = Number(process.argv[3] ?? 10_000);
 const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
-const s = resolveScenario(scenario);
+const s = resolveScheme(scenario);
 const cores = availableParallelism();
 const fmt = (x: number) => `${(x / 1e6).toFixed(1)} M/s`;
 
@@ -61,7 +61,7 @@ console.log(
 );
 
 // The plain direct-sampling loop: draw each claimant's cost, evaluate the table, sum.
-const risk = s.risks.find((r) => r.kind === 'cost') as CostRisk;
+const risk = scenario.risks.find((r) => r.kind === 'cost') as CostRisk;
 const benefit = s.benefits.find((b) => b.risk === risk.id && b.type === 'bands')!;
 const pay = payFast(benefit);
 const directIterations = Math.max(1, Math.round(iterations / 50));
@@ -69,7 +69,7 @@ const stream = createStream('direct', 0);
 const draw =
   risk.cost.dist === 'lognormal' ? randomLognormal(stream.next)(risk.cost.mean, risk.cost.cv) : null;
 if (draw) {
-  const lambda = (risk.rate as number) * totalMembers(s.members);
+  const lambda = (risk.rate as number) * totalMembers(scenario.members);
   let n = 0,
     sum = 0;
   t0 = performance.now();
