@@ -58,6 +58,8 @@ export interface Hydrated {
   scratch: Float64Array;
   /** One claimant's factors per cost-driven then daily benefit. */
   factors: Float64Array;
+  /** Per risk, its days' distribution function × 2^32 (a 32-bit draw u gives the first d with cdf32[d] > u), the last entry 2^32. */
+  cdf32: (Float64Array | null)[];
 }
 
 export function hydrate(plan: Plan): Hydrated {
@@ -67,7 +69,13 @@ export function hydrate(plan: Plan): Hydrated {
     return { quantileUpper: X.quantileUpper, pays: r.cost.benefits.map(payFast) };
   });
   const nb = plan.benefitIds.length;
-  return { plan, tails, scratch: new Float64Array(nb), factors: new Float64Array(nb) };
+  const cdf32 = plan.risks.map((r) => {
+    if (r.kind !== 'cost' || !r.days) return null;
+    const out = Float64Array.from(r.days.cdf, (p) => Math.ceil(p * 4294967296));
+    out[out.length - 1] = 4294967296;
+    return out;
+  });
+  return { plan, tails, scratch: new Float64Array(nb), factors: new Float64Array(nb), cdf32 };
 }
 
 export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockResult {
@@ -181,10 +189,14 @@ function limitedDraws(
   k: number,
   sums: Float64Array,
 ): number {
-  const vals = h.scratch;
-  const f = h.factors;
   const nc = risk.costColumns.length;
   const nd = risk.dailyColumns.length;
+  if (nc === 1 && nd === 1 && risk.limits.length === 1 && risk.cost?.mode === 'table' && risk.days) {
+    const l = risk.limits[0];
+    if (l.cost.length === 1 && l.daily.length === 1) return oneLimitDraws(risk, h, r, stream, n, k, sums);
+  }
+  const vals = h.scratch;
+  const f = h.factors;
   for (let j = 0; j < nc; j++) f[j] = risk.costPerShare[j] ? k : 1;
   for (let j = 0; j < nd; j++) f[nc + j] = risk.dailyPerShare[j] ? k : 1;
   const state = stream.state;
@@ -316,6 +328,63 @@ function daysDraws(
     while (cdf[k] <= u) k++;
     for (let j = 0; j < columns.length; j++) sums[columns[j]] += pays[j][k];
   }
+}
+
+/**
+ * limitedDraws for the common case, written out: one cost-driven benefit (table) and one daily
+ * allowance under one limit, the sums kept in locals. Per claimant two 32-bit draws: X's cell and
+ * place in it, then D by guide-table inversion of its distribution function scaled to 2^32
+ * (`Hydrated.cdf32`: each P(D ≤ d) to within 2^-32).
+ */
+function oneLimitDraws(
+  risk: PlanCostRisk,
+  h: Hydrated,
+  r: number,
+  stream: Stream,
+  n: number,
+  k: number,
+  sums: Float64Array,
+): number {
+  const table = (risk.cost as Extract<PlanCostRisk['cost'], { mode: 'table' }>).table;
+  const tail = h.tails[r]!;
+  const { guide, pays } = risk.days!;
+  const daily = pays[0];
+  const guideShift = 32 - Math.log2(guide.length);
+  const cdf32 = h.cdf32[r]!;
+  const tab = table.tables[0];
+  const state = stream.state;
+  const shift = 32 - table.bits;
+  const mask = shift === 32 ? 0xffffffff : (1 << shift) - 1;
+  const fracScale = 1 / 2 ** shift;
+  const tailStart = table.tailStart;
+  const tailMass = (2 ** table.bits - tailStart) / 2 ** table.bits;
+  const fc = risk.costPerShare[0] ? k : 1;
+  const fd = risk.dailyPerShare[0] ? k : 1;
+  const limit = risk.limits[0];
+  const cap = limit.cap * (limit.perShare ? k : 1);
+  let sc = 0,
+    sd = 0,
+    reduced = 0;
+  for (let i = 0; i < n; i++) {
+    const u32 = xoshiro128ss(state);
+    const c = u32 >>> shift;
+    const x =
+      c < tailStart
+        ? fc * (tab[2 * c] + tab[2 * c + 1] * (((u32 & mask) + 0.5) * fracScale - 0.5))
+        : fc * tail.pays[0](tail.quantileUpper(tailMass * (1 - stream.next())));
+    // Days from one 32-bit draw: D = the first d with 2^32·P(D ≤ d) > u (the distribution to 2^-32).
+    const u = xoshiro128ss(state);
+    let d = guide[u >>> guideShift];
+    while (cdf32[d] <= u) d++;
+    const y = fd * daily[d];
+    sc += x;
+    sd += y;
+    const total = x + y;
+    if (total > cap) reduced += total - cap;
+  }
+  sums[risk.costColumns[0]] += sc;
+  sums[risk.dailyColumns[0]] += sd;
+  return reduced;
 }
 
 /**

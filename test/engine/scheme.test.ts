@@ -395,6 +395,16 @@ describe('the Monte Carlo of a /2 scheme agrees with the exact expectation', () 
     expect(Math.abs(sim.beneficiaryTimes - e.beneficiaryTimes)).toBeLessThan(4 * Math.sqrt(lambda / n));
     expect(report.expected.averageBenefit).toBeCloseTo(e.payout / e.beneficiaryTimes, 2);
   });
+  it('and with a limit over the bands alone (the general claimant loop), payout and limit within 4 standard errors', async () => {
+    const s = structuredClone(whole);
+    s.limits = [{ id: 'bands-only', benefits: ['self-pay'], cap: 5000, perShare: true }];
+    const { report } = await simulate(s, inlineRunner(), { iterations: 4000, seed: 'bands-only' });
+    const e = expectedPayout(resolveScheme(s));
+    expect(e.limits[0].reduction).toBeGreaterThan(0.01 * e.payout);
+    expect(Math.abs(report.simulated.mean - e.payout)).toBeLessThan(
+      4 * report.simulated.standardError + 0.01,
+    );
+  });
   it('gives the same figures whatever order its blocks come back in', () => {
     const plan = compilePlan(resolveScheme(whole));
     const h = hydrate(plan);
