@@ -11,6 +11,7 @@ import { expectedPayout } from '../../src/engine/expected.ts';
 import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
 import { assemble, simulate, simulateExact } from '../../src/engine/simulate.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
+import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
 import { compilePlan } from '../../src/engine/plan.ts';
 import { hydrate, simulateBlock } from '../../src/engine/simulateBlock.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
@@ -413,6 +414,17 @@ describe('the Monte Carlo of a /2 scheme agrees with the exact expectation', () 
     const backward = assemble(results.slice().reverse(), 1000, whole.benefits.length);
     expect(backward.totals).toEqual(forward.totals);
     expect(backward.counts).toEqual(forward.counts);
+  });
+  it('gives identical figures, counts included, inline and on two worker threads', async () => {
+    const inline = await simulate(whole, inlineRunner(), { iterations: 1000, seed: 'threads' });
+    const runner = nodeThreadsRunner(2);
+    try {
+      const threads = await simulate(whole, runner, { iterations: 1000, seed: 'threads' });
+      expect(threads.report).toEqual(inline.report);
+      expect(threads.counts).toEqual(inline.counts);
+    } finally {
+      await runner.close();
+    }
   });
   it('the exact method refuses it naming the first field it does not model', () => {
     expect(() => simulateExact(whole)).toThrow(ExactRefusedError);
