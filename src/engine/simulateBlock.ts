@@ -58,8 +58,11 @@ export interface Hydrated {
   scratch: Float64Array;
   /** One claimant's factors per cost-driven then daily benefit. */
   factors: Float64Array;
-  /** Per risk, its days' distribution function × 2^32 (a 32-bit draw u gives the first d with cdf32[d] > u), the last entry 2^32. */
-  cdf32: (Float64Array | null)[];
+  /**
+   * Per risk with days, the 2^DAY_BITS cells of D's distribution function: d when P(D < d) ≤ c/2^10
+   * and (c + 1)/2^10 ≤ P(D ≤ d) (the whole cell is d), else −1 − (the first d the cell reaches).
+   */
+  dayCells: (Int32Array | null)[];
 }
 
 export function hydrate(plan: Plan): Hydrated {
@@ -69,13 +72,18 @@ export function hydrate(plan: Plan): Hydrated {
     return { quantileUpper: X.quantileUpper, pays: r.cost.benefits.map(payFast) };
   });
   const nb = plan.benefitIds.length;
-  const cdf32 = plan.risks.map((r) => {
+  const dayCells = plan.risks.map((r) => {
     if (r.kind !== 'cost' || !r.days) return null;
-    const out = Float64Array.from(r.days.cdf, (p) => Math.ceil(p * 4294967296));
-    out[out.length - 1] = 4294967296;
+    const { cdf } = r.days;
+    const cells = 2 ** DAY_BITS;
+    const out = new Int32Array(cells);
+    for (let c = 0, d = 0; c < cells; c++) {
+      while (cdf[d] <= c / cells) d++;
+      out[c] = cdf[d] >= (c + 1) / cells ? d : -1 - d;
+    }
     return out;
   });
-  return { plan, tails, scratch: new Float64Array(nb), factors: new Float64Array(nb), cdf32 };
+  return { plan, tails, scratch: new Float64Array(nb), factors: new Float64Array(nb), dayCells };
 }
 
 export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockResult {
@@ -191,7 +199,14 @@ function limitedDraws(
 ): number {
   const nc = risk.costColumns.length;
   const nd = risk.dailyColumns.length;
-  if (nc === 1 && nd === 1 && risk.limits.length === 1 && risk.cost?.mode === 'table' && risk.days) {
+  if (
+    nc === 1 &&
+    nd === 1 &&
+    risk.limits.length === 1 &&
+    risk.cost?.mode === 'table' &&
+    risk.cost.table.bits + DAY_BITS < 32 &&
+    risk.days
+  ) {
     const l = risk.limits[0];
     if (l.cost.length === 1 && l.daily.length === 1) return oneLimitDraws(risk, h, r, stream, n, k, sums);
   }
@@ -330,11 +345,17 @@ function daysDraws(
   }
 }
 
+/** Low bits of a claimant's 32-bit draw that place its days (oneLimitDraws): 2^10 cells of D's distribution. */
+const DAY_BITS = 10;
+
 /**
  * limitedDraws for the common case, written out: one cost-driven benefit (table) and one daily
- * allowance under one limit, the sums kept in locals. Per claimant two 32-bit draws: X's cell and
- * place in it, then D by guide-table inversion of its distribution function scaled to 2^32
- * (`Hydrated.cdf32`: each P(D ≤ d) to within 2^-32).
+ * allowance under one limit, the sums kept in locals. One 32-bit draw a claimant, cut in three
+ * independent fields: the top `bits` give X's table cell, the next 32 − bits − 10 its place in the
+ * cell (the table's linear spread, at that many bits), the low 10 bits a cell of D's distribution
+ * function: where one day count fills the cell that is D; where the cell straddles two (a few of
+ * the 1,024) one more 53-bit draw places D exactly within it. D's distribution is exact; X's
+ * as the table's (costTable.ts).
  */
 function oneLimitDraws(
   risk: PlanCostRisk,
@@ -347,15 +368,16 @@ function oneLimitDraws(
 ): number {
   const table = (risk.cost as Extract<PlanCostRisk['cost'], { mode: 'table' }>).table;
   const tail = h.tails[r]!;
-  const { guide, pays } = risk.days!;
+  const { cdf, pays } = risk.days!;
   const daily = pays[0];
-  const guideShift = 32 - Math.log2(guide.length);
-  const cdf32 = h.cdf32[r]!;
+  const dayCell = h.dayCells[r]!;
   const tab = table.tables[0];
   const state = stream.state;
-  const shift = 32 - table.bits;
-  const mask = shift === 32 ? 0xffffffff : (1 << shift) - 1;
-  const fracScale = 1 / 2 ** shift;
+  const xShift = 32 - table.bits;
+  const fracBits = xShift - DAY_BITS;
+  const fracMask = (1 << fracBits) - 1;
+  const fracScale = 1 / 2 ** fracBits;
+  const dayMask = (1 << DAY_BITS) - 1;
   const tailStart = table.tailStart;
   const tailMass = (2 ** table.bits - tailStart) / 2 ** table.bits;
   const fc = risk.costPerShare[0] ? k : 1;
@@ -366,16 +388,18 @@ function oneLimitDraws(
     sd = 0,
     reduced = 0;
   for (let i = 0; i < n; i++) {
-    const u32 = xoshiro128ss(state);
-    const c = u32 >>> shift;
+    const u = xoshiro128ss(state);
+    const c = u >>> xShift;
     const x =
       c < tailStart
-        ? fc * (tab[2 * c] + tab[2 * c + 1] * (((u32 & mask) + 0.5) * fracScale - 0.5))
+        ? fc * (tab[2 * c] + tab[2 * c + 1] * ((((u >>> DAY_BITS) & fracMask) + 0.5) * fracScale - 0.5))
         : fc * tail.pays[0](tail.quantileUpper(tailMass * (1 - stream.next())));
-    // Days from one 32-bit draw: D = the first d with 2^32·P(D ≤ d) > u (the distribution to 2^-32).
-    const u = xoshiro128ss(state);
-    let d = guide[u >>> guideShift];
-    while (cdf32[d] <= u) d++;
+    let d = dayCell[u & dayMask];
+    if (d < 0) {
+      const v = ((u & dayMask) + stream.next()) / (dayMask + 1);
+      d = -d - 1;
+      while (cdf[d] <= v) d++;
+    }
     const y = fd * daily[d];
     sc += x;
     sd += y;
