@@ -12,7 +12,8 @@
  * |                                           | + 2 + daily benefits when days are drawn (+8 negative binomial) |
  * | a risk in one period (Θ and N)            | 15                                                        |
  * | a lump sum in one period                  | 25, × (1 + k) with a cap: k = min(cap/amount, ν + √(2ν ln m) + ln m), |
- * |                                           | the event counts followed (ν events a member, m members)   |
+ * |                                           | the event counts followed (ν events a member, m members), × the risk's cells (group × holding) |
+ * | lump sums under a limit                    | 25 per member with an event and lump sum (paid member by member) |
  * | an iteration of one period                | 10 + benefits (assembly, sorting, the fund's step)        |
  * | a sampling table (per cost risk, per plan) | cells 2^16 × q × (1 + 2·benefits) + pieces × 2q; q = 40, gamma 40 + 20·√shape; |
  * |                                           | empirical: 5 × values × benefits                          |
@@ -174,6 +175,20 @@ export function periodWork(
             count: terms,
           });
         }
+      }
+      // Under a limit, each member with an event is paid on its own (simulateBlock.ts, limitedEvents):
+      // one binomial draw per lump sum and member.
+      if (s.limits.some((l) => l.risk === risk.id)) {
+        let withEvents = 0;
+        for (const g of exposed)
+          withEvents +=
+            groupMembers(g, risk.who, scale.members) * -Math.expm1(-risk.rates[g.id] * scale.rate);
+        perIteration.push({
+          path: `${at}.rate`,
+          units: W.lump * withEvents * mine.length,
+          what: 'events',
+          count: withEvents,
+        });
       }
       return;
     }

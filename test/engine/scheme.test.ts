@@ -16,6 +16,7 @@ import { compilePlan } from '../../src/engine/plan.ts';
 import { hydrate, simulateBlock } from '../../src/engine/simulateBlock.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
+import { checkWork, periodWork, runWork, RunRefusedError } from '../../src/engine/workBudget.ts';
 
 /** Standard normal cdf by its series/continued fraction-free form: Φ(x) = ½ erfc(−x/√2), erfc by Numerical Recipes' erfcc. */
 function phi(x: number): number {
@@ -452,5 +453,26 @@ describe('a /1 file and its /2 rewrite give identical simulate figures', () => {
     }
     expect(first.report.groups).toHaveLength(1);
     expect(first.report.limits).toEqual([]);
+  });
+});
+
+describe('the work budget of a /2 scheme', () => {
+  it('counts lump sums under a limit member by member: 5 million members at 0.5 events each are refused at 10,000 iterations, naming the rate', async () => {
+    const big = structuredClone(whole);
+    big.members = {
+      groups: [
+        { id: 'in-service', count: 5_000_000 },
+        { id: 'retired', count: 10 },
+      ],
+    };
+    big.risks[1] = { id: 'critical', kind: 'event', rate: 0.5 };
+    big.risks[0] = { ...big.risks[0], rate: 1e-6 } as Scenario['risks'][number];
+    big.contributions = [{ payer: 'member', amount: 30 }];
+    const s = resolveScheme(big);
+    const units = periodWork(s).perIteration;
+    // By hand: 25 units × members with an event × 2 lump sums.
+    expect(units).toBeGreaterThan(25 * 5_000_000 * (1 - Math.exp(-0.5)) * 2);
+    expect(checkWork([runWork(s)], 10_000)?.path).toBe('risks[1].rate');
+    await expect(simulate(big, inlineRunner(), { iterations: 10_000 })).rejects.toThrow(RunRefusedError);
   });
 });
