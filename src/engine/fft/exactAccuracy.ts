@@ -34,7 +34,7 @@
  * Cost of the second pass: about 0.2–0.7 s. Scenarios that pass at first (all in scenarios/) are
  * computed exactly as before.
  *
- * @example exactRefusal(exactAggregate(resolveScenario(heavyTail)), { points: [{ which: 'deficit', at: 12000 }], levels: [0.95] })
+ * @example exactRefusal(exactAggregate(oneMembership(resolveScheme(heavyTail))), { points: [{ which: 'deficit', at: 12000 }], levels: [0.95] })
  * // { code: 'mean-off', params: { mean: 182368.7…, expected: 200000 } }
  */
 import type { ResolvedScenario } from '../../domain/scenario.ts';

@@ -24,7 +24,7 @@
  * The per-benefit means are the exact expectations (expected.ts); the discretisation preserves
  * them, so the mean of S_h equals E[S] up to the misplaced mass.
  *
- * @example exactAggregate(resolveScenario(hangzhou)).pmf // P(S = origin + i·h), i < 65,536
+ * @example exactAggregate(oneMembership(resolveScheme(hangzhou))).pmf // P(S = origin + i·h), i < 65,536
  */
 import { QUANTILE_LEVELS, type Quantiles } from '../../domain/report.ts';
 import type { ResolvedScenario } from '../../domain/scenario.ts';
