@@ -26,7 +26,7 @@ export interface Report {
   method: 'mc' | 'fft';
   income: number;
   expenses: number;
-  expected: { payout: number; lossRatio: number };
+  expected: { payout: number; lossRatio: number } & Beneficiaries;
   simulated: {
     mean: number;
     sd: number;
@@ -34,14 +34,45 @@ export interface Report {
     quantiles: Quantiles;
     probDeficit: number;
     probBeyondBackstop: number;
-  };
+  } & Beneficiaries;
+  /** Before limits. */
   benefits: { id: string; expected: number; simulated: number }[];
+  /** Who pays for whom: by member group (one group `"all"` for a `/1` file). */
+  groups: GroupResult[];
+  /** By limit: how much it saves on average (`expected.payout` is after limits, `benefits` before). */
+  limits: { id: string; expectedReduction: number }[];
   breakEvenContribution: number | null;
   contributionAtConfidence: number | null;
   verdict: Verdict;
   flags: Flag[];
   /** With `method: 'fft'`: the grid and the error bounds of the exact distribution (engine/fft/exactAggregate.ts). */
   exact?: ExactInfo;
+}
+
+/**
+ * The counts every source leads with (docs/scenario-format.md, "Results added in /2"): exact
+ * expectations under `expected`, simulated means under `simulated`. Counts are not rounded.
+ */
+export interface Beneficiaries {
+  /** By risk: claimants (cost risks) or events (event risks) in a period. */
+  claimants: { id: string; count: number }[];
+  /** By benefit: claimants (or members, for events) paid more than 0 by it. */
+  beneficiaries: { id: string; count: number }[];
+  /** 受益人次: Σ over risks of the claimants (members) paid more than 0 by any benefit of the risk. */
+  beneficiaryTimes: number;
+  /** Payout ÷ 受益人次, to the fen; null when no one is paid. */
+  averageBenefit: number | null;
+}
+
+export interface GroupResult {
+  id: string;
+  members: number;
+  /** What the group's contributions bring in a period (all payers). */
+  income: number;
+  /** The exact expected payout to the group's members, after limits. */
+  expectedPayout: number;
+  /** expectedPayout ÷ income; null when the group brings no income. */
+  lossRatio: number | null;
 }
 
 export interface ExactInfo {

@@ -4,7 +4,7 @@
  * really breaks even. Amounts in yuan; the rounding is `ceilToFen`.
  * @example breakEvenPerMember(hangzhou2016) // 25.79 (μ = 18.567 M over 720,000 members)
  */
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { breakEvenContribution } from './solve.ts';
 
@@ -20,5 +20,5 @@ export function ceilToFen(yuan: number): number {
 
 /** The break-even contribution per member, rounded up to the fen. */
 export function breakEvenPerMember(s: Scenario): number {
-  return ceilToFen(breakEvenContribution(resolveScenario(s)));
+  return ceilToFen(breakEvenContribution(resolveScheme(s)));
 }

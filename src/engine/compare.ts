@@ -6,7 +6,7 @@
  * `payout-growth-outpaces-contributions` when its expected payout grows more than 20 percentage
  * points faster than its income (the Wenzhou 2015 pattern: payouts +168% against income +31%).
  */
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import type { CompareFlag } from '../domain/flags.ts';
 import type { Verdict } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
@@ -55,11 +55,11 @@ export async function compareVersions(
   runner: Runner,
   options: { iterations?: number; seed?: string } = {},
 ): Promise<{ comparison: Comparison; simulations: Simulation[] }> {
-  const first = resolveScenario(scenarios[0]);
+  const first = resolveScheme(scenarios[0]);
   const iterations = options.iterations ?? first.simulation.iterations;
   const seed = options.seed ?? first.simulation.seed;
   // Every version's work together (each is also checked on its own by simulate).
-  const work = scenarios.map((v) => runWork(resolveScenario(v)));
+  const work = scenarios.map((v) => runWork(resolveScheme(v)));
   const refusal = checkWork(work, iterations);
   if (refusal) throw new RunRefusedError(refusal, refusedVersion(work, refusal));
   const simulations: Simulation[] = [];
@@ -68,7 +68,7 @@ export async function compareVersions(
   const versions = simulations.map(({ report: r }, i): VersionSummary => ({
     name: r.name,
     income: r.income,
-    expected: r.expected,
+    expected: { payout: r.expected.payout, lossRatio: r.expected.lossRatio },
     simulated: {
       mean: r.simulated.mean,
       quantiles: {

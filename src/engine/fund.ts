@@ -21,18 +21,20 @@
  * @example verdictOf({ mu: 1000, income: 1200, expenses: 200, reserve: 50, backstop: 100, confidence: 0.95, probBeyondBackstop: 0 }) // 'breaks-even'
  */
 import Decimal from 'decimal.js';
-import { resolveGroups, resolveScenario } from '../domain/defaults.ts';
+import { resolveGroups, resolveScheme } from '../domain/defaults.ts';
 import { flag, type Flag } from '../domain/flags.ts';
 import type { Verdict } from '../domain/report.ts';
-import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import type { ResolvedScheme } from '../domain/scheme.ts';
+import { schemeMembers } from './exposure.ts';
 
 /**
  * Income and expenses exactly, in decimal, to the fen. Income is Σ over contributions and the
  * groups that pay them of count × amount, × the group's mean shares (Σ shares × fraction) for a
  * per-share contribution; one membership: count × Σ amount.
  */
-export function incomeOf(s: ResolvedScenario | Scenario): { income: number; expenses: number } {
-  const groups = resolveGroups(s.members);
+export function incomeOf(s: ResolvedScheme | Scenario): { income: number; expenses: number } {
+  const groups = 'format' in s ? resolveGroups(s.members) : s.groups;
   let income = new Decimal(0);
   for (const c of s.contributions) {
     const paying = 'groups' in c && c.groups ? groups.filter((g) => c.groups!.includes(g.id)) : groups;
@@ -48,6 +50,21 @@ export function incomeOf(s: ResolvedScenario | Scenario): { income: number; expe
   return { income: income.toNumber(), expenses: expenses.toNumber() };
 }
 
+/** Each group's income, exactly as `incomeOf` counts it, to the fen (groups in `s.groups` order). */
+export function groupIncomes(s: ResolvedScheme): number[] {
+  return s.groups.map((g) => {
+    let income = new Decimal(0);
+    for (const c of s.contributions) {
+      if (!c.groups.includes(g.id)) continue;
+      let shares = new Decimal(0);
+      for (const h of c.perShare ? g.holdings : [{ shares: 1, fraction: 1 }])
+        shares = shares.plus(new Decimal(String(h.fraction)).times(h.shares));
+      income = income.plus(new Decimal(String(c.amount)).times(g.count).times(shares));
+    }
+    return income.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  });
+}
+
 /** I − E. */
 export const netIncome = (f: { income: number; expenses: number }): number => f.income - f.expenses;
 
@@ -59,9 +76,9 @@ export const threshold = (f: {
   backstop: number;
 }): number => netIncome(f) + f.reserve + f.backstop;
 
-/** count·(1 − expenseRate): a contribution per member of c brings c times this, net of expenses. */
-export const netPerMemberContribution = (s: ResolvedScenario): number =>
-  s.members.count * (1 - s.fund.expenseRate);
+/** members·(1 − expenseRate), all groups: a contribution per member of c brings c times this, net of expenses. */
+export const netPerMemberContribution = (s: ResolvedScheme): number =>
+  schemeMembers(s) * (1 - s.fund.expenseRate);
 
 export interface Fund {
   income: number;
@@ -75,8 +92,8 @@ export interface Fund {
 }
 
 /** The fund of a scenario: income, expenses, reserve, backstop, net income and threshold. */
-export function fundOf(scenario: ResolvedScenario | Scenario): Fund {
-  const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
+export function fundOf(scenario: ResolvedScheme | Scenario): Fund {
+  const s = 'format' in scenario ? resolveScheme(scenario) : scenario;
   const { income, expenses } = incomeOf(s);
   const { reserve, backstop } = s.fund;
   return {

@@ -1,64 +1,109 @@
 /**
- * The simulation plan: a resolved scenario compiled into plain data and typed arrays that can
+ * The simulation plan: a resolved scheme compiled into plain data and typed arrays that can
  * be posted to a worker (structured clone) and simulated with no further set-up work.
  *
- *   ResolvedScenario ──compilePlan──▶ Plan ──(post to workers)──▶ simulateBlock × blocks
+ *   ResolvedScheme ──compilePlan──▶ Plan ──(post to workers)──▶ simulateBlock × blocks
  *
- * Per cost risk: the expected number of claimants λ = rate·members(who), the rate's cv, a
- * sampling table for the benefits driven by the cost (costTable.ts; or, for empirical costs,
- * each value's payment), and for daily allowances the distribution function of the days.
- * Per event risk: members(who), the per-member rate and its cv, and each lump sum's share of events
- * paid (waiting periods) and thinned per-member rate.
+ * Per cost risk: the claimants by share count k, λ_k = Σ_g rate_g·members_{g,k}(who) (exposure.ts;
+ * one class for a `/1` file), the rate's cv, a sampling table for the benefits driven by the cost
+ * (costTable.ts; or, for empirical costs, each value's payment), for daily allowances the
+ * distribution function of the days, which benefits pay per share, the limits, and each benefit's
+ * P(paid > 0) for the beneficiary counts.
+ * Per event risk: per cell (group × holding) its members, per-member rate, and each lump sum's
+ * share of events outside the waiting period, thinned rate, waiting amount and share factor.
  * `scale` applies a projection year's trend (members, rate, cost); 1 in the first period.
  */
-import type { Benefit, CostDist, ResolvedScenario } from '../domain/scenario.ts';
+import type { Benefit, CostDist } from '../domain/scenario.ts';
+import type { ResolvedScheme, SchemeBenefit } from '../domain/scheme.ts';
 import { payFast } from '../benefits/fast.ts';
 import { bandsPiecewise, stepsPiecewise } from '../benefits/piecewise.ts';
 import { continuousCost, discreteValues, isContinuous } from './costDistribution.ts';
 import { buildCostTable, cellEdges, DEFAULT_TABLE_BITS, type CostTable } from './costTable.ts';
 import { daysCount } from './countDistribution.ts';
-import { riskMembers, UNIT_SCALE, type Scale } from './expected.ts';
+import { UNIT_SCALE, type Scale } from './expected.ts';
+import { riskCells, shareFactor } from './exposure.ts';
+import { costPaidProbabilities, eventPaidShare } from './paidProbability.ts';
 import { MAX_STEP_PIECES, waitingFactor } from './expectedBenefit.ts';
 
 export type CostSampling =
   | { mode: 'table'; dist: CostDist; scale: number; table: CostTable; benefits: Benefit[] }
   | { mode: 'discrete'; pays: Float64Array[] };
 
+/** The claimants of a cost risk holding `shares` shares each: λ = Σ rate_g·members_{g,k} (before Θ). */
+export interface PlanClass {
+  shares: number;
+  lambda: number;
+}
+
+/** A limit over a claimant's (or member's) benefits of one risk. */
+export interface PlanLimit {
+  /** Indices into the risk's `costColumns` and `dailyColumns` (cost risks) or `lumps` (event risks). */
+  cost: number[];
+  daily: number[];
+  /** One share's cap, and whether it is multiplied by the holder's shares. */
+  cap: number;
+  perShare: boolean;
+}
+
 export interface PlanCostRisk {
   kind: 'cost';
-  lambda: number;
   rateCv: number;
+  /** The claimants by share count, in order of first appearance (one class for a `/1` file). */
+  classes: PlanClass[];
   /** Output columns (benefit indices) of the benefits driven by the cost, in table order. */
   costColumns: number[];
+  /** Whether each of them (and each daily allowance) pays per share. */
+  costPerShare: boolean[];
   cost: CostSampling | null;
   /** Output columns of the daily allowances, in `days.pays` order. */
   dailyColumns: number[];
+  dailyPerShare: boolean[];
   days: { cdf: Float64Array; guide: Int32Array; pays: Float64Array[] } | null;
+  limits: PlanLimit[];
+  /** For the beneficiary counts: P(paid > 0) of each benefit column of the risk, and of any. */
+  paid: { column: number; p: number }[];
+  paidAny: number;
 }
 
 export interface PlanLumpSum {
   column: number;
   /** Per-member rate after waiting-period thinning (before Θ): `rate` × `paid`. */
   lambda: number;
-  /** Probability that an event is paid, w = 1 − newShare·waitingDays/365 (each event independently). */
+  /** Probability that an event falls outside the waiting period, w = 1 − newShare·waitingDays/365. */
   paid: number;
   amount: number;
+  /** What an event in the waiting period pays (`/1`: 0, i.e. the event is not paid). */
+  waitingAmount: number;
   /** Per-member cap; Infinity when none. */
   cap: number;
+  /** The member's multiplier: its shares when the lump sum pays per share, else 1. */
+  factor: number;
+  /** P(one event pays more than 0), for the beneficiary counts. */
+  q: number;
+}
+
+/** The members of one group holding the same number of shares, exposed to an event risk. */
+export interface PlanEventCell {
+  members: number;
+  /** Per-member event rate (before thinning and Θ): every lump sum on the risk counts the same events. */
+  rate: number;
+  shares: number;
+  lumps: PlanLumpSum[];
 }
 
 export interface PlanEventRisk {
   kind: 'event';
-  members: number;
-  /** Per-member event rate (before thinning and Θ): every lump sum on the risk counts the same events. */
-  rate: number;
   rateCv: number;
-  lumps: PlanLumpSum[];
+  cells: PlanEventCell[];
+  /** Lump sums under a limit are paid member by member (indices into each cell's `lumps`). */
+  limits: PlanLimit[];
 }
 
 export interface Plan {
   benefitIds: string[];
   risks: (PlanCostRisk | PlanEventRisk)[];
+  /** Output columns of the counts: claimants by risk, beneficiaries by benefit, 受益人次. */
+  countColumns: number;
 }
 
 /** Largest days table; mass beyond it (only for absurdly dispersed days) is put on its last entry. */
@@ -86,7 +131,7 @@ function cached<K, V>(map: Map<K, V> | undefined, key: K, make: () => V): V {
 }
 
 export function compilePlan(
-  s: ResolvedScenario,
+  s: ResolvedScheme,
   scale: Scale = UNIT_SCALE,
   bits = DEFAULT_TABLE_BITS,
   cache?: PlanCache,
@@ -94,22 +139,40 @@ export function compilePlan(
   const benefitIds = s.benefits.map((b) => b.id);
   const risks = s.risks.map((risk, r) => {
     const columns = s.benefits.flatMap((b, i) => (b.risk === risk.id ? [i] : []));
-    const members = riskMembers(s, risk, scale.members);
+    const cells = riskCells(s, risk, scale.members);
+    const myLimits = s.limits.filter((l) => l.risk === risk.id);
     if (risk.kind === 'event') {
-      const rate = risk.rate * scale.rate;
-      const lumps = columns.map((i): PlanLumpSum => {
+      const lumpColumns = columns.map((i) => {
         const b = s.benefits[i];
         if (b.type !== 'lump-sum')
           throw new TypeError(`benefit ${b.id} cannot apply to event risk ${risk.id}`);
-        return {
-          column: i,
-          lambda: risk.rate * scale.rate * waitingFactor(b, s.members.newShare),
-          paid: waitingFactor(b, s.members.newShare),
-          amount: b.amount,
-          cap: b.cap ?? Infinity,
-        };
+        return i;
       });
-      return { kind: 'event' as const, members, rate, rateCv: risk.rateCv, lumps };
+      const planCells = cells.map((cell): PlanEventCell => {
+        const newShare = s.groups[cell.group].newShare;
+        const lumps = lumpColumns.map((i): PlanLumpSum => {
+          const b = s.benefits[i] as Extract<SchemeBenefit, { type: 'lump-sum' }>;
+          const w = waitingFactor(b, newShare);
+          return {
+            column: i,
+            lambda: cell.rate * scale.rate * w,
+            paid: w,
+            amount: b.amount,
+            waitingAmount: b.waitingAmount,
+            cap: b.cap ?? Infinity,
+            factor: shareFactor(b.perShare, cell.shares),
+            q: eventPaidShare(b, w),
+          };
+        });
+        return { members: cell.members, rate: cell.rate * scale.rate, shares: cell.shares, lumps };
+      });
+      const limits = myLimits.map((l): PlanLimit => ({
+        cost: lumpColumns.flatMap((i, j) => (l.benefits.includes(s.benefits[i].id) ? [j] : [])),
+        daily: [],
+        cap: l.cap,
+        perShare: l.perShare,
+      }));
+      return { kind: 'event' as const, rateCv: risk.rateCv, cells: planCells, limits };
     }
     const costColumns = columns.filter(
       (i) => s.benefits[i].type === 'bands' || s.benefits[i].type === 'steps',
@@ -117,21 +180,44 @@ export function compilePlan(
     const dailyColumns = columns.filter((i) => s.benefits[i].type === 'daily');
     const costBenefits = costColumns.map((i) => s.benefits[i]);
     const dailyBenefits = dailyColumns.map((i) => s.benefits[i]);
+    const classes: PlanClass[] = [];
+    for (const cell of cells) {
+      const lambda = cell.rate * scale.rate * cell.members;
+      const c = classes.find((x) => x.shares === cell.shares);
+      if (c) c.lambda += lambda;
+      else classes.push({ shares: cell.shares, lambda });
+    }
+    const paid = costPaidProbabilities(
+      risk.cost,
+      scale.cost,
+      risk.days,
+      columns.map((i) => s.benefits[i]),
+    );
     return {
       kind: 'cost' as const,
-      lambda: risk.rate * scale.rate * members,
       rateCv: risk.rateCv,
+      classes,
       costColumns,
+      costPerShare: costBenefits.map((b) => b.perShare),
       cost: cached(cache?.cost, `${r}:${scale.cost}`, () =>
         costBenefits.length === 0 ? null : compileCost(risk.cost, scale.cost, costBenefits, bits),
       ),
       dailyColumns,
+      dailyPerShare: dailyBenefits.map((b) => b.perShare),
       days: cached(cache?.days, r, () =>
         dailyBenefits.length === 0 || !risk.days ? null : compileDays(risk.days, dailyBenefits),
       ),
+      limits: myLimits.map((l): PlanLimit => ({
+        cost: costColumns.flatMap((i, j) => (l.benefits.includes(s.benefits[i].id) ? [j] : [])),
+        daily: dailyColumns.flatMap((i, j) => (l.benefits.includes(s.benefits[i].id) ? [j] : [])),
+        cap: l.cap,
+        perShare: l.perShare,
+      })),
+      paid: columns.map((column, j) => ({ column, p: paid.each[j] })),
+      paidAny: paid.any,
     };
   });
-  return { benefitIds, risks };
+  return { benefitIds, risks, countColumns: s.risks.length + s.benefits.length + 1 };
 }
 
 function compileCost(dist: CostDist, scale: number, benefits: Benefit[], bits: number): CostSampling {

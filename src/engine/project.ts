@@ -2,7 +2,8 @@
  * The fund over several periods (docs/cli.md, `project`).
  *
  *   for year t = 1..T, with trend factors f(t) = (1 + g)^(t−1):
- *     members_t = round(count·f_members(t)), income_t = members_t·Σ amounts·f_contribution(t),
+ *     members_t = Σ_g round(count_g·f_members(t)), income_t = Σ_g members_g,t·(Σ amounts it pays, × its
+ *     mean shares when per share)·f_contribution(t),
  *     expenses_t = expenseRate·income_t, claim rates × f_rate(t), cost scales × f_cost(t);
  *     S_t simulated (its own random streams, seed "<seed>/year-t": any number of workers gives the
  *     same numbers) and μ_t computed exactly;
@@ -15,8 +16,9 @@
  * (type-7 quantiles), P(depleted), the expected backstop use; and the first year in which the
  * expected loss ratio passes 100% and the first in which P(depleted) exceeds 1 − confidence.
  */
-import { resolveScenario } from '../domain/defaults.ts';
-import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
+import { meanShares, resolveScheme } from '../domain/defaults.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import type { ResolvedScheme } from '../domain/scheme.ts';
 import type { Runner, RunOptions } from './runner.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';
@@ -63,7 +65,7 @@ export function lossRatio(mu: number, income: number, rawIncome: number): number
 }
 
 /** The trend factors of year t (1-based). */
-export function yearScale(s: ResolvedScenario, t: number): Scale & { contribution: number } {
+export function yearScale(s: ResolvedScheme, t: number): Scale & { contribution: number } {
   const f = (g: number) => Math.pow(1 + g, t - 1);
   return {
     members: f(s.trend.members),
@@ -78,7 +80,7 @@ export async function project(
   runner: Runner,
   options: RunOptions & { years?: number; iterations?: number; seed?: string } = {},
 ): Promise<Projection> {
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
   const T = options.years ?? s.simulation.years;
   const n = options.iterations ?? s.simulation.iterations;
   const seed = options.seed ?? s.simulation.seed;
@@ -86,13 +88,24 @@ export async function project(
   const refusal = checkWork([runWork(s, T)], n);
   if (refusal) throw new RunRefusedError(refusal);
   const cache = planCache();
-  const perMember = s.contributions.reduce((a, c) => a + c.amount, 0);
+  // Contribution per member of each group: Σ over the contributions it pays of amount × (its mean shares if per share).
+  const perMember = s.groups.map((g) =>
+    s.contributions.reduce(
+      (a, c) => (c.groups.includes(g.id) ? a + c.amount * (c.perShare ? meanShares(g.holdings) : 1) : a),
+      0,
+    ),
+  );
   const balance = new Float64Array(n).fill(s.fund.reserve);
   const years: ProjectionYear[] = [];
   for (let t = 1; t <= T; t++) {
     const scale = yearScale(s, t);
-    const members = Math.round(s.members.count * scale.members);
-    const rawIncome = members * perMember * scale.contribution;
+    let members = 0,
+      rawIncome = 0;
+    s.groups.forEach((g, i) => {
+      const m = Math.round(g.count * scale.members);
+      members += m;
+      rawIncome += m * perMember[i] * scale.contribution;
+    });
     const income = fen(rawIncome);
     const net = netIncome({ income, expenses: fen(income * s.fund.expenseRate) });
     const mu = expectedPayout(s, scale).payout;

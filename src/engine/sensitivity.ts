@@ -11,7 +11,7 @@
  * | days          | every days distribution's mean (value for fixed, values for empirical) | ±10%     |
  * | members       | the number of members (income moves with it)                          | ±10%      |
  */
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import type { CostDist, DaysDist, Members, Rate, Risk, Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from './expected.ts';
 import { incomeOf } from './fund.ts';
@@ -133,7 +133,7 @@ export const MOVES: { key: string; step: number; move: Move; applies: (s: Scenar
 ];
 
 function figures(s: Scenario, probDeficit?: (s: Scenario) => number): Figures {
-  const r = resolveScenario(s);
+  const r = resolveScheme(s);
   const { income } = incomeOf(r);
   return { lossRatio: expectedPayout(r).payout / income, probDeficit: probDeficit ? probDeficit(s) : null };
 }

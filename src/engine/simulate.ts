@@ -1,7 +1,7 @@
 /**
  * One period of a scheme: exact expectation, Monte Carlo distribution, verdict.
  *
- *   Scenario ─resolve─▶ ResolvedScenario ─┬─ expectedPayout ─────────────▶ μ, per benefit (exact)
+ *   Scenario ─resolve─▶ ResolvedScheme ─┬─ expectedPayout ─────────────▶ μ, per benefit (exact)
  *                                         └─ compilePlan ─▶ runner(blocks) ─▶ S_1..S_n (typed arrays)
  *   1. income I = count·Σ amounts (decimal, exact), expenses E = expenseRate·I;
  *   2. μ exactly; the plan compiled and its blocks run (any runner, any number of workers);
@@ -11,15 +11,22 @@
  *      (q_conf(S) − reserve − backstop) / (count·(1 − expenseRate)), at least 0;
  *   5. verdict and flags.
  */
-import { resolveScenario, contributionPerMember } from '../domain/defaults.ts';
-import { QUANTILE_LEVELS, type ExactInfo, type Quantiles, type Report } from '../domain/report.ts';
-import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
+import { resolveScheme, contributionPerMember } from '../domain/defaults.ts';
+import {
+  QUANTILE_LEVELS,
+  type Beneficiaries,
+  type ExactInfo,
+  type Quantiles,
+  type Report,
+} from '../domain/report.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import type { ResolvedScheme } from '../domain/scheme.ts';
 import type { Runner, RunOptions } from './runner.ts';
 import { meanSd } from '../stats/moments.ts';
 import { quantileSorted, shareAbove } from '../stats/quantile.ts';
 import { planBlocks } from './blocks.ts';
-import { expectedPayout } from './expected.ts';
-import { flagsOf, fundOf, netPerMemberContribution, verdictOf } from './fund.ts';
+import { expectedPayout, type Expected } from './expected.ts';
+import { flagsOf, fundOf, groupIncomes, netPerMemberContribution, verdictOf } from './fund.ts';
 import { compilePlan } from './plan.ts';
 import type { BlockResult } from './simulateBlock.ts';
 import { monteCarloWarnings } from './warnings.ts';
@@ -27,6 +34,7 @@ import { checkExactWork, checkWork, RunRefusedError, runWork } from './workBudge
 import type { ExactAggregate, ExactOptions } from './fft/exactAggregate.ts';
 import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
 import { accurateAggregate } from './fft/exactAccuracy.ts';
+import { oneMembership } from './fft/oneMembership.ts';
 
 export interface SimulateOptions extends RunOptions {
   iterations?: number;
@@ -43,19 +51,24 @@ export interface Simulation {
   /** Period totals S_i in iteration order, and the same per benefit (row-major). */
   totals: Float64Array;
   byBenefit: Float64Array;
+  /** Summed over all iterations: claimants by risk, beneficiaries by benefit, 受益人次 (simulateBlock.ts). */
+  counts: Float64Array;
 }
 
 export const fen = (x: number): number => Math.round(x * 100) / 100;
 
-/** Puts block results in iteration order. */
+/** Puts block results in iteration order; the counts summed block by block in that order (any workers, same sums). */
 export function assemble(results: BlockResult[], iterations: number, benefits: number) {
   const totals = new Float64Array(iterations);
   const byBenefit = new Float64Array(iterations * benefits);
-  for (const r of results) {
+  const ordered = results.slice().sort((a, b) => a.start - b.start);
+  const counts = new Float64Array(ordered[0]?.counts?.length ?? 0);
+  for (const r of ordered) {
     totals.set(r.totals, r.start);
     byBenefit.set(r.byBenefit, r.start * benefits);
+    if (r.counts) for (let j = 0; j < counts.length; j++) counts[j] += r.counts[j];
   }
-  return { totals, byBenefit };
+  return { totals, byBenefit, counts };
 }
 
 export async function simulate(
@@ -63,7 +76,7 @@ export async function simulate(
   runner: Runner,
   options: SimulateOptions = {},
 ): Promise<Simulation> {
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
   const iterations = options.iterations ?? s.simulation.iterations;
   const seed = options.seed ?? s.simulation.seed;
   // Refused before anything runs when the draws and tables are too much work (workBudget.ts).
@@ -72,27 +85,36 @@ export async function simulate(
   const expected = expectedPayout(s);
   const plan = compilePlan(s);
   const results = await runner.run(plan, seed, planBlocks(iterations), options);
-  const { totals, byBenefit } = assemble(results, iterations, s.benefits.length);
-  const report = summarise(s, expected, totals, byBenefit, { iterations, seed, method: 'mc' });
+  const { totals, byBenefit, counts } = assemble(results, iterations, s.benefits.length);
+  const report = summarise(s, expected, totals, byBenefit, { iterations, seed, method: 'mc' }, counts);
   // Where the sample cannot be trusted (large standard error, mean off the exact value, a tail too
   // heavy for the iteration count, too few claims), say so beside the verdict's flags.
   report.flags.push(...monteCarloWarnings(report, s));
-  return { report, totals, byBenefit };
+  return { report, totals, byBenefit, counts };
 }
 
-/** The report from the exact expectation and a sample (or exact distribution) of period totals. */
+/**
+ * The report from the exact expectation and a sample (or exact distribution) of period totals.
+ * `counts`: the run's summed counts (claimants by risk, beneficiaries by benefit, 受益人次), whose
+ * means are the simulated counts; without them, the simulated counts are the expected ones.
+ * An `expected` without counts (a test's) has them computed from `s`.
+ */
 export function summarise(
-  s: ResolvedScenario,
-  expected: ReturnType<typeof expectedPayout>,
+  s: ResolvedScheme,
+  expected: Pick<Expected, 'payout' | 'benefits'> & Partial<Expected>,
   totals: Float64Array,
   byBenefit: Float64Array,
   run: { iterations: number; seed: string; method: 'mc' | 'fft' },
+  counts?: Float64Array,
 ): Report {
   const sorted = Float64Array.from(totals).sort();
   const { mean, sd } = meanSd(totals);
   const nb = s.benefits.length;
+  const full: Expected = expected.claimants ? (expected as Expected) : { ...expectedPayout(s), ...expected };
   return assembleReport(s, {
     ...run,
+    expectedAll: full,
+    simulatedCounts: counts ? countsOf(s, counts, run.iterations, mean) : undefined,
     mu: expected.payout,
     mean,
     sd,
@@ -107,8 +129,35 @@ export function summarise(
   });
 }
 
+/** The report's counts from exact expectations and the payout they share. */
+function beneficiariesOf(e: Expected): Beneficiaries {
+  return {
+    claimants: e.claimants.map((c) => ({ id: c.id, count: c.expected })),
+    beneficiaries: e.beneficiaries.map((b) => ({ id: b.id, count: b.expected })),
+    beneficiaryTimes: e.beneficiaryTimes,
+    averageBenefit: e.beneficiaryTimes > 0 ? fen(e.payout / e.beneficiaryTimes) : null,
+  };
+}
+
+/** The simulated counts: the run's sums over `iterations` (layout of simulateBlock.ts), and the mean payout they share. */
+function countsOf(s: ResolvedScheme, counts: Float64Array, iterations: number, mean: number): Beneficiaries {
+  const nr = s.risks.length;
+  const nb = s.benefits.length;
+  const times = counts[nr + nb] / iterations;
+  return {
+    claimants: s.risks.map((r, i) => ({ id: r.id, count: counts[i] / iterations })),
+    beneficiaries: s.benefits.map((b, j) => ({ id: b.id, count: counts[nr + j] / iterations })),
+    beneficiaryTimes: times,
+    averageBenefit: times > 0 ? fen(mean / times) : null,
+  };
+}
+
 /** What a report is made of, however the distribution of S was obtained (sampled or exact). */
 interface ReportParts {
+  /** Every exact expectation (counts, groups, limits). */
+  expectedAll: Expected;
+  /** The simulated counts; the expected ones when absent (the exact method). */
+  simulatedCounts?: Beneficiaries;
   iterations: number;
   seed: string;
   method: 'mc' | 'fft';
@@ -133,13 +182,14 @@ interface ReportParts {
  * (q_conf(S) − reserve − backstop) / (count·(1 − expenseRate)) (at least 0), the verdict and its
  * flags; money to the fen.
  */
-function assembleReport(s: ResolvedScenario, p: ReportParts): Report {
+function assembleReport(s: ResolvedScheme, p: ReportParts): Report {
   const fund = fundOf(s);
   const { income, expenses, reserve, backstop } = fund;
   const { confidence } = s.simulation;
   const probDeficit = p.survival(fund.net);
   const probBeyondBackstop = p.survival(fund.threshold);
   const perMemberNet = netPerMemberContribution(s);
+  const incomes = groupIncomes(s);
   const { mu } = p;
   const verdictInput = { mu, income, expenses, reserve, backstop, confidence, probBeyondBackstop };
   const report: Report = {
@@ -150,7 +200,11 @@ function assembleReport(s: ResolvedScenario, p: ReportParts): Report {
     method: p.method,
     income: fen(income),
     expenses: fen(expenses),
-    expected: { payout: fen(mu), lossRatio: mu / income },
+    expected: {
+      payout: fen(mu),
+      lossRatio: mu / income,
+      ...beneficiariesOf({ ...p.expectedAll, payout: mu }),
+    },
     simulated: {
       mean: fen(p.mean),
       sd: fen(p.sd),
@@ -158,8 +212,20 @@ function assembleReport(s: ResolvedScenario, p: ReportParts): Report {
       quantiles: fenQuantiles((q) => p.quantile(q)),
       probDeficit,
       probBeyondBackstop,
+      ...(p.simulatedCounts ?? beneficiariesOf({ ...p.expectedAll, payout: p.mean })),
     },
     benefits: p.benefits.map((b) => ({ id: b.id, expected: fen(b.expected), simulated: fen(b.simulated) })),
+    groups: s.groups.map((g, i) => {
+      const payout = p.expectedAll.groups[i].payout;
+      return {
+        id: g.id,
+        members: g.count,
+        income: incomes[i],
+        expectedPayout: fen(payout),
+        lossRatio: incomes[i] > 0 ? payout / incomes[i] : null,
+      };
+    }),
+    limits: p.expectedAll.limits.map((l) => ({ id: l.id, expectedReduction: fen(l.reduction) })),
     breakEvenContribution: fen(mu / perMemberNet),
     contributionAtConfidence: fen(Math.max(0, (p.quantile(confidence) - reserve - backstop) / perMemberNet)),
     verdict: verdictOf(verdictInput),
@@ -198,12 +264,14 @@ export interface ExactSimulation {
  * quantile): a heavy tail the grid cannot hold gets a refusal, never silently wrong figures.
  */
 export function simulateExact(scenario: Scenario, options: ExactOptions = {}): ExactSimulation {
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
+  // What the exact method models: one membership; a /2 feature it does not model is refused here.
+  const one = oneMembership(s);
   // Refused before anything runs when its set-up (pieces, days, values) is too much work.
-  const refusal = checkExactWork(s);
+  const refusal = checkExactWork(one);
   if (refusal) throw new RunRefusedError(refusal);
   const fund = fundOf(s);
-  const agg = accurateAggregate(s, options, {
+  const agg = accurateAggregate(one, options, {
     points: [
       { which: 'deficit', at: fund.net },
       { which: 'beyond-backstop', at: fund.threshold },
@@ -215,6 +283,7 @@ export function simulateExact(scenario: Scenario, options: ExactOptions = {}): E
     iterations: 0,
     seed: '',
     method: 'fft',
+    expectedAll: expectedPayout(s),
     mu: agg.expected,
     mean: agg.mean,
     sd: agg.sd,

@@ -2,18 +2,30 @@
  * Simulates the iterations of one block: each iteration is one period of the whole scheme.
  *
  *   for each iteration:
- *     for each risk r:   Θ ~ Gamma(mean 1, cv rateCv) (Θ = 1 when rateCv = 0 or 1/rateCv² overflows)
- *       cost risk:       N ~ Poisson(λ_r Θ); for each claimant: one 32-bit draw → every
- *                        cost-driven benefit from its table (the same draw: they share X),
- *                        one 53-bit draw → days by guide-table inversion → every daily allowance
- *       event risk:      one lump sum, with per-member cap: members with K ≥ 1, K = 1, 2, …
+ *     for each risk r:   Θ ~ Gamma(mean 1, cv rateCv) (Θ = 1 when rateCv = 0 or 1/rateCv² overflows),
+ *                        one draw shared by every group
+ *       cost risk:       per share count k (one class for a `/1` file): N_k ~ Poisson(λ_k Θ);
+ *                        without a limit: for each claimant one 32-bit draw → every cost-driven
+ *                        benefit from its table (the same draw: they share X), then for each
+ *                        claimant one 53-bit draw → days by guide-table inversion → every daily
+ *                        allowance; a benefit paid per share is the one-share sum × k;
+ *                        with a limit: claimant by claimant, X and D drawn together, each benefit
+ *                        × (k or 1), and the limit's benefits at most cap × (k or 1)
+ *       event risk:      per cell (group × holding) with its members and rate:
+ *                        one lump sum, with per-member cap: members with K ≥ 1, K = 1, 2, …
  *                        by successive binomial draws (exact multinomial), the rest paying the cap;
  *                        without a cap: amount × Poisson(m λ Θ) events in all;
- *                        several lump sums: the members' counts n_k drawn once (K = 1, 2, … until
- *                        none is left), each lump sum paid from the same n_k, thinned by binomials
- *     totals[i] = Σ benefits, byBenefit[i·B + j] = benefit j
+ *                        several lump sums, or waiting amounts: the members' counts n_k drawn once
+ *                        (K = 1, 2, … until none is left), each lump sum paid from the same n_k,
+ *                        its events outside the waiting period by binomials; under a limit,
+ *                        each of the n_k members on its own
+ *     totals[i] = Σ benefits − Σ limit reductions, byBenefit[i·B + j] = benefit j (before limits)
+ *     counts += claimants by risk, beneficiaries by benefit, 受益人次: each as its conditional
+ *               expectation given the period's draws (Rao–Blackwell): N·P(b > 0) for a cost risk's
+ *               N claimants, m·(1 − e^{−νΘq}) for an event risk's m members; unbiased, and no draw
+ *               more than a `/1` run makes, so `/1` figures stay as they were.
  *
- * The claimant loop runs over typed arrays and allocates nothing. The per-claimant sum is plain
+ * The claimant loops run over typed arrays and allocate nothing. The per-claimant sum is plain
  * float64 (at most a few million terms of similar size: relative error far below a fen).
  */
 import { payFast } from '../benefits/fast.ts';
@@ -24,7 +36,7 @@ import { randomPoisson } from '../random/poisson.ts';
 import { gammaP, logBinomialPmf, logPoissonPmf } from '../stats/special.ts';
 import type { Block } from './blocks.ts';
 import { continuousCost } from './costDistribution.ts';
-import type { Plan, PlanCostRisk, PlanEventRisk } from './plan.ts';
+import type { Plan, PlanCostRisk, PlanEventCell, PlanEventRisk, PlanLumpSum } from './plan.ts';
 
 export interface BlockResult {
   start: number;
@@ -34,12 +46,23 @@ export interface BlockResult {
   byBenefit: Float64Array;
   /** Claimants drawn in the block (all cost risks), for throughput figures. */
   claimants: number;
+  /** Summed over the block's iterations: claimants (events) by risk, beneficiaries by benefit, 受益人次. */
+  counts: Float64Array;
 }
 
-/** A plan with its closures made (tail quantiles, exact benefit functions): once per worker. */
+/** A plan with its closures made (tail quantiles, exact benefit functions) and scratch space: once per worker. */
 export interface Hydrated {
   plan: Plan;
   tails: ({ quantileUpper: (q: number) => number; pays: ((x: number) => number)[] } | null)[];
+  /** Scratch of one claimant's benefits, or one class's sums (length: benefits). */
+  scratch: Float64Array;
+  /** One claimant's factors per cost-driven then daily benefit. */
+  factors: Float64Array;
+  /**
+   * Per risk with days, the 2^DAY_BITS cells of D's distribution function: d when P(D < d) ≤ c/2^10
+   * and (c + 1)/2^10 ≤ P(D ≤ d) (the whole cell is d), else −1 − (the first d the cell reaches).
+   */
+  dayCells: (Int32Array | null)[];
 }
 
 export function hydrate(plan: Plan): Hydrated {
@@ -48,53 +71,198 @@ export function hydrate(plan: Plan): Hydrated {
     const X = continuousCost(r.cost.dist, r.cost.scale);
     return { quantileUpper: X.quantileUpper, pays: r.cost.benefits.map(payFast) };
   });
-  return { plan, tails };
+  const nb = plan.benefitIds.length;
+  const dayCells = plan.risks.map((r) => {
+    if (r.kind !== 'cost' || !r.days) return null;
+    const { cdf } = r.days;
+    const cells = 2 ** DAY_BITS;
+    const out = new Int32Array(cells);
+    for (let c = 0, d = 0; c < cells; c++) {
+      while (cdf[d] <= c / cells) d++;
+      out[c] = cdf[d] >= (c + 1) / cells ? d : -1 - d;
+    }
+    return out;
+  });
+  return { plan, tails, scratch: new Float64Array(nb), factors: new Float64Array(nb), dayCells };
 }
 
 export function simulateBlock(h: Hydrated, seed: string, block: Block): BlockResult {
   const { plan } = h;
   const nb = plan.benefitIds.length;
+  const nr = plan.risks.length;
   const totals = new Float64Array(block.count);
   const byBenefit = new Float64Array(block.count * nb);
+  const counts = new Float64Array(plan.countColumns);
   const stream = createStream(seed, block.stream);
   const sums = new Float64Array(nb);
+  const reduction = new Float64Array(1);
+  const limited = plan.risks.some((r) => r.limits.length > 0);
   let claimants = 0;
   for (let i = 0; i < block.count; i++) {
     sums.fill(0);
-    for (let r = 0; r < plan.risks.length; r++) {
+    reduction[0] = 0;
+    for (let r = 0; r < nr; r++) {
       const risk = plan.risks[r];
       // Θ = 1 at rateCv 0, and where the shape 1/cv² overflows (cv < 1e-154: the limit; Gamma(∞) would
       // draw Θ = ∞, an endless Poisson draw, or 0 where cv² underflows).
       const cv2 = risk.rateCv * risk.rateCv;
       const theta = 1 / cv2 < Infinity ? randomGamma(stream.next)(1 / cv2, cv2)() : 1;
-      if (risk.kind === 'cost') claimants += simulateCostRisk(risk, h.tails[r], stream, theta, sums);
-      else simulateEventRisk(risk, stream, theta, sums);
+      if (risk.kind === 'cost') {
+        const n = simulateCostRisk(risk, h, r, stream, theta, sums, reduction);
+        claimants += n;
+        counts[r] += n;
+        for (const { column, p } of risk.paid) counts[nr + column] += n * p;
+        counts[nr + nb] += n * risk.paidAny;
+      } else {
+        simulateEventRisk(risk, stream, theta, sums, reduction);
+        eventCounts(risk, theta, counts, r, nr, nb);
+      }
     }
     let total = 0;
     for (let j = 0; j < nb; j++) {
       byBenefit[i * nb + j] = sums[j];
       total += sums[j];
     }
-    totals[i] = total;
+    totals[i] = limited ? total - reduction[0] : total;
   }
-  return { start: block.start, count: block.count, totals, byBenefit, claimants };
+  return { start: block.start, count: block.count, totals, byBenefit, claimants, counts };
 }
 
-/** One period of a cost risk; returns the number of claimants drawn. */
+/** An event risk's counts given Θ: events m·ν·Θ, beneficiaries m·(1 − e^{−νΘq}) per lump sum and for any. */
+function eventCounts(
+  risk: PlanEventRisk,
+  theta: number,
+  counts: Float64Array,
+  r: number,
+  nr: number,
+  nb: number,
+): void {
+  for (const cell of risk.cells) {
+    const nu = cell.rate * theta;
+    counts[r] += cell.members * nu;
+    let none = 1;
+    for (const lump of cell.lumps) {
+      counts[nr + lump.column] += cell.members * -Math.expm1(-nu * lump.q);
+      none *= 1 - lump.q;
+    }
+    if (cell.lumps.length > 0) counts[nr + nb] += cell.members * -Math.expm1(-nu * (1 - none));
+  }
+}
+
+/** One period of a cost risk, every share class; returns the number of claimants drawn. */
 function simulateCostRisk(
   risk: PlanCostRisk,
-  tail: Hydrated['tails'][number],
+  h: Hydrated,
+  r: number,
   stream: Stream,
   theta: number,
   sums: Float64Array,
+  reduction: Float64Array,
 ): number {
-  const n = randomPoisson(stream.next)(risk.lambda * theta)();
-  if (n === 0) return 0;
+  let total = 0;
+  for (let c = 0; c < risk.classes.length; c++) {
+    const k = risk.classes[c].shares;
+    const n = randomPoisson(stream.next)(risk.classes[c].lambda * theta)();
+    if (n === 0) continue;
+    total += n;
+    if (risk.limits.length > 0) {
+      reduction[0] += limitedDraws(risk, h, r, stream, n, k, sums);
+      continue;
+    }
+    const scaled = k !== 1 && (risk.costPerShare.includes(true) || risk.dailyPerShare.includes(true));
+    const out = scaled ? h.scratch.fill(0) : sums;
+    const cost = risk.cost;
+    if (cost?.mode === 'table') tableDraws(cost.table, risk.costColumns, h.tails[r]!, stream, n, out);
+    else if (cost?.mode === 'discrete') discreteDraws(cost.pays, risk.costColumns, stream, n, out);
+    if (risk.days) daysDraws(risk.days, risk.dailyColumns, stream, n, out);
+    if (!scaled) continue;
+    risk.costColumns.forEach((col, j) => (sums[col] += (risk.costPerShare[j] ? k : 1) * out[col]));
+    risk.dailyColumns.forEach((col, j) => (sums[col] += (risk.dailyPerShare[j] ? k : 1) * out[col]));
+  }
+  return total;
+}
+
+/**
+ * n claimants holding k shares, under the risk's limits: claimant by claimant, the cost-driven
+ * benefits from one 32-bit draw (table) or the exact tail, then the days from one 53-bit draw;
+ * each benefit × (k or 1) into `sums`; returns what the limits take off:
+ * Σ_limits max(0, Σ_{b in it} c_b·b − cap·(k or 1)).
+ */
+function limitedDraws(
+  risk: PlanCostRisk,
+  h: Hydrated,
+  r: number,
+  stream: Stream,
+  n: number,
+  k: number,
+  sums: Float64Array,
+): number {
+  const nc = risk.costColumns.length;
+  const nd = risk.dailyColumns.length;
+  if (
+    nc === 1 &&
+    nd === 1 &&
+    risk.limits.length === 1 &&
+    risk.cost?.mode === 'table' &&
+    risk.cost.table.bits + DAY_BITS < 32 &&
+    risk.days
+  ) {
+    const l = risk.limits[0];
+    if (l.cost.length === 1 && l.daily.length === 1) return oneLimitDraws(risk, h, r, stream, n, k, sums);
+  }
+  const vals = h.scratch;
+  const f = h.factors;
+  for (let j = 0; j < nc; j++) f[j] = risk.costPerShare[j] ? k : 1;
+  for (let j = 0; j < nd; j++) f[nc + j] = risk.dailyPerShare[j] ? k : 1;
+  const state = stream.state;
   const cost = risk.cost;
-  if (cost?.mode === 'table') tableDraws(cost.table, risk.costColumns, tail!, stream, n, sums);
-  else if (cost?.mode === 'discrete') discreteDraws(cost.pays, risk.costColumns, stream, n, sums);
-  if (risk.days) daysDraws(risk.days, risk.dailyColumns, stream, n, sums);
-  return n;
+  const table = cost?.mode === 'table' ? cost.table : null;
+  const tail = h.tails[r];
+  const shift = table ? 32 - table.bits : 0;
+  const mask = shift === 32 ? 0xffffffff : (1 << shift) - 1;
+  const fracScale = 1 / 2 ** shift;
+  const tailStart = table ? table.tailStart : 0;
+  const tailMass = table ? (2 ** table.bits - tailStart) / 2 ** table.bits : 0;
+  const tabs = table ? table.tables : [];
+  const discrete = cost?.mode === 'discrete' ? cost.pays : null;
+  const days = risk.days;
+  const limits = risk.limits;
+  const caps = limits.map((l) => l.cap * (l.perShare ? k : 1));
+  let reduced = 0;
+  for (let i = 0; i < n; i++) {
+    if (table) {
+      const u = xoshiro128ss(state);
+      const c = u >>> shift;
+      if (c < tailStart) {
+        const fr = ((u & mask) + 0.5) * fracScale - 0.5;
+        const at = 2 * c;
+        for (let j = 0; j < nc; j++) vals[j] = f[j] * (tabs[j][at] + tabs[j][at + 1] * fr);
+      } else {
+        const x = tail!.quantileUpper(tailMass * (1 - stream.next()));
+        for (let j = 0; j < nc; j++) vals[j] = f[j] * tail!.pays[j](x);
+      }
+    } else if (discrete) {
+      const v = Math.floor((xoshiro128ss(state) * discrete[0].length) / 4294967296);
+      for (let j = 0; j < nc; j++) vals[j] = f[j] * discrete[j][v];
+    }
+    if (days) {
+      const u = stream.next();
+      let d = days.guide[(u * days.guide.length) | 0];
+      while (days.cdf[d] <= u) d++;
+      for (let j = 0; j < nd; j++) vals[nc + j] = f[nc + j] * days.pays[j][d];
+    }
+    for (let j = 0; j < nc; j++) sums[risk.costColumns[j]] += vals[j];
+    for (let j = 0; j < nd; j++) sums[risk.dailyColumns[j]] += vals[nc + j];
+    for (let l = 0; l < limits.length; l++) {
+      let sum = 0;
+      const lc = limits[l].cost,
+        ld = limits[l].daily;
+      for (let j = 0; j < lc.length; j++) sum += vals[lc[j]];
+      for (let j = 0; j < ld.length; j++) sum += vals[nc + ld[j]];
+      if (sum > caps[l]) reduced += sum - caps[l];
+    }
+  }
+  return reduced;
 }
 
 /** n claimants' cost-driven benefits from the sampling table (see costTable.ts). */
@@ -177,33 +345,108 @@ function daysDraws(
   }
 }
 
+/** Low bits of a claimant's 32-bit draw that place its days (oneLimitDraws): 2^10 cells of D's distribution. */
+const DAY_BITS = 10;
+
 /**
- * One period of an event risk: per lump sum, the members with 1, 2, … events (exact multinomial
- * by successive binomials, using P(K ≥ k) = P(k, λ), the regularised incomplete gamma), the
- * members at or above the cap paying the cap. A risk with several lump sums pays them all from
- * the same members' events (sharedEvents).
+ * limitedDraws for the common case, written out: one cost-driven benefit (table) and one daily
+ * allowance under one limit, the sums kept in locals. One 32-bit draw a claimant, cut in three
+ * independent fields: the top `bits` give X's table cell, the next 32 − bits − 10 its place in the
+ * cell (the table's linear spread, at that many bits), the low 10 bits a cell of D's distribution
+ * function: where one day count fills the cell that is D; where the cell straddles two (a few of
+ * the 1,024) one more 53-bit draw places D exactly within it. D's distribution is exact; X's
+ * as the table's (costTable.ts).
  */
-function simulateEventRisk(risk: PlanEventRisk, stream: Stream, theta: number, sums: Float64Array): void {
-  if (risk.lumps.length > 1) {
-    sharedEvents(risk, stream, theta, sums);
-    return;
-  }
-  for (const lump of risk.lumps) {
-    const lambda = lump.lambda * theta;
-    if (lump.cap === Infinity) {
-      sums[lump.column] += lump.amount * randomPoisson(stream.next)(risk.members * lambda)();
-      continue;
+function oneLimitDraws(
+  risk: PlanCostRisk,
+  h: Hydrated,
+  r: number,
+  stream: Stream,
+  n: number,
+  k: number,
+  sums: Float64Array,
+): number {
+  const table = (risk.cost as Extract<PlanCostRisk['cost'], { mode: 'table' }>).table;
+  const tail = h.tails[r]!;
+  const { cdf, pays } = risk.days!;
+  const daily = pays[0];
+  const dayCell = h.dayCells[r]!;
+  const tab = table.tables[0];
+  const state = stream.state;
+  const xShift = 32 - table.bits;
+  const fracBits = xShift - DAY_BITS;
+  const fracMask = (1 << fracBits) - 1;
+  const fracScale = 1 / 2 ** fracBits;
+  const dayMask = (1 << DAY_BITS) - 1;
+  const tailStart = table.tailStart;
+  const tailMass = (2 ** table.bits - tailStart) / 2 ** table.bits;
+  const fc = risk.costPerShare[0] ? k : 1;
+  const fd = risk.dailyPerShare[0] ? k : 1;
+  const limit = risk.limits[0];
+  const cap = limit.cap * (limit.perShare ? k : 1);
+  let sc = 0,
+    sd = 0,
+    reduced = 0;
+  for (let i = 0; i < n; i++) {
+    const u = xoshiro128ss(state);
+    const c = u >>> xShift;
+    const x =
+      c < tailStart
+        ? fc * (tab[2 * c] + tab[2 * c + 1] * ((((u >>> DAY_BITS) & fracMask) + 0.5) * fracScale - 0.5))
+        : fc * tail.pays[0](tail.quantileUpper(tailMass * (1 - stream.next())));
+    let d = dayCell[u & dayMask];
+    if (d < 0) {
+      const v = ((u & dayMask) + stream.next()) / (dayMask + 1);
+      d = -d - 1;
+      while (cdf[d] <= v) d++;
     }
-    const kStar = Math.ceil(lump.cap / lump.amount); // K ≥ kStar pays the cap
-    let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda))();
-    let pay = 0;
-    for (let k = 1; k < kStar && remaining > 0; k++) {
-      const nk = randomBinomial(stream.next)(remaining, poissonHazard(k, lambda))();
-      pay += nk * lump.amount * k;
-      remaining -= nk;
-    }
-    sums[lump.column] += pay + remaining * lump.cap;
+    const y = fd * daily[d];
+    sc += x;
+    sd += y;
+    const total = x + y;
+    if (total > cap) reduced += total - cap;
   }
+  sums[risk.costColumns[0]] += sc;
+  sums[risk.dailyColumns[0]] += sd;
+  return reduced;
+}
+
+/**
+ * One period of an event risk, cell by cell (group × holding, the same Θ): per lump sum, the
+ * members with 1, 2, … events (exact multinomial by successive binomials, using
+ * P(K ≥ k) = P(k, λ), the regularised incomplete gamma), the members at or above the cap paying
+ * the cap. A cell with several lump sums or a waiting amount pays them all from the same members'
+ * events (sharedEvents); under a limit, member by member (limitedEvents). A lump sum paid per
+ * share is the one-share amount × the cell's shares.
+ */
+function simulateEventRisk(
+  risk: PlanEventRisk,
+  stream: Stream,
+  theta: number,
+  sums: Float64Array,
+  reduction: Float64Array,
+): void {
+  for (const cell of risk.cells) {
+    if (risk.limits.length > 0) reduction[0] += limitedEvents(risk, cell, stream, theta, sums);
+    else if (cell.lumps.length > 1 || cell.lumps.some((l) => l.waitingAmount > 0))
+      sharedEvents(cell, stream, theta, sums);
+    else for (const lump of cell.lumps) sums[lump.column] += lump.factor * oneLump(cell, lump, stream, theta);
+  }
+}
+
+/** One lump sum alone on its cell, one share: what it pays the cell's members in the period. */
+function oneLump(cell: PlanEventCell, lump: PlanLumpSum, stream: Stream, theta: number): number {
+  const lambda = lump.lambda * theta;
+  if (lump.cap === Infinity) return lump.amount * randomPoisson(stream.next)(cell.members * lambda)();
+  const kStar = Math.ceil(lump.cap / lump.amount); // K ≥ kStar pays the cap
+  let remaining = randomBinomial(stream.next)(cell.members, -Math.expm1(-lambda))();
+  let pay = 0;
+  for (let k = 1; k < kStar && remaining > 0; k++) {
+    const nk = randomBinomial(stream.next)(remaining, poissonHazard(k, lambda))();
+    pay += nk * lump.amount * k;
+    remaining -= nk;
+  }
+  return pay + remaining * lump.cap;
 }
 
 /** P(K = k | K ≥ k) for K ~ Poisson(λ): e^{−λ}λ^k/k! over P(k, λ); 1 where the tail underflows. */
@@ -213,36 +456,87 @@ function poissonHazard(k: number, lambda: number): number {
   return atLeast > 0 ? Math.min(1, exactly / atLeast) : 1;
 }
 
-/**
- * Several lump sums on one event risk, all paid from each member's same count K ~ Poisson(rate·Θ)
- * (the format: "each exposed member has a Poisson number K of events"): the members with exactly
- * k = 1, 2, … events, n_k, by successive binomials until none is left, and from each n_k every
- * lump sum's payment (lumpOfCount). Draws nothing per member.
- */
-function sharedEvents(risk: PlanEventRisk, stream: Stream, theta: number, sums: Float64Array): void {
-  const lambda = risk.rate * theta;
-  let remaining = randomBinomial(stream.next)(risk.members, -Math.expm1(-lambda))();
+/** The members of a cell with exactly k = 1, 2, … events, n_k, by successive binomials until none is left. */
+function eachCount(
+  cell: PlanEventCell,
+  stream: Stream,
+  theta: number,
+  visit: (k: number, nk: number) => void,
+): void {
+  const lambda = cell.rate * theta;
+  let remaining = randomBinomial(stream.next)(cell.members, -Math.expm1(-lambda))();
   for (let k = 1; remaining > 0; k++) {
     const nk = randomBinomial(stream.next)(remaining, poissonHazard(k, lambda))();
     remaining -= nk;
-    if (nk === 0) continue;
-    for (let j = 0; j < risk.lumps.length; j++)
-      sums[risk.lumps[j].column] += lumpOfCount(risk.lumps[j], k, nk, stream);
+    if (nk > 0) visit(k, nk);
   }
 }
 
 /**
- * What a lump sum pays n members with k events each, each member's event paid independently with
- * probability w (`paid`), so the member's paid events J ~ Binomial(k, w) and pays min(cap, amount·J):
- * w = 1: n·min(cap, amount·k); no cap can bind (k < ⌈cap/amount⌉): amount × Binomial(n·k, w);
- * else the members with J = 0, 1, …, ⌈cap/amount⌉ − 1 by successive binomials, the rest the cap.
+ * Several lump sums (or a waiting amount) on one cell, all paid from each member's same count
+ * K ~ Poisson(rate·Θ) (the format: "each exposed member has a Poisson number K of events"):
+ * the members with exactly k = 1, 2, … events, n_k, and from each n_k every lump sum's payment
+ * (lumpOfCount). Draws nothing per member.
  */
-function lumpOfCount(lump: PlanEventRisk['lumps'][number], k: number, n: number, stream: Stream): number {
-  const { amount, cap, paid } = lump;
-  if (paid === 0) return 0;
+function sharedEvents(cell: PlanEventCell, stream: Stream, theta: number, sums: Float64Array): void {
+  eachCount(cell, stream, theta, (k, nk) => {
+    for (let j = 0; j < cell.lumps.length; j++)
+      sums[cell.lumps[j].column] += cell.lumps[j].factor * lumpOfCount(cell.lumps[j], k, nk, stream);
+  });
+}
+
+/**
+ * Lump sums under a limit, member by member: each of the n_k members with k events has, per lump
+ * sum, J ~ Binomial(k, w) events outside the waiting period and is paid
+ * factor·min(cap, amount·J + waitingAmount·(k − J)); the limit's lump sums together at most
+ * cap × (shares or 1). Returns what the limits take off.
+ */
+function limitedEvents(
+  risk: PlanEventRisk,
+  cell: PlanEventCell,
+  stream: Stream,
+  theta: number,
+  sums: Float64Array,
+): number {
+  const lumps = cell.lumps;
+  const pays = new Float64Array(lumps.length);
+  let reduced = 0;
+  eachCount(cell, stream, theta, (k, nk) => {
+    for (let m = 0; m < nk; m++) {
+      for (let j = 0; j < lumps.length; j++) {
+        const l = lumps[j];
+        const J = l.paid === 1 ? k : l.paid === 0 ? 0 : randomBinomial(stream.next)(k, l.paid)();
+        const one = l.amount * J + l.waitingAmount * (k - J);
+        pays[j] = l.factor * (one < l.cap ? one : l.cap);
+        sums[l.column] += pays[j];
+      }
+      for (const limit of risk.limits) {
+        let sum = 0;
+        for (const j of limit.cost) sum += pays[j];
+        const cap = limit.cap * (limit.perShare ? cell.shares : 1);
+        if (sum > cap) reduced += sum - cap;
+      }
+    }
+  });
+  return reduced;
+}
+
+/**
+ * What a lump sum pays n members with k events each (one share), each member's event outside the
+ * waiting period independently with probability w (`paid`), so the member's J ~ Binomial(k, w) such
+ * events pay min(cap, amount·J + waitingAmount·(k − J)):
+ * w = 1: n·min(cap, amount·k); no waiting amount and no cap can bind (k < ⌈cap/amount⌉):
+ * amount × Binomial(n·k, w); else the members with J = 0, 1, … by successive binomials (up to
+ * ⌈cap/amount⌉ − 1 without a waiting amount, the rest paying the cap; up to k with one).
+ */
+function lumpOfCount(lump: PlanLumpSum, k: number, n: number, stream: Stream): number {
+  const { amount, cap, paid, waitingAmount } = lump;
+  if (waitingAmount === 0 && paid === 0) return 0;
   if (paid === 1) return n * Math.min(cap, amount * k);
-  const jStar = Math.ceil(cap / amount); // J ≥ jStar pays the cap; Infinity without one
-  if (k < jStar) return amount * randomBinomial(stream.next)(n * k, paid)();
+  const pays = (j: number) => Math.min(cap, amount * j + waitingAmount * (k - j));
+  if (waitingAmount > 0 && paid === 0) return n * pays(0);
+  const jStar = waitingAmount > 0 ? k + 1 : Math.ceil(cap / amount); // J ≥ jStar pays the cap; Infinity without one
+  if (waitingAmount === 0 && k < jStar) return amount * randomBinomial(stream.next)(n * k, paid)();
   let remaining = n,
     pay = 0;
   for (let j = 0; j < jStar && remaining > 0; j++) {
@@ -250,8 +544,8 @@ function lumpOfCount(lump: PlanEventRisk['lumps'][number], k: number, n: number,
     for (let i = k; i >= j; i--) atLeast += Math.exp(logBinomialPmf(i, k, paid));
     const exactly = Math.exp(logBinomialPmf(j, k, paid));
     const nj = randomBinomial(stream.next)(remaining, atLeast > 0 ? Math.min(1, exactly / atLeast) : 1)();
-    pay += nj * amount * j;
+    pay += waitingAmount > 0 ? nj * pays(j) : nj * amount * j;
     remaining -= nj;
   }
-  return pay + remaining * cap;
+  return remaining > 0 ? pay + remaining * cap : pay;
 }

@@ -8,8 +8,9 @@
  *   affordable with no cap at all; 0 when even a zero cap is not.
  * The contribution at the confidence level needs the payout distribution; the caller passes it.
  */
-import { resolveScenario } from '../domain/defaults.ts';
-import type { Benefit, ResolvedScenario, Scenario } from '../domain/scenario.ts';
+import { resolveScheme } from '../domain/defaults.ts';
+import type { Benefit, Scenario } from '../domain/scenario.ts';
+import type { ResolvedScheme, SchemeBenefit } from '../domain/scheme.ts';
 import { maximumPayment } from '../benefits/exact.ts';
 import { bisect, expandBracket } from '../stats/numerics/bisect.ts';
 import { expectedPayout } from './expected.ts';
@@ -23,7 +24,7 @@ export const SOLVER_EVALUATIONS = 132;
  * The solver's work: `SOLVER_EVALUATIONS` exact expectations, each with the benefit at the
  * costliest cap (none); refused naming the benefit's cap when above `WORK_LIMITS.units`.
  */
-export function checkSolveWork(s: ResolvedScenario, index: number): Refusal | null {
+export function checkSolveWork(s: ResolvedScheme, index: number): Refusal | null {
   const w = periodWork(withCap(s, index, undefined), undefined, { cost: false, days: false });
   const each = w.parts.once.filter((p) => p.what === 'expectation').reduce((a, p) => a + p.units, 0);
   const units = SOLVER_EVALUATIONS * each;
@@ -35,7 +36,7 @@ export function checkSolveWork(s: ResolvedScenario, index: number): Refusal | nu
   };
 }
 
-export function breakEvenContribution(s: ResolvedScenario): number {
+export function breakEvenContribution(s: ResolvedScheme): number {
   return expectedPayout(s).payout / netPerMemberContribution(s);
 }
 
@@ -44,14 +45,14 @@ export function isCappable(b: Benefit): boolean {
   return b.type === 'bands' || b.type === 'steps' || b.type === 'lump-sum';
 }
 
-function withCap(s: ResolvedScenario, index: number, cap: number | undefined): ResolvedScenario {
+function withCap(s: ResolvedScheme, index: number, cap: number | undefined): ResolvedScheme {
   const benefits = s.benefits.slice();
-  benefits[index] = { ...benefits[index], cap } as Benefit;
+  benefits[index] = { ...benefits[index], cap } as SchemeBenefit;
   return { ...s, benefits };
 }
 
-export function affordableCap(scenario: Scenario | ResolvedScenario, benefitId: string): number | null {
-  const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
+export function affordableCap(scenario: Scenario | ResolvedScheme, benefitId: string): number | null {
+  const s = 'format' in scenario ? resolveScheme(scenario) : scenario;
   const index = s.benefits.findIndex((b) => b.id === benefitId);
   if (index < 0 || !isCappable(s.benefits[index]))
     throw new RangeError(`benefit ${benefitId} has no cap to solve for`);

@@ -19,11 +19,12 @@
  * @example monteCarloWarnings(report, scenario).map((w) => w.code) // ['heavy-tail', 'mc-mean-off']
  */
 import { maximumPayment } from '../benefits/exact.ts';
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import { flag, type Flag } from '../domain/flags.ts';
 import type { Report } from '../domain/report.ts';
-import type { ResolvedScenario, Scenario } from '../domain/scenario.ts';
-import { riskMembers } from './expected.ts';
+import type { Scenario } from '../domain/scenario.ts';
+import type { ResolvedScheme } from '../domain/scheme.ts';
+import { groupMembers, riskMembers } from './exposure.ts';
 import { waitingFactor } from './expectedBenefit.ts';
 
 export type WarningCode = 'mc-standard-error-large' | 'mc-mean-off' | 'heavy-tail' | 'few-claims';
@@ -44,8 +45,8 @@ export const WARNING_LIMITS = {
   fewClaims: 30,
 } as const;
 
-export function monteCarloWarnings(report: Report, scenario: Scenario | ResolvedScenario): Warning[] {
-  const s = 'format' in scenario ? resolveScenario(scenario) : scenario;
+export function monteCarloWarnings(report: Report, scenario: Scenario | ResolvedScheme): Warning[] {
+  const s = 'format' in scenario ? resolveScheme(scenario) : scenario;
   const out: Warning[] = [];
   if (report.method === 'mc') {
     out.push(...samplingWarnings(report));
@@ -75,7 +76,7 @@ function samplingWarnings(report: Report): Warning[] {
   return out;
 }
 
-function heavyTailWarnings(report: Report, s: ResolvedScenario): Warning[] {
+function heavyTailWarnings(report: Report, s: ResolvedScheme): Warning[] {
   const out: Warning[] = [];
   const risks = new Map(s.risks.map((r) => [r.id, r]));
   for (const b of s.benefits) {
@@ -98,18 +99,21 @@ function heavyTailWarnings(report: Report, s: ResolvedScenario): Warning[] {
  * of the event risks, rate·members(who)·w (w the least thinning of their lump sums); only risks
  * some benefit pays for.
  */
-export function expectedClaims(s: ResolvedScenario): number {
+export function expectedClaims(s: ResolvedScheme): number {
   let claims = 0;
   for (const risk of s.risks) {
     const benefits = s.benefits.filter((b) => b.risk === risk.id);
     if (benefits.length === 0) continue;
-    const thinning =
-      risk.kind === 'cost'
-        ? 1
-        : Math.max(
-            ...benefits.map((b) => (b.type === 'lump-sum' ? waitingFactor(b, s.members.newShare) : 1)),
-          );
-    claims += risk.rate * riskMembers(s, risk) * thinning;
+    let risky = 0;
+    for (const g of s.groups) {
+      if (!risk.groups.includes(g.id)) continue;
+      const thinning =
+        risk.kind === 'cost'
+          ? 1
+          : Math.max(...benefits.map((b) => (b.type === 'lump-sum' ? waitingFactor(b, g.newShare) : 1)));
+      risky += risk.rates[g.id] * groupMembers(g, risk.who) * thinning;
+    }
+    claims += risky;
   }
   return claims;
 }

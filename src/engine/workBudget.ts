@@ -12,7 +12,8 @@
  * |                                           | + 2 + daily benefits when days are drawn (+8 negative binomial) |
  * | a risk in one period (Θ and N)            | 15                                                        |
  * | a lump sum in one period                  | 25, × (1 + k) with a cap: k = min(cap/amount, ν + √(2ν ln m) + ln m), |
- * |                                           | the event counts followed (ν events a member, m members)   |
+ * |                                           | the event counts followed (ν events a member, m members), × the risk's cells (group × holding) |
+ * | lump sums under a limit                    | 25 per member with an event and lump sum (paid member by member) |
  * | an iteration of one period                | 10 + benefits (assembly, sorting, the fund's step)        |
  * | a sampling table (per cost risk, per plan) | cells 2^16 × q × (1 + 2·benefits) + pieces × 2q; q = 40, gamma 40 + 20·√shape; |
  * |                                           | empirical: 5 × values × benefits                          |
@@ -31,9 +32,12 @@
  * (plan.ts, `PlanCache`), and counted once here.
  */
 import type { Benefit, CostDist, DaysDist, ResolvedScenario } from '../domain/scenario.ts';
+import type { ResolvedScheme } from '../domain/scheme.ts';
 import { continuousCost, isContinuous } from './costDistribution.ts';
 import { DEFAULT_TABLE_BITS } from './costTable.ts';
-import { riskMembers, UNIT_SCALE, type Scale } from './expected.ts';
+import { UNIT_SCALE, type Scale } from './expected.ts';
+import { groupMembers, riskCells, riskMembers } from './exposure.ts';
+import { oneMembers } from './fft/oneMembership.ts';
 import { MAX_STEP_PIECES, waitingFactor } from './expectedBenefit.ts';
 
 /** The bounds of one run. */
@@ -122,14 +126,14 @@ export interface PeriodWork {
 
 const cellCost = (d: CostDist) => (d.dist === 'gamma' ? W.cell + 20 / d.cv : W.cell);
 const tailCost = (d: CostDist) => (d.dist === 'gamma' ? W.tailBase + 10 / d.cv : W.tailBase);
-const benefitPath = (s: ResolvedScenario, b: Benefit) => `benefits[${s.benefits.indexOf(b)}]`;
+const benefitPath = (s: { benefits: readonly Benefit[] }, b: Benefit) => `benefits[${s.benefits.indexOf(b)}]`;
 
 /**
  * The work of one period of `s` at trend factors `scale`. `tables`: whether its sampling and days
  * tables are built (false when the previous period's serve: no cost trend, or days).
  */
 export function periodWork(
-  s: ResolvedScenario,
+  s: ResolvedScheme,
   scale: Scale = UNIT_SCALE,
   tables: { cost: boolean; days: boolean } = { cost: true, days: true },
 ): PeriodWork {
@@ -145,15 +149,20 @@ export function periodWork(
     const at = `risks[${i}]`;
     const mine = s.benefits.filter((b) => b.risk === risk.id);
     const members = riskMembers(s, risk, scale.members);
+    const exposed = s.groups.filter((g) => risk.groups.includes(g.id));
     perIteration.push({ path: `${at}.rate`, units: W.riskPeriod, what: 'claimants', count: 0 });
     if (risk.kind === 'event') {
+      // Every cell (group × holding) follows its own counts: the busiest cell's, as many times.
+      const cells = riskCells(s, risk, scale.members).length;
       for (const b of mine) {
         if (b.type !== 'lump-sum') continue;
-        const nu = risk.rate * scale.rate * waitingFactor(b, s.members.newShare);
+        const nu = Math.max(
+          ...exposed.map((g) => risk.rates[g.id] * scale.rate * waitingFactor(b, g.newShare)),
+        );
         const counts = b.cap === undefined ? 0 : countsFollowed(nu, members, b.cap / b.amount);
         perIteration.push({
           path: b.cap === undefined ? `${at}.rate` : `${benefitPath(s, b)}.cap`,
-          units: W.lump * (1 + counts),
+          units: W.lump * (1 + counts) * cells,
           what: 'events',
           count: counts,
         });
@@ -167,9 +176,25 @@ export function periodWork(
           });
         }
       }
+      // Under a limit, each member with an event is paid on its own (simulateBlock.ts, limitedEvents):
+      // one binomial draw per lump sum and member.
+      if (s.limits.some((l) => l.risk === risk.id)) {
+        let withEvents = 0;
+        for (const g of exposed)
+          withEvents +=
+            groupMembers(g, risk.who, scale.members) * -Math.expm1(-risk.rates[g.id] * scale.rate);
+        perIteration.push({
+          path: `${at}.rate`,
+          units: W.lump * withEvents * mine.length,
+          what: 'events',
+          count: withEvents,
+        });
+      }
       return;
     }
-    const claimants = risk.rate * scale.rate * members;
+    let claimants = 0;
+    for (const g of exposed)
+      claimants += risk.rates[g.id] * scale.rate * groupMembers(g, risk.who, scale.members);
     const costBenefits = mine.filter((b) => b.type === 'bands' || b.type === 'steps');
     const daily = mine.filter((b) => b.type === 'daily');
     let perClaimant = 0;
@@ -213,7 +238,7 @@ function countsFollowed(nu: number, members: number, kStar: number): number {
 }
 
 /** A cost risk's per-claimant draws, its sampling table and its expectations. */
-function costWork(s: ResolvedScenario, dist: CostDist, scale: number, benefits: Benefit[], at: string) {
+function costWork(s: ResolvedScheme, dist: CostDist, scale: number, benefits: Benefit[], at: string) {
   const n = benefits.length;
   if (!isContinuous(dist)) {
     const values = dist.dist === 'empirical' ? dist.values.length : 1;
@@ -288,13 +313,13 @@ function daysEntries(days: DaysDist, daily: Benefit[]): number {
 }
 
 /** The trend factors of year t (1-based), as project.ts applies them. */
-export function trendScale(s: ResolvedScenario, t: number): Scale {
+export function trendScale(s: ResolvedScheme, t: number): Scale {
   const f = (g: number) => Math.pow(1 + g, t - 1);
   return { members: f(s.trend.members), rate: f(s.trend.rate), cost: f(s.trend.cost) };
 }
 
 /** The work of each period of a run: one period, or `years` of a projection. */
-export function runWork(s: ResolvedScenario, years = 1): PeriodWork[] {
+export function runWork(s: ResolvedScheme, years = 1): PeriodWork[] {
   const out: PeriodWork[] = [];
   for (let t = 1; t <= years; t++) {
     const first = t === 1;
@@ -405,7 +430,7 @@ export function exactWork(s: ResolvedScenario): PeriodWork {
     }
     const mine = s.benefits.filter((b) => b.risk === risk.id);
     const cost = mine.filter(isCost);
-    const claimants = risk.rate * riskMembers(s, risk);
+    const claimants = risk.rate * oneMembers(s, risk);
     if (cost.length > 0 && !isContinuous(risk.cost)) {
       const values = risk.cost.dist === 'empirical' ? risk.cost.values.length : 1;
       once.push({
@@ -468,7 +493,7 @@ function cappedEventCounts(
     (a, b) => a + (b.type === 'lump-sum' ? risk.rate * waitingFactor(b, s.members.newShare) : 0),
     0,
   );
-  const mu = riskMembers(s, risk) * nu;
+  const mu = oneMembers(s, risk) * nu;
   const cv = risk.rateCv;
   const r = cv > 0 ? 1 / (cv * cv) : Infinity;
   const spread = r === Infinity ? 12 * Math.sqrt(mu) : 57.5 / Math.log1p(r / mu);

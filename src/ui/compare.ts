@@ -12,7 +12,7 @@
 import { benefitCurve, defaultMaxCost } from '../benefits/curve.ts';
 import { benefitCurveSpec, type Curve } from '../charts/benefitCurve.ts';
 import { overlayBins, payoutOverlaySpec } from '../charts/payoutOverlay.ts';
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import type { Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import type { ScenarioProblem } from '../domain/validation.ts';
@@ -118,7 +118,7 @@ export function createCompareView(deps: Deps): View {
     canRun: () => chosen().length >= 2,
     async task(signal, onProgress) {
       const scenarios = chosen();
-      const base = resolveScenario(scenarios[0]).simulation;
+      const base = resolveScheme(scenarios[0]).simulation;
       const n = Math.round(Number(vs().iterations));
       const runner = progressRunner(deps.runner, scenarios.length, {
         signal,
@@ -194,7 +194,7 @@ export function createCompareView(deps: Deps): View {
     const l = L();
     const { iterations, seed } = vs();
     const base = chosen()[0];
-    const defaults = base ? resolveScenario(base).simulation : null;
+    const defaults = base ? resolveScheme(base).simulation : null;
     return runControls(runs, [
       filePicker({
         id: 'compare-file',

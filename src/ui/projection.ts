@@ -8,7 +8,7 @@
  *                                                                          ─▶ sentences, fan, table
  */
 import { fundFanSpec } from '../charts/fundFan.ts';
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { project, type Projection } from '../engine/project.ts';
@@ -38,7 +38,7 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
   let result: { projection: Projection; scenario: Scenario } | null = null;
   const L = () => LABELS[store.state.lang];
 
-  const defaults = () => (store.state.valid ? resolveScenario(store.state.valid).simulation : null);
+  const defaults = () => (store.state.valid ? resolveScheme(store.state.valid).simulation : null);
   const badYears = () => vs().years.trim() !== '' && readYears(vs().years) === null;
 
   const runs: RunController = createRunController<{ projection: Projection; scenario: Scenario }>({
@@ -122,7 +122,7 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
   function trends(): HTMLElement | null {
     const s = store.state.valid;
     if (!s) return null;
-    const t = resolveScenario(s).trend;
+    const t = resolveScheme(s).trend;
     const g = (x: number) => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
     return h('p', { class: 'note' }, L().projTrends(g(t.members), g(t.contribution), g(t.rate), g(t.cost)));
   }
@@ -134,7 +134,7 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
     const lang = store.state.lang;
     const l = LABELS[lang];
     const p = r.projection;
-    const confidence = resolveScenario(r.scenario).simulation.confidence;
+    const confidence = resolveScheme(r.scenario).simulation.confidence;
     const fan = figure('chart-fan');
     const deficitYear = p.firstYearLossRatioAboveOne;
     const backstopYear = p.firstYearBackstopInsufficient;

@@ -9,7 +9,7 @@
  * is taller than the printed height it is zoomed to fit, so it always prints on one page.
  */
 import { payoutDistributionSpec } from '../charts/payoutDistribution.ts';
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
@@ -58,7 +58,7 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
   const { scenario, run, lang } = input;
   const L = LABELS[lang];
   const y = (x: number) => formatYuan(x, lang);
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
   const fund = fundOf(s);
   const { income, net, threshold } = fund;
   const mu = expectedPayout(s).payout;
@@ -179,7 +179,7 @@ function comparison(r: CompareResult, lang: Lang): HTMLElement {
 function solverPart(scenario: Scenario, report: Report | null, lang: Lang): HTMLElement {
   const L = LABELS[lang];
   const perMember = scenario.contributions.reduce((a, c) => a + c.amount, 0);
-  const confidence = resolveScenario(scenario).simulation.confidence;
+  const confidence = resolveScheme(scenario).simulation.confidence;
   const caps = scenario.benefits.filter(isCappable).map((b) => {
     const cap = affordableCap(scenario, b.id);
     return cap === null
@@ -206,7 +206,8 @@ function solverPart(scenario: Scenario, report: Report | null, lang: Lang): HTML
 
 function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
   const L = LABELS[lang];
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
+  const members = s.groups.reduce((a, g) => a + g.count, 0);
   return h(
     'section',
     { class: 'report-assumptions', 'data-testid': 'report-assumptions' },
@@ -220,7 +221,7 @@ function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
         h(
           'li',
           {},
-          `${L.members}${L.colon}${L.membersLine(s.members.count.toLocaleString('en-US'), formatPercent(s.members.femaleShare, 0))}`,
+          `${L.members}${L.colon}${L.membersLine(members.toLocaleString('en-US'), formatPercent(s.groups.reduce((a, g) => a + g.count * g.femaleShare, 0) / members, 0))}`,
         ),
         h('li', {}, `${L.contributions}${L.colon}${contributionLines(scenario, lang).join(L.listSep)}`),
         h('li', {}, contributionSummary(scenario as unknown as Draft, L)),

@@ -7,7 +7,7 @@ import { benefitCurve, defaultMaxCost } from '../benefits/curve.ts';
 import { benefitCurveSpec } from '../charts/benefitCurve.ts';
 import { benefitShareSpec } from '../charts/benefitShare.ts';
 import { payoutDistributionSpec } from '../charts/payoutDistribution.ts';
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
@@ -34,7 +34,7 @@ const figure = (label: string, value: string, testid: string) =>
 export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElement {
   const L = LABELS[lang];
   if (!scenario) return h('div', { class: 'preview invalid', 'data-testid': 'preview' }, L.previewInvalid);
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
   const fund = fundOf(s);
   const { income } = fund;
   const mu = expectedPayout(s).payout;
@@ -65,7 +65,7 @@ export function renderResults(
 ): { el: HTMLElement; draw: () => Promise<void> } {
   const L = LABELS[lang];
   const y = (x: number) => formatYuan(x, lang);
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
   const { net, threshold } = fundOf(s);
   const q = report.simulated.quantiles;
   const payoutEl = h('div', { class: 'chart', 'data-testid': 'chart-payout' });
@@ -212,7 +212,7 @@ export async function drawExactPreview(
   const L = LABELS[lang];
   const preview = box.querySelector('[data-testid="preview"]');
   if (!preview) return;
-  const s = resolveScenario(scenario);
+  const s = resolveScheme(scenario);
   const { income, net, threshold } = fundOf(s);
   const chart = h('div', { class: 'chart', 'data-testid': 'preview-chart' });
   preview

@@ -9,7 +9,7 @@
  * applying it really breaks even; applying it scales every payer's amount in proportion
  * (engine/scaleContributions.ts: each to the fen, the remainder on the largest payer).
  */
-import { resolveScenario } from '../domain/defaults.ts';
+import { resolveScheme } from '../domain/defaults.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { breakEvenPerMember } from '../engine/breakEvenPerMember.ts';
@@ -57,7 +57,7 @@ export function createSolver(store: Store) {
       run.report !== null &&
       run.scenario !== null &&
       serialiseScenario(run.scenario) === serialiseScenario(s);
-    const confidence = resolveScenario(s).simulation.confidence;
+    const confidence = resolveScheme(s).simulation.confidence;
     el.replaceChildren(
       h('h3', {}, L.solverTitle),
       h(

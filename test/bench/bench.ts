@@ -1,17 +1,19 @@
 /**
- * `npm run bench [scenario] [iterations] [--whole]`: claimant draws per second of the full pipeline (draw, benefit, sum) on the
+ * `npm run bench [scenario] [iterations] [/2 scenario] [--whole]`: claimant draws per second of the full pipeline (draw, benefit, sum) on the
  * Hangzhou 2016 scenario at 10,000 iterations, with one worker thread and with one per core,
  * beside a plain direct-sampling loop (lognormal cost drawn, bands evaluated, summed).
- * Target: ≥ 100 M claimant draws/s per core. Also prints the accuracy checks the fast method
+ * Target: ≥ 100 M claimant draws/s per core. Then the `/2` scheme of test/bench/two-groups-limit.json
+ * (two groups, two holdings, a limit over bands and a daily allowance, each claimant's X and D
+ * drawn together): target ≥ 150 M claimant draws/s on one worker. Also prints the accuracy checks the fast method
  * must pass: simulated mean against the exact expectation (in standard errors).
  * Then the whole-process figures (wholeProcess.ts): bare node, validate, benefit, simulate (fft, and
  * Monte Carlo at 100 and 10,000 iterations on the scenario and on a heavy tail), and every bundled
  * scenario's sampling-table build. `--whole` prints only those.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { payFast } from '../../src/benefits/fast.ts';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { CostRisk, Scenario } from '../../src/domain/scenario.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
@@ -32,7 +34,7 @@ const file = positional[0] ?? 'scenarios/hangzhou-2016.json';
 const iterations = Number(positional[1] ?? 10_000);
 const HEAVY = 'test/bench/heavy-tail-steps.json';
 const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
-const s = resolveScenario(scenario);
+const s = resolveScheme(scenario);
 const cores = availableParallelism();
 const fmt = (x: number) => `${(x / 1e6).toFixed(1)} M/s`;
 
@@ -43,7 +45,11 @@ if (wholeOnly) {
 }
 
 console.log(`huzhu bench — ${s.name}`);
-console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}`);
+console.log(
+  `machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`iterations: ${iterations.toLocaleString('en-US')}, seed "${s.simulation.seed}"`);
 
 let t0 = performance.now();
@@ -74,7 +80,7 @@ console.log(
 );
 
 // The plain direct-sampling loop: draw each claimant's cost, evaluate the table, sum.
-const risk = s.risks.find((r) => r.kind === 'cost') as CostRisk;
+const risk = scenario.risks.find((r) => r.kind === 'cost') as CostRisk;
 const benefit = s.benefits.find((b) => b.risk === risk.id && b.type === 'bands')!;
 const pay = payFast(benefit);
 const directIterations = Math.max(1, Math.round(iterations / 50));
@@ -82,7 +88,7 @@ const stream = createStream('direct', 0);
 const draw =
   risk.cost.dist === 'lognormal' ? randomLognormal(stream.next)(risk.cost.mean, risk.cost.cv) : null;
 if (draw) {
-  const lambda = (risk.rate as number) * totalMembers(s.members);
+  const lambda = (risk.rate as number) * totalMembers(scenario.members);
   let n = 0,
     sum = 0;
   t0 = performance.now();
@@ -112,6 +118,26 @@ const target = 100e6;
 const perCore = one.claimants / one.seconds;
 console.log(
   `target ≥ ${fmt(target)} per core: ${perCore >= target ? 'met' : 'NOT met'} (${fmt(perCore)} with one worker)`,
+);
+
+// The /2 scheme: two groups, two holdings, a limit over bands and daily (issue 11: ≥ 150 M/s on one worker).
+const file2 = positional[2] ?? 'test/bench/two-groups-limit.json';
+const s2 = resolveScheme(JSON.parse(readFileSync(file2, 'utf8')) as Scenario);
+const plan2 = compilePlan(s2);
+const runner2 = nodeThreadsRunner(1);
+const blocks2 = planBlocks(iterations);
+await runner2.run(plan2, 'warm-up', blocks2.slice(0, 4));
+t0 = performance.now();
+const results2 = await runner2.run(plan2, s2.simulation.seed, blocks2);
+const seconds2 = (performance.now() - t0) / 1000;
+await runner2.close();
+const claimants2 = results2.reduce((a, r) => a + r.claimants, 0);
+const sample2 = meanSd(assemble(results2, iterations, s2.benefits.length).totals);
+const mu2 = expectedPayout(s2).payout;
+const target2 = 150e6;
+const speed2 = claimants2 / seconds2;
+console.log(
+  `/2 scheme (${s2.name}), 1 worker: ${claimants2.toLocaleString('en-US')} claimants in ${seconds2.toFixed(2)} s = ${fmt(speed2)}; target ≥ ${fmt(target2)}: ${speed2 >= target2 ? 'met' : 'NOT met'}; mean ${sample2.mean.toFixed(2)} against exact ${mu2.toFixed(2)} (${((sample2.mean - mu2) / (sample2.sd / Math.sqrt(iterations))).toFixed(2)} standard errors); load ${loadavg()[0].toFixed(1)}`,
 );
 
 wholeProcessBench(file, HEAVY);

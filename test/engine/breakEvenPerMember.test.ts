@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { incomeOf } from '../../src/engine/fund.ts';
 import { breakEvenPerMember, ceilToFen } from '../../src/engine/breakEvenPerMember.ts';
@@ -63,11 +63,11 @@ describe('breakEvenPerMember', () => {
           c,
         ).map((amount, i) => ({ ...s.contributions[i], amount })),
       };
-      const r = resolveScenario(applied);
+      const r = resolveScheme(applied);
       const { income, expenses } = incomeOf(r);
       expect(expectedPayout(r).payout).toBeLessThanOrEqual(income - expenses);
       // …and a fen less would not.
-      const less = resolveScenario({ ...s, contributions: [{ payer: 'member', amount: c - 0.01 }] });
+      const less = resolveScheme({ ...s, contributions: [{ payer: 'member', amount: c - 0.01 }] });
       expect(expectedPayout(less).payout).toBeGreaterThan(incomeOf(less).income - incomeOf(less).expenses);
     },
   );

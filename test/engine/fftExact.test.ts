@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScenario, resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { continuousCost } from '../../src/engine/costDistribution.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
@@ -227,7 +227,7 @@ describe('moments of S against the exact moments of a compound mixed Poisson', (
 
   it('the mean is λE[Y] (the discretisation preserves it): to 1e-9 of the exact expectation, 1e-6 of the quadrature', () => {
     expect(agg.mean / (lambda * EY)).toBeCloseTo(1, 6);
-    expect(agg.mean / expectedPayout(resolveScenario(s)).payout).toBeCloseTo(1, 9);
+    expect(agg.mean / expectedPayout(resolveScheme(s)).payout).toBeCloseTo(1, 9);
   });
   it('the variance is λE[Y²] + λ²cv²E[Y]², up to the rounding variance λ·2·h²/4 it may add', () => {
     const got = agg.sd ** 2;
@@ -490,6 +490,8 @@ describe('simulateExact: the report of the exact method', () => {
       'expected',
       'simulated',
       'benefits',
+      'groups',
+      'limits',
       'breakEvenContribution',
       'contributionAtConfidence',
       'verdict',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { fundStep } from '../../src/engine/fund.ts';
 import { project, yearScale } from '../../src/engine/project.ts';
@@ -25,7 +25,7 @@ describe('one year of the fund', () => {
 describe('the projection', () => {
   const s = readScenarioFile('hangzhou-2016.json');
   s.trend = { ...s.trend, cost: 0.08 };
-  const r = resolveScenario(s);
+  const r = resolveScheme(s);
   it('follows the exact expectation year by year (simulated mean within 4 standard errors) with an 8% cost trend', async () => {
     const p = await project(s, inlineRunner(), { years: 6, iterations: 1000, seed: 'projection' });
     expect(p.years).toHaveLength(6);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/scenario.ts';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { compilePlan } from '../../src/engine/plan.ts';
 import { assemble, simulate } from '../../src/engine/simulate.ts';
@@ -132,7 +132,7 @@ describe('the engine agrees in distribution with the oracle, a slow direct simul
 describe('runs are replayable', () => {
   const scenario = readScenarioFile('jiaxing-2015.json');
   it('blocks run in any order give identical totals', () => {
-    const plan = compilePlan(resolveScenario(scenario));
+    const plan = compilePlan(resolveScheme(scenario));
     const blocks = planBlocks(1000);
     const h = hydrate(plan);
     const forward = assemble(

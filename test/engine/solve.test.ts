@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { incomeOf } from '../../src/engine/fund.ts';
@@ -16,7 +16,7 @@ function withContribution(s: Scenario, total: number): Scenario {
   return { ...s, contributions };
 }
 const lossRatio = (s: Scenario) => {
-  const r = resolveScenario(s);
+  const r = resolveScheme(s);
   const { income, expenses } = incomeOf(r);
   return (expectedPayout(r).payout + expenses) / income;
 };
@@ -25,14 +25,14 @@ describe('the break-even contribution', () => {
   for (const file of scenarioFiles()) {
     it(`put back into ${file}, gives an expected loss ratio of 100% ± 0.1%`, () => {
       const s = readScenarioFile(file);
-      const c = Math.round(breakEvenContribution(resolveScenario(s)) * 100) / 100;
+      const c = Math.round(breakEvenContribution(resolveScheme(s)) * 100) / 100;
       expect(Math.abs(lossRatio(withContribution(s, c)) - 1)).toBeLessThan(0.001);
     });
   }
   it('divides the expected payout by members × (1 − expense rate)', () => {
     const s = readScenarioFile('jiaxing-2015.json');
     s.fund = { ...s.fund, expenseRate: 0.2 };
-    const r = resolveScenario(s);
+    const r = resolveScheme(s);
     expect(breakEvenContribution(r)).toBeCloseTo(expectedPayout(r).payout / (400000 * 0.8), 9);
   });
 });

@@ -6,7 +6,7 @@
  * "Results and the verdict"; the table of src/engine/warnings.ts; docs/cli.md for `project`).
  */
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Report } from '../../src/domain/report.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
@@ -68,7 +68,7 @@ describe('the verdict of whole scenarios whose exact μ lands on an edge', () =>
     fund,
   });
   it('μ = 1024 × 0.5 × 1.5 = 768 exactly', () => {
-    expect(expectedPayout(resolveScenario(fundScenario)).payout).toBe(768);
+    expect(expectedPayout(resolveScheme(fundScenario)).payout).toBe(768);
   });
   it('income 768 (0.75 a member) against μ = 768 breaks even; at 0.74 a member (10.24 short) a backstop of 10.24 covers it, 10.23 does not', () => {
     expect(simulateExact(withFund(0.75, {})).report.verdict).toBe('breaks-even');
@@ -114,7 +114,7 @@ describe('the flags at their thresholds', () => {
 
 describe('P(S > x) counts only the periods strictly above x', () => {
   // I − E = 2 × 1 = 2, threshold 2 + reserve 1 = 3; totals 1, 2, 3, 4.
-  const scenario = resolveScenario({
+  const scenario = resolveScheme({
     ...fundScenario,
     members: { count: 2 },
     contributions: [{ payer: 'member', amount: 1 }],

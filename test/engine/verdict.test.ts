@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { fundOf, flagsOf, incomeOf, verdictOf } from '../../src/engine/fund.ts';
 import { summarise } from '../../src/engine/simulate.ts';
@@ -81,7 +81,7 @@ describe('the fund', () => {
 });
 
 describe('the report figures from a known sample', () => {
-  const s = resolveScenario(roundScheme({ simulation: { confidence: 0.9 } }));
+  const s = resolveScheme(roundScheme({ simulation: { confidence: 0.9 } }));
   // totals 1, 2, …, 1000 (in a shuffled order): type-7 quantiles are 1 + 999p
   const totals = Float64Array.from({ length: 1000 }, (_, i) => ((i * 617) % 1000) + 1);
   const report = summarise(s, { payout: 900, benefits: [{ id: 'b', expected: 900 }] }, totals, totals, {

@@ -5,11 +5,12 @@
  * projection with trends at their maximum asked for ~10^107 units) is refused in well under a second.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { compareVersions } from '../../src/engine/compare.ts';
 import { compilePlan, planCache } from '../../src/engine/plan.ts';
+import { oneMembership } from '../../src/engine/fft/oneMembership.ts';
 import { project, yearScale } from '../../src/engine/project.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
 import { hydrate, simulateBlock } from '../../src/engine/simulateBlock.ts';
@@ -87,7 +88,7 @@ describe('the claimants the budget counts are those the engine draws', () => {
     ],
   ];
   it.each(cases)('%s', (_, sc, years) => {
-    const s = resolveScenario(sc);
+    const s = resolveScheme(sc);
     const work = runWork(s, years);
     const n = 400;
     for (let t = 1; t <= years; t++) {
@@ -98,7 +99,7 @@ describe('the claimants the budget counts are those the engine draws', () => {
       // By hand: rate × f_rate(t) × members(who) at year t.
       const f = (g: number) => (1 + g) ** (t - 1);
       const count = Math.round(totalMembers(sc.members) * f(s.trend.members));
-      const exposed = sc.risks[0].who === 'female' ? Math.round(count * s.members.femaleShare) : count;
+      const exposed = sc.risks[0].who === 'female' ? Math.round(count * s.groups[0].femaleShare) : count;
       expect(counted.count).toBeCloseTo((sc.risks[0].rate as number) * f(s.trend.rate) * exposed, 6);
       // The draws: mean λ, variance λ + (λ·cv)² per iteration; within 5 standard errors.
       const lambda = counted.count;
@@ -109,7 +110,7 @@ describe('the claimants the budget counts are those the engine draws', () => {
 });
 
 describe('the limit, on both sides', () => {
-  const s = resolveScenario(scenario({}));
+  const s = resolveScheme(scenario({}));
   const work = runWork(s);
   const units = work[0].once + 1000 * work[0].perIteration;
   it('a run of exactly the limit is accepted', () => {
@@ -144,7 +145,7 @@ function watchdogRunner(limit = 1e7): Runner {
   return {
     run(plan, seed, blocks, options) {
       const n = blocks.reduce((a, b) => a + b.count, 0);
-      for (const r of plan.risks) if (r.kind === 'cost') claimants += r.lambda * n;
+      for (const r of plan.risks) if (r.kind === 'cost') for (const c of r.classes) claimants += c.lambda * n;
       if (claimants > limit) throw new Error(`asked to draw ${claimants} claimants`);
       return inner.run(plan, seed, blocks, options);
     },
@@ -206,7 +207,10 @@ describe('refusals name a field and stop the run', () => {
     const t0 = performance.now();
     expect(() => simulateExact(fen)).toThrow(RunRefusedError);
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(checkExactWork(resolveScenario(fen))).toMatchObject({ path: 'benefits[0].step', code: 'exact' });
+    expect(checkExactWork(oneMembership(resolveScheme(fen)))).toMatchObject({
+      path: 'benefits[0].step',
+      code: 'exact',
+    });
   });
   it('the exact method refuses 50 risks of negative-binomial days (mean 366, cv 20), naming the days', () => {
     const many = scenario({
@@ -224,8 +228,8 @@ describe('refusals name a field and stop the run', () => {
         perDay: 30,
       })),
     });
-    expect(checkExactWork(resolveScenario(many))?.path).toMatch(/^risks\[\d+\]\.days$/);
-    expect(checkWork([runWork(resolveScenario(many))], 10000)?.path).toMatch(/^risks\[\d+\]\.days$/);
+    expect(checkExactWork(oneMembership(resolveScheme(many)))?.path).toMatch(/^risks\[\d+\]\.days$/);
+    expect(checkWork([runWork(resolveScheme(many))], 10000)?.path).toMatch(/^risks\[\d+\]\.days$/);
   });
   it('the solver refuses a cap it would have to sum a million terms for 132 times, naming the cap', () => {
     const fine = scenario({
@@ -240,7 +244,7 @@ describe('refusals name a field and stop the run', () => {
 
 describe('tables a projection reuses', () => {
   it('without a cost trend, every year gets the same sampling table (built once), and the same figures', () => {
-    const s = resolveScenario(scenario({ trend: { members: 0.1, rate: 0.1 } }));
+    const s = resolveScheme(scenario({ trend: { members: 0.1, rate: 0.1 } }));
     const cache = planCache();
     const y1 = compilePlan(s, yearScale(s, 1), undefined, cache);
     const y2 = compilePlan(s, yearScale(s, 2), undefined, cache);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Benefit, CostDist, CostRisk, Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { mostPaid, type Calibration } from '../../src/history/calibrate.ts';
@@ -48,9 +48,7 @@ describe('calibrating the Inner Mongolia table to Xilingol 2022 (106,094 members
       ...r.scenario,
       members: { ...(r.scenario.members as CountedMembers), count: 106094 },
     };
-    const inpatient = expectedPayout(resolveScenario(scenario)).benefits.find(
-      (b) => b.id === 'inpatient-aid',
-    )!;
+    const inpatient = expectedPayout(resolveScheme(scenario)).benefits.find((b) => b.id === 'inpatient-aid')!;
     expect(Math.abs(inpatient.expected / 4930000 - 1)).toBeLessThan(0.001);
     expect(r.table).toHaveLength(1);
     expect(Math.abs(r.table[0].expectedPaid / 4930000 - 1)).toBeLessThan(1e-9);

@@ -10,9 +10,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maximumPayment } from '../../src/benefits/exact.ts';
-import { resolveScenario } from '../../src/domain/defaults.ts';
-import type { ResolvedScenario, Scenario } from '../../src/domain/scenario.ts';
-import { expectedPayout, riskMembers } from '../../src/engine/expected.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
+import type { Scenario } from '../../src/domain/scenario.ts';
+import type { ResolvedScheme } from '../../src/domain/scheme.ts';
+import { expectedPayout } from '../../src/engine/expected.ts';
+import { riskExposure, riskMembers } from '../../src/engine/exposure.ts';
 import { project } from '../../src/engine/project.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { monteCarloWarnings } from '../../src/engine/warnings.ts';
@@ -32,13 +34,13 @@ function accepted(doc: Doc): Scenario {
 }
 
 /** Σ over benefits of members(risk) × the benefit's largest payment (Infinity when uncapped). */
-function payoutBound(s: ResolvedScenario): number {
+function payoutBound(s: ResolvedScheme): number {
   const risks = new Map(s.risks.map((r) => [r.id, r]));
   return s.benefits.reduce((sum, b) => sum + riskMembers(s, risks.get(b.risk)!) * maximumPayment(b), 0);
 }
 
-const claimantsPerPeriod = (s: ResolvedScenario) =>
-  s.risks.reduce((sum, r) => sum + (r.kind === 'cost' ? r.rate * riskMembers(s, r) : 0), 0);
+const claimantsPerPeriod = (s: ResolvedScheme) =>
+  s.risks.reduce((sum, r) => sum + (r.kind === 'cost' ? riskExposure(s, r) : 0), 0);
 
 describe('the engine on any valid scenario', () => {
   it('gives finite figures: exact expectation, Monte Carlo totals, report and warnings; the means within bounds', async () => {
@@ -46,7 +48,7 @@ describe('the engine on any valid scenario', () => {
     await fc.assert(
       fc.asyncProperty(validScenario(), async (doc) => {
         const scenario = accepted(doc);
-        const s = resolveScenario(scenario);
+        const s = resolveScheme(scenario);
         const expected = expectedPayout(s);
         expect(nonFinite(expected), 'expectedPayout').toEqual([]);
         const iterations = claimantsPerPeriod(s) > 5000 ? 100 : 200;

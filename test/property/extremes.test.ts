@@ -7,7 +7,7 @@
  * fen under a Pareto tail, where the table describes 4 million steps).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
@@ -180,7 +180,7 @@ afterAll(() => {
 describe('extreme but valid scenarios', () => {
   it.each(CASES)('%s: every figure is finite', async (name, c) => {
     const scenario = scenarioOf(c);
-    const s = resolveScenario(scenario);
+    const s = resolveScheme(scenario);
     let t = performance.now();
     const expected = expectedPayout(s);
     const expectedMs = performance.now() - t;

@@ -3,7 +3,7 @@
  * crashed before it). The reproducer is the test.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { stepsPiecewise } from '../../src/benefits/piecewise.ts';
 import { continuousCost } from '../../src/engine/costDistribution.ts';
@@ -144,7 +144,7 @@ describe('steps with very many steps below the cap', () => {
       cap: 451617177,
     };
     expect(expectedCostBenefit(b, { dist: 'pareto', scale: 4000, shape: 9.87 })).toBeLessThan(1e-80);
-    const s = resolveScenario(
+    const s = resolveScheme(
       scenario({ kind: 'cost', rate: 0.1, cost: { dist: 'pareto', scale: 4000, shape: 9.87 } }, [b]),
     );
     expect(compilePlan(s).risks).toHaveLength(1);
@@ -291,7 +291,7 @@ describe('a lognormal cost whose cv² underflows (cv 7e-323: σ = 0)', () => {
         { type: 'steps', from: 0, step: 1000, perStep: 10 },
       ]);
       expect(problems(s)).toEqual([]);
-      expect(expectedPayout(resolveScenario(s)).payout).toBeCloseTo(1600, 6);
+      expect(expectedPayout(resolveScheme(s)).payout).toBeCloseTo(1600, 6);
       const { report } = await simulate(s, inlineRunner(), { iterations: 200, seed: 'point' });
       expect(Number.isFinite(report.simulated.mean)).toBe(true);
     }

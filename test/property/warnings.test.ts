@@ -10,8 +10,11 @@ import { simulate } from '../../src/engine/simulate.ts';
 import { expectedClaims, monteCarloWarnings, type WarningCode } from '../../src/engine/warnings.ts';
 import { flagText } from '../../src/messages/flags.ts';
 import { WARNING_TEXTS } from '../../src/messages/warnings.ts';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
+
+/** A report's counts when a test has no use for them. */
+const NO_COUNTS = { claimants: [], beneficiaries: [], beneficiaryTimes: 0, averageBenefit: null };
 
 function scenario(
   over: {
@@ -63,7 +66,7 @@ function report(
     method: over.method ?? 'mc',
     income: 360_000,
     expenses: 0,
-    expected: { payout: over.expected ?? mean, lossRatio: 0.5 },
+    expected: { payout: over.expected ?? mean, lossRatio: 0.5, ...NO_COUNTS },
     simulated: {
       mean,
       sd: 0,
@@ -71,8 +74,11 @@ function report(
       quantiles: q,
       probDeficit: 0,
       probBeyondBackstop: 0,
+      ...NO_COUNTS,
     },
     benefits: [],
+    groups: [],
+    limits: [],
     breakEvenContribution: 1,
     contributionAtConfidence: 1,
     verdict: 'breaks-even',
@@ -160,14 +166,14 @@ describe('few-claims', () => {
 
   it('counts an event risk’s events after the waiting period’s thinning, and only risks a benefit pays for', () => {
     const lump = { type: 'lump-sum', amount: 1000, waitingDays: 365 };
-    const s = resolveScenario(
+    const s = resolveScheme(
       scenario({ kind: 'event', members: 1000, rate: 0.05, newShare: 0.5, benefit: lump }),
     );
     expect(expectedClaims(s)).toBeCloseTo(25, 10);
     expect(
       codes(report(), scenario({ kind: 'event', members: 1000, rate: 0.05, newShare: 0.5, benefit: lump })),
     ).toEqual(['few-claims']);
-    const unpaid = resolveScenario(scenario());
+    const unpaid = resolveScheme(scenario());
     unpaid.benefits = [];
     expect(expectedClaims(unpaid)).toBe(0);
   });

@@ -9,7 +9,7 @@ import type { Verdict } from '../../src/domain/report.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { fundOf } from '../../src/engine/fund.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
@@ -28,7 +28,7 @@ const CLAIMED: Record<string, Verdict> = {
 
 /** Where μ sits between the verdict's edges, as fractions: how far it may move before the verdict changes. */
 function margins(file: string) {
-  const s = resolveScenario(readScenarioFile(file));
+  const s = resolveScheme(readScenarioFile(file));
   const mu = expectedPayout(s).payout;
   const f = fundOf(s);
   return {

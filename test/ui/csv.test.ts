@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/domain/report.ts';
 import { BOM, csvField, reportCsv, toCsv } from '../../src/ui/csv.ts';
 
+/** A report's counts when a test has no use for them. */
+const NO_COUNTS = { claimants: [], beneficiaries: [], beneficiaryTimes: 0, averageBenefit: null };
+
 describe('CSV fields (RFC 4180)', () => {
   it('leaves plain text and numbers as they are, numbers at full precision', () => {
     expect(csvField('杭州 2016')).toBe('杭州 2016');
@@ -43,7 +46,7 @@ describe('the results as CSV', () => {
     method: 'mc',
     income: 12000,
     expenses: 0,
-    expected: { payout: 40000, lossRatio: 40000 / 12000 },
+    expected: { payout: 40000, lossRatio: 40000 / 12000, ...NO_COUNTS },
     simulated: {
       mean: 36410,
       sd: 44330,
@@ -51,8 +54,11 @@ describe('the results as CSV', () => {
       quantiles: q,
       probDeficit: 0.832,
       probBeyondBackstop: 0.76,
+      ...NO_COUNTS,
     },
     benefits: [],
+    groups: [],
+    limits: [],
     breakEvenContribution: 200,
     contributionAtConfidence: 463.81,
     verdict: 'deficit-beyond-backstop',

@@ -36,7 +36,7 @@ import type {
 import { payFast } from '../../benefits/fast.ts';
 import { continuousCost, discreteValues, isContinuous, type ContinuousCost } from '../costDistribution.ts';
 import { daysCount, mixedPoissonCount } from '../countDistribution.ts';
-import { riskMembers } from '../expected.ts';
+import { oneMembers as riskMembers } from './oneMembership.ts';
 import { waitingFactor } from '../expectedBenefit.ts';
 import { costPayout, payoutPieces, type CostPayout, type Pieces } from './costPayout.ts';
 import { latticeOf } from './lattice.ts';

@@ -24,12 +24,13 @@
  * The per-benefit means are the exact expectations (expected.ts); the discretisation preserves
  * them, so the mean of S_h equals E[S] up to the misplaced mass.
  *
- * @example exactAggregate(resolveScenario(hangzhou)).pmf // P(S = origin + i·h), i < 65,536
+ * @example exactAggregate(oneMembership(resolveScheme(hangzhou))).pmf // P(S = origin + i·h), i < 65,536
  */
 import { QUANTILE_LEVELS, type Quantiles } from '../../domain/report.ts';
 import type { ResolvedScenario } from '../../domain/scenario.ts';
 import { cumulativeSum } from '../../stats/numerics/kahanCumulative.ts';
 import { expectedPayout } from '../expected.ts';
+import { schemeOf } from './oneMembership.ts';
 import { aggregateTransform, type TransformResult } from './aggregateTransform.ts';
 import { cappedEventPmf, type CappedEventPmf } from './cappedEventPmf.ts';
 import {
@@ -119,7 +120,7 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
     tolerance: options.quadrature?.tolerance ?? 1e-12,
     maxNodes: options.quadrature?.maxNodes ?? 4096,
   };
-  const expected = expectedPayout(s);
+  const expected = expectedPayout(schemeOf(s));
   const components = buildComponents(s, {
     truncationBudget: eps / 4,
     maxNeglectedMass: options.maxNeglectedMass ?? 1e-8,
