@@ -9,6 +9,7 @@ import type { Verdict } from '../../src/domain/report.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { fundOf } from '../../src/engine/fund.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
+import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
@@ -22,9 +23,22 @@ const CLAIMED: Record<string, Verdict> = {
   'hangzhou-2021-projected.json': 'deficit-within-backstop',
   'inner-mongolia-forestry-2019.json': 'breaks-even',
   'jiaxing-2015.json': 'breaks-even',
+  'ningbo-2015.json': 'breaks-even',
   'wenzhou-2014.json': 'breaks-even',
   'wenzhou-2015.json': 'breaks-even',
 };
+
+/**
+ * The files whose `/2` features the exact distribution does not model yet, with the field its
+ * refusal names: their verdict is checked from the exact expectation and by Monte Carlo.
+ */
+const EXACT_REFUSES: Record<string, string> = { 'ningbo-2015.json': 'members.groups' };
+
+/** The verdict by its definition, from the exact μ: μ ≤ I − E; ≤ I − E + reserve + backstop; beyond. */
+function verdictOf(m: { mu: number; net: number; threshold: number }): Verdict {
+  if (m.mu <= m.net) return 'breaks-even';
+  return m.mu <= m.threshold ? 'deficit-within-backstop' : 'deficit-beyond-backstop';
+}
 
 /** Where μ sits between the verdict's edges, as fractions: how far it may move before the verdict changes. */
 function margins(file: string) {
@@ -50,7 +64,7 @@ describe('the bundled scenarios', () => {
   });
 
   it('reach all three verdicts', () => {
-    const reached = new Set(files.map((f) => simulateExact(readScenarioFile(f)).report.verdict));
+    const reached = new Set(files.map((f) => verdictOf(margins(f))));
     expect([...reached].sort()).toEqual([
       'breaks-even',
       'deficit-beyond-backstop',
@@ -60,7 +74,15 @@ describe('the bundled scenarios', () => {
 
   it.each(files)('%s has its claimed verdict by the exact method and by Monte Carlo', async (file) => {
     const scenario = readScenarioFile(file);
-    expect(simulateExact(scenario).report.verdict).toBe(CLAIMED[file]);
+    const refused = EXACT_REFUSES[file];
+    if (refused) {
+      // The exact distribution does not model this file's member groups yet: it says so, naming the field.
+      expect(() => simulateExact(scenario)).toThrow(ExactRefusedError);
+      expect(() => simulateExact(scenario)).toThrow(
+        expect.objectContaining({ refusal: { code: 'scheme-feature', params: { path: refused } } }),
+      );
+    } else expect(simulateExact(scenario).report.verdict).toBe(CLAIMED[file]);
+    expect(verdictOf(margins(file))).toBe(CLAIMED[file]);
     const mc = await simulate(scenario, inlineRunner(), { iterations: 100 });
     expect(mc.report.verdict).toBe(CLAIMED[file]);
   });
