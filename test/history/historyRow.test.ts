@@ -122,12 +122,20 @@ describe('parseHistory: the required columns and the size limit', () => {
       })),
     );
   });
-  it('reads 10 MB of text exactly and refuses one byte more', async () => {
+  it('reads 10 MB of text exactly (UTF-8 bytes) and refuses one byte more', async () => {
     const { parseHistory, MAX_HISTORY_BYTES } = await fresh();
     expect(MAX_HISTORY_BYTES).toBe(10 * 1024 * 1024);
+    // Filled with 中 (3 bytes in UTF-8, one UTF-16 unit) on a line of its own: that line is then a
+    // record of 1 field, which the reader reports, so it did read the text.
     const head = `${HEADER}\n2015,1,1,1\n`;
-    const pad = (n: number) => head + ' '.repeat(n - head.length);
-    expect(parseHistory(pad(10 * 1024 * 1024)).ok).toBe(true);
+    const pad = (bytes: number) => {
+      const rest = bytes - head.length;
+      return head + '中'.repeat(Math.floor(rest / 3)) + ' '.repeat(rest % 3);
+    };
+    expect(parseHistory(pad(10 * 1024 * 1024))).toEqual({
+      ok: false,
+      problems: [{ at: { line: 3 }, code: 'fieldCount', params: { got: 1, expected: 4 } }],
+    });
     expect(parseHistory(pad(10 * 1024 * 1024 + 1))).toEqual({
       ok: false,
       problems: [{ at: { line: 1 }, code: 'tooLarge', params: { mb: 10 } }],
