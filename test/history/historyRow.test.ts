@@ -191,9 +191,21 @@ describe('parseHistory: places and texts of problems', () => {
       [{ line: 3, column: 'year' }, 'yearOrder'],
     ]);
   });
+  it('does not order a year that is not whole: 2016, 2017.5, 2017 asks only for a whole year', () => {
+    const r = codes.parseHistory(`${HEADER}\n2016,1,1,1\n2017.5,1,1,1\n2017,1,1,1\n`);
+    expect(!r.ok && r.problems).toEqual([
+      { at: { line: 3, column: 'year' }, code: 'yearRange', params: { min: 1900, max: 2100 } },
+    ]);
+  });
+  it('reads the first of two columns of one name and leaves the second unread', () => {
+    const r = codes.parseHistory('year,members,contributions,payouts,members\n2015,1,1,1,0\n');
+    expect(!r.ok && r.problems).toEqual([
+      { at: { line: 1, column: 'members' }, code: 'duplicateColumn', params: { column: 'members' } },
+    ]);
+  });
   it('a row whose field count differs from the header is reported and not read further', () => {
     const r = codes.parseHistory(`${HEADER}\n2015,1,1\n2016,1,1,1\n`);
-    expect(!r.ok && r.problems).toEqual([
+    expect(!r.ok && r.problems).toStrictEqual([
       { at: { line: 2 }, code: 'fieldCount', params: { got: 3, expected: 4 } },
     ]);
   });
@@ -245,7 +257,8 @@ describe('validateHistoryRows: what is not a row list, and what is not a number'
       { year: 2015.5, members: 1, contributions: 1, payouts: 1 },
       { year: '2014', members: 1, contributions: 1, payouts: 1 },
     ]);
-    expect(!r.ok && r.problems).toEqual([
+    // toStrictEqual: the place has no year key at all.
+    expect(!r.ok && r.problems).toStrictEqual([
       { at: { row: 2, field: 'year' }, code: 'yearRange', params: { min: 1900, max: 2100 } },
       { at: { row: 3, field: 'year' }, code: 'notNumber', params: { text: '2014' } },
     ]);
