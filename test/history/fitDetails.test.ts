@@ -9,6 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitClaims, type ClaimFits } from '../../src/history/index.ts';
 import { trigamma } from '../../src/history/digamma.ts';
+import { summarise } from '../../src/history/claimSample.ts';
+import { fitLomax } from '../../src/history/fitLomax.ts';
+import { ksDistance } from '../../src/history/goodnessOfFit.ts';
 import { outOfLine, median } from '../../src/history/robust.ts';
 import { credibility } from '../../src/history/index.ts';
 import { logGamma, normalSf } from '../../src/stats/special.ts';
@@ -66,9 +69,28 @@ describe('ten costs 100, 200, …, 51,200, fitted', () => {
   it('Pareto II: ℓ = Σ ln f(x) at the scale and shape found', () => {
     const f = of(fits(), 'pareto');
     const { scale: s, shape: a } = f.params;
-    const ll = sum(costs.map((x) => Math.log(a / s) - (a + 1) * Math.log1p(x / s)));
-    expect(f.logLik).toBeCloseTo(ll, 8);
+    const ll = (s: number, a: number) => sum(costs.map((x) => Math.log(a / s) - (a + 1) * Math.log1p(x / s)));
+    expect(f.logLik).toBeCloseTo(ll(s, a), 8);
+    // A maximum inside the search range: every nearby (s, α) does worse.
+    for (const [ds, da] of [
+      [1.01, 1],
+      [0.99, 1],
+      [1, 1.01],
+      [1, 0.99],
+    ])
+      expect(ll(s * ds, a * da)).toBeLessThan(ll(s, a));
     expect(f.meanExists).toBe(a > 1);
+  });
+  it('Pareto II of ten costs from 100 to 109: lighter than any Lomax, so the exponential limit', () => {
+    const costs = Array.from({ length: 10 }, (_, i) => 100 + i);
+    expect(fitLomax(summarise(costs)).notes).toEqual(['fitExponentialLimit']);
+  });
+  it('KS distance where the gap lies below the fitted CDF: F(0.1) = 0.1736, F(0.2) = 0.3056 give D = 1/1.44', () => {
+    // Pareto II scale 1, shape 2: F(x) = 1 − 1/(1 + x)²; the largest gap is 1 − F(0.2) = 1/1.44.
+    expect(ksDistance(Float64Array.of(0.1, 0.2), { dist: 'pareto', scale: 1, shape: 2 })).toBeCloseTo(
+      1 / 1.44,
+      14,
+    );
   });
   it('AIC = 4 − 2ℓ, ΔAIC from the smallest, ranked by AIC; the KS yardstick is 1.36/√10', () => {
     const r = fits();
