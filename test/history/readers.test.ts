@@ -96,6 +96,14 @@ describe('parseRegions', () => {
       { at: { line: 3, column: 'paid' }, code: 'moneyDecimals', params: {} },
     ]);
   });
+  it('trims names and checks claimants and claims as whole numbers from 0', () => {
+    const r = parseRegions('region,paid,claimants,claims\n A ,1,0,0\nB,1,-1,1.5\n');
+    expect(!r.ok && r.problems).toEqual([
+      { at: { line: 3, column: 'claimants' }, code: 'wholeRange', params: { min: 0, max: 1e9 } },
+      { at: { line: 3, column: 'claims' }, code: 'wholeRange', params: { min: 0, max: 1e9 } },
+    ]);
+    expect(parseRegions('region,paid\n A ,1\n')).toEqual({ ok: true, regions: [{ name: 'A', paid: 1 }] });
+  });
   it('checks member-years from 1 and claimants from 0', () => {
     const r = parseRegions('region,paid,member-years,claimants\nA,1,0,0\n');
     expect(!r.ok && r.problems).toEqual([
