@@ -203,6 +203,19 @@ describe('credibility when the districts do not differ', () => {
     ]);
     expect(r.notes).toEqual([{ code: 'credNegativeBetween', params: {} }]);
   });
+  it('asks for a district with two years only when the figures themselves are good', () => {
+    const one = (name: string, members: number) => ({ name, years: [{ year: 2020, members, claimants: 1 }] });
+    expect(credibility([one('A', 0), one('B', 10)])).toEqual({
+      ok: false,
+      problems: [
+        { at: { path: 'districts[0].years[0].members' }, code: 'wholeRange', params: { min: 1, max: 1e9 } },
+      ],
+    });
+    expect(credibility([one('A', 10), one('B', 10)])).toEqual({
+      ok: false,
+      problems: [{ at: { path: 'districts' }, code: 'credNoRepeatYears', params: {} }],
+    });
+  });
   it('names each problem with its figures', () => {
     const r = credibility([
       {
