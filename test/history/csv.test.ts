@@ -98,3 +98,9 @@ describe('readCsv: the edges of its dialect', () => {
     ]);
   });
 });
+
+describe('readCsv: a closing quote before a line break', () => {
+  it('is no problem before LF, CRLF or a comma', () => {
+    expect(readCsv('"a"\n"b"\r\n"c","d"\n').problems).toEqual([]);
+  });
+});
