@@ -35,8 +35,8 @@ describe('Bühlmann–Straub on a worked example (exact fractions computed indep
   // σ̂² = Σ m_ij (X_ij − X̄_i)² / (2 + 1 + 2) = 0.0329253091147828
   // â = [Σ m_i (X̄_i − X̄)² − 2σ̂²] / (12,100 − Σ m_i²/12,100) = 0.00017992892376212177, k = 182.99064111733526
   // μ̂ = Σ Z_i X̄_i / Σ Z_i = 0.044253393863987474
-  const r = ok(credibility(worked));
   it('estimates the structure parameters', () => {
+    const r = ok(credibility(worked));
     expect(r.pooledRate).toBeCloseTo(118 / 3025, 16);
     expect(r.withinVariance).toBeCloseTo(0.0329253091147828, 15);
     expect(r.betweenVariance / 0.00017992892376212177).toBeCloseTo(1, 12);
@@ -44,6 +44,7 @@ describe('Bühlmann–Straub on a worked example (exact fractions computed indep
     expect(r.collectiveMean).toBeCloseTo(0.044253393863987474, 14);
   });
   it('gives each district its exposure, observed rate, weight Z = m/(m + k) and credibility rate', () => {
+    const r = ok(credibility(worked));
     expect(r.districts.map((d) => [d.name, d.exposure, d.claimants])).toEqual([
       ['A', 3700, 154],
       ['B', 6500, 202],
@@ -62,6 +63,7 @@ describe('Bühlmann–Straub on a worked example (exact fractions computed indep
     });
   });
   it('says which districts the pooled contribution subsidises: those whose credibility rate is above the pooled rate', () => {
+    const r = ok(credibility(worked));
     expect(r.subsidised).toEqual(['A', 'C']);
     expect(r.districts.map((d) => d.subsidised)).toEqual([true, false, true]);
     expect(r.notes).toEqual([
@@ -72,6 +74,7 @@ describe('Bühlmann–Straub on a worked example (exact fractions computed indep
     expect(zh.notes[0]).toBe('A：信度发生率每百人 4.17，高于统筹发生率 3.90：由统筹会费补贴');
   });
   it('balances: with the credibility-weighted collective mean, Σ m_i·P_i equals the claimants observed', () => {
+    const r = ok(credibility(worked));
     expect(r.districts.reduce((s, d) => s + d.exposure * d.credibilityRate, 0)).toBeCloseTo(472, 9);
   });
 });

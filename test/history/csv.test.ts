@@ -50,3 +50,57 @@ describe('readCsv (RFC 4180)', () => {
     ]);
   });
 });
+
+describe('readCsv: the edges of its dialect', () => {
+  it('keeps a quote inside an unquoted field as text, without a problem', () => {
+    expect(readCsv('ab"c,d\n')).toEqual({ records: [{ line: 1, fields: ['ab"c', 'd'] }], problems: [] });
+  });
+  it('keeps the text of a quote never closed, up to the end and nothing more', () => {
+    expect(readCsv('a\n"xy')).toEqual({
+      records: [
+        { line: 1, fields: ['a'] },
+        { line: 2, fields: ['xy'] },
+      ],
+      problems: [{ line: 2, kind: 'unterminated-quote' }],
+    });
+  });
+  it('counts a lone CR inside quotes as a line, and a CRLF inside quotes as one line', () => {
+    expect(readCsv('"a\rb",c\rx,y').records).toEqual([
+      { line: 1, fields: ['a\rb', 'c'] },
+      { line: 3, fields: ['x', 'y'] },
+    ]);
+    expect(readCsv('"a\r\nb",c\r\nx,y\r\n').records).toEqual([
+      { line: 1, fields: ['a\r\nb', 'c'] },
+      { line: 3, fields: ['x', 'y'] },
+    ]);
+  });
+  it('finds no text after a closing quote at the end of the text or before a lone CR', () => {
+    expect(readCsv('a\n"x"')).toEqual({
+      records: [
+        { line: 1, fields: ['a'] },
+        { line: 2, fields: ['x'] },
+      ],
+      problems: [],
+    });
+    expect(readCsv('"a"\r"b"\r')).toEqual({
+      records: [
+        { line: 1, fields: ['a'] },
+        { line: 2, fields: ['b'] },
+      ],
+      problems: [],
+    });
+  });
+  it('keeps a last record without a final line break: one field, or ending in an empty field', () => {
+    expect(fields('a\n1')).toEqual([['a'], ['1']]);
+    expect(fields('a,b\n1,')).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
+  });
+});
+
+describe('readCsv: a closing quote before a line break', () => {
+  it('is no problem before LF, CRLF or a comma', () => {
+    expect(readCsv('"a"\n"b"\r\n"c","d"\n').problems).toEqual([]);
+  });
+});
