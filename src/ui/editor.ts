@@ -5,7 +5,7 @@
  * until it parses). Structural edits (add or remove a row, change a type) rebuild the editor.
  */
 import type { Lang } from '../domain/format.ts';
-import { formatPerMember } from '../domain/format.ts';
+import { formatPercent, formatPerMember } from '../domain/format.ts';
 import type { ScenarioProblem } from '../domain/validation.ts';
 import { splitContributions } from '../engine/splitContributions.ts';
 import { scenarioProblemText } from '../messages/validation.ts';
@@ -64,6 +64,30 @@ function showValue(value: unknown, kind: Kind): string {
   if (value === undefined || value === null) return '';
   if (kind === 'list' && Array.isArray(value)) return value.join(', ');
   return String(value);
+}
+
+/** A rate given group by group (format /2): `{ groupId: rate }`. */
+const ratesByGroup = (v: unknown): boolean => isRecordLike(v);
+const isRecordLike = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** "in-service, migrant · per share" for a contribution paid by some groups or per share (format /2). */
+function contributionScope(c: unknown, L: Labels): Child {
+  if (!isRecordLike(c)) return null;
+  const groups = Array.isArray(c.groups) ? c.groups.map(String).join(', ') : '';
+  const parts = [groups, c.perShare === true ? L.holdings : ''].filter((x) => x !== '');
+  return parts.length === 0 ? null : h('p', { class: 'totals' }, `${L.groupId}: ${parts.join(' · ')}`);
+}
+
+/** "1 份 80% · 2 份 20%", or the default when a group lists no holdings. */
+function holdingsText(v: unknown, oneEach: string): string {
+  if (!Array.isArray(v) || v.length === 0) return oneEach;
+  return v
+    .map(
+      (x: { shares?: unknown; fraction?: unknown }) =>
+        `${String(x?.shares)}× ${formatPercent(Number(x?.fraction), 0)}`,
+    )
+    .join(' · ');
 }
 
 export function renderEditor(store: Store): HTMLElement {
@@ -132,13 +156,40 @@ export function renderEditor(store: Store): HTMLElement {
       'fieldset',
       {},
       h('legend', {}, L.members),
-      h(
-        'div',
-        { class: 'row' },
-        field('members.count', L.count),
-        field('members.femaleShare', L.femaleShare, 'optional-number'),
-        field('members.newShare', L.newShare, 'optional-number'),
-      ),
+      Array.isArray(getAt(d, 'members.groups'))
+        ? [
+            ...list('members.groups').map((_, i) =>
+              h(
+                'div',
+                { class: 'row', 'data-testid': 'member-group' },
+                field(`members.groups[${i}].id`, L.groupId, 'text'),
+                field(`members.groups[${i}].count`, L.count),
+                field(`members.groups[${i}].femaleShare`, L.femaleShare, 'optional-number'),
+                field(`members.groups[${i}].newShare`, L.newShare, 'optional-number'),
+                h(
+                  'p',
+                  { class: 'totals' },
+                  `${L.holdings}: ${holdingsText(getAt(d, `members.groups[${i}].holdings`), L.oneShareEach)}`,
+                ),
+                button(L.remove, () => edit(`members.groups[${i}]`, undefined, true)),
+              ),
+            ),
+            h('span', { class: 'field-error', 'data-field-error': 'members.groups', role: 'alert' }),
+            button(L.addGroup, () =>
+              edit(
+                `members.groups[${list('members.groups').length}]`,
+                { id: `group-${list('members.groups').length + 1}`, count: 1000 },
+                true,
+              ),
+            ),
+          ]
+        : h(
+            'div',
+            { class: 'row' },
+            field('members.count', L.count),
+            field('members.femaleShare', L.femaleShare, 'optional-number'),
+            field('members.newShare', L.newShare, 'optional-number'),
+          ),
     ),
     h(
       'fieldset',
@@ -150,6 +201,7 @@ export function renderEditor(store: Store): HTMLElement {
           { class: 'row' },
           field(`contributions[${i}].payer`, L.payer, 'text'),
           field(`contributions[${i}].amount`, L.amount),
+          contributionScope(getAt(d, `contributions[${i}]`), L),
           button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
         ),
       ),
@@ -273,7 +325,11 @@ export function renderEditor(store: Store): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        field(`${p}.rate`, L.rate),
+        ratesByGroup(getAt(d, `${p}.rate`))
+          ? Object.keys(getAt(d, `${p}.rate`) as Record<string, unknown>).map((g) =>
+              field(`${p}.rate.${g}`, `${L.rate} · ${g}`),
+            )
+          : field(`${p}.rate`, L.rate),
         field(`${p}.rateCv`, L.rateCv, 'optional-number'),
       ),
       isCost &&
@@ -406,6 +462,8 @@ export function contributionSummary(d: Draft, L: Labels): string {
   const rows = Array.isArray(d.contributions)
     ? (d.contributions as { payer?: unknown; amount?: unknown }[])
     : [];
+  // By group or per share, one member's total is not Σ amount: the results' table by group shows it.
+  if (rows.some((c) => isRecordLike(c) && ('groups' in c || 'perShare' in c))) return '';
   const { total, member, memberShare } = splitContributions(rows);
   const share = memberShare === null ? '' : ` (${(memberShare * 100).toFixed(0)}%)`;
   return `${L.total} ${formatPerMember(total)} · ${L.memberShare} ${formatPerMember(member)}${share}`;
