@@ -10,7 +10,9 @@
 import { Inflate } from 'fflate';
 import { historyMessage as msg, type HistoryMessage } from '../history/index.ts';
 
-export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+import { MAX_WORKBOOK_BYTES } from './limits.ts';
+
+export { MAX_WORKBOOK_BYTES };
 export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 export const MAX_ENTRIES = 1000;
 export const MAX_RATIO = 200;
