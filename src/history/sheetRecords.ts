@@ -147,7 +147,9 @@ export function sheetRecords(
 /**
  * Moves the problems of a table read from a sheet to their cells: `{ line: 4, column: 'payouts' }`
  * becomes `{ cell: 'Sheet1!D4', column: 'payouts' }` (the column whose header names it, or whose
- * header is that text), a problem of a whole line `{ cell: 'Sheet1!4:4' }`. Others are kept.
+ * header is that text), a problem of a whole line `{ cell: 'Sheet1!4:4' }`. A cell already
+ * refused (a date, a formula…) is not also said to be required. Problems come in the order of
+ * the sheet: by row, then by column (a whole row's first).
  */
 export function locateInSheet(
   sheet: SheetRecords,
@@ -155,16 +157,32 @@ export function locateInSheet(
   names: readonly (string | null)[],
   problems: readonly HistoryProblem[],
 ): HistoryProblem[] {
-  return problems.map((p) => {
-    if (!('line' in p.at)) return p;
+  const refused = new Set(sheet.problems.map((p) => ('cell' in p.at ? p.at.cell : '')));
+  const placed: { p: HistoryProblem; row: number; col: number }[] = [];
+  for (const p of problems) {
+    if (!('line' in p.at)) {
+      const m = 'cell' in p.at ? /!([A-Z]+)(\d+)$/.exec(p.at.cell) : null;
+      placed.push({ p, row: m ? Number(m[2]) : 0, col: m ? columnNumber(m[1]) : 0 });
+      continue;
+    }
     const { line, column } = p.at;
-    if (column === undefined) return { ...p, at: { cell: `${sheetRef(sheet.sheet)}!${line}:${line}` } };
-    let j = names.indexOf(column);
-    if (j < 0) j = header.fields.findIndex((f) => f.trim() === column);
-    const at =
-      j < 0 || sheet.columns[j] === undefined
-        ? { cell: `${sheetRef(sheet.sheet)}!${line}:${line}`, column }
-        : { cell: cellRef(sheet.sheet, sheet.columns[j], line), column };
-    return { ...p, at };
-  });
+    let j = column === undefined ? -1 : names.indexOf(column);
+    if (j < 0 && column !== undefined) j = header.fields.findIndex((f) => f.trim() === column);
+    const col = j < 0 ? undefined : sheet.columns[j];
+    if (col === undefined) {
+      const cell = `${sheetRef(sheet.sheet)}!${line}:${line}`;
+      placed.push({ p: { ...p, at: column === undefined ? { cell } : { cell, column } }, row: line, col: 0 });
+      continue;
+    }
+    const cell = cellRef(sheet.sheet, col, line);
+    if (!refused.has(cell)) placed.push({ p: { ...p, at: { cell, column: column as string } }, row: line, col });
+  }
+  return placed.sort((a, b) => a.row - b.row || a.col - b.col).map(({ p }) => p);
+}
+
+/** 1, 26, 27 for `A`, `Z`, `AA`. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const c of letters) n = n * 26 + c.charCodeAt(0) - 64;
+  return n;
 }
