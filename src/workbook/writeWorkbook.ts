@@ -40,8 +40,9 @@ export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8
       const col = ws.getColumn(j + 1);
       col.width = Math.min(40, Math.max(10, c.header.length + 2));
       col.eachCell((cell, n) => {
+        if (n === 1 || typeof cell.value !== 'number') return;
         const fmt = NUMBER_FORMATS[s.cellFormat?.(n - 2, j) ?? c.format];
-        if (n > 1 && fmt && typeof cell.value === 'number') cell.numFmt = fmt;
+        if (fmt) cell.numFmt = fmt;
       });
     });
     ws.views = [{ state: 'frozen', ySplit: 1 }];
