@@ -175,7 +175,8 @@ export function locateInSheet(
       continue;
     }
     const cell = cellRef(sheet.sheet, col, line);
-    if (!refused.has(cell)) placed.push({ p: { ...p, at: { cell, column: column as string } }, row: line, col });
+    if (!refused.has(cell))
+      placed.push({ p: { ...p, at: { cell, column: column as string } }, row: line, col });
   }
   return placed.sort((a, b) => a.row - b.row || a.col - b.col).map(({ p }) => p);
 }

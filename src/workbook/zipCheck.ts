@@ -29,7 +29,7 @@ interface Entry {
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
 
-/** The central directory's entries, or a problem. */
+/** The central directory's entries (names read byte by byte: the parts of a workbook are named in ASCII), or a problem. */
 export function zipEntries(b: Uint8Array): Entry[] | HistoryMessage {
   const unreadable = (reason: string) => msg('workbookUnreadable', { reason });
   let eocd = -1;
@@ -49,7 +49,7 @@ export function zipEntries(b: Uint8Array): Entry[] | HistoryMessage {
   for (let k = 0; k < count; k++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return unreadable('a damaged zip directory');
     const nameLength = u16(b, p + 28);
-    const name = new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLength));
+    const name = String.fromCharCode(...b.subarray(p + 46, p + 46 + nameLength));
     entries.push({
       name,
       method: u16(b, p + 10),

@@ -47,7 +47,7 @@ export const LAYERS = {
 };
 
 /** Layers with no DOM and no Node API (checked by eslint.config.mjs and tsconfig.core.json). */
-export const PURE = [...CORE, 'types'];
+export const PURE = [...CORE, 'types', 'workbook'];
 
 /**
  * The layer of an absolute path: its first folder under src/ (`main` for src/main.ts, the file's
