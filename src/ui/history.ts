@@ -105,16 +105,22 @@ export function createHistoryView(deps: { store: Store }): View {
     });
   }
 
-  // A history file dropped on the view is read here (not offered to the scenario editor).
+  // A table (.csv, .txt, .xlsx) dropped on the view is read here; anything else (a scenario) goes
+  // on to the page's own drop, which opens scenarios.
+  const isTable = (e: DragEvent) =>
+    [...(e.dataTransfer?.items ?? [])].some((i) => i.kind === 'file') &&
+    !/\.json$/i.test(e.dataTransfer?.files?.[0]?.name ?? '');
   el.addEventListener('dragover', (e) => {
+    if (!isTable(e)) return;
     e.preventDefault();
     e.stopPropagation();
   });
   el.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file || !/\.(csv|txt|xlsx)$/i.test(file.name)) return;
     e.preventDefault();
     e.stopPropagation();
-    const file = e.dataTransfer?.files?.[0];
-    if (file) openFile(file);
+    openFile(file);
   });
 
   function controls(): HTMLElement {
