@@ -3,7 +3,7 @@
  * engine's report, a comparison, a projection, a history analysis with its flags worded), so a
  * field added to a report appears in the workbook without a change here:
  *
- * - the object's scalar fields, flattened to paths (`simulated.quantiles.p95`), one row each
+ * - the object's scalar fields (a list of plain values joined by commas; an empty list left out), flattened to paths (`simulated.quantiles.p95`), one row each
  *   (`key | value`), or one column per version side by side for a comparison;
  * - each array of objects (`benefits`, `flags`, `years`, `groups`, `limits`, a version's
  *   `changes`) its own sheet, one row per item, one column per flattened field.
@@ -29,7 +29,7 @@ export interface SheetSpec {
 /** Path segments read from the last: the first that says what the figure is decides its format. */
 const RULES: [RegExp, Format][] = [
   [/^(year)$/i, 'year'],
-  [/ratio|^prob|growth$|rate$|share$|^confidence$/i, 'percent'],
+  [/ratio$|^prob|growth$|rate$|share$|^confidence$/i, 'percent'],
   [
     /contribution|income|expenses|payout|paid|cost|balance|mean|^sd$|standarderror|^p\d+$|average|cap|reserve|backstop|amount|^(expected|simulated|from|to)$/i,
     'yuan',
@@ -52,6 +52,7 @@ export function flatten(o: unknown, prefix = '', arrays: [string, unknown[]][] =
   for (const [k, v] of Object.entries(o)) {
     const path = prefix ? `${prefix}.${k}` : k;
     if (Array.isArray(v)) {
+      if (v.length === 0) continue;
       if (v.some((x) => x !== null && typeof x === 'object')) arrays.push([path, v]);
       else out.push([path, v.join(', ')]);
     } else if (v !== null && typeof v === 'object') out.push(...flatten(v, path, arrays));
