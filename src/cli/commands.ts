@@ -10,7 +10,13 @@ import { ExactRefusedError } from '../engine/fft/exactAccuracy.ts';
 import { compareVersions } from '../engine/compare.ts';
 import type { Runner } from '../engine/runner.ts';
 import { project } from '../engine/project.ts';
-import { analyseHistory, checkAggregates, parseHistory, parseRegions } from '../history/index.ts';
+import {
+  analyseHistory,
+  checkAggregates,
+  isRegionTable,
+  parseHistory,
+  parseRegions,
+} from '../history/index.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { nodeThreadsRunner, type ExitOnBlock } from '../runners/nodeThreads.ts';
@@ -20,9 +26,11 @@ import { RunRefusedError } from '../engine/workBudget.ts';
 import { refusalLine } from '../messages/refusals.ts';
 import { CliError } from './errors.ts';
 import { progressRunner, stderrProgress, type ProgressLine } from './progress.ts';
-import { readScenario, readText } from './files.ts';
+import { readScenario } from './files.ts';
 import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
 import { historyProblemLine } from '../messages/history.ts';
+import { comparisonSheets, historySheets, projectionSheets, reportSheets } from '../workbook/results.ts';
+import { readTableFile, writeXlsxOption, XLSX_OPTIONS } from './xlsx.ts';
 import {
   benefitText,
   compareText,
@@ -176,8 +184,8 @@ const validate: Command = {
 
 const simulateCommand: Command = {
   summary: 'one period: exact expectation, Monte Carlo distribution, verdict',
-  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--lang zh|en] [--quiet]',
-  options: { ...RUN_OPTIONS, ...METHOD_OPTION },
+  args: '<scenario.json> [--iterations N] [--seed S] [--workers W] [--method mc|fft] [--json] [--xlsx out.xlsx] [--lang zh|en] [--quiet]',
+  options: { ...RUN_OPTIONS, ...METHOD_OPTION, xlsx: XLSX_OPTIONS.xlsx },
   async run(positionals, values) {
     const file = onePositional('simulate', positionals);
     const { iterations, workers } = runOptions(values);
@@ -187,6 +195,7 @@ const simulateCommand: Command = {
     const scenario = await readScenario(file);
     if (method === 'fft') {
       const { report } = await refusing(lang, () => exact(scenario, lang));
+      await writeXlsxOption(values.xlsx, () => reportSheets(report, lang));
       return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
     }
     const { report } = await refusing(lang, () =>
@@ -194,6 +203,7 @@ const simulateCommand: Command = {
         simulate(scenario, progressRunner(runner, 1, progress), { iterations, seed }),
       ),
     );
+    await writeXlsxOption(values.xlsx, () => reportSheets(report, lang));
     return values.json ? json(reportJson(report)) : simulateText(report, scenario, lang);
   },
 };
@@ -233,8 +243,8 @@ const benefit: Command = {
 
 const compare: Command = {
   summary: 'scheme versions side by side with common random numbers; the first is the baseline',
-  args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en] [--quiet]',
-  options: RUN_OPTIONS,
+  args: '<a.json> <b.json> [more…] [--iterations N] [--seed S] [--workers W] [--json] [--xlsx out.xlsx] [--lang zh|en] [--quiet]',
+  options: { ...RUN_OPTIONS, xlsx: XLSX_OPTIONS.xlsx },
   async run(positionals, values) {
     if (positionals.length < 2)
       throw new CliError(2, [`compare: expected at least two scenario files, got ${positionals.length}`]);
@@ -252,6 +262,7 @@ const compare: Command = {
         ),
       positionals,
     );
+    await writeXlsxOption(values.xlsx, () => comparisonSheets(comparison, lang));
     return values.json ? json(comparisonJson(comparison)) : compareText(comparison, lang);
   },
 };
@@ -327,8 +338,8 @@ async function readScenarios(paths: string[]): Promise<Scenario[]> {
 
 const projectCommand: Command = {
   summary: "the fund over T periods with the scenario's trend: balance fan, P(depleted), backstop use",
-  args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--lang zh|en] [--quiet]',
-  options: { ...RUN_OPTIONS, years: { type: 'string' } },
+  args: '<scenario.json> [--years T] [--iterations N] [--seed S] [--workers W] [--json] [--xlsx out.xlsx] [--lang zh|en] [--quiet]',
+  options: { ...RUN_OPTIONS, years: { type: 'string' }, xlsx: XLSX_OPTIONS.xlsx },
   async run(positionals, values) {
     const file = onePositional('project', positionals);
     const years = intOption(values, 'years', 1, 50);
@@ -345,6 +356,7 @@ const projectCommand: Command = {
         }),
       ),
     );
+    await writeXlsxOption(values.xlsx, () => projectionSheets(projection, lang));
     return values.json ? json(projection) : projectText(projection, lang);
   },
 };
@@ -352,15 +364,24 @@ const projectCommand: Command = {
 const history: Command = {
   summary:
     'experience by year: loss ratios, growth rates, flags and data checks (or a table of regions: data checks)',
-  args: '<history.csv> [--json] [--lang zh|en]',
-  options: { json: { type: 'boolean' }, lang: { type: 'string' }, quiet: { type: 'boolean' } },
+  args: '<history.csv|.xlsx> [--sheet NAME] [--json] [--xlsx out.xlsx] [--lang zh|en] [--quiet]',
+  options: {
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    quiet: { type: 'boolean' },
+    ...XLSX_OPTIONS,
+  },
   async run(positionals, values) {
     const file = onePositional('history', positionals);
     const lang = langOption(values);
-    const text = await readText(file);
     const messages = values.json ? 'en' : lang;
+    const text = await readTableFile(file, values.sheet, messages);
     // A table of regions (a `region` column) gets the cross-sectional checks; a yearly history the rest.
-    if (/^\uFEFF?[^\n]*\bregion\b/i.test(text)) {
+    if (
+      typeof text === 'string'
+        ? /^\uFEFF?[^\n]*\bregion\b/i.test(text) || isRegionTable(text)
+        : isRegionTable(text)
+    ) {
       const parsed = parseRegions(text);
       if (!parsed.ok)
         throw new CliError(
@@ -377,6 +398,7 @@ const history: Command = {
         parsed.problems.map((p) => historyProblemLine(messages, p)),
       );
     const analysis = analyseHistory(parsed.rows);
+    await writeXlsxOption(values.xlsx, () => historySheets(analysis, lang));
     return values.json ? json(historyJson(analysis)) : historyText(analysis, lang);
   },
 };

@@ -63,6 +63,17 @@ export {
 export { parseDistricts, type ParseDistrictsResult } from './parseDistricts.ts';
 export { isRegionTable } from './isRegionTable.ts';
 export {
+  sheetRecords,
+  cellRef,
+  columnLetters,
+  sheetRef,
+  MAX_SHEET_COLUMNS,
+  type SheetRecords,
+  type SheetRecordsResult,
+  type SheetRow,
+} from './sheetRecords.ts';
+export { canonicalColumn, HISTORY_ALIASES, REGION_ALIASES, CLAIM_ALIASES } from './headerAliases.ts';
+export {
   historyMessage,
   historyProblem,
   type HistoryMessage,

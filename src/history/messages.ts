@@ -6,7 +6,7 @@
  * so a missing text or a wrong parameter fails the compiler.
  *
  * A problem is `{ at, code, params }`: `at` says where, as data — a line of a file and its column
- * (`{ line: 4, column: 'payouts' }`), a row of a table and its field (`{ row: 1, year: 2019,
+ * (`{ line: 4, column: 'payouts' }`), a cell of a sheet (`{ cell: 'Sheet1!D4', column: 'payouts' }`), a row of a table and its field (`{ row: 1, year: 2019,
  * field: 'members' }`), or a path into the input (`{ path: 'costs[3]' }`); the shells word it.
  * @example historyMessage('flagPayoutGrowth', { payoutGrowth: 1.68, contributionGrowth: 0.31 })
  * // { code: 'flagPayoutGrowth', params: { payoutGrowth: 1.68, contributionGrowth: 0.31 } }
@@ -31,6 +31,22 @@ export interface HistoryMessageParams {
   duplicateColumn: { column: string };
   blankColumnName: None;
   fieldCount: { got: number; expected: number };
+  // workbooks (.xlsx)
+  notWorkbook: None;
+  oldExcelFormat: None;
+  workbookUnreadable: { reason: string };
+  unzippedTooLarge: { mb: number };
+  compressionRatio: { entry: string; ratio: number };
+  tooManyEntries: { max: number };
+  noSheet: None;
+  unknownSheet: { sheet: string; sheets: readonly string[] };
+  tooManyColumns: { max: number };
+  cellDate: { text: string };
+  cellBoolean: { text: string };
+  cellError: { text: string };
+  cellFormula: { formula: string };
+  cellUnknown: None;
+  cellOutsideTable: { last: string };
   // cells
   required: None;
   blank: None;
@@ -87,7 +103,10 @@ export type HistoryMessage = Coded<HistoryMessageParams>;
 
 /** Where a problem lies: a line of a file (and its column), a row of a table and its field, or a path. */
 export type HistoryPlace =
-  { line: number; column?: string } | { row: number; year?: number; field: string } | { path: string };
+  | { line: number; column?: string }
+  | { cell: string; column?: string }
+  | { row: number; year?: number; field: string }
+  | { path: string };
 
 export type HistoryProblem = { at: HistoryPlace } & HistoryMessage;
 

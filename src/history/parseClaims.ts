@@ -1,5 +1,5 @@
 /**
- * A claim file to costs for `fitClaims`: either a CSV whose header is the one column `cost`, or a
+ * A claim file (CSV, or a sheet: sheetRecords.ts) to costs for `fitClaims`: either a table whose header is the one column `cost` (or its Chinese names, headerAliases.ts), or a
  * plain list, one number per line (no header: the first line already reads as a number). Costs
  * are numbers as in history files (cells.ts: no thousands separators or units) and must be > 0.
  * Blank lines, a byte order mark and CRLF are tolerated; limits 10 MB and 1,000,000 costs.
@@ -10,20 +10,29 @@
 import { cellProblem, readNumber } from './cells.ts';
 import { readCsv } from './csv.ts';
 import { historyMessage as msg, type HistoryProblem } from './messages.ts';
-import { readTable, sortByLine } from './parseHistory.ts';
+import { CLAIM_ALIASES } from './headerAliases.ts';
+import { readTable } from './parseHistory.ts';
+import type { SheetRecords } from './sheetRecords.ts';
 
 export const MAX_CLAIM_ROWS = 1_000_000;
 const MAX_LISTED_PROBLEMS = 100;
 
 export type ParseClaimsResult = { ok: true; costs: number[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseClaims(text: string): ParseClaimsResult {
-  const first = readCsv(text.slice(0, 4096)).records[0];
+export function parseClaims(source: string | SheetRecords): ParseClaimsResult {
+  const first = typeof source === 'string' ? readCsv(source.slice(0, 4096)).records[0] : source.records[0];
   const plain =
     first !== undefined && first.fields.length === 1 && readNumber(first.fields[0]).kind === 'number';
-  const table = readTable(text, ['cost'], ['cost'], MAX_CLAIM_ROWS, plain ? ['cost'] : undefined);
+  const table = readTable(
+    source,
+    ['cost'],
+    ['cost'],
+    MAX_CLAIM_ROWS,
+    plain ? ['cost'] : undefined,
+    CLAIM_ALIASES,
+  );
   if (!table.ok) return table;
-  const { body, problems } = table;
+  const { body, problems, finish } = table;
   const costs: number[] = [];
   let bad = problems.length;
   for (const record of body) {
@@ -39,5 +48,5 @@ export function parseClaims(text: string): ParseClaimsResult {
   }
   if (bad > MAX_LISTED_PROBLEMS)
     problems.push({ at: { path: 'costs' }, ...msg('moreProblems', { count: bad - MAX_LISTED_PROBLEMS }) });
-  return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, costs };
+  return problems.length ? { ok: false, problems: finish(problems) } : { ok: true, costs };
 }

@@ -15,6 +15,8 @@
 import { utf8Length } from '../io/parseJson.ts';
 import { readNumber } from './cells.ts';
 import { readCsv, type CsvRecord } from './csv.ts';
+import { canonicalColumn, HISTORY_ALIASES, type Aliases } from './headerAliases.ts';
+import { locateInSheet, sheetRef, type SheetRecords } from './sheetRecords.ts';
 import {
   checkHistoryRow,
   checkYearOrder,
@@ -31,12 +33,19 @@ export const MAX_HISTORY_ROWS = 1000;
 
 export type ParseHistoryResult = { ok: true; rows: HistoryRow[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseHistory(text: string): ParseHistoryResult {
+export function parseHistory(source: string | SheetRecords): ParseHistoryResult {
   const at = (line: number, column?: string): HistoryPlace =>
     column === undefined ? { line } : { line, column };
-  const head = readTable(text, HISTORY_COLUMNS, REQUIRED_COLUMNS, MAX_HISTORY_ROWS);
+  const head = readTable(
+    source,
+    HISTORY_COLUMNS,
+    REQUIRED_COLUMNS,
+    MAX_HISTORY_ROWS,
+    undefined,
+    HISTORY_ALIASES,
+  );
   if (!head.ok) return head;
-  const { columns, body, problems } = head;
+  const { columns, body, problems, finish } = head;
   const rows: HistoryRow[] = [];
   const years: { year: number | undefined; where: HistoryPlace }[] = [];
   for (const record of body) {
@@ -54,7 +63,7 @@ export function parseHistory(text: string): ParseHistoryResult {
     });
   }
   checkYearOrder(years, problems);
-  return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, rows };
+  return problems.length ? { ok: false, problems: finish(problems) } : { ok: true, rows };
 }
 
 /**
@@ -63,51 +72,65 @@ export function parseHistory(text: string): ParseHistoryResult {
  * that the other columns are still checked and every problem is reported at once.
  */
 export type Table<C extends string> =
-  | { ok: true; columns: (C | null)[]; body: CsvRecord[]; problems: HistoryProblem[] }
+  | {
+      ok: true;
+      columns: (C | null)[];
+      body: CsvRecord[];
+      problems: HistoryProblem[];
+      /** The problems in the order of the file, each located in the sheet when the table is one. */
+      finish(problems: HistoryProblem[]): HistoryProblem[];
+    }
   | { ok: false; problems: HistoryProblem[] };
 
 /**
- * Reads a CSV table: size and row limits, syntax problems, the header (unknown, duplicate and
- * missing columns) and records with as many fields as the header (a record with another count
- * is a problem and is not read further). Shared by the history, region and claim files.
- * With `implicitHeader`, every record is data and the header is taken as given (a plain list).
- * `ok: false` only when nothing can be read (too large, empty, too many rows).
+ * Reads a table — CSV text, or the records of a sheet (sheetRecords.ts: its rows as the fields
+ * the CSV would hold, with its own problems) — : size and row limits, syntax problems, the header
+ * (unknown, duplicate and missing columns; a name is matched trimmed, in any case, or by its
+ * Chinese alias from `aliases`) and records with as many fields as the header (a record with
+ * another count is a problem and is not read further). Shared by the history, region and claim
+ * files. With `implicitHeader`, every record is data and the header is taken as given (a plain
+ * list). `ok: false` only when nothing can be read (too large, empty, too many rows).
  */
 export function readTable<C extends string>(
-  text: string,
+  source: string | SheetRecords,
   allowed: readonly C[],
   required: readonly C[],
   maxRows: number,
   implicitHeader?: readonly C[],
+  aliases: Aliases = {},
 ): Table<C> {
   const at = (line: number, column?: string): HistoryPlace =>
     column === undefined ? { line } : { line, column };
-  if (utf8Length(text, MAX_HISTORY_BYTES) > MAX_HISTORY_BYTES) {
+  if (typeof source === 'string' && utf8Length(source, MAX_HISTORY_BYTES) > MAX_HISTORY_BYTES) {
     return {
       ok: false,
       problems: [{ at: at(1), ...msg('tooLarge', { mb: MAX_HISTORY_BYTES / 1024 / 1024 }) }],
     };
   }
-  const { records, problems: syntax } = readCsv(text);
+  const { records, problems: syntax } =
+    typeof source === 'string' ? readCsv(source) : { records: source.records, problems: [] };
   const problems: HistoryProblem[] = syntax.map((p) => ({
     at: at(p.line),
     ...msg(p.kind === 'unterminated-quote' ? 'unterminatedQuote' : 'textAfterQuote'),
   }));
+  if (typeof source !== 'string') problems.push(...source.problems);
   const [header, ...body] = implicitHeader ? [{ line: 0, fields: [...implicitHeader] }, ...records] : records;
-  if (!header)
-    return {
-      ok: false,
-      problems: [...problems, { at: at(1), ...msg('emptyFile', { columns: allowed.join(',') }) }],
-    };
+  if (!header) {
+    const empty: HistoryProblem = { at: at(1), ...msg('emptyFile', { columns: allowed.join(',') }) };
+    if (typeof source !== 'string') empty.at = { cell: sheetRef(source.sheet) };
+    return { ok: false, problems: [...problems, empty] };
+  }
+  const finish = (ps: HistoryProblem[]) =>
+    typeof source === 'string' ? sortByLine(ps) : locateInSheet(source, header, columns, sortByLine(ps));
+  const columns: (C | null)[] = [];
   if (body.length > maxRows)
     return {
       ok: false,
-      problems: [{ at: at(body[maxRows].line), ...msg('tooManyRows', { max: maxRows }) }],
+      problems: finish([{ at: at(body[maxRows].line), ...msg('tooManyRows', { max: maxRows }) }]),
     };
-  const columns: (C | null)[] = [];
   const seen = new Set<string>();
   for (const raw of header.fields) {
-    const name = raw.trim().toLowerCase();
+    const name = canonicalColumn(raw, aliases);
     let ok = false;
     if (name === '') problems.push({ at: at(header.line), ...msg('blankColumnName') });
     else if (!(allowed as readonly string[]).includes(name))
@@ -137,7 +160,13 @@ export function readTable<C extends string>(
       });
     }
   }
-  return { ok: true, columns, body: body.filter((r) => r.fields.length === columns.length), problems };
+  return {
+    ok: true,
+    columns,
+    body: body.filter((r) => r.fields.length === columns.length),
+    problems,
+    finish,
+  };
 }
 
 /** Problems in the order of the file (a stable sort by line number; messages of a line keep their order). */

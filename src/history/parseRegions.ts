@@ -11,7 +11,9 @@
 import { cellProblem, moneyProblem, readNumber, wholeProblem } from './cells.ts';
 import type { AggregateRegion } from './dataChecks.ts';
 import { historyMessage as msg, type HistoryMessage, type HistoryProblem } from './messages.ts';
-import { MAX_HISTORY_ROWS, readTable, sortByLine } from './parseHistory.ts';
+import { REGION_ALIASES } from './headerAliases.ts';
+import { MAX_HISTORY_ROWS, readTable } from './parseHistory.ts';
+import type { SheetRecords } from './sheetRecords.ts';
 
 export const REGION_COLUMNS = ['region', 'member-years', 'claimants', 'claims', 'paid'] as const;
 type RegionColumn = (typeof REGION_COLUMNS)[number];
@@ -19,10 +21,17 @@ type RegionColumn = (typeof REGION_COLUMNS)[number];
 export type ParseRegionsResult =
   { ok: true; regions: AggregateRegion[] } | { ok: false; problems: HistoryProblem[] };
 
-export function parseRegions(text: string): ParseRegionsResult {
-  const table = readTable<RegionColumn>(text, REGION_COLUMNS, ['region', 'paid'], MAX_HISTORY_ROWS);
+export function parseRegions(source: string | SheetRecords): ParseRegionsResult {
+  const table = readTable<RegionColumn>(
+    source,
+    REGION_COLUMNS,
+    ['region', 'paid'],
+    MAX_HISTORY_ROWS,
+    undefined,
+    REGION_ALIASES,
+  );
   if (!table.ok) return table;
-  const { columns, body, problems } = table;
+  const { columns, body, problems, finish } = table;
   const regions: AggregateRegion[] = [];
   const names = new Set<string>();
   for (const record of body) {
@@ -63,5 +72,5 @@ export function parseRegions(text: string): ParseRegionsResult {
     if (claims !== undefined) region.claims = claims;
     regions.push(region);
   }
-  return problems.length ? { ok: false, problems: sortByLine(problems) } : { ok: true, regions };
+  return problems.length ? { ok: false, problems: finish(problems) } : { ok: true, regions };
 }

@@ -53,6 +53,24 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     duplicateColumn: (p) => `column "${p.column}" appears twice`,
     blankColumnName: () => 'a column has no name',
     fieldCount: (p) => `has ${p.got} fields, the header has ${p.expected}`,
+    notWorkbook: () => 'is not an Excel workbook (.xlsx): it is not a zip file',
+    oldExcelFormat: () => 'is an old Excel 97–2003 file (.xls): save it as .xlsx (Excel workbook) or as CSV',
+    workbookUnreadable: (p) => `cannot be read as an Excel workbook (.xlsx): ${p.reason}`,
+    unzippedTooLarge: (p) =>
+      `unpacks to more than ${p.mb} MB: refused (a zip bomb, or far too large a workbook)`,
+    compressionRatio: (p) =>
+      `its part ${p.entry} unpacks to ${Math.round(p.ratio)} times its packed size: refused as a zip bomb`,
+    tooManyEntries: (p) => `has more than ${p.max} parts: refused`,
+    noSheet: () => 'has no worksheet',
+    unknownSheet: (p) => `has no sheet "${p.sheet}" (sheets: ${p.sheets.join(', ')})`,
+    tooManyColumns: (p) => `has more than ${p.max} columns with values`,
+    cellDate: (p) => `is a date (${p.text}), not a number: write the value as a number`,
+    cellBoolean: (p) => `is ${p.text}, not a number`,
+    cellError: (p) => `is an error value (${p.text}), not a number`,
+    cellFormula: (p) =>
+      `is a formula (=${p.formula}) with no saved result: open and save the workbook in Excel or WPS, or paste the values`,
+    cellUnknown: () => 'holds a value that is neither text nor a number',
+    cellOutsideTable: (p) => `has a value outside the table (its header ends at column ${p.last})`,
     // cells
     required: () => 'is required',
     blank: () => 'must not be blank',
@@ -157,6 +175,22 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     duplicateColumn: (p) => `列 "${p.column}" 出现了两次`,
     blankColumnName: () => '有一列没有列名',
     fieldCount: (p) => `有 ${p.got} 个字段，表头有 ${p.expected} 个`,
+    notWorkbook: () => '不是 Excel 工作簿（.xlsx）：不是 zip 文件',
+    oldExcelFormat: () => '是旧版 Excel 97–2003 文件（.xls）：请另存为 .xlsx（Excel 工作簿）或 CSV',
+    workbookUnreadable: (p) => `无法作为 Excel 工作簿（.xlsx）读取：${p.reason}`,
+    unzippedTooLarge: (p) => `解压后超过 ${p.mb} MB，已拒绝（压缩炸弹，或工作簿过大）`,
+    compressionRatio: (p) => `其中的 ${p.entry} 解压后是压缩大小的 ${Math.round(p.ratio)} 倍，按压缩炸弹拒绝`,
+    tooManyEntries: (p) => `包含超过 ${p.max} 个部件，已拒绝`,
+    noSheet: () => '没有工作表',
+    unknownSheet: (p) => `没有名为 "${p.sheet}" 的工作表（工作表：${p.sheets.join('、')}）`,
+    tooManyColumns: (p) => `有值的列超过 ${p.max} 列`,
+    cellDate: (p) => `是日期（${p.text}），不是数字：请以数字填写`,
+    cellBoolean: (p) => `是 ${p.text}，不是数字`,
+    cellError: (p) => `是错误值（${p.text}），不是数字`,
+    cellFormula: (p) =>
+      `是公式（=${p.formula}），没有保存的计算结果：请在 Excel 或 WPS 中打开并保存，或粘贴为数值`,
+    cellUnknown: () => '的值既不是文字也不是数字',
+    cellOutsideTable: (p) => `在表格之外有值（表头止于 ${p.last} 列）`,
     required: () => '必填',
     blank: () => '不能为空',
     notNumber: (p) => `必须是数字，而不是 "${p.text}"`,
@@ -247,9 +281,13 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
   },
 };
 
-/** Where a problem lies, in `lang`: `line 4, payouts`, `row 1 (year 2019).members`, or the path itself. */
+/** Where a problem lies, in `lang`: `line 4, payouts`, `Sheet1!D4 (payouts)`, `row 1 (year 2019).members`, or the path itself. */
 export function placeText(lang: Lang, at: HistoryPlace): string {
   if ('path' in at) return at.path;
+  if ('cell' in at) {
+    if (at.column === undefined) return at.cell;
+    return lang === 'zh' ? `${at.cell}（${at.column}）` : `${at.cell} (${at.column})`;
+  }
   if ('line' in at) {
     if (lang === 'zh') return at.column ? `第 ${at.line} 行，${at.column}` : `第 ${at.line} 行`;
     return at.column ? `line ${at.line}, ${at.column}` : `line ${at.line}`;

@@ -26,6 +26,8 @@ import { h, textField } from './dom.ts';
 import type { ExactClient } from './exactClient.ts';
 import { EXAMPLES, exampleScenario, readScenarioFile } from './files.ts';
 import { csvExportButton, figure } from './figure.ts';
+import { comparisonSheets } from '../workbook/results.ts';
+import { xlsxExportButton } from './xlsx.ts';
 import { filePicker, JSON_FILES } from './filePicker.ts';
 import { failureText } from './runErrors.ts';
 import { LABELS, type Labels } from './i18n.ts';
@@ -241,6 +243,13 @@ export function createCompareView(deps: Deps): View {
           l.compareExport,
           () => 'huzhu-comparison.csv',
           () => comparisonCsv(r.comparison, r.exact),
+        ),
+        xlsxExportButton(
+          'compare-export-xlsx',
+          l.exportXlsx,
+          () => 'huzhu-comparison.xlsx',
+          (lang) => comparisonSheets(r.comparison, lang),
+          () => lang,
         ),
       ),
       h(

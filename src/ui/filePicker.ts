@@ -8,6 +8,7 @@ import { h } from './dom.ts';
 
 export const JSON_FILES = '.json,application/json';
 export const CSV_FILES = '.csv,text/csv,text/plain';
+export const XLSX_FILES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface FilePickerOptions {
   /** The input's id and test id. */

@@ -22,14 +22,17 @@ import {
   type HistoryAnalysis,
   type HistoryProblem,
   type HistoryRow,
+  type SheetRecords,
 } from '../history/index.ts';
+import { historySheets } from '../workbook/results.ts';
+import { isWorkbookFile, readWorkbookFile, recordsCsv, xlsxExportButton } from './xlsx.ts';
 import { per100, signedPercent } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { createCalibration } from './calibration.ts';
 import { createCredibility } from './credibility.ts';
 import { h, problemList } from './dom.ts';
 import { figure } from './figure.ts';
-import { CSV_FILES, filePicker } from './filePicker.ts';
+import { CSV_FILES, filePicker, XLSX_FILES } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { DATA_FILES } from './historyData.ts';
 import type { Store } from './store.ts';
@@ -59,8 +62,11 @@ export function createHistoryView(deps: { store: Store }): View {
   );
   const L = () => LABELS[store.state.lang];
 
-  /** Reads a table after a tick (the page paints first); a failure keeps what was shown. */
-  function load(name: string, text: string) {
+  /**
+   * Reads a table (CSV text, or a workbook's sheet as records) after a tick (the page paints
+   * first); a failure keeps what was shown. A sheet is kept as CSV text, to read again on reload.
+   */
+  function load(name: string, text: string | SheetRecords) {
     setTimeout(() => {
       if (isRegionTable(text)) {
         const r = parseRegions(text);
@@ -77,11 +83,45 @@ export function createHistoryView(deps: { store: Store }): View {
           rejected = null;
         }
       }
-      if (rejected === null) store.setViews('history', { name, text });
+      if (rejected === null)
+        store.setViews('history', { name, text: typeof text === 'string' ? text : recordsCsv(text) });
       calibration.setHistory(loaded?.kind === 'history' ? loaded.rows : null);
       render();
     }, 0);
   }
+
+  /** A file chosen or dropped: a workbook's first sheet, or CSV text. */
+  function openFile(file: File) {
+    if (!isWorkbookFile(file)) {
+      void file.text().then((text) => load(file.name, text));
+      return;
+    }
+    void readWorkbookFile(file).then((read) => {
+      if (read.ok) load(file.name, read.sheet);
+      else {
+        rejected = { name: file.name, problems: read.problems };
+        render();
+      }
+    });
+  }
+
+  // A table (.csv, .txt, .xlsx) dropped on the view is read here; anything else (a scenario) goes
+  // on to the page's own drop, which opens scenarios.
+  const isTable = (e: DragEvent) =>
+    [...(e.dataTransfer?.items ?? [])].some((i) => i.kind === 'file') &&
+    !/\.json$/i.test(e.dataTransfer?.files?.[0]?.name ?? '');
+  el.addEventListener('dragover', (e) => {
+    if (!isTable(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+  });
+  el.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file || !/\.(csv|txt|xlsx)$/i.test(file.name)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    openFile(file);
+  });
 
   function controls(): HTMLElement {
     const l = L();
@@ -90,9 +130,9 @@ export function createHistoryView(deps: { store: Store }): View {
       { class: 'row history-controls' },
       filePicker({
         id: 'history-file',
-        accept: CSV_FILES,
+        accept: `${CSV_FILES},${XLSX_FILES}`,
         label: l.histOpen,
-        onFile: (file) => void file.text().then((text) => load(file.name, text)),
+        onFile: openFile,
       }),
       h(
         'select',
@@ -134,6 +174,7 @@ export function createHistoryView(deps: { store: Store }): View {
       );
     else {
       const analysis = analyseHistory(loaded.rows);
+      const base = loaded.name.replace(/\.(csv|xlsx)$/i, '');
       const chart = figure('chart-history');
       content.replaceChildren(
         h(
@@ -143,6 +184,17 @@ export function createHistoryView(deps: { store: Store }): View {
           historyTable(analysis, lang),
           flagList(analysis, lang),
           warningList(analysis, lang),
+          h(
+            'div',
+            { class: 'row' },
+            xlsxExportButton(
+              'history-export-xlsx',
+              l.exportXlsx,
+              () => `${base}-history.xlsx`,
+              (lang) => historySheets(analysis, lang),
+              () => lang,
+            ),
+          ),
           chart.el,
         ),
       );

@@ -162,6 +162,7 @@ const zh = {
   shareRejected: '无法打开链接中的方案，当前方案未改动：',
   shareConfirm: '当前方案有未保存的修改，确定要打开链接中的方案吗？',
   exportCsv: '导出 CSV',
+  exportXlsx: '导出 Excel',
   // Solver
   solverTitle: '求解',
   solveBreakEvenLabel: '持平所需互助费（每人每期）',
@@ -385,7 +386,7 @@ const zh = {
   histTitle: '历年经验',
   histHint:
     '导入历年收支 CSV（列 year, members, contributions, payouts，可选 claimants），或地区汇总表（含 region 列）。',
-  histOpen: '导入 CSV…',
+  histOpen: '导入 CSV 或 Excel…',
   histExample: '内置数据…',
   histRejected: (name: string) => `无法读取「${name}」，以下为全部问题：`,
   histNone: '导入文件或选择内置数据。',
@@ -650,6 +651,7 @@ const en: Labels = {
   shareRejected: 'Could not open the scenario in the link; the open scenario is unchanged:',
   shareConfirm: 'The open scenario has unsaved edits. Open the one in the link anyway?',
   exportCsv: 'Export CSV',
+  exportXlsx: 'Export Excel',
   // Solver
   solverTitle: 'Solver',
   solveBreakEvenLabel: 'Break-even contribution per member per period',
@@ -876,7 +878,7 @@ const en: Labels = {
   histTitle: 'Experience by year',
   histHint:
     'Import a history CSV (columns year, members, contributions, payouts, optionally claimants), or a regional table (with a region column).',
-  histOpen: 'Import CSV…',
+  histOpen: 'Import CSV or Excel…',
   histExample: 'Bundled data…',
   histRejected: (name: string) => `Could not read “${name}”; every problem:`,
   histNone: 'Import a file or choose bundled data.',

@@ -7,6 +7,9 @@
  *   years, iterations, seed ─▶ Run ─▶ project(valid scenario, web workers) ─▶ progress
  *                                                                          ─▶ sentences, fan, table
  */
+import { projectionSheets } from '../workbook/results.ts';
+import { safeFileName } from './files.ts';
+import { xlsxExportButton } from './xlsx.ts';
 import { fundFanSpec } from '../charts/fundFan.ts';
 import { resolveScheme } from '../domain/defaults.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
@@ -170,6 +173,17 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
       ),
       fan.el,
       projectionTable(p, lang),
+      h(
+        'div',
+        { class: 'row' },
+        xlsxExportButton(
+          'projection-export-xlsx',
+          l.exportXlsx,
+          () => `${safeFileName(r.scenario.name, 'projection')}.xlsx`,
+          (lang) => projectionSheets(p, lang),
+          () => lang,
+        ),
+      ),
       h('p', { class: 'run-info' }, l.runInfo(p.iterations.toLocaleString('en-US'), p.seed)),
     );
     const draw = async () => {

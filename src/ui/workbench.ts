@@ -16,6 +16,8 @@ import { h } from './dom.ts';
 import { contributionSummary, renderEditor, showProblems } from './editor.ts';
 import type { ExactClient } from './exactClient.ts';
 import { csvExportButton } from './figure.ts';
+import { reportSheets } from '../workbook/results.ts';
+import { xlsxExportButton } from './xlsx.ts';
 import { safeFileName } from './files.ts';
 import { LABELS } from './i18n.ts';
 import { drawExactPreview, renderPreview, renderResults, showExactRefusal } from './results.ts';
@@ -141,6 +143,13 @@ export function createWorkbenchView(deps: {
           L().exportCsv,
           () => `${safeFileName(report.name, 'results')}.csv`,
           () => reportCsv(report, lang, confidence),
+        ),
+        xlsxExportButton(
+          'export-xlsx',
+          L().exportXlsx,
+          () => `${safeFileName(report.name, 'results')}.xlsx`,
+          (lang) => reportSheets(report, lang),
+          () => lang,
         ),
       ),
     );

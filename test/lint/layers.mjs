@@ -39,14 +39,15 @@ export const LAYERS = {
   charts:   [...NUMERIC, 'engine', 'history'],   // pure vega-lite specs
   workers:  [...NUMERIC, 'engine'],              // thin message shells over the engine
   runners:  [...NUMERIC, 'engine', 'workers'],   // inline, worker pool, worker threads
-  cli:      [...CORE, 'runners', 'workers'],     // the Node shell
-  ui:       [...CORE, 'runners', 'workers'],     // the browser shell
+  workbook: [...CORE],                           // .xlsx in (checked, then exceljs) and out: for cli and ui
+  cli:      [...CORE, 'runners', 'workers', 'workbook'], // the Node shell
+  ui:       [...CORE, 'runners', 'workers', 'workbook'], // the browser shell
   main:     ['ui'],                              // src/main.ts, the browser entry
   types:    [],                                  // ambient declarations for packages without types
 };
 
 /** Layers with no DOM and no Node API (checked by eslint.config.mjs and tsconfig.core.json). */
-export const PURE = [...CORE, 'types'];
+export const PURE = [...CORE, 'types', 'workbook'];
 
 /**
  * The layer of an absolute path: its first folder under src/ (`main` for src/main.ts, the file's

@@ -62,6 +62,13 @@ const params = {
   district: 'A',
   rate: 0.0417,
   pooled: 0.039,
+  reason: 'end of data reached',
+  entry: 'xl/worksheets/sheet1.xml',
+  ratio: 1032.4,
+  sheet: 'Data',
+  sheets: ['Sheet1', 'Sheet2'],
+  formula: 'SUM(B2:B3)',
+  last: 'D',
 } as const;
 const CJK = /[\u3400-\u9fff\uff08\uff09\uff0c\uff1a\uff1b]/;
 const { en, zh } = HISTORY_TEXTS;
@@ -100,6 +107,9 @@ describe('history messages', () => {
     expect(placeText('en', { row: 2, field: 'year' })).toBe('row 2.year');
     expect(placeText('zh', { row: 1, year: 2015, field: 'members' })).toBe('第 1 条（2015 年）.members');
     expect(placeText('zh', { path: 'costs[3]' })).toBe('costs[3]');
+    expect(placeText('en', { cell: 'Sheet1!D4', column: 'payouts' })).toBe('Sheet1!D4 (payouts)');
+    expect(placeText('zh', { cell: 'Sheet1!D4', column: 'payouts' })).toBe('Sheet1!D4（payouts）');
+    expect(placeText('en', { cell: 'Sheet1!4:4' })).toBe('Sheet1!4:4');
     const p = historyProblem({ line: 2, column: 'payouts' }, 'notNumber', { text: 'abc' });
     expect(p).toEqual({ at: { line: 2, column: 'payouts' }, code: 'notNumber', params: { text: 'abc' } });
     expect(historyProblemText('en', p)).toEqual({

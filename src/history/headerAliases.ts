@@ -1,0 +1,84 @@
+/**
+ * Column names as federations write them: the Chinese headers of their sheets, each standing for
+ * one of a table's English column names. A header cell is matched trimmed and in any case against
+ * the English names, then against these aliases (full-width spaces and a unit in brackets, as in
+ * payouts followed by yuan in full-width brackets, are dropped first). The words are written as escapes: src/history holds no Chinese
+ * text (the words live in src/messages).
+ *
+ * The beneficiary person-times (\u53d7\u76ca\u4eba\u6b21) stand for `claimants` in a history table, whose one count
+ * column takes what the sources report, and for `claims` in a regional table, which has both.
+ * @example canonicalColumn(' \u5e74\u4efd ', HISTORY_ALIASES) // 'year'
+ */
+export type Aliases = Readonly<Record<string, string>>;
+
+/** year, financial year */
+const YEAR = { '\u5e74\u4efd': 'year', '\u5e74\u5ea6': 'year' };
+/** insured persons, members, participants, joined */
+const MEMBERS = [
+  '\u53c2\u4fdd\u4eba\u6570',
+  '\u53c2\u4fdd\u4eba\u5458',
+  '\u4f1a\u5458\u4eba\u6570',
+  '\u53c2\u52a0\u4eba\u6570',
+  '\u5165\u4f1a\u4eba\u6570',
+];
+/** mutual-aid income, amount raised, funds raised, income, contribution */
+const CONTRIBUTIONS = [
+  '\u4e92\u52a9\u91d1\u6536\u5165',
+  '\u7b79\u96c6\u91d1\u989d',
+  '\u4e92\u52a9\u91d1\u7b79\u96c6',
+  '\u6536\u5165',
+  '\u4e92\u52a9\u8d39',
+];
+/** expenditure, amount paid, mutual-aid expenditure, claims paid, benefits paid */
+const PAYOUTS = [
+  '\u652f\u51fa',
+  '\u652f\u4ed8\u91d1\u989d',
+  '\u4e92\u52a9\u91d1\u652f\u51fa',
+  '\u8d54\u4ed8\u91d1\u989d',
+  '\u7ed9\u4ed8\u91d1\u989d',
+];
+/** beneficiaries, persons aided */
+const CLAIMANTS = ['\u53d7\u76ca\u4eba\u6570', '\u53d7\u52a9\u4eba\u6570'];
+/** beneficiary person-times, aided person-times */
+const CLAIMS = ['\u53d7\u76ca\u4eba\u6b21', '\u53d7\u52a9\u4eba\u6b21'];
+
+const to = (names: readonly string[], column: string) => Object.fromEntries(names.map((n) => [n, column]));
+
+export const HISTORY_ALIASES: Aliases = {
+  ...YEAR,
+  ...to(MEMBERS, 'members'),
+  ...to(CONTRIBUTIONS, 'contributions'),
+  ...to(PAYOUTS, 'payouts'),
+  ...to([...CLAIMANTS, ...CLAIMS], 'claimants'),
+};
+
+/** region, region name, league/city: the region; member-years and the members' names: member-years. */
+export const REGION_ALIASES: Aliases = {
+  ...to(['\u5730\u533a', '\u5730\u533a\u540d\u79f0', '\u76df\u5e02'], 'region'),
+  ...to(['\u53c2\u4fdd\u4eba\u5e74', ...MEMBERS], 'member-years'),
+  ...to(CLAIMANTS, 'claimants'),
+  ...to(CLAIMS, 'claims'),
+  ...to(PAYOUTS, 'paid'),
+};
+
+/** cost, medical cost, amount */
+export const CLAIM_ALIASES: Aliases = to(
+  ['\u8d39\u7528', '\u533b\u7597\u8d39\u7528', '\u91d1\u989d'],
+  'cost',
+);
+
+/**
+ * The unit a column is already in, in brackets after its name: yuan or persons (in either script), `(yuan)`.
+ * Other units (ten-thousand yuan) are not dropped: the name is then unknown, never read 10,000 times too small.
+ */
+const UNIT = /\s*[(\uff08]\s*(\u5143|\u4eba|\u4eba\u6b21|yuan)\s*[)\uff09]$/;
+
+/** The column a header cell names: its English name (lower case) or the one its alias stands for. */
+export function canonicalColumn(raw: string, aliases: Aliases): string {
+  const name = raw
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(UNIT, '');
+  return Object.hasOwn(aliases, name) ? aliases[name] : name;
+}

@@ -1,0 +1,267 @@
+/**
+ * A sheet read as the CSV's records (src/history/sheetRecords.ts) and through the table readers:
+ * the same rows and the same problems as the CSV that holds the same text, every refused cell at
+ * its address, later problems moved to their cells, Chinese column names as the English ones.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalColumn,
+  cellRef,
+  columnLetters,
+  HISTORY_ALIASES,
+  isRegionTable,
+  parseHistory,
+  parseRegions,
+  REGION_ALIASES,
+  sheetRecords,
+  sheetRef,
+  type SheetRecords,
+  type SheetRow,
+} from '../../src/history/index.ts';
+import { parseClaims } from '../../src/history/parseClaims.ts';
+import { worded } from './worded.ts';
+
+/** Rows as exceljs gives them: values by column number from 1 (index 0 unused). */
+const rows = (...rs: unknown[][]): SheetRow[] =>
+  rs.map((r, i) => ({ row: i + 1, values: [undefined, ...r] }));
+
+/** The problems of a table reader's result, worded in English (none when it read). */
+const problemsOf = (r: ReturnType<typeof parseHistory>) => (r.ok ? [] : worded(r).problems);
+
+const sheet = (rs: SheetRow[], name = 'Sheet1', maxRows?: number): SheetRecords => {
+  const r = sheetRecords(name, rs, maxRows);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  const { ok: _, ...s } = r;
+  void _;
+  return s;
+};
+
+describe('column letters and cell references', () => {
+  it('name columns A…Z, AA…AZ, BA, ZZ, AAA as Excel does', () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual([
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
+  });
+  it('quote a sheet name with spaces or punctuation, doubling its quotes; not a plain or Chinese one', () => {
+    expect(sheetRef('Sheet1')).toBe('Sheet1');
+    expect(sheetRef('\u5386\u5e74')).toBe('\u5386\u5e74');
+    expect(sheetRef('My data')).toBe("'My data'");
+    expect(sheetRef("Bob's")).toBe("'Bob''s'");
+    expect(sheetRef('2015')).toBe("'2015'");
+    expect(cellRef('Sheet1', 3, 4)).toBe('Sheet1!C4');
+  });
+});
+
+describe('Chinese column names', () => {
+  it('stand for the English ones, trimmed, with a unit of yuan or persons in brackets', () => {
+    expect(canonicalColumn(' \u5e74\u4efd ', HISTORY_ALIASES)).toBe('year');
+    expect(canonicalColumn('\u53c2\u4fdd\u4eba\u6570\uff08\u4eba\uff09', HISTORY_ALIASES)).toBe('members');
+    expect(canonicalColumn('\u652f\u51fa(\u5143)', HISTORY_ALIASES)).toBe('payouts');
+    expect(canonicalColumn('\u7b79\u96c6\u91d1\u989d', HISTORY_ALIASES)).toBe('contributions');
+    expect(canonicalColumn('\u53d7\u76ca\u4eba\u6b21', HISTORY_ALIASES)).toBe('claimants');
+    expect(canonicalColumn('\u53d7\u76ca\u4eba\u6b21', REGION_ALIASES)).toBe('claims');
+    expect(canonicalColumn('Payouts (yuan)', HISTORY_ALIASES)).toBe('payouts');
+    expect(canonicalColumn('\u3000YEAR\u3000', HISTORY_ALIASES)).toBe('year');
+  });
+  it('do not drop a unit of 10,000 yuan: the column is then unknown, never read 10,000 times too small', () => {
+    expect(canonicalColumn('\u652f\u51fa\uff08\u4e07\u5143\uff09', HISTORY_ALIASES)).toBe(
+      '\u652f\u51fa\uff08\u4e07\u5143\uff09',
+    );
+    const r = worded(
+      parseHistory('\u5e74\u4efd,members,contributions,\u652f\u51fa\uff08\u4e07\u5143\uff09\n2015,1,1,1\n'),
+    );
+    expect(r.ok).toBe(false);
+  });
+  it('read a CSV with Chinese headers as the same CSV with English ones', () => {
+    const en = parseHistory('year,members,contributions,payouts,claimants\n2014,91449,7623069,1500000,507\n');
+    const zh = parseHistory(
+      '\u5e74\u4efd,\u53c2\u4fdd\u4eba\u6570,\u4e92\u52a9\u91d1\u6536\u5165,\u652f\u51fa,\u53d7\u76ca\u4eba\u6b21\n2014,91449,7623069,1500000,507\n',
+    );
+    expect(zh).toEqual(en);
+    expect(en).toEqual({
+      ok: true,
+      rows: [{ year: 2014, members: 91449, contributions: 7623069, payouts: 1500000, claimants: 507 }],
+    });
+  });
+  it('make a region table with 地区 a region table', () => {
+    expect(isRegionTable('\u5730\u533a,\u652f\u51fa\nA,1\n')).toBe(true);
+    expect(isRegionTable('year,payouts\n')).toBe(false);
+    expect(isRegionTable(sheet(rows(['\u5730\u533a', '\u652f\u51fa'], ['A', 1])))).toBe(true);
+    expect(isRegionTable(sheet(rows(['year', 'payouts'], [2015, 1])))).toBe(false);
+  });
+});
+
+describe('a sheet read as records', () => {
+  it('gives numbers as the text that reads back as the same number, text as itself, blanks as empty', () => {
+    const s = sheet(rows(['year', 'members', 'payouts'], [2015, 0.1 + 0.2, '4,020,000'], [2016, null, 1e21]));
+    expect(s.records).toEqual([
+      { line: 1, fields: ['year', 'members', 'payouts'] },
+      { line: 2, fields: ['2015', '0.30000000000000004', '4,020,000'] },
+      { line: 3, fields: ['2016', '', '1e+21'] },
+    ]);
+    expect(s.columns).toEqual([1, 2, 3]);
+  });
+  it('reads a formula by its saved result, rich text and links by their text', () => {
+    const s = sheet(
+      rows(
+        ['year', { richText: [{ text: 'mem' }, { text: 'bers' }] }],
+        [
+          { formula: '2014+1', result: 2015 },
+          { sharedFormula: 'B2', result: 720000 },
+        ],
+        [{ text: '2016', hyperlink: 'http://x' }, '7'],
+      ),
+    );
+    expect(s.records.map((r) => r.fields)).toEqual([
+      ['year', 'members'],
+      ['2015', '720000'],
+      ['2016', '7'],
+    ]);
+    expect(s.problems).toEqual([]);
+  });
+  it('refuses dates, true/false, error values, formulas without a result and unknown values, each at its cell', () => {
+    const s = sheet(
+      rows(
+        ['year', 'members', 'contributions', 'payouts'],
+        [new Date(Date.UTC(2015, 0, 1)), true, { error: '#DIV/0!' }, { formula: 'SUM(A1:A2)' }],
+        [2016, { formula: 'X', result: { error: '#REF!' } }, Symbol.iterator, { other: 1 }],
+      ),
+      'Data 1',
+    );
+    expect(worded(s).problems).toEqual([
+      { path: "'Data 1'!A2", message: 'is a date (2015-01-01), not a number: write the value as a number' },
+      { path: "'Data 1'!B2", message: 'is TRUE, not a number' },
+      { path: "'Data 1'!C2", message: 'is an error value (#DIV/0!), not a number' },
+      {
+        path: "'Data 1'!D2",
+        message:
+          'is a formula (=SUM(A1:A2)) with no saved result: open and save the workbook in Excel or WPS, or paste the values',
+      },
+      { path: "'Data 1'!B3", message: 'is an error value (#REF!), not a number' },
+      { path: "'Data 1'!C3", message: 'holds a value that is neither text nor a number' },
+      { path: "'Data 1'!D3", message: 'holds a value that is neither text nor a number' },
+    ]);
+    expect(worded(sheet(rows(['year'], [new Date(NaN)]))).problems[0].message).toMatch(
+      /^is a date \(Invalid Date\)/,
+    );
+  });
+  it('takes the first filled row as the header and its filled cells as the columns; a value outside is refused', () => {
+    const s = sheet([
+      { row: 3, values: [undefined, undefined, 'year', 'payouts'] },
+      { row: 4, values: [undefined, undefined, 2015, 5] },
+      { row: 5, values: [undefined, 'note', 2016, 6, 'x'] },
+      { row: 6, values: [undefined, '  ', 2017, 7, ''] },
+    ]);
+    expect(s.columns).toEqual([2, 3]);
+    expect(s.records.map((r) => [r.line, ...r.fields])).toEqual([
+      [3, 'year', 'payouts'],
+      [4, '2015', '5'],
+      [5, '2016', '6'],
+      [6, '2017', '7'],
+    ]);
+    expect(worded(s).problems).toEqual([
+      { path: 'Sheet1!A5', message: 'has a value outside the table (its header ends at column C)' },
+      { path: 'Sheet1!D5', message: 'has a value outside the table (its header ends at column C)' },
+    ]);
+  });
+  it('leaves out rows with no value and reads an empty sheet as no records', () => {
+    expect(sheet(rows([null, ''], ['year'], [' ', undefined], [2015])).records.map((r) => r.line)).toEqual([
+      2, 4,
+    ]);
+    expect(sheet([])).toEqual({ sheet: 'Sheet1', records: [], columns: [], problems: [] });
+  });
+  it('refuses more rows than the limit (after the header) and more columns than 50, before reading a cell', () => {
+    const many = rows(['cost'], ...Array.from({ length: 11 }, (_, i) => [i + 1]));
+    expect(sheetRecords('S', many, 11).ok).toBe(true);
+    expect(worded(sheetRecords('S', [...many, { row: 13, values: [undefined, 12] }], 11))).toEqual({
+      ok: false,
+      problems: [{ path: 'S!13:13', message: 'more than 11 data rows' }],
+    });
+    const wide = Array.from({ length: 51 }, (_, i) => `c${i}`);
+    expect(sheetRecords('S', rows(wide.slice(0, 50))).ok).toBe(true);
+    expect(worded(sheetRecords('S', rows(wide)))).toEqual({
+      ok: false,
+      problems: [{ path: 'S', message: 'has more than 50 columns with values' }],
+    });
+  });
+});
+
+describe('a sheet through the table readers', () => {
+  const HEAD = ['\u5e74\u4efd', '\u53c2\u4fdd\u4eba\u6570', '\u4e92\u52a9\u91d1\u6536\u5165', '\u652f\u51fa'];
+  it('gives the rows of the same CSV', () => {
+    const r = parseHistory(
+      sheet(rows(HEAD, [2014, 91449, 7623069, 1500000], [2015, 332874, 9986220, 4020000])),
+    );
+    expect(r).toEqual(
+      parseHistory(
+        'year,members,contributions,payouts\n2014,91449,7623069,1500000\n2015,332874,9986220,4020000\n',
+      ),
+    );
+  });
+  it('moves each problem to its cell, named by its column; a problem of a header or a whole row to the row', () => {
+    const s = sheet([
+      { row: 2, values: [undefined, undefined, ...HEAD, 'x'] },
+      { row: 3, values: [undefined, undefined, 2015, 1.5, '4,020,000', new Date(Date.UTC(2015, 5, 1)), 1] },
+      { row: 4, values: [undefined, undefined, 2015, 10, 10, 10, 1] },
+    ]);
+    expect(problemsOf(parseHistory(s))).toEqual([
+      {
+        path: 'Sheet1!F2 (x)',
+        message: 'unknown column "x" (allowed: year, members, contributions, payouts, claimants)',
+      },
+      { path: 'Sheet1!C3 (members)', message: 'must be a whole number from 1 to 1,000,000,000' },
+      {
+        path: 'Sheet1!D3 (contributions)',
+        message: 'must be written without thousands separators or units, not "4,020,000"',
+      },
+      { path: 'Sheet1!E3', message: 'is a date (2015-06-01), not a number: write the value as a number' },
+      { path: 'Sheet1!B4 (year)', message: 'must come after 2015 (years strictly increasing)' },
+    ]);
+    const header = problemsOf(parseHistory(sheet(rows(['year', 'members', 'payouts'], [2015, 1, 1]), 'S')));
+    expect(header).toEqual([
+      {
+        path: 'S!1:1',
+        message:
+          'the header has no column "contributions" (the columns are year, members, contributions, payouts, claimants)',
+      },
+    ]);
+  });
+  it('says an empty sheet is empty, at the sheet', () => {
+    expect(problemsOf(parseHistory(sheet([], 'S')))).toEqual([
+      {
+        path: 'S',
+        message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants)',
+      },
+    ]);
+  });
+  it('applies the table’s own row limit (1,000 years) at the row it is passed', () => {
+    const many = rows(HEAD, ...Array.from({ length: 1001 }, (_, i) => [1000 + i, 1, 1, 1]));
+    expect(worded(parseHistory(sheet(many)))).toEqual({
+      ok: false,
+      problems: [{ path: 'Sheet1!1002:1002', message: 'more than 1000 data rows' }],
+    });
+  });
+  it('reads regions and claims as their CSVs, with their Chinese names', () => {
+    const regions = sheet(
+      rows(['\u5730\u533a', '\u53d7\u76ca\u4eba\u6b21', '\u652f\u4ed8\u91d1\u989d'], ['A', 10, 5000]),
+    );
+    expect(parseRegions(regions)).toEqual(parseRegions('region,claims,paid\nA,10,5000\n'));
+    expect(parseRegions(regions)).toEqual({ ok: true, regions: [{ name: 'A', claims: 10, paid: 5000 }] });
+    expect(parseClaims(sheet(rows(['\u8d39\u7528'], [1200], [35000.5])))).toEqual({
+      ok: true,
+      costs: [1200, 35000.5],
+    });
+    expect(parseClaims(sheet(rows([1200], [35000.5])))).toEqual({ ok: true, costs: [1200, 35000.5] });
+    expect(worded(parseClaims(sheet(rows([1200], [-1]), 'C')))).toEqual({
+      ok: false,
+      problems: [{ path: 'C!A2 (cost)', message: 'must be greater than 0' }],
+    });
+  });
+});
