@@ -65,6 +65,17 @@ export function groupIncomes(s: ResolvedScheme): number[] {
   });
 }
 
+/**
+ * Income per member per period: income ÷ all members. One membership: Σ amount; with contributions
+ * by group or per share, what the scheme collects on average from each member.
+ */
+export function incomePerMember(s: ResolvedScheme | Scenario): number {
+  const groups = 'format' in s ? resolveGroups(s.members) : s.groups;
+  let members = 0;
+  for (const g of groups) members += g.count;
+  return incomeOf(s).income / members;
+}
+
 /** I − E. */
 export const netIncome = (f: { income: number; expenses: number }): number => f.income - f.expenses;
 

@@ -14,7 +14,7 @@ import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain
 import type { Report } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { expectedPayout } from '../engine/expected.ts';
-import { fundOf, verdictOf } from '../engine/fund.ts';
+import { fundOf, incomePerMember, verdictOf } from '../engine/fund.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import { flagText } from '../messages/flags.ts';
 import { histogram } from '../stats/histogram.ts';
@@ -178,7 +178,7 @@ function comparison(r: CompareResult, lang: Lang): HTMLElement {
 
 function solverPart(scenario: Scenario, report: Report | null, lang: Lang): HTMLElement {
   const L = LABELS[lang];
-  const perMember = scenario.contributions.reduce((a, c) => a + c.amount, 0);
+  const perMember = incomePerMember(scenario);
   const confidence = resolveScheme(scenario).simulation.confidence;
   const caps = scenario.benefits.filter(isCappable).map((b) => {
     const cap = affordableCap(scenario, b.id);

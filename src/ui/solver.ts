@@ -13,6 +13,7 @@ import { resolveScheme } from '../domain/defaults.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Scenario } from '../domain/scenario.ts';
 import { breakEvenPerMember } from '../engine/breakEvenPerMember.ts';
+import { incomePerMember } from '../engine/fund.ts';
 import { sameFen, scaleContributions } from '../engine/scaleContributions.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import { serialiseScenario } from '../io/serialise.ts';
@@ -32,10 +33,12 @@ export function createSolver(store: Store) {
   function applyBreakEven(target: number) {
     const draft = store.state.draft;
     const rows = draft.contributions as { amount: number }[];
-    scaleContributions(
-      rows.map((c) => c.amount),
-      target,
-    ).forEach((a, i) => setAt(draft, `contributions[${i}].amount`, a));
+    const amounts = rows.map((c) => c.amount);
+    // Every amount scaled alike: by group or per share, Σ amount is not what a member pays on average.
+    const sum = amounts.reduce((a, x) => a + x, 0);
+    const now = store.state.valid ? incomePerMember(store.state.valid) : sum;
+    const total = sameFen(sum, now) ? target : (sum * target) / now;
+    scaleContributions(amounts, total).forEach((a, i) => setAt(draft, `contributions[${i}].amount`, a));
     store.edited(true);
   }
 
@@ -51,7 +54,7 @@ export function createSolver(store: Store) {
       el.replaceChildren(h('h3', {}, L.solverTitle), h('p', { class: 'note' }, L.solverInvalid));
       return;
     }
-    const perMember = s.contributions.reduce((a, c) => a + c.amount, 0);
+    const perMember = incomePerMember(s);
     const breakEven = breakEvenPerMember(s);
     const upToDate =
       run.report !== null &&
