@@ -7,6 +7,7 @@ import type { Report, Verdict } from '../domain/report.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
 import type { Comparison } from '../engine/compare.ts';
 import type { Projection } from '../engine/project.ts';
+import { payerIncomes } from '../engine/fund.ts';
 import type { AggregateRegion, AggregateWarning, HistoryAnalysis } from '../history/index.ts';
 import { flagText } from '../messages/flags.ts';
 import { historyMessageText } from '../messages/history.ts';
@@ -38,6 +39,15 @@ const labels = {
     benefitAt: (b: Benefit) =>
       b.type === 'daily' ? '住院天数' : b.type === 'lump-sum' ? '事件次数' : '自负医疗费',
     pays: '给付',
+    helped: (times: string, share: string, avg: string) =>
+      `受益人次 ${times}（占会员 ${share}），人均受益 ${avg}`,
+    payers: '各方缴费',
+    payerNames: { member: '职工个人', employer: '单位', union: '工会', government: '政府' } as Record<
+      string,
+      string
+    >,
+    byGroup: '按人群（人数 / 收入 / 预期支出 / 赔付率）',
+    limitSaves: '限额节省（预期）',
   },
   en: {
     verdict: {
@@ -65,8 +75,16 @@ const labels = {
     benefitAt: (b: Benefit) =>
       b.type === 'daily' ? 'days' : b.type === 'lump-sum' ? 'events' : 'self-paid cost',
     pays: 'pays',
+    helped: (times: string, share: string, avg: string) =>
+      `Beneficiary-times (受益人次) ${times} (${share} of members), average benefit ${avg}`,
+    payers: 'Paid by',
+    payerNames: { member: 'members themselves' } as Record<string, string>,
+    byGroup: 'By group (members / income / expected payout / loss ratio)',
+    limitSaves: 'Limits save (expected)',
   },
 };
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export function simulateText(r: Report, s: Scenario, lang: Lang): string {
   const L = labels[lang];
@@ -77,6 +95,17 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
     `${L.verdict[r.verdict]}  [${r.verdict}]`,
     `  ${L.income}: ${y(r.income)}    ${L.expenses}: ${y(r.expenses)}`,
     `  ${L.expected}: ${y(r.expected.payout)}    ${L.lossRatio}: ${formatPercent(r.expected.lossRatio)}`,
+    `  ${L.helped(
+      count(r.expected.beneficiaryTimes),
+      formatPercent(r.expected.beneficiaryTimes / r.groups.reduce((n, g) => n + g.members, 0), 1),
+      r.expected.averageBenefit === null ? '—' : formatPerMember(r.expected.averageBenefit),
+    )}`,
+    `  ${L.payers}: ${payerIncomes(s)
+      .map(
+        (p) =>
+          `${L.payerNames[p.payer] ?? p.payer} ${y(p.income)} (${formatPercent(p.income / r.income, 1)})`,
+      )
+      .join(' · ')}`,
     `  ${L.simulated}: ${L.mean} ${y(r.simulated.mean)}, ${L.sd} ${y(r.simulated.sd)}, ${L.se} ${y(r.simulated.standardError)}`,
     `  ${L.quantiles}: p50 ${y(q.p50)}  p90 ${y(q.p90)}  p95 ${y(q.p95)}  p99 ${y(q.p99)}  p99.5 ${y(q.p995)}`,
     `  ${L.probDeficit}: ${formatPercent(r.simulated.probDeficit, 2)}    ${L.probBeyond}: ${formatPercent(r.simulated.probBeyondBackstop, 2)}`,
@@ -85,6 +114,16 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
     `  ${L.byBenefit}:`,
     ...r.benefits.map((b) => `    ${b.id}: ${y(b.expected)} / ${y(b.simulated)}`),
   ];
+  if (r.groups.length > 1)
+    lines.push(
+      `  ${L.byGroup}:`,
+      ...r.groups.map(
+        (g) =>
+          `    ${g.id}: ${count(g.members)} / ${y(g.income)} / ${y(g.expectedPayout)} / ${g.lossRatio === null ? '—' : formatPercent(g.lossRatio)}`,
+      ),
+    );
+  if (r.limits.length > 0)
+    lines.push(`  ${L.limitSaves}:`, ...r.limits.map((l) => `    ${l.id}: ${y(l.expectedReduction)}`));
   if (r.flags.length > 0)
     lines.push(`  ${L.flags}:`, ...r.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
   lines.push(

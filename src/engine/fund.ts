@@ -25,8 +25,18 @@ import { resolveGroups, resolveScheme } from '../domain/defaults.ts';
 import { flag, type Flag } from '../domain/flags.ts';
 import type { Verdict } from '../domain/report.ts';
 import type { Scenario } from '../domain/scenario.ts';
-import type { ResolvedScheme } from '../domain/scheme.ts';
+import type { ResolvedContribution, ResolvedGroup, ResolvedScheme } from '../domain/scheme.ts';
 import { schemeMembers } from './exposure.ts';
+
+/** What one group pays through one contribution, exactly: count × amount, × the group's mean shares per share. */
+function paidBy(c: ResolvedContribution, g: ResolvedGroup): Decimal {
+  let shares = new Decimal(0);
+  for (const h of c.perShare ? g.holdings : [{ shares: 1, fraction: 1 }])
+    shares = shares.plus(new Decimal(String(h.fraction)).times(h.shares));
+  return new Decimal(String(c.amount)).times(g.count).times(shares);
+}
+
+const schemeOf = (s: ResolvedScheme | Scenario): ResolvedScheme => ('format' in s ? resolveScheme(s) : s);
 
 /**
  * Income and expenses exactly, in decimal, to the fen. Income is Σ over contributions and the
@@ -34,19 +44,11 @@ import { schemeMembers } from './exposure.ts';
  * per-share contribution; one membership: count × Σ amount.
  */
 export function incomeOf(s: ResolvedScheme | Scenario): { income: number; expenses: number } {
-  const groups = 'format' in s ? resolveGroups(s.members) : s.groups;
+  const r = schemeOf(s);
   let income = new Decimal(0);
-  for (const c of s.contributions) {
-    const paying = 'groups' in c && c.groups ? groups.filter((g) => c.groups!.includes(g.id)) : groups;
-    for (const g of paying) {
-      let shares = new Decimal(0);
-      for (const h of 'perShare' in c && c.perShare ? g.holdings : [{ shares: 1, fraction: 1 }])
-        shares = shares.plus(new Decimal(String(h.fraction)).times(h.shares));
-      income = income.plus(new Decimal(String(c.amount)).times(g.count).times(shares));
-    }
-  }
-  const rate = 'fund' in s && s.fund ? (s.fund.expenseRate ?? 0) : 0;
-  const expenses = income.times(String(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  for (const c of r.contributions)
+    for (const g of r.groups) if (c.groups.includes(g.id)) income = income.plus(paidBy(c, g));
+  const expenses = income.times(String(r.fund.expenseRate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return { income: income.toNumber(), expenses: expenses.toNumber() };
 }
 
@@ -54,15 +56,26 @@ export function incomeOf(s: ResolvedScheme | Scenario): { income: number; expens
 export function groupIncomes(s: ResolvedScheme): number[] {
   return s.groups.map((g) => {
     let income = new Decimal(0);
-    for (const c of s.contributions) {
-      if (!c.groups.includes(g.id)) continue;
-      let shares = new Decimal(0);
-      for (const h of c.perShare ? g.holdings : [{ shares: 1, fraction: 1 }])
-        shares = shares.plus(new Decimal(String(h.fraction)).times(h.shares));
-      income = income.plus(new Decimal(String(c.amount)).times(g.count).times(shares));
-    }
+    for (const c of s.contributions) if (c.groups.includes(g.id)) income = income.plus(paidBy(c, g));
     return income.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
   });
+}
+
+/**
+ * Income by payer (member, employer, union, government or the file's own label), in the order the
+ * payers first appear, to the fen: who carries the scheme, and the members' own burden.
+ */
+export function payerIncomes(s: ResolvedScheme | Scenario): { payer: string; income: number }[] {
+  const r = schemeOf(s);
+  const byPayer = new Map<string, Decimal>();
+  for (const c of r.contributions)
+    for (const g of r.groups)
+      if (c.groups.includes(g.id))
+        byPayer.set(c.payer, (byPayer.get(c.payer) ?? new Decimal(0)).plus(paidBy(c, g)));
+  return [...byPayer].map(([payer, d]) => ({
+    payer,
+    income: d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber(),
+  }));
 }
 
 /**

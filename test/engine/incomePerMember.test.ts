@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/scenario.ts';
-import { incomeOf, incomePerMember } from '../../src/engine/fund.ts';
+import { incomeOf, incomePerMember, payerIncomes } from '../../src/engine/fund.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
 const base = readScenarioFile('hangzhou-2016.json');
@@ -20,6 +20,11 @@ describe('income per member', () => {
     const ningbo = readScenarioFile('ningbo-2015.json');
     expect(incomeOf(ningbo).income).toBe(118_875_000);
     expect(incomePerMember(ningbo)).toBeCloseTo(118_875_000 / 1_260_000, 10);
+    // Employers: (850,000 + 200,000) × (50 + 30 + 17.5); members: 10,000 × 50 + 200,000 × 80.
+    expect(payerIncomes(ningbo)).toEqual([
+      { payer: 'employer', income: 102_375_000 },
+      { payer: 'member', income: 16_500_000 },
+    ]);
   });
 
   it('per share: 80% hold one share and 20% two, 30 a share → 36 a member; a flat 5 from one group only', () => {
@@ -47,5 +52,9 @@ describe('income per member', () => {
     // a: 1,000 × 30 × 1.2 = 36,000; b: 3,000 × 5 = 15,000; 51,000 over 4,000 members.
     expect(incomeOf(s).income).toBe(51_000);
     expect(incomePerMember(s)).toBe(12.75);
+    expect(payerIncomes(s)).toEqual([
+      { payer: 'member', income: 36_000 },
+      { payer: 'union', income: 15_000 },
+    ]);
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * The text summary's /2 lines (docs/cli.md, `simulate`): 受益人次 with the share of members helped
+ * and the average benefit, each payer's part, the table by group. Ningbo 2015's figures worked by
+ * hand from the file: employers pay (850,000 + 200,000) × 97.5 = 102,375,000 of 118,875,000
+ * (86.1%), members 10,000 × 50 + 200,000 × 80 = 16,500,000 (13.9%); a retiree's expected payout
+ * is 8 claimants a hundred × (766.38 + 228.08) over 80 yuan: 99.4% (test/scenarios/ningbo.test.ts
+ * derives the per-claimant figure by closed forms).
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+
+const NINGBO = ['simulate', 'scenarios/ningbo-2015.json', '--iterations', '200', '--workers', '1'];
+
+describe('simulate: the /2 lines of the text summary', () => {
+  it('Ningbo in Chinese: 受益人次 and the share of members helped, who pays, and the four groups', () => {
+    const r = runCli(NINGBO);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(runCli([...NINGBO, '--json']).stdout);
+    const times = json.expected.beneficiaryTimes as number;
+    const share = ((100 * times) / 1_260_000).toFixed(1);
+    expect(r.stdout).toContain(`受益人次 ${Math.round(times).toLocaleString('en-US')}（占会员 ${share}%）`);
+    expect(r.stdout).toMatch(/各方缴费: 单位 ¥1\.02亿 \(86\.1%\) · 职工个人 ¥1,650万 \(13\.9%\)/);
+    expect(r.stdout).toMatch(/^ {4}in-service: 850,000 \/ ¥8,288万 \/ /m);
+    expect(r.stdout).toMatch(/^ {4}migrant: 200,000 \/ ¥1,950万 \/ /m);
+    expect(r.stdout).toMatch(/^ {4}unemployed: 10,000 \/ ¥50万 \/ /m);
+    expect(r.stdout).toMatch(/^ {4}retired: 200,000 \/ ¥1,600万 \/ .* \/ 99\.4%$/m);
+  });
+
+  it('a one-membership file in English: the members pay it all, and no table by group', () => {
+    const r = runCli([
+      'simulate',
+      'scenarios/hangzhou-2016.json',
+      '--iterations',
+      '200',
+      '--workers',
+      '1',
+      '--lang',
+      'en',
+    ]);
+    expect(r.code).toBe(0);
+    // 720,000 members × 4 claimants a hundred, each paid (the bands pay from the first yuan).
+    expect(r.stdout).toContain(
+      'Beneficiary-times (受益人次) 28,800 (4.0% of members), average benefit ¥644.69',
+    );
+    expect(r.stdout).toContain('Paid by: members themselves ¥25.92 M (100.0%)');
+    expect(r.stdout).not.toContain('By group');
+  });
+});
