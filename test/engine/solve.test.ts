@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScheme } from '../../src/domain/defaults.ts';
+import { resolveScheme, totalMembers } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { incomeOf } from '../../src/engine/fund.ts';
 import { affordableCap, breakEvenContribution } from '../../src/engine/solve.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
-/** The scenario with its contributions scaled so that they total `total` per member (to the fen). */
+/**
+ * The scenario with every contribution scaled alike so that income per member is `total` (each
+ * amount to the fen). Income per member now: income ÷ all members (Σ amount for one membership).
+ */
 function withContribution(s: Scenario, total: number): Scenario {
-  const current = s.contributions.reduce((a, c) => a + c.amount, 0);
+  const current = incomeOf(s).income / totalMembers(s.members);
   const contributions = s.contributions.map((c) => ({
     ...c,
     amount: Math.round((c.amount * total * 100) / current) / 100,

@@ -12,7 +12,7 @@ import { simulate, simulateExact } from '../../src/engine/simulate.ts';
 import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
-import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
+import { EXACT_REFUSES, readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
 /** The verdict each bundled file claims (its `source` says why). */
 const CLAIMED: Record<string, Verdict> = {
@@ -27,12 +27,6 @@ const CLAIMED: Record<string, Verdict> = {
   'wenzhou-2014.json': 'breaks-even',
   'wenzhou-2015.json': 'breaks-even',
 };
-
-/**
- * The files whose `/2` features the exact distribution does not model yet, with the field its
- * refusal names: their verdict is checked from the exact expectation and by Monte Carlo.
- */
-const EXACT_REFUSES: Record<string, string> = { 'ningbo-2015.json': 'members.groups' };
 
 /** The verdict by its definition, from the exact μ: μ ≤ I − E; ≤ I − E + reserve + backstop; beyond. */
 function verdictOf(m: { mu: number; net: number; threshold: number }): Verdict {
