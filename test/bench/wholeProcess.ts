@@ -80,9 +80,9 @@ export function tableBench(extra: string[], runs = 5): void {
   ];
   const script = [
     "import { readFileSync } from 'node:fs';",
-    "import { resolveScenario } from './src/domain/defaults.ts';",
+    "import { resolveScheme } from './src/domain/defaults.ts';",
     "import { compilePlan } from './src/engine/plan.ts';",
-    "const s = resolveScenario(JSON.parse(readFileSync(process.argv[1], 'utf8')));",
+    "const s = resolveScheme(JSON.parse(readFileSync(process.argv[1], 'utf8')));",
     'const t0 = performance.now(), c0 = process.cpuUsage();',
     'compilePlan(s);',
     'const c = process.cpuUsage(c0);',
