@@ -67,6 +67,29 @@ function ratesOf(rate: Rate, groups: string[]): Record<string, number> {
   return Object.fromEntries(groups.map((g) => [g, rate]));
 }
 
+/** The fund, trend and simulation settings with their defaults: the same in both formats. */
+function fundTrendSimulation(s: Scenario): Pick<ResolvedScheme, 'fund' | 'trend' | 'simulation'> {
+  return {
+    fund: {
+      reserve: s.fund?.reserve ?? DEFAULTS.reserve,
+      backstop: s.fund?.backstop ?? DEFAULTS.backstop,
+      expenseRate: s.fund?.expenseRate ?? DEFAULTS.expenseRate,
+    },
+    trend: {
+      members: s.trend?.members ?? 0,
+      contribution: s.trend?.contribution ?? 0,
+      rate: s.trend?.rate ?? 0,
+      cost: s.trend?.cost ?? 0,
+    },
+    simulation: {
+      iterations: s.simulation?.iterations ?? DEFAULTS.iterations,
+      seed: s.simulation?.seed ?? DEFAULTS.seed,
+      years: s.simulation?.years ?? DEFAULTS.years,
+      confidence: s.simulation?.confidence ?? DEFAULTS.confidence,
+    },
+  };
+}
+
 /** Fills every default of either format; the result shares no mutable structure with `s`. */
 export function resolveScheme(s: Scenario): ResolvedScheme {
   const clone = structuredClone(s);
@@ -83,11 +106,7 @@ export function resolveScheme(s: Scenario): ResolvedScheme {
       perShare: c.perShare ?? false,
       groups: inOrder(c.groups),
     })),
-    fund: {
-      reserve: clone.fund?.reserve ?? DEFAULTS.reserve,
-      backstop: clone.fund?.backstop ?? DEFAULTS.backstop,
-      expenseRate: clone.fund?.expenseRate ?? DEFAULTS.expenseRate,
-    },
+    ...fundTrendSimulation(clone),
     risks: clone.risks.map((r): SchemeRisk => {
       const exposed = inOrder(r.groups);
       const base = {
@@ -113,18 +132,6 @@ export function resolveScheme(s: Scenario): ResolvedScheme {
       perShare: l.perShare ?? false,
       risk: riskOf.get(l.benefits[0]) ?? '',
     })),
-    trend: {
-      members: clone.trend?.members ?? 0,
-      contribution: clone.trend?.contribution ?? 0,
-      rate: clone.trend?.rate ?? 0,
-      cost: clone.trend?.cost ?? 0,
-    },
-    simulation: {
-      iterations: clone.simulation?.iterations ?? DEFAULTS.iterations,
-      seed: clone.simulation?.seed ?? DEFAULTS.seed,
-      years: clone.simulation?.years ?? DEFAULTS.years,
-      confidence: clone.simulation?.confidence ?? DEFAULTS.confidence,
-    },
   };
 }
 
@@ -169,11 +176,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       newShare: members.newShare ?? DEFAULTS.newShare,
     },
     contributions: clone.contributions,
-    fund: {
-      reserve: clone.fund?.reserve ?? DEFAULTS.reserve,
-      backstop: clone.fund?.backstop ?? DEFAULTS.backstop,
-      expenseRate: clone.fund?.expenseRate ?? DEFAULTS.expenseRate,
-    },
+    ...fundTrendSimulation(clone),
     risks: clone.risks.map((r) => ({
       ...r,
       rate: r.rate as number,
@@ -181,18 +184,6 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
       rateCv: r.rateCv ?? DEFAULTS.rateCv,
     })),
     benefits: clone.benefits,
-    trend: {
-      members: clone.trend?.members ?? 0,
-      contribution: clone.trend?.contribution ?? 0,
-      rate: clone.trend?.rate ?? 0,
-      cost: clone.trend?.cost ?? 0,
-    },
-    simulation: {
-      iterations: clone.simulation?.iterations ?? DEFAULTS.iterations,
-      seed: clone.simulation?.seed ?? DEFAULTS.seed,
-      years: clone.simulation?.years ?? DEFAULTS.years,
-      confidence: clone.simulation?.confidence ?? DEFAULTS.confidence,
-    },
   };
 }
 

@@ -17,30 +17,7 @@ import { hydrate, simulateBlock } from '../../src/engine/simulateBlock.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 import { checkWork, periodWork, runWork, RunRefusedError } from '../../src/engine/workBudget.ts';
-
-/** Standard normal cdf by its series/continued fraction-free form: Φ(x) = ½ erfc(−x/√2), erfc by Numerical Recipes' erfcc. */
-function phi(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - r / 2 : r / 2;
-}
+import { phi } from '../helpers/erfc.ts';
 
 const poissonPmf = (k: number, m: number) => {
   let p = Math.exp(-m);

@@ -15,6 +15,7 @@ import { digamma, trigamma } from '../../src/history/digamma.ts';
 import { historyMessageText } from '../../src/messages/history.ts';
 import { fitClaims as fitClaimsWorded, parseClaims } from './worded.ts';
 import { createStream, randomGammaMeanCv, randomLognormal, randomPareto } from '../../src/random/index.ts';
+import { erfc } from '../helpers/erfc.ts';
 
 const N = 5000;
 const draw = (f: () => number, n = N) => Array.from({ length: n }, f);
@@ -167,30 +168,6 @@ describe('QQ points and KS distance', () => {
     expect(f.ks).toBeCloseTo(d, 6);
   });
 });
-
-/** erfc by Numerical Recipes' Chebyshev fit (relative error < 1.2e-7): an independent Φ for the KS check. */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
 
 describe('fitClaims: input problems', () => {
   it('needs at least 10 costs, each finite and > 0, all problems at once', () => {
