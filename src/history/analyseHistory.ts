@@ -12,6 +12,14 @@
  *   row, when the previous row is not the year before (a gap), or x_{t−1} is missing or 0;
  * - claim rate = claimants / members; average benefit = payouts / claimants (null without
  *   claimants, or with 0 claimants).
+ * A row covering fewer than 12 months (its `months`) is read per year: its claim rate is
+ * claimants / (members × months / 12), and payout growth compares payouts × 12 / months (the
+ * same as the plain ratio when both rows cover the same months). Loss ratios stay the reported
+ * payouts over the reported contributions.
+ *
+ * `rateSpread`: the year-to-year spread of the claim rate over and above Poisson chance, the
+ * `rateCv` a scenario's risk would take (rateSpread.ts), from the whole years reporting
+ * claimants; null with fewer than three.
  *
  * Flags (each `{ code, year, note }`, the note a `{ code, params }` naming the figures; the CLI's
  * JSON words it as `message`):
@@ -22,7 +30,8 @@
  * Flags are ordered by year, then in the order above.
  */
 import { CONTRIBUTION_JUMP, checkEntities, type DataCheck } from './dataChecks.ts';
-import type { HistoryRow } from './historyRow.ts';
+import { monthsOf, type HistoryRow } from './historyRow.ts';
+import { rateSpread, type RateSpread } from './rateSpread.ts';
 import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 
 export const GROWTH_GAP = 0.2;
@@ -41,6 +50,8 @@ export interface HistoryYear {
   payoutGrowth: number | null;
   memberGrowth: number | null;
   claimants: number | null;
+  /** The months the payouts and claimants cover (12: the whole year). */
+  months: number;
   claimRate: number | null;
   averageBenefit: number | null;
 }
@@ -60,6 +71,8 @@ export interface HistoryAnalysis {
   years: HistoryYear[];
   flags: HistoryFlag[];
   warnings: HistoryWarning[];
+  /** The claim rate's spread from year to year beyond chance (the rateCv); null under three whole years. */
+  rateSpread: RateSpread | null;
 }
 
 const growth = (now: number | null, before: number | null | undefined): number | null =>
@@ -72,6 +85,7 @@ export function analyseHistory(rows: readonly HistoryRow[]): HistoryAnalysis {
   rows.forEach((r, i) => {
     const prev = i > 0 && rows[i - 1].year === r.year - 1 ? rows[i - 1] : undefined;
     const claimants = r.claimants ?? null;
+    const months = monthsOf(r);
     const y: HistoryYear = {
       year: r.year,
       members: r.members,
@@ -79,16 +93,29 @@ export function analyseHistory(rows: readonly HistoryRow[]): HistoryAnalysis {
       payouts: r.payouts,
       lossRatio: r.contributions ? r.payouts / r.contributions : null,
       contributionGrowth: growth(r.contributions, prev?.contributions),
-      payoutGrowth: growth(r.payouts, prev?.payouts),
+      payoutGrowth: payoutGrowth(r, prev),
       memberGrowth: growth(r.members, prev?.members),
       claimants,
-      claimRate: claimants === null ? null : claimants / r.members,
+      months,
+      claimRate: claimants === null ? null : claimants / ((r.members * months) / 12),
       averageBenefit: claimants ? r.payouts / claimants : null,
     };
     years.push(y);
     flags.push(...flagsOf(y, prev));
   });
-  return { years, flags, warnings: warningsOf(rows) };
+  const whole = rows.filter((r) => r.claimants !== undefined && monthsOf(r) === 12);
+  return {
+    years,
+    flags,
+    warnings: warningsOf(rows),
+    rateSpread: rateSpread(whole.map((r) => ({ year: r.year, members: r.members, claimants: r.claimants! }))),
+  };
+}
+
+/** Payout growth per month covered; the plain ratio (to the last bit) when both rows cover the same months. */
+function payoutGrowth(r: HistoryRow, prev: HistoryRow | undefined): number | null {
+  if (!prev || monthsOf(r) === monthsOf(prev)) return growth(r.payouts, prev?.payouts);
+  return growth(r.payouts / monthsOf(r), prev.payouts / monthsOf(prev));
 }
 
 function flagsOf(y: HistoryYear, prev: HistoryRow | undefined): HistoryFlag[] {

@@ -50,6 +50,8 @@ export const HISTORY_ALIASES: Aliases = {
   ...to(CONTRIBUTIONS, 'contributions'),
   ...to(PAYOUTS, 'payouts'),
   ...to([...CLAIMANTS, ...CLAIMS], 'claimants'),
+  /** months, months covered */
+  ...to(['\u6708\u6570', '\u8986\u76d6\u6708\u6570'], 'months'),
 };
 
 /** region, region name, league/city: the region; member-years and the members' names: member-years. */

@@ -8,7 +8,11 @@
  * - `members`: a whole number ≥ 1 (members, or member-years for a period);
  * - `contributions`, `payouts`: yuan, ≥ 0, at most 2 decimals; `contributions` may be left
  *   blank when the source does not report it (then no loss ratio);
- * - `claimants` (optional column; a blank cell = not reported): a whole number ≥ 0.
+ * - `claimants` (optional column; a blank cell = not reported): a whole number ≥ 0;
+ * - `months` (optional column; a blank cell = a whole year): how many months of the year the
+ *   row's payouts and claimants cover, more than 0 and at most 12 (11.28 for 1 January to
+ *   9 December). Rates and growth are then read per year (analyseHistory), the members' exposure
+ *   as members × months / 12.
  * Claimants above members is not refused here: it is a data check (analyseHistory) because
  * sources do report claim counts (person-times) where claimants (persons) are meant.
  */
@@ -28,9 +32,21 @@ export interface HistoryRow {
   payouts: number;
   /** Absent: not reported. */
   claimants?: number;
+  /** The months the payouts and claimants cover, in (0, 12]; absent: the whole year. */
+  months?: number;
 }
 
-export const HISTORY_COLUMNS = ['year', 'members', 'contributions', 'payouts', 'claimants'] as const;
+/** The months a row's experience covers: 12 unless the row says fewer. */
+export const monthsOf = (r: Pick<HistoryRow, 'months'>): number => r.months ?? 12;
+
+export const HISTORY_COLUMNS = [
+  'year',
+  'members',
+  'contributions',
+  'payouts',
+  'claimants',
+  'months',
+] as const;
 export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly HistoryColumn[] = ['year', 'members', 'contributions', 'payouts'];
 export const MIN_YEAR = 1900;
@@ -79,10 +95,12 @@ export function checkHistoryRow(
   const contributions = value('contributions', true, (v) => moneyProblem(v));
   const payouts = value('payouts', false, (v) => moneyProblem(v));
   const claimants = value('claimants', true, (v) => wholeProblem(v, 0));
+  const months = value('months', true, (v) => (v > 0 && v <= 12 ? null : msg('monthsRange')));
   if (problems.length > before || year === undefined || members === undefined || payouts === undefined)
     return null;
   const row: HistoryRow = { year, members, contributions: contributions ?? null, payouts };
   if (claimants !== undefined) row.claimants = claimants;
+  if (months !== undefined && months !== 12) row.months = months;
   return row;
 }
 

@@ -53,6 +53,7 @@ export interface HistoryMessageParams {
   notNumber: { text: string };
   thousandsSeparator: { text: string };
   yearRange: { min: number; max: number };
+  monthsRange: None;
   yearOrder: { previous: number };
   wholeRange: { min: number; max: number };
   moneyRange: { max: number };

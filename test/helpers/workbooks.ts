@@ -22,9 +22,9 @@ export async function workbook(
 
 /** Wenzhou's history (data/wenzhou.csv) under Chinese headers: 年份, 参保人数, 互助金收入, 支出, 受益人次. */
 export const WENZHOU_ZH: unknown[][] = [
-  ['年份', '参保人数', '互助金收入', '支出', '受益人次'],
-  [2014, 91449, 7623069, 1500000, 507],
-  [2015, 332874, 9986220, 4020000, 2236],
+  ['年份', '参保人数', '互助金收入', '支出', '受益人次', '月数'],
+  [2014, 91449, 7623069, 1500000, 507, 11],
+  [2015, 332874, 9986220, 4020000, 2236, 11],
 ];
 
 /** A zip whose one part is `mb` MB of zeros, deflated at the highest level (about 1,000:1). */

@@ -17,7 +17,7 @@ const row = (
 describe('analyseHistory: the history --json shape of docs/cli.md', () => {
   it('gives every year the fields of the contract, in its order, then the extra fields', () => {
     const a = analyseHistory([row(2015, 720000, 25920000, 15350000)]);
-    expect(Object.keys(a)).toEqual(['years', 'flags', 'warnings']);
+    expect(Object.keys(a)).toEqual(['years', 'flags', 'warnings', 'rateSpread']);
     expect(Object.keys(a.years[0]).slice(0, 7)).toEqual([
       'year',
       'members',
@@ -37,9 +37,11 @@ describe('analyseHistory: the history --json shape of docs/cli.md', () => {
       payoutGrowth: null,
       memberGrowth: null,
       claimants: null,
+      months: 12,
       claimRate: null,
       averageBenefit: null,
     });
+    expect(a.rateSpread).toBeNull();
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
   it('computes growth against the year before only, null across a gap or from a missing figure', () => {

@@ -48,7 +48,9 @@ describe('wenzhou.csv: 2015 against 2014, derived from the growth rates reported
     expect(Math.round((r[1].claimants! / r[0].claimants! - 1) * 100)).toBe(341);
     expect(Math.round((r[1].contributions! / r[0].contributions! - 1) * 100)).toBe(31);
     expect(Math.round((r[1].payouts / r[0].payouts - 1) * 100)).toBe(168);
-    expect(r[1]).toMatchObject({ members: 332874, claimants: 2236, payouts: 4020000 });
+    expect(r[1]).toMatchObject({ members: 332874, claimants: 2236, payouts: 4020000, months: 11 });
+    // January to November both years: the growth per month is the plain growth.
+    expect(analyseHistory(r).years[1].payoutGrowth).toBe(4020000 / 1500000 - 1);
   });
   it('flags 2015 for payouts outpacing contributions, with both growth figures', () => {
     const r = rows('wenzhou.csv');
@@ -107,6 +109,17 @@ describe('xilingol.csv: as reported (seed 004)', () => {
     expect(sum(r.map((x) => x.claimants!))).toBe(10651);
     expect(sum(r.map((x) => x.payouts))).toBe(11450000);
   });
+  it('marks 2019 a part year (8 months, assumed) and measures the rate spread on 2020–2022 only', () => {
+    const a = analyseHistory(rows('xilingol.csv'));
+    expect(a.years.map((y) => y.months)).toEqual([8, 12, 12, 12]);
+    // A year's rate in 2019: 126 claims over 46,703 members for 8 of 12 months.
+    expect(a.years[0].claimRate).toBeCloseTo(126 / ((46703 * 8) / 12), 15);
+    // Payout growth 2020 per month covered: (2,010,000 / 12) / (90,000 / 8) − 1 = 13.89.
+    expect(a.years[1].payoutGrowth).toBeCloseTo(2010000 / 12 / (90000 / 8) - 1, 12);
+    // The spread over 2020–2022 worked by hand in test/history/rateSpread.test.ts: 0.2235.
+    expect(a.rateSpread?.years).toEqual([2020, 2021, 2022]);
+    expect(a.rateSpread?.cv).toBeCloseTo(0.2235, 3);
+  });
   it('questions 2019, a part year, for its low claim rate', () => {
     const r = rows('xilingol.csv');
     expect(analyseHistory(r).warnings.map((w) => [w.year, w.code])).toEqual([
@@ -121,6 +134,9 @@ describe('hangzhou.csv: 2015 to 9 December (seed 001)', () => {
     expect(a.years[0]).toMatchObject({ members: 720000, contributions: 720000 * 36, payouts: 15350000 });
     expect(Math.round(a.years[0].lossRatio! * 100)).toBe(59);
     expect(a.flags).toEqual([]);
+    // 1 January to 9 December: 343 of 365 days, 11.28 months.
+    expect(a.years[0].months).toBe(11.28);
+    expect(Math.round((343 / 365) * 12 * 100) / 100).toBe(11.28);
   });
 });
 

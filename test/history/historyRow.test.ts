@@ -118,7 +118,7 @@ describe('parseHistory: the required columns and the size limit', () => {
       ['year', 'members', 'contributions', 'payouts'].map((column) => ({
         at: { line: 1 },
         code: 'missingColumn',
-        params: { column, columns: 'year, members, contributions, payouts, claimants' },
+        params: { column, columns: 'year, members, contributions, payouts, claimants, months' },
       })),
     );
   });
@@ -162,7 +162,10 @@ describe('parseHistory: places and texts of problems', () => {
       {
         at: { line: 1, column: 'Region' },
         code: 'unknownColumn',
-        params: { column: 'Region', allowed: ['year', 'members', 'contributions', 'payouts', 'claimants'] },
+        params: {
+          column: 'Region',
+          allowed: ['year', 'members', 'contributions', 'payouts', 'claimants', 'months'],
+        },
       },
       { at: { line: 2, column: 'contributions' }, code: 'thousandsSeparator', params: { text: '1,000' } },
       { at: { line: 2, column: 'payouts' }, code: 'notNumber', params: { text: 'abc' } },

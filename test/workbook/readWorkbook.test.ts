@@ -21,8 +21,15 @@ describe('readWorkbook', () => {
     expect(parseHistory(r.sheet)).toEqual({
       ok: true,
       rows: [
-        { year: 2014, members: 91449, contributions: 7623069, payouts: 1500000, claimants: 507 },
-        { year: 2015, members: 332874, contributions: 9986220, payouts: 4020000, claimants: 2236 },
+        { year: 2014, members: 91449, contributions: 7623069, payouts: 1500000, claimants: 507, months: 11 },
+        {
+          year: 2015,
+          members: 332874,
+          contributions: 9986220,
+          payouts: 4020000,
+          claimants: 2236,
+          months: 11,
+        },
       ],
     });
   });
