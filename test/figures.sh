@@ -37,6 +37,7 @@ cli cmp-wz.json compare scenarios/wenzhou-2014.json scenarios/wenzhou-2015.json 
 cli cmp-wz.zh compare scenarios/wenzhou-2014.json scenarios/wenzhou-2015.json --iterations 1000
 cli cmp-hz.en compare scenarios/hangzhou-2015-old-table.json scenarios/hangzhou-2016.json --iterations 1000 --lang en
 cli cmp-hz.json compare scenarios/hangzhou-2015-old-table.json scenarios/hangzhou-2016.json --iterations 1000 --json
+cli cmp-jx.en compare scenarios/jiaxing-2014.json scenarios/jiaxing-2015.json --iterations 1000 --lang en
 cli solve-cap.json solve scenarios/hangzhou-2016.json --cap self-pay --json
 cli benefit.json benefit scenarios/hangzhou-2016.json --id self-pay --at 1000.05,12000,50000 --json
 for f in data/*.csv; do b=$(basename "$f" .csv)

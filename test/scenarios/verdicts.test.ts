@@ -22,6 +22,7 @@ const CLAIMED: Record<string, Verdict> = {
   'hangzhou-2016.json': 'breaks-even',
   'hangzhou-2021-projected.json': 'deficit-within-backstop',
   'inner-mongolia-forestry-2019.json': 'breaks-even',
+  'jiaxing-2014.json': 'breaks-even',
   'jiaxing-2015.json': 'breaks-even',
   'ningbo-2015.json': 'breaks-even',
   'wenzhou-2014.json': 'breaks-even',
