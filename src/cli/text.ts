@@ -2,6 +2,7 @@
  * Human-readable CLI output, in Chinese (default: amounts in 万 and 亿) or English.
  * Labels for both languages sit together here so a summary is never mixed.
  */
+import { partYearsText, rateSpreadText } from '../messages/rateSpread.ts';
 import type { Benefit, Scenario } from '../domain/scenario.ts';
 import type { Report, Verdict } from '../domain/report.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
@@ -291,14 +292,7 @@ export function historyText(a: HistoryAnalysis, lang: Lang): string {
     [10, (r) => g(r.contributionGrowth)],
     [10, (r) => g(r.payoutGrowth)],
   ]);
-  const part = a.years.filter((r) => r.months !== 12);
-  if (part.length > 0)
-    lines.push(
-      zh
-        ? `不足一年（赔付与受益人数只含所列月数）：${part.map((r) => `${r.year} 年 ${r.months} 个月`).join('，')}`
-        : `Part years (payouts and claimants cover these months only): ${part.map((r) => `${r.year}, ${r.months} months`).join('; ')}`,
-    );
-  lines.push(...rateSpreadLines(a, lang));
+  for (const line of [partYearsText(a, lang), rateSpreadText(a, lang)]) if (line !== null) lines.push(line);
   if (a.flags.length > 0)
     lines.push(
       zh ? '警示：' : 'Flags:',
@@ -310,33 +304,6 @@ export function historyText(a: HistoryAnalysis, lang: Lang): string {
       ...a.warnings.map((w) => `  ${w.year} [${w.code}] ${historyMessageText(lang, w.note)}`),
     );
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * The claim rate's spread beyond chance (analyseHistory's rateSpread), as the rateCv a scenario
- * would take; without it, why: fewer than three whole years with claimants (none when the file
- * reports no claimants at all).
- */
-function rateSpreadLines(a: HistoryAnalysis, lang: Lang): string[] {
-  const zh = lang === 'zh';
-  const s = a.rateSpread;
-  const cv = (x: number) => x.toFixed(2);
-  if (s === null) {
-    const whole = a.years.filter((y) => y.claimants !== null && y.months === 12).length;
-    if (!a.years.some((y) => y.claimants !== null)) return [];
-    return [
-      zh
-        ? `理赔率年际波动（rateCv）：需要至少 3 个报告了受益人数的全年，本文件有 ${whole} 个`
-        : `Claim-rate spread (rateCv): needs at least 3 whole years reporting claimants; this file has ${whole}`,
-    ];
-  }
-  const span = `${s.years[0]}–${s.years[s.years.length - 1]}`;
-  const level = Math.round(s.level * 100);
-  return [
-    zh
-      ? `理赔率年际波动（rateCv，已扣除随机波动）：${cv(s.cv)}，${level}% 区间 ${cv(s.low)}–${cv(s.high)}（${span} 年 ${s.years.length} 个全年；仅随机波动为 ${cv(s.chanceCv)}）`
-      : `Claim-rate spread beyond chance (rateCv): ${cv(s.cv)}, ${level}% interval ${cv(s.low)}–${cv(s.high)} (${s.years.length} whole years ${span}; chance alone ${cv(s.chanceCv)})`,
-  ];
 }
 
 export function regionsText(

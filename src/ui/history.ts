@@ -10,6 +10,7 @@
  *                                                  └▶ calibration (years with claimants)
  * A file that cannot be read leaves what was shown before untouched.
  */
+import { partYearsText, rateSpreadText } from '../messages/rateSpread.ts';
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import {
@@ -182,6 +183,12 @@ export function createHistoryView(deps: { store: Store }): View {
           { class: 'compare-results' },
           h('p', { class: 'note' }, l.histShowing(loaded.name)),
           historyTable(analysis, lang),
+          ...[
+            ['history-part-years', partYearsText(analysis, lang)],
+            ['history-rate-spread', rateSpreadText(analysis, lang)],
+          ].flatMap(([id, text]) =>
+            text === null ? [] : [h('p', { class: 'note', 'data-testid': id }, text)],
+          ),
           flagList(analysis, lang),
           warningList(analysis, lang),
           h(

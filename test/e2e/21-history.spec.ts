@@ -87,6 +87,15 @@ test.describe(() => {
     await openApp(page, baseUrl);
     await openHistory(page, 'xilingol.csv');
     await page.waitForSelector(`${tid('history-table')} tr[data-year="2022"]`, { timeout: 5000 });
+    // What Xilingol's file says beyond the table: 2019 covers 8 months, and the claim rate of the
+    // three whole years moves by rateCv 0.22 beyond chance (worked by hand in test/history/rateSpread.test.ts).
+    assert.equal(
+      await textOf(page, tid('history-part-years')),
+      'Part years (payouts and claimants cover these months only): 2019, 8 months',
+    );
+    const spread = await textOf(page, tid('history-rate-spread'));
+    assert.ok(spread.includes('(rateCv): 0.22, 90% interval 0.14–1.06'), spread);
+    assert.ok(spread.includes('3 whole years 2020–2022'), spread);
     const bad = join(tmpDir, 'bad-history.csv');
     writeFileSync(bad, 'year,members,contributions,payouts\n2015,abc,100,50\n2016,1000,100,4.02M\n');
     await page.locator(tid('history-file')).setInputFiles(bad);

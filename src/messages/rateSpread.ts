@@ -1,0 +1,41 @@
+/**
+ * The words, in English and Chinese, for what a history says beyond its table: the part years
+ * (rows covering fewer than 12 months) and the claim rate's year-to-year spread beyond chance
+ * (analyseHistory's rateSpread, the rateCv a scenario would take). The CLI's history summary and
+ * the workbench's Experience view print the same sentences.
+ * @example rateSpreadText(analysis, 'en')
+ * // 'Claim-rate spread beyond chance (rateCv): 0.22, 90% interval 0.14–1.06 (3 whole years 2020–2022; chance alone 0.02)'
+ */
+import type { HistoryAnalysis } from '../history/analyseHistory.ts';
+import type { Lang } from './catalogue.ts';
+
+/** The part years and their months, or null when every row covers the whole year. */
+export function partYearsText(a: HistoryAnalysis, lang: Lang): string | null {
+  const part = a.years.filter((r) => r.months !== 12);
+  if (part.length === 0) return null;
+  return lang === 'zh'
+    ? `不足一年（赔付与受益人数只含所列月数）：${part.map((r) => `${r.year} 年 ${r.months} 个月`).join('，')}`
+    : `Part years (payouts and claimants cover these months only): ${part.map((r) => `${r.year}, ${r.months} months`).join('; ')}`;
+}
+
+/**
+ * The rate spread with its interval; without one, why (fewer than three whole years reporting
+ * claimants); null when the history reports no claimants at all.
+ */
+export function rateSpreadText(a: HistoryAnalysis, lang: Lang): string | null {
+  const zh = lang === 'zh';
+  const s = a.rateSpread;
+  const cv = (x: number) => x.toFixed(2);
+  if (s === null) {
+    if (!a.years.some((y) => y.claimants !== null)) return null;
+    const whole = a.years.filter((y) => y.claimants !== null && y.months === 12).length;
+    return zh
+      ? `理赔率年际波动（rateCv）：需要至少 3 个报告了受益人数的全年，本文件有 ${whole} 个`
+      : `Claim-rate spread (rateCv): needs at least 3 whole years reporting claimants; this file has ${whole}`;
+  }
+  const span = `${s.years[0]}–${s.years[s.years.length - 1]}`;
+  const level = Math.round(s.level * 100);
+  return zh
+    ? `理赔率年际波动（rateCv，已扣除随机波动）：${cv(s.cv)}，${level}% 区间 ${cv(s.low)}–${cv(s.high)}（${span} 年 ${s.years.length} 个全年；仅随机波动为 ${cv(s.chanceCv)}）`
+    : `Claim-rate spread beyond chance (rateCv): ${cv(s.cv)}, ${level}% interval ${cv(s.low)}–${cv(s.high)} (${s.years.length} whole years ${span}; chance alone ${cv(s.chanceCv)})`;
+}
