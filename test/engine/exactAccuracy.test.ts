@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import {
   accurateAggregate,
@@ -104,7 +104,7 @@ describe('the exact method refuses what it cannot compute accurately', () => {
   });
 
   it('keeps a caller’s own grid size: no second pass, the refusal stands', () => {
-    const s = resolveScenario(withShape(3));
+    const s = resolveScheme(withShape(3));
     const targets = { points: [{ which: 'deficit' as const, at: 12_000 }], levels: [0.5] };
     expect(() => accurateAggregate(s, { gridSize: 1 << 16 }, targets)).toThrow(ExactRefusedError);
     expect(accurateAggregate(s, {}, targets).gridSize).toBe(1 << 18);
