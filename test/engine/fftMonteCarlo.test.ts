@@ -15,15 +15,14 @@ import { quantileAt } from '../../src/engine/fft/latticeDistribution.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
 import { nodeThreadsRunner } from '../../src/runners/nodeThreads.ts';
 import { quantileSorted } from '../../src/stats/quantile.ts';
-import { EXACT_REFUSES, readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
+import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
 const n = 100_000;
 const runner = nodeThreadsRunner(2);
 afterAll(() => runner.close());
 
 describe('the exact distribution agrees with a 100,000-iteration Monte Carlo run', () => {
-  // The files the exact method refuses (`EXACT_REFUSES`) are checked for their refusal in exactAccuracy.test.ts.
-  for (const file of scenarioFiles().filter((f) => !(f in EXACT_REFUSES))) {
+  for (const file of scenarioFiles()) {
     it(`for ${file}`, async () => {
       const scenario = readScenarioFile(file);
       // 100,000 iterations of Jiaxing (1.9·10^10 units) are beyond the work limit of a CLI or workbench

@@ -65,8 +65,6 @@ export interface ExactRefusalParams {
   'coarse-probability': { which: 'deficit' | 'beyond-backstop'; at: number; error: number };
   /** `level`: p of the quantile; `error`: its estimated error in yuan; `scale`: what it is measured against. */
   'coarse-quantile': { level: number; error: number; scale: number };
-  /** A `/2` field the exact method does not model yet (oneMembership.ts), as a path. */
-  'scheme-feature': { path: string };
 }
 
 /** What the report reads from the distribution: P(S > x) at `points`, quantiles at `levels`. */
