@@ -402,6 +402,8 @@ export function refusedVersion(versions: PeriodWork[][], refusal: Refusal): numb
 
 /** The exact method's default target for the probability of truncated claims (fft/exactAggregate.ts: ε/4). */
 const EXACT_TRUNCATION = 1e-10 / 4;
+/** The exact method's largest first grid (fft/exactAggregate.ts). */
+const EXACT_GRID = 1 << 16;
 /** Unbounded days are followed until their pmf falls below this (fft/buildComponents.ts). */
 const EXACT_DAYS_PMF_LOG = -Math.log(1e-30);
 
@@ -466,6 +468,15 @@ export function exactWork(s: ResolvedScheme): PeriodWork {
         const path = b.type === 'steps' ? `${benefitPath(s, b)}.step` : benefitPath(s, b);
         once.push({ path, units: 2 * q * pieces * times, what: 'table', count: pieces });
       }
+      // Under a limit, each payment function (per day count and share class) is put on grids of
+      // up to 2^16 points, a stop-loss value per point, about four times (window, coarse grid).
+      if (limits.length > 0)
+        once.push({
+          path: daily.length > 0 && risk.days ? `${at}.days` : `limits[${s.limits.indexOf(limits[0])}]`,
+          units: 4 * q * EXACT_GRID * times,
+          what: 'table',
+          count: times,
+        });
     }
     if (daily.length > 0 && risk.days) {
       once.push({

@@ -307,10 +307,20 @@ function limitedClaim(
     limitsOfCost,
     limits.map((l) => l.cap),
   );
-  const branches = given.map(({ free, g }, i) => {
+  // Day counts that give the same payment function (a limit that always binds, days past every
+  // maximum) are one branch: their probabilities added.
+  const byPieces = new Map<string, { prob: number; pieces: Pieces }>();
+  given.forEach(({ free, g }, i) => {
     const pieces = piecesAt(g, free);
-    return { prob: table.probs[i], parts: [continuousOrSteps(pieces, X, bounded, xTop)] };
+    const key = `${pieces.x.join()}|${pieces.a.join()}|${pieces.s.join()}`;
+    const same = byPieces.get(key);
+    if (same) same.prob += table.probs[i];
+    else byPieces.set(key, { prob: table.probs[i], pieces });
   });
+  const branches = [...byPieces.values()].map(({ prob, pieces }) => ({
+    prob,
+    parts: [continuousOrSteps(pieces, X, bounded, xTop)],
+  }));
   return {
     parts: [branches.length === 1 ? branches[0].parts[0] : mixture(branches)],
     truncated: bounded ? 0 : budget,

@@ -1,23 +1,29 @@
 /**
- * The payout distribution of an event risk with a binding per-member cap, on the risk's own
- * lattice (span σ = the gcd of its amounts and caps, so every payment is a grid point).
+ * The payout distribution of an event risk with a binding per-member cap or a limit, on the
+ * risk's own lattice (span σ = the gcd of its amounts, waiting amounts and caps, × shares, so
+ * every payment is a grid point).
  *
- * Given Θ = θ the m members are independent, each paying W with the same distribution, so
+ * Given Θ = θ the members are independent; those of one cell (group × holding, cells alike
+ * merged: same rate, waiting share and shares) pay W_c with the same distribution, so
  *
- *   φ(t | θ) = φ_W(t | θ)^m.
+ *   φ(t | θ) = Π_cells φ_{W_c}(t | θ)^{m_c}.
  *
- * One lump sum: W = min(a·K, cap), K ~ Poisson(λ·θ) (λ the rate thinned by the waiting period).
- * Several: every lump sum counts the member's same events K ~ Poisson(rate·θ), lump sum b paying
- * each with probability w_b independently, W = Σ_b min(cap_b, a_b·J_b), J_b | K ~ Binomial(K, w_b)
- * (uncapped lump sums included, cap ∞): P(W = v | θ) = Σ_k P(K = k | θ)·P(W = v | K = k), the
- * second factor tabulated once (memberTable).
+ * One lump sum without a waiting amount or a limit: W = c·min(a·K, cap), K ~ Poisson(λ·θ) (λ the
+ * rate thinned by the waiting period, c the shares when it pays per share, else 1). Otherwise
+ * every lump sum counts the member's same events K ~ Poisson(rate·θ), each outside lump sum b's
+ * waiting period with probability w_b independently, J_b | K ~ Binomial(K, w_b), paying
+ * W_b = c_b·min(cap_b, a_b·J_b + waiting_b·(K − J_b)) (uncapped lump sums included, cap ∞); W is
+ * Σ_b W_b over the lump sums under no limit plus, per limit, min(Σ_{b in it} W_b, its cap × (shares
+ * or 1)) — as the Monte Carlo pays them (simulateBlock.ts, limitedEvents and lumpOfCount):
+ * P(W = v | θ) = Σ_k P(K = k | θ)·P(W = v | K = k), the second factor tabulated once (memberTable).
  *
  * The payout's distribution is Σ_j w_j·P(S ∈ · | θ_j) over the nodes of thetaQuadrature.ts
  * (whose total-variation error is computed exactly and reported). Each conditional distribution is
  * narrow (its sd grows like √(mλθ) while the mixture spreads like mλθ·cv), so each is computed by
  * its own small FFT on a local window: the Chernoff points of the conditional cumulant generating
- * function Λ_θ(s) = m·ln Σ_i P(W = v_i | θ)e^{s·v_i} at 1e-18 on each side (so each window misses
- * at most 2e-18, reported in `outside`), the cf evaluated at the L/2 + 1 frequencies of that window, φ_W^m = exp(m·(ln|φ_W| + i·arg φ_W)) (skipped where below
+ * function Λ_θ(s) = Σ_cells m_c·ln Σ_i P(W_c = v_i | θ)e^{s·v_i} at 1e-18 on each side (so each
+ * window misses at most 2e-18, reported in `outside`), the cf evaluated at the L/2 + 1 frequencies
+ * of that window, Π_c φ_{W_c}^{m_c} = exp(Σ_c m_c·(ln|φ_{W_c}| + i·arg φ_{W_c})) (skipped where below
  * 1e-20), one inverse FFT, and the result added, weighted, at the window's place.
  *
  * K is followed while P(K = k | θ_max) ≥ 1e-30; the rest (each member < 1e-30) is put at the next
