@@ -17,6 +17,7 @@ import { resolveScheme } from '../../../src/domain/defaults.ts';
 import { QUANTILE_LEVELS } from '../../../src/domain/report.ts';
 import type { Scenario } from '../../../src/domain/scenario.ts';
 import { expectedPayout } from '../../../src/engine/expected.ts';
+import { limitedPieces } from '../../../src/engine/fft/buildComponents.ts';
 import { exactAggregate } from '../../../src/engine/fft/exactAggregate.ts';
 import { quantileAt } from '../../../src/engine/fft/latticeDistribution.ts';
 import { simulate, simulateExact } from '../../../src/engine/simulate.ts';
@@ -24,6 +25,9 @@ import { validateScenario } from '../../../src/io/validate.ts';
 import { nodeThreadsRunner } from '../../../src/runners/nodeThreads.ts';
 import { quantileSorted } from '../../../src/stats/quantile.ts';
 import { readScenarioFile } from '../../helpers/scenarios.ts';
+import { bandsPiecewise, piecewiseAt, stepsPiecewise } from '../../../src/benefits/piecewise.ts';
+import { payFast } from '../../../src/benefits/fast.ts';
+import type { BandsBenefit, StepsBenefit } from '../../../src/domain/scenario.ts';
 
 const runner = nodeThreadsRunner(2);
 afterAll(() => runner.close());
@@ -209,7 +213,7 @@ const CASES: { name: string; scenario: () => Scenario; n: number }[] = [
     scenario: () => SHARES_AND_LIMIT,
     n: 40_000,
   },
-  { name: 'limits on an empirical cost and on capped lump sums', scenario: () => EVENT_LIMIT, n: 40_000 },
+  { name: 'limits on an empirical cost and on capped lump sums', scenario: () => EVENT_LIMIT, n: 20_000 },
   { name: 'uncapped lump sums with a waiting amount, per-share bands', scenario: () => COMPOUND, n: 40_000 },
   {
     name: 'Ningbo 2015 (four groups, risks for some groups, waiting amounts)',
@@ -217,6 +221,62 @@ const CASES: { name: string; scenario: () => Scenario; n: number }[] = [
     n: 2_000,
   },
 ];
+
+describe('a claimant under limits, given the days', () => {
+  // Two limits over bands and steps (× 2 shares for the first), a free bands benefit, and the days'
+  // allowances g (inside each limit) and free: Y(x) checked at 4,001 costs against each benefit
+  // evaluated on its own (payFast) and capped by hand.
+  const a: BandsBenefit = {
+    id: 'a',
+    risk: 'r',
+    type: 'bands',
+    deductible: 300,
+    bands: [
+      { upTo: 2000, rate: 0.4 },
+      { upTo: null, rate: 0.8 },
+    ],
+    cap: 9000,
+  };
+  const b: StepsBenefit = {
+    id: 'b',
+    risk: 'r',
+    type: 'steps',
+    from: 1000,
+    step: 700,
+    perStep: 250,
+    cap: 2000,
+  };
+  const c: BandsBenefit = { id: 'c', risk: 'r', type: 'bands', bands: [{ upTo: null, rate: 0.1 }], cap: 700 };
+  const d: StepsBenefit = { id: 'd', risk: 'r', type: 'steps', from: 0, step: 1500, perStep: 400, cap: 4000 };
+  const factors = [2, 2, 1, 1];
+  const pws = [bandsPiecewise(a), stepsPiecewise(b), bandsPiecewise(c), stepsPiecewise(d)].map((p, i) => ({
+    ...p,
+    a: p.a.map((v) => v * factors[i]),
+    s: p.s.map((v) => v * factors[i]),
+  }));
+  const limitOf = [0, 0, -1, 1];
+  const caps = [7000, 2500];
+  const pays = [payFast(a), payFast(b), payFast(c), payFast(d)];
+  for (const [g, free] of [
+    [[0, 0], 0],
+    [[600, 300], 150],
+    [[7500, 0], 40],
+  ] as [number[], number][]) {
+    it(`pays free + Σ min(limit's benefits + g, cap) at every cost (g = ${g}, free ${free})`, () => {
+      const pieces = limitedPieces(pws, limitOf, caps)(g, free);
+      let last = -Infinity;
+      for (let x = 0; x <= 40_000; x += 10) {
+        const each = pays.map((pay, i) => factors[i] * pay(x));
+        const want =
+          free + each[2] + Math.min(each[0] + each[1] + g[0], caps[0]) + Math.min(each[3] + g[1], caps[1]);
+        const got = piecewiseAt({ ...pieces, end: Infinity }, x);
+        expect(got, `x = ${x}`).toBeCloseTo(want, 6);
+        expect(got).toBeGreaterThanOrEqual(last - 1e-9);
+        last = got;
+      }
+    });
+  }
+});
 
 describe('the exact distribution of /2 schemes', () => {
   it('uses valid scenarios that exercise every /2 feature', () => {
