@@ -205,7 +205,8 @@ function claimParts(
     const X = continuousCost(risk.cost);
     const bounded = !cost.some(unbounded);
     const xTop = bounded ? Infinity : X.quantileUpper(budget / lambda);
-    const pieces = scaled(payoutPieces(cost, bounded ? Infinity : xTop + 1), cost, k);
+    const limit = bounded ? Infinity : xTop + 1;
+    const pieces = scaled(payoutPieces(cost, limit), cost, k, limit);
     if (!bounded) truncated += budget;
     parts.push(continuousOrSteps(pieces, X, bounded, xTop));
   } else if (cost.length > 0) {
@@ -228,9 +229,8 @@ function claimParts(
 }
 
 /** Pieces × k when every cost benefit pays per share (a mix is summed benefit by benefit); unchanged for one share. */
-function scaled(pieces: Pieces, cost: CostBenefit[], k: number): Pieces {
+function scaled(pieces: Pieces, cost: CostBenefit[], k: number, limit: number): Pieces {
   if (k === 1 || !cost.some((b) => b.perShare)) return pieces;
-  const limit = pieces.end;
   const pws = cost.map((b) => scalePiecewise(piecewiseOf(b, limit), shareFactor(b.perShare, k)));
   return { ...sumPiecewise(pws), end: Math.min(...pws.map((p) => p.end)) };
 }
