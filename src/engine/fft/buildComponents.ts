@@ -298,10 +298,18 @@ function limitedClaim(
     return { parts: [atoms(values, table.probs)], truncated: 0 };
   }
   const X = continuousCost(risk.cost);
-  const bounded = !cost.some(unbounded);
+  // A benefit under a limit is first capped at the limit's cap / its factor: min(Σ c_b·f_b + g, C)
+  // is unchanged (every f_b ≥ 0), and uncapped steps under a limit get finitely many pieces.
+  const own = cost.map((b, j): CostBenefit => {
+    const l = limitsOfCost[j];
+    if (l < 0) return b;
+    const cap = Math.min(b.cap ?? Infinity, limits[l].cap / shareFactor(b.perShare, k));
+    return { ...b, cap };
+  });
+  const bounded = !own.some(unbounded);
   const xTop = bounded ? Infinity : X.quantileUpper(budget / lambda);
   const limit = bounded ? Infinity : xTop + 1;
-  const pws = cost.map((b) => scalePiecewise(piecewiseOf(b, limit), shareFactor(b.perShare, k)));
+  const pws = own.map((b) => scalePiecewise(piecewiseOf(b, limit), shareFactor(b.perShare, k)));
   const piecesAt = limitedPieces(
     pws,
     limitsOfCost,
