@@ -1,17 +1,9 @@
 /**
  * Defaults of the scenario format (docs/scenario-format.md) and the functions that fill them in:
- * `resolveScheme` (every format, every feature: what the engine reads) and `resolveScenario` (the
- * one-membership view of a scenario without `/2` features, which parts of the engine still read).
+ * `resolveScheme` (every format, every feature: what the engine reads).
  * Pure; never mutate their input.
  */
-import {
-  ALL_GROUP,
-  type Holding,
-  type Members,
-  type Rate,
-  type ResolvedScenario,
-  type Scenario,
-} from './scenario.ts';
+import { ALL_GROUP, type Holding, type Members, type Rate, type Scenario } from './scenario.ts';
 import type { ResolvedGroup, ResolvedScheme, SchemeBenefit, SchemeRisk } from './scheme.ts';
 
 export const DEFAULTS = {
@@ -132,58 +124,6 @@ export function resolveScheme(s: Scenario): ResolvedScheme {
       perShare: l.perShare ?? false,
       risk: riskOf.get(l.benefits[0]) ?? '',
     })),
-  };
-}
-
-/**
- * The `/2` features a scenario uses, by field path (empty for every `/1` file): the parts of the
- * engine that still read `ResolvedScenario` refuse such a scenario rather than misread it.
- */
-export function schemeFeatures(s: Scenario): string[] {
-  const used: string[] = [];
-  if (s.members.groups !== undefined) used.push('members.groups');
-  s.contributions.forEach((c, i) => {
-    if (c.perShare !== undefined) used.push(`contributions[${i}].perShare`);
-    if (c.groups !== undefined) used.push(`contributions[${i}].groups`);
-  });
-  s.risks.forEach((r, i) => {
-    if (typeof r.rate !== 'number') used.push(`risks[${i}].rate`);
-    if (r.groups !== undefined) used.push(`risks[${i}].groups`);
-  });
-  s.benefits.forEach((b, i) => {
-    if (b.perShare !== undefined) used.push(`benefits[${i}].perShare`);
-    if (b.type === 'lump-sum' && b.waitingAmount !== undefined) used.push(`benefits[${i}].waitingAmount`);
-  });
-  if (s.limits !== undefined) used.push('limits');
-  return used;
-}
-
-/**
- * The one-membership view (fills the `/1` defaults). Throws a TypeError for a scenario that uses
- * `/2` features (`schemeFeatures`): callers check first.
- */
-export function resolveScenario(s: Scenario): ResolvedScenario {
-  const features = schemeFeatures(s);
-  if (s.members.groups !== undefined || features.length > 0)
-    throw new TypeError(`this part of huzhu does not read ${features.join(', ')} yet`);
-  const clone = structuredClone(s);
-  const members = clone.members as { count: number; femaleShare?: number; newShare?: number };
-  return {
-    name: clone.name,
-    members: {
-      count: members.count,
-      femaleShare: members.femaleShare ?? DEFAULTS.femaleShare,
-      newShare: members.newShare ?? DEFAULTS.newShare,
-    },
-    contributions: clone.contributions,
-    ...fundTrendSimulation(clone),
-    risks: clone.risks.map((r) => ({
-      ...r,
-      rate: r.rate as number,
-      who: r.who ?? DEFAULTS.who,
-      rateCv: r.rateCv ?? DEFAULTS.rateCv,
-    })),
-    benefits: clone.benefits,
   };
 }
 

@@ -3,8 +3,8 @@
  * (`huzhu-scenario/1` and its superset `huzhu-scenario/2`, see docs/scenario-format.md).
  *
  * `Scenario` is the file as written: optional fields stay optional so that
- * serialise ∘ parse is the identity. `resolveScenario` (defaults.ts) fills the
- * defaults and gives the engine a `ResolvedScenario` in which nothing is optional
+ * serialise ∘ parse is the identity. `resolveScheme` (defaults.ts) fills the
+ * defaults and gives the engine a `ResolvedScheme` (scheme.ts) in which nothing is optional
  * except where absence has a meaning of its own (no cap, no `days`).
  */
 
@@ -202,27 +202,6 @@ export interface Scenario {
   limits?: Limit[];
   trend?: Trend;
   simulation?: SimulationSettings;
-}
-
-type OneRate = { rate: number; who: Who; rateCv: number };
-export type ResolvedCostRisk = Omit<CostRisk, 'rate' | 'groups'> & OneRate;
-export type ResolvedEventRisk = Omit<EventRisk, 'rate' | 'groups'> & OneRate;
-export type ResolvedRisk = ResolvedCostRisk | ResolvedEventRisk;
-
-/**
- * A scenario of one membership with every default filled in: what the engine reads until it
- * reads `ResolvedScheme` (scheme.ts). Only for scenarios without `/2` features (`resolveScenario`
- * refuses the others).
- */
-export interface ResolvedScenario {
-  name: string;
-  members: Required<Omit<CountedMembers, 'groups'>>;
-  contributions: Contribution[];
-  fund: Required<Fund>;
-  risks: ResolvedRisk[];
-  benefits: Benefit[];
-  trend: Required<Trend>;
-  simulation: Required<SimulationSettings>;
 }
 
 /** One problem found in user data: where (a field path such as `benefits[0].bands[2].upTo`) and what. */

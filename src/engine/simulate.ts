@@ -34,7 +34,6 @@ import { checkExactWork, checkWork, RunRefusedError, runWork } from './workBudge
 import type { ExactAggregate, ExactOptions } from './fft/exactAggregate.ts';
 import { quantileAt, survivalAt } from './fft/latticeDistribution.ts';
 import { accurateAggregate } from './fft/exactAccuracy.ts';
-import { oneMembership } from './fft/oneMembership.ts';
 
 export interface SimulateOptions extends RunOptions {
   iterations?: number;
@@ -265,13 +264,11 @@ export interface ExactSimulation {
  */
 export function simulateExact(scenario: Scenario, options: ExactOptions = {}): ExactSimulation {
   const s = resolveScheme(scenario);
-  // What the exact method models: one membership; a /2 feature it does not model is refused here.
-  const one = oneMembership(s);
   // Refused before anything runs when its set-up (pieces, days, values) is too much work.
-  const refusal = checkExactWork(one);
+  const refusal = checkExactWork(s);
   if (refusal) throw new RunRefusedError(refusal);
   const fund = fundOf(s);
-  const agg = accurateAggregate(one, options, {
+  const agg = accurateAggregate(s, options, {
     points: [
       { which: 'deficit', at: fund.net },
       { which: 'beyond-backstop', at: fund.threshold },

@@ -31,13 +31,12 @@
  * Tables identical from one year to the next (no cost trend; days never change) are built once
  * (plan.ts, `PlanCache`), and counted once here.
  */
-import type { Benefit, CostDist, DaysDist, ResolvedScenario } from '../domain/scenario.ts';
-import type { ResolvedScheme } from '../domain/scheme.ts';
+import type { Benefit, CostDist, DaysDist } from '../domain/scenario.ts';
+import type { ResolvedScheme, SchemeEventRisk } from '../domain/scheme.ts';
 import { continuousCost, isContinuous } from './costDistribution.ts';
 import { DEFAULT_TABLE_BITS } from './costTable.ts';
 import { UNIT_SCALE, type Scale } from './expected.ts';
-import { groupMembers, riskCells, riskMembers } from './exposure.ts';
-import { oneMembers } from './fft/oneMembership.ts';
+import { groupMembers, riskCells, riskExposure, riskMembers } from './exposure.ts';
 import { MAX_STEP_PIECES, waitingFactor } from './expectedBenefit.ts';
 
 /** The bounds of one run. */
@@ -403,6 +402,8 @@ export function refusedVersion(versions: PeriodWork[][], refusal: Refusal): numb
 
 /** The exact method's default target for the probability of truncated claims (fft/exactAggregate.ts: ε/4). */
 const EXACT_TRUNCATION = 1e-10 / 4;
+/** The exact method's largest first grid (fft/exactAggregate.ts). */
+const EXACT_GRID = 1 << 16;
 /** Unbounded days are followed until their pmf falls below this (fft/buildComponents.ts). */
 const EXACT_DAYS_PMF_LOG = -Math.log(1e-30);
 
@@ -410,9 +411,11 @@ const EXACT_DAYS_PMF_LOG = -Math.log(1e-30);
  * The work of the exact method's set-up that grows with the scenario (the FFT itself is at most
  * 2^16 points a component): the pieces of the claimant's payment it describes (steps down to the
  * truncation point, capped steps to their cap), the days it follows, the empirical values it
- * evaluates. Same units as `periodWork`.
+ * evaluates. Under a limit a claimant's payment is described once per day count (and per share
+ * class when something pays per share): the pieces and empirical values × those. Same units as
+ * `periodWork`.
  */
-export function exactWork(s: ResolvedScenario): PeriodWork {
+export function exactWork(s: ResolvedScheme): PeriodWork {
   const once: Part[] = [];
   const isCost = (b: Benefit) => b.type === 'bands' || b.type === 'steps';
   const unboundedRisks = s.risks.filter(
@@ -430,12 +433,19 @@ export function exactWork(s: ResolvedScenario): PeriodWork {
     }
     const mine = s.benefits.filter((b) => b.risk === risk.id);
     const cost = mine.filter(isCost);
-    const claimants = risk.rate * oneMembers(s, risk);
+    const daily = mine.filter((b) => b.type === 'daily');
+    const limits = s.limits.filter((l) => l.risk === risk.id);
+    const perShare = mine.some((b) => b.perShare) || limits.some((l) => l.perShare);
+    const classes = perShare ? new Set(riskCells(s, risk).map((c) => c.shares)).size : 1;
+    const entries = daily.length > 0 && risk.days ? exactDays(risk.days, daily) : 1;
+    // How many times the claimant's payment is described: per share class, and per day count under a limit.
+    const times = classes * (limits.length > 0 ? entries : 1);
+    const claimants = riskExposure(s, risk);
     if (cost.length > 0 && !isContinuous(risk.cost)) {
       const values = risk.cost.dist === 'empirical' ? risk.cost.values.length : 1;
       once.push({
         path: `${at}.cost`,
-        units: 2 * W.listValue * values * cost.length,
+        units: 2 * W.listValue * values * cost.length * times,
         what: 'table',
         count: values,
       });
@@ -456,15 +466,22 @@ export function exactWork(s: ResolvedScenario): PeriodWork {
                 ) + 2
               : 0;
         const path = b.type === 'steps' ? `${benefitPath(s, b)}.step` : benefitPath(s, b);
-        once.push({ path, units: 2 * q * pieces, what: 'table', count: pieces });
+        once.push({ path, units: 2 * q * pieces * times, what: 'table', count: pieces });
       }
+      // Under a limit, each payment function (per day count and share class) is put on grids of
+      // up to 2^16 points, a stop-loss value per point, about four times (window, coarse grid).
+      if (limits.length > 0)
+        once.push({
+          path: daily.length > 0 && risk.days ? `${at}.days` : `limits[${s.limits.indexOf(limits[0])}]`,
+          units: 4 * q * EXACT_GRID * times,
+          what: 'table',
+          count: times,
+        });
     }
-    const daily = mine.filter((b) => b.type === 'daily');
     if (daily.length > 0 && risk.days) {
-      const entries = exactDays(risk.days, daily);
       once.push({
         path: `${at}.days`,
-        units: W.daysEntry * entries * (1 + daily.length),
+        units: W.daysEntry * entries * (1 + daily.length) * classes,
         what: 'days',
         count: entries,
       });
@@ -475,25 +492,27 @@ export function exactWork(s: ResolvedScenario): PeriodWork {
 }
 
 /**
- * An event risk with a per-member cap: the exact method follows the distribution of the risk's
- * event count T ~ NB(μ, r = 1/cv²) (Poisson when cv = 0), μ = members·Σ rate·w, up to the first
- * count past the mean whose pmf is below 1e-25 (fft/thetaQuadrature.ts): about
- * μ + 57.5/ln(1 + r/μ) counts, or μ + 12√μ for a Poisson. A list that long (a rate cv of 10 on
- * 40,000 events a period asks for 2·10^8) is refused before it is built: past ~10^8 entries the
- * JavaScript engine aborts the process.
+ * An event risk with a per-member cap or a limit: the exact method follows the distribution of
+ * the risk's event count T ~ NB(μ, r = 1/cv²) (Poisson when cv = 0), μ = Σ_cells members·Σ rate·w
+ * (w = 1 for a lump sum with a waiting amount: every event pays), up to the first count past the
+ * mean whose pmf is below 1e-25 (fft/thetaQuadrature.ts): about μ + 57.5/ln(1 + r/μ) counts, or
+ * μ + 12√μ for a Poisson. A list that long (a rate cv of 10 on 40,000 events a period asks for
+ * 2·10^8) is refused before it is built: past ~10^8 entries the JavaScript engine aborts the process.
  */
-function cappedEventCounts(
-  s: ResolvedScenario,
-  risk: ResolvedScenario['risks'][number],
-  at: string,
-): Part | null {
+function cappedEventCounts(s: ResolvedScheme, risk: SchemeEventRisk, at: string): Part | null {
   const lumps = s.benefits.filter((b) => b.risk === risk.id && b.type === 'lump-sum');
-  if (!lumps.some((b) => b.type === 'lump-sum' && b.cap !== undefined)) return null;
-  const nu = lumps.reduce(
-    (a, b) => a + (b.type === 'lump-sum' ? risk.rate * waitingFactor(b, s.members.newShare) : 0),
-    0,
-  );
-  const mu = oneMembers(s, risk) * nu;
+  const limited = s.limits.some((l) => l.risk === risk.id);
+  if (!limited && !lumps.some((b) => b.type === 'lump-sum' && b.cap !== undefined)) return null;
+  let mu = 0;
+  for (const cell of riskCells(s, risk)) {
+    const newShare = s.groups[cell.group].newShare;
+    const nu = lumps.reduce(
+      (a, b) =>
+        a + (b.type === 'lump-sum' ? cell.rate * (b.waitingAmount > 0 ? 1 : waitingFactor(b, newShare)) : 0),
+      0,
+    );
+    mu += cell.members * nu;
+  }
   const cv = risk.rateCv;
   const r = cv > 0 ? 1 / (cv * cv) : Infinity;
   const spread = r === Infinity ? 12 * Math.sqrt(mu) : 57.5 / Math.log1p(r / mu);
@@ -522,7 +541,7 @@ function exactDays(days: DaysDist, daily: Benefit[]): number {
 }
 
 /** Null when the exact method's set-up fits `limit`, else the refusal naming the part. */
-export function checkExactWork(s: ResolvedScenario, limit: number = WORK_LIMITS.units): Refusal | null {
+export function checkExactWork(s: ResolvedScheme, limit: number = WORK_LIMITS.units): Refusal | null {
   const r = checkWork([[exactWork(s)]], 0, limit);
   return r === null ? null : { path: r.path, code: 'exact', params: r.params as RefusalParams['exact'] };
 }

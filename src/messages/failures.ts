@@ -46,7 +46,6 @@ const REFUSAL_TEXTS: Catalogue<RefusalParams> = {
       `its grid is too coarse for this distribution: ${p.which === 'deficit' ? 'P(deficit)' : 'P(backstop not enough)'} (payout above ${money(p.at)}) is uncertain by about ${pct(p.error)}, more than ${pct(EXACT_TOLERANCE.probability)}`,
     'coarse-quantile': (p) =>
       `its grid is too coarse for this distribution: ${level(p.level)} is uncertain by about ${money(p.error)}, more than ${pct(EXACT_TOLERANCE.quantile)} of the payout's spread (${money(p.scale)})`,
-    'scheme-feature': (p) => `it does not model ${p.path} yet`,
   },
   zh: {
     'mean-off': (p) =>
@@ -57,7 +56,6 @@ const REFUSAL_TEXTS: Catalogue<RefusalParams> = {
       `计算网格对此分布过粗：${p.which === 'deficit' ? '出现亏损的概率' : '托底资金不足的概率'}（支出超过 ${money(p.at)}）的误差约 ${pct(p.error)}，超过 ${pct(EXACT_TOLERANCE.probability)}`,
     'coarse-quantile': (p) =>
       `计算网格对此分布过粗：分位数 ${level(p.level)} 的误差约 ${money(p.error)}，超过支出分布范围（${money(p.scale)}）的 ${pct(EXACT_TOLERANCE.quantile)}`,
-    'scheme-feature': (p) => `尚不支持 ${p.path}`,
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScenario, resolveScheme } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { continuousCost } from '../../src/engine/costDistribution.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
@@ -70,7 +70,7 @@ describe('the real FFT round trip', () => {
 
 describe('compound distributions with a degenerate claim are the count distribution, scaled', () => {
   it('Poisson: an uncapped lump sum of 1,000 at 0.05 per member, 100 members, is 1,000 × Poisson(5)', () => {
-    const agg = exactAggregate(resolveScenario(scenario({})));
+    const agg = exactAggregate(resolveScheme(scenario({})));
     expect(agg.lattice).toBe(true);
     expect(agg.h).toBe(1000);
     const p = poissonPmf(5, 30);
@@ -82,13 +82,13 @@ describe('compound distributions with a degenerate claim are the count distribut
       risks: [{ id: 'c', kind: 'cost', rate: 0.03, cost: { dist: 'empirical', values: [12000] } }],
       benefits: [{ ...hangzhou, risk: 'c' }],
     });
-    const agg = exactAggregate(resolveScenario(s));
+    const agg = exactAggregate(resolveScheme(s));
     const p = poissonPmf(12, 60);
     for (let n = 0; n <= 60; n++) expect(massAt(agg, 6500 * n)).toBeCloseTo(p[n], 14);
   });
   it('negative binomial: with rate uncertainty cv 0.4, the lump sum is 1,000 × NB(mean 5, r = 1/0.4²)', () => {
     const agg = exactAggregate(
-      resolveScenario(scenario({ risks: [{ id: 'e', kind: 'event', rate: 0.05, rateCv: 0.4 }] })),
+      resolveScheme(scenario({ risks: [{ id: 'e', kind: 'event', rate: 0.05, rateCv: 0.4 }] })),
     );
     const p = negativeBinomialPmf(5, 0.4, 40);
     for (let n = 0; n <= 40; n++) expect(massAt(agg, 1000 * n)).toBeCloseTo(p[n], 13);
@@ -99,7 +99,7 @@ describe('compound distributions with a degenerate claim are the count distribut
       risks: [{ id: 'e', kind: 'event', rate: 0.005, rateCv: 0.1 }],
       benefits: [{ id: 'lump', risk: 'e', type: 'lump-sum', amount: 4000 }],
     });
-    const agg = exactAggregate(resolveScenario(s));
+    const agg = exactAggregate(resolveScheme(s));
     expect(agg.origin).toBeGreaterThan(0);
     const p = negativeBinomialPmf(4000, 0.1, 9000);
     let worst = 0;
@@ -134,8 +134,8 @@ describe('exponential claims with Poisson counts', () => {
     }
     return (lo + hi) / 2;
   };
-  const agg = exactAggregate(resolveScenario(s));
-  const fine = exactAggregate(resolveScenario(s), { maxVarianceInflation: 1e-7 });
+  const agg = exactAggregate(resolveScheme(s));
+  const fine = exactAggregate(resolveScheme(s), { maxVarianceInflation: 1e-7 });
 
   it('the distribution function agrees with the series to 1e-5 on a fine grid, 1e-4 on the default one', () => {
     for (const x of [0.5, 10_000, 25_000, 40_000, 60_000, 90_000]) {
@@ -152,7 +152,7 @@ describe('exponential claims with Poisson counts', () => {
     }
   });
   it("the FFT pipeline reproduces Panjer's recursion on the same discretised claims to 1e-12", () => {
-    const c = buildComponents(resolveScenario(s), {
+    const c = buildComponents(resolveScheme(s), {
       truncationBudget: 1e-11 / 4,
       maxNeglectedMass: 1e-8,
     })[0] as CompoundComponent;
@@ -223,7 +223,7 @@ describe('moments of S against the exact moments of a compound mixed Poisson', (
   const EY = m1X + m1D,
     EY2 = m2X + 2 * m1X * m1D + m2D;
   const variance = lambda * EY2 + lambda * lambda * cv * cv * EY * EY;
-  const agg = exactAggregate(resolveScenario(s));
+  const agg = exactAggregate(resolveScheme(s));
 
   it('the mean is λE[Y] (the discretisation preserves it): to 1e-9 of the exact expectation, 1e-6 of the quadrature', () => {
     expect(agg.mean / (lambda * EY)).toBeCloseTo(1, 6);
@@ -282,7 +282,7 @@ describe('event risks with a binding per-member cap (Θ quadrature)', () => {
     return out;
   };
   it("the pmf agrees with a direct multinomial computation mixed by Simpson's rule, to 1e-9", () => {
-    const agg = exactAggregate(resolveScenario(s));
+    const agg = exactAggregate(resolveScheme(s));
     expect(agg.lattice).toBe(true);
     expect(agg.neglectedMass).toBeLessThan(1e-10);
     const ref = reference();
@@ -296,7 +296,7 @@ describe('event risks with a binding per-member cap (Θ quadrature)', () => {
       risks: [{ id: 'e', kind: 'event', rate: 0.001 }],
       benefits: [{ id: 'lump', risk: 'e', type: 'lump-sum', amount: 1000, cap: 3000 }],
     });
-    const agg = exactAggregate(resolveScenario(rare));
+    const agg = exactAggregate(resolveScheme(rare));
     // P(K ≥ 4) ≈ 0.001⁴/24 per member, × 10,000 members.
     expect(agg.neglectedMass).toBeGreaterThan(0);
     expect(agg.neglectedMass).toBeLessThan(1e-9);
@@ -394,14 +394,14 @@ describe('every kind of payment keeps the exact mean (mean-preserving discretisa
   ];
   for (const [name, over, tolerance] of cases) {
     it(name, () => {
-      const agg = exactAggregate(resolveScenario(scenario({ members: { count: 5000 }, ...over })));
+      const agg = exactAggregate(resolveScheme(scenario({ members: { count: 5000 }, ...over })));
       expect(Math.abs(agg.mean / agg.expected - 1)).toBeLessThan(tolerance);
     });
   }
 });
 
 describe('rounding: the stochastic lower and upper discretisations bracket the mean-preserving one', () => {
-  const s = resolveScenario(
+  const s = resolveScheme(
     scenario({
       members: { count: 20_000 },
       risks: [
@@ -437,7 +437,7 @@ describe('rounding: the stochastic lower and upper discretisations bracket the m
 
 describe('the grid', () => {
   it('a finer grid moves the quantiles by less than the estimated error of the coarser one (+ a fen)', () => {
-    const s = resolveScenario(
+    const s = resolveScheme(
       scenario({
         members: { count: 100_000 },
         risks: [
@@ -455,7 +455,7 @@ describe('the grid', () => {
     }
   });
   it('the aliased mass stays below its target, on small grids too', () => {
-    const s = resolveScenario(
+    const s = resolveScheme(
       scenario({
         risks: [{ id: 'c', kind: 'cost', rate: 0.05, cost: { dist: 'pareto', scale: 3000, shape: 2.5 } }],
         benefits: [{ id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 0.5 }] }],

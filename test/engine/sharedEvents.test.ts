@@ -7,7 +7,7 @@
  * sum over K, and (test/oracle/period.test.ts, two-lumps.json) against the oracle in distribution.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { exactAggregate } from '../../src/engine/fft/exactAggregate.ts';
 import { simulate } from '../../src/engine/simulate.ts';
@@ -102,7 +102,7 @@ describe('lump sums on one event risk share each member’s events', () => {
       sigma2 = c.members * variance;
 
     it(`the exact method’s mean and sd are the derived ones: ${c.name}`, () => {
-      const agg = exactAggregate(resolveScenario(scenario(c.members, c.rate, c.newShare, c.lumps)));
+      const agg = exactAggregate(resolveScheme(scenario(c.members, c.rate, c.newShare, c.lumps)));
       expect(Math.abs(agg.mean - mu) / mu).toBeLessThan(1e-6);
       expect(Math.abs(agg.sd - Math.sqrt(sigma2)) / Math.sqrt(sigma2)).toBeLessThan(1e-4);
     });

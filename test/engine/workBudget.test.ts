@@ -10,7 +10,6 @@ import type { Scenario } from '../../src/domain/scenario.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import { compareVersions } from '../../src/engine/compare.ts';
 import { compilePlan, planCache } from '../../src/engine/plan.ts';
-import { oneMembership } from '../../src/engine/fft/oneMembership.ts';
 import { project, yearScale } from '../../src/engine/project.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
 import { hydrate, simulateBlock } from '../../src/engine/simulateBlock.ts';
@@ -207,7 +206,7 @@ describe('refusals name a field and stop the run', () => {
     const t0 = performance.now();
     expect(() => simulateExact(fen)).toThrow(RunRefusedError);
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(checkExactWork(oneMembership(resolveScheme(fen)))).toMatchObject({
+    expect(checkExactWork(resolveScheme(fen))).toMatchObject({
       path: 'benefits[0].step',
       code: 'exact',
     });
@@ -228,7 +227,7 @@ describe('refusals name a field and stop the run', () => {
         perDay: 30,
       })),
     });
-    expect(checkExactWork(oneMembership(resolveScheme(many)))?.path).toMatch(/^risks\[\d+\]\.days$/);
+    expect(checkExactWork(resolveScheme(many))?.path).toMatch(/^risks\[\d+\]\.days$/);
     expect(checkWork([runWork(resolveScheme(many))], 10000)?.path).toMatch(/^risks\[\d+\]\.days$/);
   });
   it('the solver refuses a cap it would have to sum a million terms for 132 times, naming the cap', () => {

@@ -39,9 +39,3 @@ export function ksTwoSample(a: Float64Array, b: Float64Array): number {
 export function ksCritical(n: number, m: number, alpha = 0.001): number {
   return Math.sqrt(-0.5 * Math.log(alpha / 2)) * Math.sqrt((n + m) / (n * m));
 }
-
-/**
- * The bundled files whose `/2` features the exact distribution does not model yet, with the field
- * its refusal names: tests of the exact method check the refusal instead of the figures.
- */
-export const EXACT_REFUSES: Readonly<Record<string, string>> = { 'ningbo-2015.json': 'members.groups' };

@@ -18,7 +18,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
-import { oneMembership } from '../../src/engine/fft/oneMembership.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import type { ResolvedScheme } from '../../src/domain/scheme.ts';
 import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
@@ -260,9 +259,9 @@ describe('no hang on valid input', () => {
 
         // The exact method: refused at once, or run within a minute.
         let t0 = performance.now();
-        const exact = checkExactWork(oneMembership(s));
+        const exact = checkExactWork(s);
         if (exact) expectGoodRefusal(d, exact, performance.now() - t0);
-        else if (exactWork(oneMembership(s)).once <= RUN_UNITS) {
+        else if (exactWork(s).once <= RUN_UNITS) {
           const minute = minuteNow();
           t0 = performance.now();
           try {

@@ -3,18 +3,17 @@
  * that the exact expectation reproduces each stated target (docs/sources.md, 'Experience figures').
  */
 import { describe, expect, it } from 'vitest';
-import { resolveScenario } from '../../src/domain/defaults.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
-import { schemeOf } from '../../src/engine/fft/oneMembership.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
-const load = (file: string) => resolveScenario(readScenarioFile(file));
-const claimants = (s: ReturnType<typeof load>, risk = 0) => s.risks[risk].rate * s.members.count;
+const load = (file: string) => resolveScheme(readScenarioFile(file));
+const claimants = (s: ReturnType<typeof load>, risk = 0) => s.risks[risk].rates.all * s.groups[0].count;
 
 describe('claim assumptions reproduce the experience they were calibrated on', () => {
   it("Hangzhou's assumed old table pays the 2015 payout, 15.35 M to 9 December annualised (× 365/343), to 0.1%", () => {
     const old = load('hangzhou-2015-old-table.json');
-    expect(expectedPayout(schemeOf(old)).payout / ((15_350_000 * 365) / 343)).toBeCloseTo(1, 3);
+    expect(expectedPayout(old).payout / ((15_350_000 * 365) / 343)).toBeCloseTo(1, 3);
   });
   it("Hangzhou's assumed old table reaches exactly the reported maximum, 13,700", () => {
     const old = load('hangzhou-2015-old-table.json');
@@ -33,26 +32,26 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
   });
   it('Wenzhou pays 1,798 per beneficiary (4.02 M / 2,236) at 0.733 beneficiaries per 100 (2,236 × 12/11 / 332,874)', () => {
     const s = load('wenzhou-2015.json');
-    expect(expectedPayout(schemeOf(s)).payout / claimants(s)).toBeCloseTo(4_020_000 / 2236, 0);
-    expect(s.risks[0].rate).toBeCloseTo((2236 * 12) / 11 / 332_874, 5);
+    expect(expectedPayout(s).payout / claimants(s)).toBeCloseTo(4_020_000 / 2236, 0);
+    expect(s.risks[0].rates.all).toBeCloseTo((2236 * 12) / 11 / 332_874, 5);
   });
   it('Inner Mongolia forestry collects 100 yuan from four payers plus 35 per woman for women’s health', () => {
     const s = load('inner-mongolia-forestry-2019.json');
     const amounts = s.contributions.map((c) => c.amount);
     expect(amounts.slice(0, 4)).toEqual([50, 10, 10, 30]);
-    expect(amounts[4]).toBeCloseTo(35 * s.members.femaleShare, 9);
+    expect(amounts[4]).toBeCloseTo(35 * s.groups[0].femaleShare, 9);
   });
   it('Jiaxing pays 994 per claimant, inside the 1,000–1,400 range of the Inner Mongolia experience to within 1%', () => {
     const s = load('jiaxing-2015.json');
-    const per = expectedPayout(schemeOf(s)).payout / claimants(s);
+    const per = expectedPayout(s).payout / claimants(s);
     expect(per).toBeGreaterThan(990);
     expect(per).toBeLessThan(1400);
   });
   it('Beijing light illness costs about what a share pays: 4,000 × 0.5% × (1 − 0.2 × 60/365) = 19.67 a share', () => {
     const s = load('beijing-light-illness-2021.json');
-    expect(expectedPayout(schemeOf(s)).payout / s.members.count).toBeLessThanOrEqual(
+    expect(expectedPayout(s).payout / s.groups[0].count).toBeLessThanOrEqual(
       4000 * 0.005 * (1 - (0.2 * 60) / 365),
     );
-    expect(expectedPayout(schemeOf(s)).payout / s.members.count).toBeGreaterThan(19);
+    expect(expectedPayout(s).payout / s.groups[0].count).toBeGreaterThan(19);
   });
 });

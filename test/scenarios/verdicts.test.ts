@@ -9,10 +9,9 @@ import type { Verdict } from '../../src/domain/report.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { fundOf } from '../../src/engine/fund.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
-import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import { inlineRunner } from '../../src/runners/inline.ts';
-import { EXACT_REFUSES, readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
+import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
 /** The verdict each bundled file claims (its `source` says why). */
 const CLAIMED: Record<string, Verdict> = {
@@ -69,14 +68,7 @@ describe('the bundled scenarios', () => {
 
   it.each(files)('%s has its claimed verdict by the exact method and by Monte Carlo', async (file) => {
     const scenario = readScenarioFile(file);
-    const refused = EXACT_REFUSES[file];
-    if (refused) {
-      // The exact distribution does not model this file's member groups yet: it says so, naming the field.
-      expect(() => simulateExact(scenario)).toThrow(ExactRefusedError);
-      expect(() => simulateExact(scenario)).toThrow(
-        expect.objectContaining({ refusal: { code: 'scheme-feature', params: { path: refused } } }),
-      );
-    } else expect(simulateExact(scenario).report.verdict).toBe(CLAIMED[file]);
+    expect(simulateExact(scenario).report.verdict).toBe(CLAIMED[file]);
     expect(verdictOf(margins(file))).toBe(CLAIMED[file]);
     const mc = await simulate(scenario, inlineRunner(), { iterations: 100 });
     expect(mc.report.verdict).toBe(CLAIMED[file]);

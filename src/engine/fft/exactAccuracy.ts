@@ -34,10 +34,10 @@
  * Cost of the second pass: about 0.2–0.7 s. Scenarios that pass at first (all in scenarios/) are
  * computed exactly as before.
  *
- * @example exactRefusal(exactAggregate(oneMembership(resolveScheme(heavyTail))), { points: [{ which: 'deficit', at: 12000 }], levels: [0.95] })
+ * @example exactRefusal(exactAggregate(resolveScheme(heavyTail)), { points: [{ which: 'deficit', at: 12000 }], levels: [0.95] })
  * // { code: 'mean-off', params: { mean: 182368.7…, expected: 200000 } }
  */
-import type { ResolvedScenario } from '../../domain/scenario.ts';
+import type { ResolvedScheme } from '../../domain/scheme.ts';
 import { exactAggregate, type ExactAggregate, type ExactOptions } from './exactAggregate.ts';
 import { quantileAt, survivalAt, type LatticeDistribution } from './latticeDistribution.ts';
 
@@ -65,8 +65,6 @@ export interface ExactRefusalParams {
   'coarse-probability': { which: 'deficit' | 'beyond-backstop'; at: number; error: number };
   /** `level`: p of the quantile; `error`: its estimated error in yuan; `scale`: what it is measured against. */
   'coarse-quantile': { level: number; error: number; scale: number };
-  /** A `/2` field the exact method does not model yet (oneMembership.ts), as a path. */
-  'scheme-feature': { path: string };
 }
 
 /** What the report reads from the distribution: P(S > x) at `points`, quantiles at `levels`. */
@@ -118,7 +116,7 @@ export function exactRefusal(
  * kept (no second pass above it).
  */
 export function accurateAggregate(
-  s: ResolvedScenario,
+  s: ResolvedScheme,
   options: ExactOptions,
   targets: ReportTargets,
 ): ExactAggregate {

@@ -2,7 +2,7 @@
  * The exact distribution of one period's total payout S, by fast Fourier transform of the
  * compound (mixed-Poisson) distributions of its risks, with every error bounded and reported.
  *
- *   ResolvedScenario ─ buildComponents ─▶ compound components (N mixed Poisson, claims Y)
+ *   ResolvedScheme ─ buildComponents ─▶ compound components (N mixed Poisson, claims Y)
  *                                          capped event risks ─ cappedEventPmf (Θ quadrature)
  *   1. window: Chernoff bounds from a provisional fine discretisation of every claim give
  *      [lo, hi] with P(S ∉ [lo, hi]) ≤ ε/8;
@@ -24,13 +24,12 @@
  * The per-benefit means are the exact expectations (expected.ts); the discretisation preserves
  * them, so the mean of S_h equals E[S] up to the misplaced mass.
  *
- * @example exactAggregate(oneMembership(resolveScheme(hangzhou))).pmf // P(S = origin + i·h), i < 65,536
+ * @example exactAggregate(resolveScheme(hangzhou)).pmf // P(S = origin + i·h), i < 65,536
  */
 import { QUANTILE_LEVELS, type Quantiles } from '../../domain/report.ts';
-import type { ResolvedScenario } from '../../domain/scenario.ts';
+import type { ResolvedScheme } from '../../domain/scheme.ts';
 import { cumulativeSum } from '../../stats/numerics/kahanCumulative.ts';
 import { expectedPayout } from '../expected.ts';
-import { schemeOf } from './oneMembership.ts';
 import { aggregateTransform, type TransformResult } from './aggregateTransform.ts';
 import { cappedEventPmf, type CappedEventPmf } from './cappedEventPmf.ts';
 import {
@@ -110,7 +109,7 @@ export interface ExactAggregate extends LatticeDistribution {
 const PROVISIONAL_POINTS = 512;
 const MIN_GRID = 1 << 10;
 
-export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}): ExactAggregate {
+export function exactAggregate(s: ResolvedScheme, options: ExactOptions = {}): ExactAggregate {
   const t0 = performance.now();
   const maxSize = options.gridSize ?? 1 << 16;
   const inflation = options.maxVarianceInflation ?? 2.5e-4;
@@ -120,7 +119,7 @@ export function exactAggregate(s: ResolvedScenario, options: ExactOptions = {}):
     tolerance: options.quadrature?.tolerance ?? 1e-12,
     maxNodes: options.quadrature?.maxNodes ?? 4096,
   };
-  const expected = expectedPayout(schemeOf(s));
+  const expected = expectedPayout(s);
   const components = buildComponents(s, {
     truncationBudget: eps / 4,
     maxNeglectedMass: options.maxNeglectedMass ?? 1e-8,
