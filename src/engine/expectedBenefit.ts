@@ -86,8 +86,8 @@ export function expectedStepsPareto(b: StepsBenefit, scale: number, shape: numbe
   const full = b.cap === undefined ? Infinity : Math.floor(b.cap / b.perStep);
   const rest = b.cap === undefined ? 0 : b.cap - full * b.perStep;
   const c = (b.from + scale) / b.step;
-  const head = Math.pow(scale / b.step, shape);
-  const sum = head * (hurwitzZeta(shape, c + 1) - (full === Infinity ? 0 : hurwitzZeta(shape, c + full + 1)));
+  const r = scale / b.step; // (s/h)^α·ζ(α, q) is taken as Σ (r/(q + k))^α: r ≤ c, no overflow
+  const sum = hurwitzZeta(shape, c + 1, r) - (full === Infinity ? 0 : hurwitzZeta(shape, c + full + 1, r));
   const sf = (t: number) => Math.exp(-shape * Math.log1p(t / scale));
   return b.perStep * sum + (rest === 0 ? 0 : rest * sf(b.from + (full + 1) * b.step));
 }

@@ -9,6 +9,9 @@
  * Cost: at most 10 + s powers and 12 multiplications — independent of q, where a direct sum of
  * a tail decaying like k^(−1.1) needs millions of terms.
  *
+ * With `scale` r, returns r^s·ζ(s, q) = Σ_{k≥0} (r/(q + k))^s, each power taken of the ratio: for r ≤ q no term exceeds 1, so neither r^s nor ζ(s, q) is formed
+ * alone (one overflows and the other underflows at s = 1,000, and their product would be NaN).
+ *
  * Returns NaN for s ≤ 1 or q ≤ 0 (the series diverges, or has a pole), and for NaN arguments.
  * @example hurwitzZeta(2, 1) === π²/6 (to the last bit or two); hurwitzZeta(s, 1) is Riemann's ζ(s).
  */
@@ -20,16 +23,17 @@ const A = [
   -7.1661652561756670113e18,
 ];
 
-export function hurwitzZeta(s: number, q: number): number {
-  if (!(s > 1) || !(q > 0)) return NaN;
+export function hurwitzZeta(s: number, q: number, scale = 1): number {
+  if (!(s > 1) || !(q > 0) || !(scale > 0)) return NaN;
+  const power = scale === 1 ? (a: number) => Math.pow(a, -s) : (a: number) => Math.pow(scale / a, s);
   let sum = 0;
   let a = q;
-  for (; a <= 9 + s; a++) sum += Math.pow(a, -s);
-  const w = Math.pow(a, -s);
+  for (; a <= 9 + s; a++) sum += power(a);
+  const w = power(a);
   sum += (a * w) / (s - 1) + w / 2;
   // Σ_j (s)_{2j−1} a^(−s−2j+1) / A_j, with (s)_{2j−1} = s(s+1)…(s+2j−2).
   let k = 0;
-  let fac = w / a; // a^(−s−1), times the rising factorial below
+  let fac = w / a; // (r^s) a^(−s−1), times the rising factorial below
   let rising = s;
   for (let j = 0; j < A.length; j++) {
     const term = (rising * fac) / A[j];

@@ -5,6 +5,7 @@ import {
   expectedCostBenefit,
   expectedDailyBenefit,
   expectedLumpSum,
+  expectedStepsBySurvival,
 } from '../../src/engine/expectedBenefit.ts';
 import { beijing, hangzhou, jiaxing, jiaxingDaily, wenzhou } from '../helpers/fixtures.ts';
 import { integratePieces } from '../helpers/integrate.ts';
@@ -181,6 +182,17 @@ describe('uncapped steps under a Pareto tail, in closed form (Hurwitz zeta)', ()
       expectedCostBenefit(steps(10000, 10, 5), { dist: 'pareto', scale: 2000, shape: 1.1 }, 2) /
         17644.432004783608,
     ).toBeCloseTo(1, 13);
+  });
+  it('a Pareto shape of 1,000 with a scale of 10^9 (the limits) gives the survival sum, not NaN', () => {
+    // S(k·1000) = (1 + k/10^6)^−1000: the direct survival sum stops within 50,000 terms.
+    const b = steps(0, 1000, 1);
+    const X = continuousCost({ dist: 'pareto', scale: 1e9, shape: 1000 });
+    const bySurvival = expectedStepsBySurvival(b, X);
+    expect(bySurvival).toBeGreaterThan(999);
+    expect(expectedCostBenefit(b, { dist: 'pareto', scale: 1e9, shape: 1000 }) / bySurvival).toBeCloseTo(
+      1,
+      11,
+    );
   });
   it('a cap above MAX_STEP_PIECES steps stops the sum at the cap, with the rest of the cap paid one step later', () => {
     // Cap 1,000,002.5: 200,000 full steps of 5, then 2.5. mpmath: 5·400^1.1·(ζ(1.1, 1401) − ζ(1.1, 201401))

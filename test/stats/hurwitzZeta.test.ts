@@ -24,6 +24,16 @@ describe('the Hurwitz zeta function ζ(s, q) = Σ_{k≥0} (q + k)^(−s)', () =>
     expect(hurwitzZeta(1.01, 1e9) / 81.28305161681625).toBeCloseTo(1, 14);
     expect(hurwitzZeta(50, 0.5) / 1125899906842624.0).toBeCloseTo(1, 14);
   });
+  it('with a scale r is r^s·ζ(s, q), taken term by term: finite where r^s overflows and ζ(s, q) underflows', () => {
+    let head = 0;
+    for (let k = 1400; k >= 1; k--) head += 1 / (k * k);
+    expect(hurwitzZeta(2, 1401, 400) / (400 ** 2 * (Math.PI ** 2 / 6 - head))).toBeCloseTo(1, 9);
+    // Σ_{k≥0} (1e6/(1e6 + 1 + k))^1000 ≈ Σ_{k≥1} e^{−k/1000}·(1 + O(k²/1e9)): about 1/(e^{1/1000} − 1) ≈ 999.5.
+    // (1e6)^1000 is Infinity and ζ(1000, 1e6 + 1) is 0 in double precision: their product would be NaN.
+    let direct = 0;
+    for (let k = 200_000; k >= 0; k--) direct += Math.pow(1e6 / (1e6 + 1 + k), 1000);
+    expect(hurwitzZeta(1000, 1e6 + 1, 1e6) / direct).toBeCloseTo(1, 11);
+  });
   it('is NaN where the series diverges or has a pole: s ≤ 1, q ≤ 0', () => {
     for (const [s, q] of [
       [1, 1],
@@ -34,5 +44,11 @@ describe('the Hurwitz zeta function ζ(s, q) = Σ_{k≥0} (q + k)^(−s)', () =>
       [2, NaN],
     ])
       expect(hurwitzZeta(s, q)).toBeNaN();
+    for (const [s, q, r] of [
+      [2, 1, 0],
+      [2, 1, -1],
+      [2, 1, NaN],
+    ])
+      expect(hurwitzZeta(s, q, r)).toBeNaN();
   });
 });
