@@ -85,17 +85,29 @@ export function bandsPiecewise(b: BandsBenefit): Piecewise {
 /**
  * Steps as pieces: 0 below from + step, then perStep·k on [from + k·step, from + (k+1)·step),
  * at most `cap`. Without a cap, pieces are produced up to `limit` (`end` is then where they stop).
+ * Written straight into the typed arrays (a heavy tail asks for 100,000 pieces): the count is
+ * found first by the same walk, then each piece is computed with the same arithmetic.
  */
 export function stepsPiecewise(b: StepsBenefit, limit = Infinity): Piecewise {
-  const pieces: Piece[] = [{ x: 0, a: 0, s: 0 }];
   const cap = b.cap ?? Infinity;
+  // n: the pieces (the zero piece and k = 1..n−1); end: where the description stops.
+  let n = 1;
+  let end = Infinity;
   for (let k = 1; ; k++) {
     const x = b.from + k * b.step;
-    if (x >= limit) return fromPieces(pieces, x > limit ? limit : x);
-    const pay = Math.min(k * b.perStep, cap);
-    pieces.push({ x, a: pay, s: 0 });
-    if (pay >= cap) return fromPieces(pieces, Infinity);
+    if (x >= limit) {
+      end = x > limit ? limit : x;
+      break;
+    }
+    n++;
+    if (Math.min(k * b.perStep, cap) >= cap) break;
   }
+  const pw = { x: new Float64Array(n), a: new Float64Array(n), s: new Float64Array(n), end };
+  for (let k = 1; k < n; k++) {
+    pw.x[k] = b.from + k * b.step;
+    pw.a[k] = Math.min(k * b.perStep, cap);
+  }
+  return pw;
 }
 
 /** Joins neighbouring pieces that describe the same line (e.g. a zero-rate band after a zero deductible piece). */

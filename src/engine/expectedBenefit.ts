@@ -6,8 +6,9 @@
  * - bands and capped steps: the benefit is piecewise linear (benefits/piecewise.ts), so
  *   E[b(X)] = Σ_k a_k·P(x_k ≤ X < x_{k+1}) + s_k·E[X; x_k ≤ X < x_{k+1}] (limited expected values);
  * - steps without a cap, or with more than `MAX_STEP_PIECES` steps below it: E = Σ_{k≥1}
- *   c_k·P(X ≥ from + k·step), c_k = perStep up to the cap (then what is left of it, then 0), summed
- *   until the survival is negligible, with the rest closed by Euler–Maclaurin:
+ *   c_k·P(X ≥ from + k·step), c_k = perStep up to the cap (then what is left of it, then 0). Under a
+ *   Pareto II cost this is a Hurwitz zeta in closed form (`expectedStepsPareto`); otherwise it is
+ *   summed until the survival is negligible, with the rest closed by Euler–Maclaurin:
  *   Σ_{K<k≤F} f(k) ≈ ∫_K^F f − f(K)/2 + f(F)/2, where ∫ of the survival is the stop-loss E[(X − t)+];
  * - empirical costs: the average over the values;
  * - daily: perDay·E[min(D, maxDays)];
@@ -24,6 +25,7 @@ import type {
   BandsBenefit,
 } from '../domain/scenario.ts';
 import { payFast } from '../benefits/fast.ts';
+import { hurwitzZeta } from '../stats/hurwitzZeta.ts';
 import { bandsPiecewise, stepsPiecewise, type Piecewise } from '../benefits/piecewise.ts';
 import { continuousCost, discreteValues, isContinuous, type ContinuousCost } from './costDistribution.ts';
 import { daysCount, expectedMinCount, mixedPoissonCount } from './countDistribution.ts';
@@ -72,6 +74,24 @@ export function expectedStepsBySurvival(b: StepsBenefit, X: ContinuousCost): num
   return b.perStep * (sum + g(tK) - g(tFull)) + rest * X.sf(tFull + b.step);
 }
 
+/**
+ * Steps under a Pareto II (Lomax) cost of scale s and shape α, in closed form: with t_k = from + k·h,
+ * S(t_k) = (s/(t_k + s))^α = (s/h)^α·(c + k)^(−α), c = (from + s)/h, so
+ *   Σ_{k=1}^{F} S(t_k) = (s/h)^α·(ζ(α, c + 1) − ζ(α, c + F + 1))   (ζ the Hurwitz zeta; the second
+ * term is 0 without a cap), and E = perStep·Σ_{k=1}^{F} S(t_k) + rest·S(t_{F+1}) as in
+ * `expectedStepsBySurvival`, which needs a million survival terms and an Euler–Maclaurin closure
+ * for the same sum (a tail decaying like k^(−α)); this takes a few dozen operations.
+ */
+export function expectedStepsPareto(b: StepsBenefit, scale: number, shape: number): number {
+  const full = b.cap === undefined ? Infinity : Math.floor(b.cap / b.perStep);
+  const rest = b.cap === undefined ? 0 : b.cap - full * b.perStep;
+  const c = (b.from + scale) / b.step;
+  const r = scale / b.step; // (s/h)^α·ζ(α, q) is taken as Σ (r/(q + k))^α: r ≤ c, no overflow
+  const sum = hurwitzZeta(shape, c + 1, r) - (full === Infinity ? 0 : hurwitzZeta(shape, c + full + 1, r));
+  const sf = (t: number) => Math.exp(-shape * Math.log1p(t / scale));
+  return b.perStep * sum + (rest === 0 ? 0 : rest * sf(b.from + (full + 1) * b.step));
+}
+
 /** Expected payment per claimant of a bands or steps benefit, for the given cost distribution. */
 export function expectedCostBenefit(b: BandsBenefit | StepsBenefit, cost: CostDist, costScale = 1): number {
   if (!isContinuous(cost)) {
@@ -84,7 +104,9 @@ export function expectedCostBenefit(b: BandsBenefit | StepsBenefit, cost: CostDi
   const X = continuousCost(cost, costScale);
   // Uncapped steps have infinitely many pieces, and a cap of 1e12 on steps of a fen 1e14.
   if (b.type === 'steps' && (b.cap === undefined || b.cap / b.perStep > MAX_STEP_PIECES))
-    return expectedStepsBySurvival(b, X);
+    return cost.dist === 'pareto'
+      ? expectedStepsPareto(b, cost.scale * costScale, cost.shape)
+      : expectedStepsBySurvival(b, X);
   return expectedPiecewise(b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b), X);
 }
 

@@ -2,7 +2,8 @@
  * Column names as federations write them: the Chinese headers of their sheets, each standing for
  * one of a table's English column names. A header cell is matched trimmed and in any case against
  * the English names, then against these aliases (full-width spaces and a unit in brackets, as in
- * payouts followed by yuan in full-width brackets, are dropped first). The words are written as escapes: src/history holds no Chinese
+ * payouts followed by yuan in full-width brackets, are dropped first; a unit of ten thousand too,
+ * and the column's figures are then read × 10,000: `headerScale`). The words are written as escapes: src/history holds no Chinese
  * text (the words live in src/messages).
  *
  * The beneficiary person-times (\u53d7\u76ca\u4eba\u6b21) stand for `claimants` in a history table, whose one count
@@ -63,6 +64,14 @@ export const REGION_ALIASES: Aliases = {
   ...to(PAYOUTS, 'paid'),
 };
 
+/** district, county/district, district name; year; members; beneficiaries (persons or person-times). */
+export const DISTRICT_ALIASES: Aliases = {
+  ...to(['\u533a\u53bf', '\u53bf\u533a', '\u533a\u53bf\u540d\u79f0'], 'district'),
+  ...YEAR,
+  ...to(MEMBERS, 'members'),
+  ...to([...CLAIMANTS, ...CLAIMS], 'claimants'),
+};
+
 /** cost, medical cost, amount */
 export const CLAIM_ALIASES: Aliases = to(
   ['\u8d39\u7528', '\u533b\u7597\u8d39\u7528', '\u91d1\u989d'],
@@ -71,16 +80,46 @@ export const CLAIM_ALIASES: Aliases = to(
 
 /**
  * The unit a column is already in, in brackets after its name: yuan or persons (in either script), `(yuan)`.
- * Other units (ten-thousand yuan) are not dropped: the name is then unknown, never read 10,000 times too small.
  */
 const UNIT = /\s*[(\uff08]\s*(\u5143|\u4eba|\u4eba\u6b21|yuan)\s*[)\uff09]$/;
+/**
+ * A unit of ten thousand in brackets after a name: wan yuan, wan persons, wan person-times, wan
+ * alone (in either script's brackets), or `(10,000 yuan)` / `(10k yuan)` as huzhu's own English
+ * workbooks write it. Such a column is the same column, its figures × 10,000 (`headerScale`).
+ */
+const WAN_UNIT =
+  /\s*[(\uff08]\s*(\u4e07|\u4e07\u5143|\u4e07\u4eba|\u4e07\u4eba\u6b21|10,?000 yuan|10k yuan)\s*[)\uff09]$/;
+
+const normalise = (raw: string) =>
+  raw
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** The column a header cell names: its English name (lower case) or the one its alias stands for. */
 export function canonicalColumn(raw: string, aliases: Aliases): string {
-  const name = raw
-    .replace(/\u3000/g, ' ')
-    .trim()
-    .toLowerCase()
-    .replace(UNIT, '');
+  const name = normalise(raw).replace(WAN_UNIT, '').replace(UNIT, '');
   return Object.hasOwn(aliases, name) ? aliases[name] : name;
+}
+
+/**
+ * What a header cell's figures are multiplied by to be in yuan or persons: 10,000 when the name
+ * ends in a unit of ten thousand (`\u652f\u51fa\uff08\u4e07\u5143\uff09`, `payouts (10,000 yuan)`), else 1.
+ * @example headerScale('\u652f\u51fa(\u4e07\u5143)') // 10000
+ */
+export function headerScale(raw: string): 1 | 10_000 {
+  return WAN_UNIT.test(normalise(raw)) ? 10_000 : 1;
+}
+
+/**
+ * A cell's text with its figure × 10^4, exactly: a plain number gets its decimal exponent raised
+ * by 4 (`402.15` → `402.15e4`, read as 4,021,500 with no rounding of 402.15 × 10,000 in binary);
+ * anything else (blank, `4,020,000`, a word) is left for the cell rules to refuse as written.
+ * @example scaleByTenThousand('402.15') // '402.15e4'
+ */
+export function scaleByTenThousand(text: string): string {
+  const t = text.trim();
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?$/.exec(t);
+  if (!m) return text;
+  return `${m[1]}e${Number(m[2] ?? 0) + 4}`;
 }

@@ -72,7 +72,14 @@ export {
   type SheetRecordsResult,
   type SheetRow,
 } from './sheetRecords.ts';
-export { canonicalColumn, HISTORY_ALIASES, REGION_ALIASES, CLAIM_ALIASES } from './headerAliases.ts';
+export {
+  canonicalColumn,
+  headerScale,
+  HISTORY_ALIASES,
+  REGION_ALIASES,
+  CLAIM_ALIASES,
+  DISTRICT_ALIASES,
+} from './headerAliases.ts';
 export {
   historyMessage,
   historyProblem,

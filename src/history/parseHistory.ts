@@ -15,7 +15,13 @@
 import { utf8Length } from '../io/parseJson.ts';
 import { readNumber } from './cells.ts';
 import { readCsv, type CsvRecord } from './csv.ts';
-import { canonicalColumn, HISTORY_ALIASES, type Aliases } from './headerAliases.ts';
+import {
+  canonicalColumn,
+  headerScale,
+  HISTORY_ALIASES,
+  scaleByTenThousand,
+  type Aliases,
+} from './headerAliases.ts';
 import { locateInSheet, sheetRef, type SheetRecords } from './sheetRecords.ts';
 import {
   checkHistoryRow,
@@ -87,8 +93,11 @@ export type Table<C extends string> =
  * the CSV would hold, with its own problems) — : size and row limits, syntax problems, the header
  * (unknown, duplicate and missing columns; a name is matched trimmed, in any case, or by its
  * Chinese alias from `aliases`) and records with as many fields as the header (a record with
- * another count is a problem and is not read further). Shared by the history, region and claim
- * files. With `implicitHeader`, every record is data and the header is taken as given (a plain
+ * another count is a problem and is not read further). A column whose name ends in a unit of
+ * ten thousand (`支出（万元）`, headerAliases.ts) is that column with each plain number × 10,000,
+ * exactly (its text's exponent raised by 4), before the cell rules: 402.15 万元 is 4,021,500 yuan,
+ * and 402.123 万元 is refused as 4,021,230 yuan with a fen too many. Shared by the history,
+ * region, claim and district files. With `implicitHeader`, every record is data and the header is taken as given (a plain
  * list). `ok: false` only when nothing can be read (too large, empty, too many rows).
  */
 export function readTable<C extends string>(
@@ -129,7 +138,9 @@ export function readTable<C extends string>(
       problems: finish([{ at: at(body[maxRows].line), ...msg('tooManyRows', { max: maxRows }) }]),
     };
   const seen = new Set<string>();
+  const scaled: number[] = [];
   for (const raw of header.fields) {
+    if (headerScale(raw) !== 1) scaled.push(columns.length);
     const name = canonicalColumn(raw, aliases);
     let ok = false;
     if (name === '') problems.push({ at: at(header.line), ...msg('blankColumnName') });
@@ -160,13 +171,21 @@ export function readTable<C extends string>(
       });
     }
   }
+  const kept = body.filter((r) => r.fields.length === columns.length);
   return {
     ok: true,
     columns,
-    body: body.filter((r) => r.fields.length === columns.length),
+    body: scaled.length === 0 ? kept : kept.map((r) => ({ ...r, fields: tenThousands(r.fields, scaled) })),
     problems,
     finish,
   };
+}
+
+/** `fields` with those at `scaled` × 10,000 (scaleByTenThousand). */
+function tenThousands(fields: readonly string[], scaled: readonly number[]): string[] {
+  const out = [...fields];
+  for (const j of scaled) out[j] = scaleByTenThousand(out[j]);
+  return out;
 }
 
 /** Problems in the order of the file (a stable sort by line number; messages of a line keep their order). */

@@ -22,12 +22,14 @@ import {
   type FitClaimsResult,
   type HistoryProblem,
   type HistoryRow,
+  type SheetRecords,
 } from '../history/index.ts';
 import { per100 } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { h, problemBox } from './dom.ts';
 import { figure } from './figure.ts';
-import { CSV_FILES, filePicker } from './filePicker.ts';
+import { CSV_FILES, filePicker, XLSX_FILES } from './filePicker.ts';
+import { tableFiles } from './xlsx.ts';
 import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
@@ -54,6 +56,15 @@ export function createCalibration(deps: { store: Store }) {
   let family = '';
   let fitApplied = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Claim files: a CSV, or a workbook's sheet (the first, then any from the chooser). */
+  const claimFiles = tableFiles({
+    chooserId: 'claims-sheet',
+    read: (name, source) => setTimeout(() => readClaims(name, source), 0),
+    refuse: (name, problems) => {
+      claimsProblems = { name, problems };
+      draw();
+    },
+  });
   const aggBox = h('div', {});
   const fitBox = h('div', {});
   const el = h(
@@ -216,10 +227,11 @@ export function createCalibration(deps: { store: Store }) {
       { class: 'row' },
       filePicker({
         id: 'claims-file',
-        accept: CSV_FILES,
+        accept: `${CSV_FILES},${XLSX_FILES}`,
         label: l.fitOpen,
-        onFile: (file) => void file.text().then((text) => setTimeout(() => readClaims(file.name, text), 0)),
+        onFile: (file) => claimFiles.open(file),
       }),
+      claimFiles.chooser(l.sheetChoose),
       claims ? h('span', { class: 'note' }, l.histShowing(claims.name)) : '',
     );
     const parts: (HTMLElement | string)[] = [
@@ -298,8 +310,8 @@ export function createCalibration(deps: { store: Store }) {
     };
   }
 
-  function readClaims(name: string, text: string) {
-    const parsed = parseClaims(text);
+  function readClaims(name: string, source: string | SheetRecords) {
+    const parsed = parseClaims(source);
     if (!parsed.ok) claimsProblems = { name, problems: parsed.problems };
     else {
       claims = { name, costs: parsed.costs };

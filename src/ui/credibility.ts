@@ -4,14 +4,21 @@
  * district — exposure, observed rate, Z, credibility rate, pooled rate, subsidised or not — and
  * the notes in words. Compact: one control row, one table.
  */
-import { credibility, parseDistricts, type Credibility, type HistoryProblem } from '../history/index.ts';
+import {
+  credibility,
+  parseDistricts,
+  type Credibility,
+  type HistoryProblem,
+  type SheetRecords,
+} from '../history/index.ts';
 import { per100 } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { h, problemBox } from './dom.ts';
-import { CSV_FILES, filePicker } from './filePicker.ts';
+import { CSV_FILES, filePicker, XLSX_FILES } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { DISTRICTS_EXAMPLE, districtsExample } from './historyData.ts';
 import type { Store } from './store.ts';
+import { recordsCsv, tableFiles } from './xlsx.ts';
 
 export function createCredibility(deps: { store: Store }) {
   const { store } = deps;
@@ -20,16 +27,26 @@ export function createCredibility(deps: { store: Store }) {
   const el = h('section', { class: 'credibility compare-results', 'data-testid': 'credibility' });
   const L = () => LABELS[store.state.lang];
 
-  function load(name: string, text: string, example: boolean) {
+  /** Reads a table after a tick; a sheet is kept as its CSV text (what is shown is read from it again). */
+  function load(name: string, table: string | SheetRecords, example: boolean) {
     setTimeout(() => {
-      const parsed = parseDistricts(text);
+      const parsed = parseDistricts(table);
       if (parsed.ok) {
-        source = { name, text, example };
+        source = { name, text: typeof table === 'string' ? table : recordsCsv(table), example };
         rejected = null;
       } else rejected = { name, problems: parsed.problems };
       render();
     }, 0);
   }
+  /** District files: a CSV, or a workbook's sheet (the first, then any from the chooser). */
+  const files = tableFiles({
+    chooserId: 'districts-sheet',
+    read: (name, table) => load(name, table, false),
+    refuse: (name, problems) => {
+      rejected = { name, problems };
+      render();
+    },
+  });
 
   function render() {
     const l = L();
@@ -44,17 +61,21 @@ export function createCredibility(deps: { store: Store }) {
         { class: 'row' },
         filePicker({
           id: 'districts-file',
-          accept: CSV_FILES,
+          accept: `${CSV_FILES},${XLSX_FILES}`,
           label: l.credOpen,
-          onFile: (file) => void file.text().then((text) => load(file.name, text, false)),
+          onFile: (file) => files.open(file),
         }),
+        files.chooser(l.sheetChoose),
         example !== null &&
           h(
             'button',
             {
               type: 'button',
               'data-testid': 'districts-example',
-              onclick: () => load(DISTRICTS_EXAMPLE, example, true),
+              onclick: () => {
+                files.forget();
+                load(DISTRICTS_EXAMPLE, example, true);
+              },
             },
             l.credExample,
           ),

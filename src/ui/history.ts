@@ -26,7 +26,7 @@ import {
   type SheetRecords,
 } from '../history/index.ts';
 import { historySheets } from '../workbook/results.ts';
-import { isWorkbookFile, readWorkbookFile, recordsCsv, xlsxExportButton } from './xlsx.ts';
+import { recordsCsv, tableFiles, xlsxExportButton } from './xlsx.ts';
 import { per100, signedPercent } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { createCalibration } from './calibration.ts';
@@ -91,20 +91,16 @@ export function createHistoryView(deps: { store: Store }): View {
     }, 0);
   }
 
-  /** A file chosen or dropped: a workbook's first sheet, or CSV text. */
-  function openFile(file: File) {
-    if (!isWorkbookFile(file)) {
-      void file.text().then((text) => load(file.name, text));
-      return;
-    }
-    void readWorkbookFile(file).then((read) => {
-      if (read.ok) load(file.name, read.sheet);
-      else {
-        rejected = { name: file.name, problems: read.problems };
-        render();
-      }
-    });
-  }
+  /** Files chosen or dropped: CSV text, or a workbook's sheet (the first, then any from the chooser). */
+  const files = tableFiles({
+    chooserId: 'history-sheet',
+    read: load,
+    refuse: (name, problems) => {
+      rejected = { name, problems };
+      render();
+    },
+  });
+  const openFile = (file: File) => files.open(file);
 
   // A table (.csv, .txt, .xlsx) dropped on the view is read here; anything else (a scenario) goes
   // on to the page's own drop, which opens scenarios.
@@ -135,6 +131,7 @@ export function createHistoryView(deps: { store: Store }): View {
         label: l.histOpen,
         onFile: openFile,
       }),
+      files.chooser(l.sheetChoose),
       h(
         'select',
         {
@@ -144,7 +141,10 @@ export function createHistoryView(deps: { store: Store }): View {
             const sel = e.target as HTMLSelectElement;
             const f = DATA_FILES.find((d) => d.file === sel.value);
             sel.value = '';
-            if (f) load(f.file, f.text);
+            if (f) {
+              files.forget();
+              load(f.file, f.text);
+            }
           },
         },
         h('option', { value: '' }, l.histExample),

@@ -387,6 +387,7 @@ const zh = {
   histHint:
     '导入历年收支 CSV（列 year, members, contributions, payouts，可选 claimants），或地区汇总表（含 region 列）。',
   histOpen: '导入 CSV 或 Excel…',
+  sheetChoose: '工作表',
   histExample: '内置数据…',
   histRejected: (name: string) => `无法读取「${name}」，以下为全部问题：`,
   histNone: '导入文件或选择内置数据。',
@@ -457,7 +458,7 @@ const zh = {
   calApplied: '已写入方案。',
   fitTitle: '按个案费用拟合分布',
   fitHint: 'CSV：一列 cost（每位受助人的自负医疗费，元），或每行一个数；至少 10 个。',
-  fitOpen: '导入个案费用…',
+  fitOpen: '导入个案费用（CSV 或 Excel）…',
   fitRejected: (name: string) => `无法读取「${name}」：`,
   fitFailed: '无法拟合：',
   fitNone: '尚未导入个案费用。',
@@ -472,7 +473,7 @@ const zh = {
   credTitle: '区县信度（市级统筹）',
   credHint:
     'CSV：district, year, members, claimants（每区县每年一行）。按 Bühlmann–Straub 信度估计各区县发生率，看统筹互助费补贴了哪些区县。',
-  credOpen: '导入区县数据…',
+  credOpen: '导入区县数据（CSV 或 Excel）…',
   credExample: '载入示例数据',
   credIllustrative: '示例数据为虚构，仅用于演示。',
   credRejected: (name: string) => `无法读取「${name}」：`,
@@ -879,6 +880,7 @@ const en: Labels = {
   histHint:
     'Import a history CSV (columns year, members, contributions, payouts, optionally claimants), or a regional table (with a region column).',
   histOpen: 'Import CSV or Excel…',
+  sheetChoose: 'Sheet',
   histExample: 'Bundled data…',
   histRejected: (name: string) => `Could not read “${name}”; every problem:`,
   histNone: 'Import a file or choose bundled data.',
@@ -966,7 +968,7 @@ const en: Labels = {
   fitTitle: 'Fit the cost distribution to claim-level data',
   fitHint:
     'CSV: one column cost (each claimant’s self-paid medical cost, yuan), or one number a line; at least 10.',
-  fitOpen: 'Import claim costs…',
+  fitOpen: 'Import claim costs (CSV or Excel)…',
   fitRejected: (name: string) => `Could not read “${name}”:`,
   fitFailed: 'Could not fit: ',
   fitNone: 'No claim costs imported yet.',
@@ -982,7 +984,7 @@ const en: Labels = {
   credTitle: 'District credibility (city-level pooling)',
   credHint:
     'CSV: district, year, members, claimants (one row per district and year). Bühlmann–Straub credibility estimates each district’s claim rate and shows which districts a pooled contribution subsidises.',
-  credOpen: 'Import districts…',
+  credOpen: 'Import districts (CSV or Excel)…',
   credExample: 'Load the example',
   credIllustrative: 'The example figures are made up, for illustration only.',
   credRejected: (name: string) => `Could not read “${name}”:`,

@@ -23,9 +23,10 @@ import { zipProblem } from './zipCheck.ts';
 /** Rows with values a sheet may have (the table readers then apply their own row limits). */
 export const MAX_SHEET_ROWS = 100_000;
 
+/** `sheets`: the workbook's sheet names, whenever it could be unpacked (so another can be chosen). */
 export type ReadWorkbookResult =
   | { ok: true; sheet: SheetRecords; sheets: string[] }
-  | { ok: false; unreadable: boolean; problems: HistoryProblem[] };
+  | { ok: false; unreadable: boolean; problems: HistoryProblem[]; sheets?: string[] };
 
 /** Loads exceljs once (a dynamic import: its own chunk in the browser). */
 export async function loadExcelJs() {
@@ -58,15 +59,15 @@ export async function readWorkbook(
   if (!ws)
     return options.sheet === undefined
       ? refuse(msg('noSheet'))
-      : refuse(msg('unknownSheet', { sheet: options.sheet, sheets: names }));
+      : { ...refuse(msg('unknownSheet', { sheet: options.sheet, sheets: names })), sheets: names };
   if (ws.actualColumnCount > MAX_SHEET_COLUMNS)
-    return refuse(msg('tooManyColumns', { max: MAX_SHEET_COLUMNS }), false);
+    return { ...refuse(msg('tooManyColumns', { max: MAX_SHEET_COLUMNS }), false), sheets: names };
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     rows.push({ row: n, values: row.values as unknown[] });
   });
   const read = sheetRecords(ws.name, rows, options.maxRows ?? MAX_SHEET_ROWS);
-  if (!read.ok) return { ok: false, unreadable: false, problems: read.problems };
+  if (!read.ok) return { ok: false, unreadable: false, problems: read.problems, sheets: names };
   const { ok: _, ...sheet } = read;
   void _;
   return { ok: true, sheet, sheets: names };

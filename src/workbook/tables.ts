@@ -119,8 +119,9 @@ export function objectSheets(
 }
 
 /**
- * Versions side by side: `key | version 1 | version 2 | …`, one row per scalar field; then one
- * sheet per array field, every version's items with the version's number first.
+ * Versions side by side: `key | version 1 | version 2 | … | version 1 (万元) | …`, one row per
+ * scalar field (the 万元 columns hold a yuan field's value / 10,000, blank for other fields); then
+ * one sheet per array field, every version's items with the version's number first.
  */
 export function sideBySideSheets(
   name: string,
@@ -130,14 +131,24 @@ export function sideBySideSheets(
   const arrays = versions.map(() => [] as [string, unknown[]][]);
   const flats = versions.map((v, i) => new Map(flatten(v, '', arrays[i])));
   const keys = [...new Set(flats.flatMap((f) => [...f.keys()]))];
+  const n = versions.length;
+  const wanOf = (k: string, v: Value) =>
+    formatOf(k) === 'yuan' && typeof v === 'number' ? v / 10_000 : null;
   const sheet: SheetSpec = {
     name,
     columns: [
       { header: words.key, format: 'plain' },
       ...versions.map((_, i) => ({ header: words.version(i + 1), format: 'plain' as Format })),
+      ...versions.map((_, i) => ({
+        header: `${words.version(i + 1)} (${words.wan})`,
+        format: 'yuan' as Format,
+      })),
     ],
-    rows: keys.map((k) => [k, ...flats.map((f) => f.get(k) ?? null)]),
-    cellFormat: (i, j) => (j >= 1 ? formatOf(keys[i]) : undefined),
+    rows: keys.map((k) => {
+      const values = flats.map((f) => f.get(k) ?? null);
+      return [k, ...values, ...values.map((v) => wanOf(k, v))];
+    }),
+    cellFormat: (i, j) => (j >= 1 && j <= n ? formatOf(keys[i]) : undefined),
   };
   const arrayNames = [...new Set(arrays.flatMap((a) => a.map(([k]) => k)))];
   const more = arrayNames.map((k) => {

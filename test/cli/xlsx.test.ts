@@ -103,6 +103,80 @@ describe('history reads .xlsx', () => {
   });
 });
 
+describe('history reads regional tables and figures in 万 from .xlsx', () => {
+  /** data/inner-mongolia-regions.csv as sheet rows, numbers as numbers, blanks as empty cells. */
+  const regionRows = () =>
+    readFileSync('data/inner-mongolia-regions.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').map((f, j) => (j === 0 ? f : f === '' ? null : Number(f))));
+
+  it('a regional sheet named by --sheet, with Chinese headers, gives the --json of its CSV', async () => {
+    // 地区, 参保人年, 受益人数, 受益人次, 支付金额 for region, member-years, claimants, claims, paid.
+    const header = [
+      '\u5730\u533a',
+      '\u53c2\u4fdd\u4eba\u5e74',
+      '\u53d7\u76ca\u4eba\u6570',
+      '\u53d7\u76ca\u4eba\u6b21',
+      '\u652f\u4ed8\u91d1\u989d',
+    ];
+    const xlsx = file(
+      'regions.xlsx',
+      await workbook([['\u8bf4\u660e']], '\u8bf4\u660e', (_, wb) => {
+        const ws = wb.addWorksheet('\u76df\u5e02');
+        ws.addRow(header);
+        for (const r of regionRows()) ws.addRow(r);
+      }),
+    );
+    const fromSheet = runCli(['history', xlsx, '--sheet', '\u76df\u5e02', '--json']);
+    const fromCsv = runCli(['history', 'data/inner-mongolia-regions.csv', '--json']);
+    expect(fromSheet.code).toBe(0);
+    expect(fromSheet.stdout).toBe(fromCsv.stdout);
+    expect(JSON.parse(fromSheet.stdout).regions).toHaveLength(11);
+    // Without --sheet the first sheet (a note) is read, and refused as not a table.
+    const first = runCli(['history', xlsx, '--lang', 'en']);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/unknown column/);
+  });
+
+  it('Wenzhou with its money in 万元 and members in 万人 gives exactly the --json of data/wenzhou.csv', async () => {
+    const wan = [
+      [
+        '\u5e74\u4efd',
+        '\u53c2\u4fdd\u4eba\u6570\uff08\u4e07\u4eba\uff09',
+        '\u4e92\u52a9\u91d1\u6536\u5165(\u4e07\u5143)',
+        '\u652f\u51fa\uff08\u4e07\u5143\uff09',
+        '\u53d7\u76ca\u4eba\u6b21',
+      ],
+      [2014, 9.1449, 762.3069, 150, 507],
+      [2015, 33.2874, 998.622, 402, 2236],
+    ];
+    const r = runCli(['history', file('wan.xlsx', await workbook(wan)), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(runCli(['history', 'data/wenzhou.csv', '--json']).stdout);
+  });
+
+  it('refuses a regional sheet with wrong types at their cells, exit 1', async () => {
+    const xlsx = file(
+      'bad-regions.xlsx',
+      await workbook([
+        ['region', 'paid'],
+        ['A', '4,020,000'],
+        ['B', true],
+        [new Date(Date.UTC(2020, 0, 1)), 5],
+      ]),
+    );
+    const r = runCli(['history', xlsx, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^Sheet1!B2 \(paid\): .*4,020,000/),
+      expect.stringMatching(/^Sheet1!B3: .*TRUE/),
+      expect.stringMatching(/^Sheet1!A4: .*date/),
+    ]);
+  });
+});
+
 describe('--xlsx writes the figures of --json', () => {
   it('simulate: the summary, the quantiles and the benefits, yuan with a 10,000-yuan column, fractions as percentages', async () => {
     const out = join(dir, 'sim.xlsx');
@@ -173,6 +247,11 @@ describe('--xlsx writes the figures of --json', () => {
       expect(ws.getRow(i + 2).getCell(head.indexOf('year') + 1).value).toBe(y.year);
       expect(ws.getRow(i + 2).getCell(head.indexOf('balance.p50') + 1).value).toBe(y.balance.p50);
       expect(ws.getRow(i + 2).getCell(head.indexOf('probDepleted') + 1).value).toBe(y.probDepleted);
+      // Yuan as numbers with the yuan format, and beside them the same in 万元 (÷ 10,000), also numbers.
+      const yuan = ws.getRow(i + 2).getCell(head.indexOf('balance.p50') + 1);
+      const wan = ws.getRow(i + 2).getCell(head.indexOf('balance.p50 (\u4e07\u5143)') + 1);
+      expect([typeof yuan.value, yuan.numFmt]).toEqual(['number', '#,##0.00']);
+      expect([wan.value, wan.numFmt]).toEqual([y.balance.p50 / 10_000, '#,##0.00']);
     });
 
     const cmp = join(dir, 'cmp.xlsx');
@@ -197,6 +276,23 @@ describe('--xlsx writes the figures of --json', () => {
     expect([row.getCell(2).value, row.getCell(3).value]).toEqual(
       versions.map((v: { expected: { payout: number } }) => v.expected.payout),
     );
+    expect([row.getCell(2).numFmt, row.getCell(3).numFmt]).toEqual(['#,##0.00', '#,##0.00']);
+    // The 万元 columns after the versions: each version's payout ÷ 10,000, as numbers, formatted as yuan.
+    const cmpHead = ((await readBack(cmp)).worksheets[0].getRow(1).values as unknown[]).slice(1);
+    // In Chinese (the default language): 项目, 方案 1, 方案 2, 方案 1 (万元), 方案 2 (万元).
+    expect(cmpHead).toEqual([
+      '\u9879\u76ee',
+      '\u65b9\u6848 1',
+      '\u65b9\u6848 2',
+      '\u65b9\u6848 1 (\u4e07\u5143)',
+      '\u65b9\u6848 2 (\u4e07\u5143)',
+    ]);
+    expect([row.getCell(4).value, row.getCell(5).value]).toEqual(
+      versions.map((v: { expected: { payout: number } }) => v.expected.payout / 10_000),
+    );
+    expect(row.getCell(4).numFmt).toBe('#,##0.00');
+    const lossRatio = (await readBack(cmp)).worksheets[0].getRow(Number(side.get('expected.lossRatio')!.row));
+    expect([lossRatio.getCell(2).numFmt, lossRatio.getCell(4).value]).toEqual(['0.00%', null]);
 
     const hist = join(dir, 'hist.xlsx');
     const h = runCli(['history', 'data/wenzhou.csv', '--json', '--xlsx', hist]);

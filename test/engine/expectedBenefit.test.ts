@@ -5,6 +5,7 @@ import {
   expectedCostBenefit,
   expectedDailyBenefit,
   expectedLumpSum,
+  expectedStepsBySurvival,
 } from '../../src/engine/expectedBenefit.ts';
 import { beijing, hangzhou, jiaxing, jiaxingDaily, wenzhou } from '../helpers/fixtures.ts';
 import { integratePieces } from '../helpers/integrate.ts';
@@ -142,6 +143,64 @@ describe('stepped tables', () => {
     const e = expectedCostBenefit(b, { dist: 'pareto', scale: s, shape: a });
     expect(e).toBeGreaterThan((1000 / 10000) * stopLoss(30000));
     expect(e).toBeLessThan((1000 / 10000) * stopLoss(20000));
+  });
+});
+
+describe('uncapped steps under a Pareto tail, in closed form (Hurwitz zeta)', () => {
+  const steps = (from: number, step: number, perStep: number, cap?: number): StepsBenefit => ({
+    id: 's',
+    risk: 'r',
+    type: 'steps',
+    from,
+    step,
+    perStep,
+    cap,
+  });
+  it('shape 2 with (from + s)/step = n whole: perStep·(s/step)²·(π²/6 − Σ_{k=1}^{n} 1/k²)', () => {
+    // S(from + k·step) = (s/(from + s + k·step))² = (s/step)²/(n + k)², and Σ_{k>n} 1/k² = π²/6 − Σ_{k≤n} 1/k².
+    for (const [s, from, step, n] of [
+      [4000, 6000, 10, 1000],
+      [30000, 0, 1000, 30],
+      [500, 1500, 0.5, 4000],
+    ]) {
+      let head = 0;
+      for (let k = n; k >= 1; k--) head += 1 / (k * k);
+      const exact = 7 * (s / step) ** 2 * (Math.PI ** 2 / 6 - head);
+      expect(
+        expectedCostBenefit(steps(from, step, 7), { dist: 'pareto', scale: s, shape: 2 }) / exact,
+      ).toBeCloseTo(1, 11);
+    }
+  });
+  it('the bench’s heavy tail (Pareto 4,000, shape 1.1; 5 yuan per 10 yuan from 10,000) pays 17,644.43200478361 per claimant, as mpmath gives', () => {
+    // 5·400^1.1·ζ(1.1, 1401), mpmath 1.3 at 30 digits (shape: the double nearest 1.1).
+    expect(
+      expectedCostBenefit(steps(10000, 10, 5), { dist: 'pareto', scale: 4000, shape: 1.1 }) /
+        17644.432004783608,
+    ).toBeCloseTo(1, 13);
+    // The same through the cost scale (a trend factor of 2 doubles the Pareto scale).
+    expect(
+      expectedCostBenefit(steps(10000, 10, 5), { dist: 'pareto', scale: 2000, shape: 1.1 }, 2) /
+        17644.432004783608,
+    ).toBeCloseTo(1, 13);
+  });
+  it('a Pareto shape of 1,000 with a scale of 10^9 (the limits) gives the survival sum, not NaN', () => {
+    // S(k·1000) = (1 + k/10^6)^−1000: the direct survival sum stops within 50,000 terms.
+    const b = steps(0, 1000, 1);
+    const X = continuousCost({ dist: 'pareto', scale: 1e9, shape: 1000 });
+    const bySurvival = expectedStepsBySurvival(b, X);
+    expect(bySurvival).toBeGreaterThan(999);
+    expect(expectedCostBenefit(b, { dist: 'pareto', scale: 1e9, shape: 1000 }) / bySurvival).toBeCloseTo(
+      1,
+      11,
+    );
+  });
+  it('a cap above MAX_STEP_PIECES steps stops the sum at the cap, with the rest of the cap paid one step later', () => {
+    // Cap 1,000,002.5: 200,000 full steps of 5, then 2.5. mpmath: 5·400^1.1·(ζ(1.1, 1401) − ζ(1.1, 201401))
+    // + 2.5·(4000/(10000 + 200001·10 + 4000))^1.1.
+    expect(
+      expectedCostBenefit(steps(10000, 10, 5, 1_000_002.5), { dist: 'pareto', scale: 4000, shape: 1.1 }) /
+        6908.745216724144,
+    ).toBeCloseTo(1, 12);
   });
 });
 

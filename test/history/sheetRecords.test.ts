@@ -8,6 +8,7 @@ import {
   canonicalColumn,
   cellRef,
   columnLetters,
+  headerScale,
   HISTORY_ALIASES,
   isRegionTable,
   parseHistory,
@@ -19,6 +20,7 @@ import {
   type SheetRow,
 } from '../../src/history/index.ts';
 import { parseClaims } from '../../src/history/parseClaims.ts';
+import { parseDistricts } from '../../src/history/parseDistricts.ts';
 import { worded } from './worded.ts';
 
 /** Rows as exceljs gives them: values by column number from 1 (index 0 unused). */
@@ -70,14 +72,60 @@ describe('Chinese column names', () => {
     expect(canonicalColumn('Payouts (yuan)', HISTORY_ALIASES)).toBe('payouts');
     expect(canonicalColumn('\u3000YEAR\u3000', HISTORY_ALIASES)).toBe('year');
   });
-  it('do not drop a unit of 10,000 yuan: the column is then unknown, never read 10,000 times too small', () => {
-    expect(canonicalColumn('\u652f\u51fa\uff08\u4e07\u5143\uff09', HISTORY_ALIASES)).toBe(
-      '\u652f\u51fa\uff08\u4e07\u5143\uff09',
+  it('read a unit of ten thousand (万元, 万人, 万) as the same column, its figures × 10,000', () => {
+    expect(canonicalColumn('\u652f\u51fa\uff08\u4e07\u5143\uff09', HISTORY_ALIASES)).toBe('payouts');
+    expect(canonicalColumn('Payouts (10,000 yuan)', HISTORY_ALIASES)).toBe('payouts');
+    expect(headerScale('\u652f\u51fa\uff08\u4e07\u5143\uff09')).toBe(10_000);
+    expect(headerScale('\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba)')).toBe(10_000);
+    expect(headerScale('payouts (10k yuan)')).toBe(10_000);
+    expect(headerScale('\u652f\u51fa\uff08\u5143\uff09')).toBe(1);
+    expect(headerScale('\u652f\u51fa')).toBe(1);
+  });
+  it('read Wenzhou given in 万元 and 万人 as data/wenzhou.csv in yuan and persons', () => {
+    // data/wenzhou.csv: 2014,91449,7623069,1500000,507 and 2015,332874,9986220,4020000,2236.
+    const yuan = parseHistory(
+      'year,members,contributions,payouts,claimants\n2014,91449,7623069,1500000,507\n2015,332874,9986220,4020000,2236\n',
     );
-    const r = worded(
-      parseHistory('\u5e74\u4efd,members,contributions,\u652f\u51fa\uff08\u4e07\u5143\uff09\n2015,1,1,1\n'),
+    const wan = parseHistory(
+      '\u5e74\u4efd,\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba),\u4e92\u52a9\u91d1\u6536\u5165\uff08\u4e07\u5143\uff09,\u652f\u51fa\uff08\u4e07\u5143\uff09,\u53d7\u76ca\u4eba\u6b21\n' +
+        '2014,9.1449,762.3069,150,507\n2015,33.2874,998.622,402,2236\n',
     );
-    expect(r.ok).toBe(false);
+    expect(wan).toEqual(yuan);
+    expect(yuan.ok).toBe(true);
+  });
+  it('scale 万 exactly: 0.07 万元 is 700 yuan, not 0.07 × 10,000 = 700.0000000000001', () => {
+    const r = parseRegions('region,paid (\u4e07\u5143)\nA,0.07\nB,1.1e2\nC,402.1234\n');
+    expect(r).toEqual({
+      ok: true,
+      regions: [
+        { name: 'A', paid: 700 },
+        { name: 'B', paid: 1_100_000 },
+        { name: 'C', paid: 4_021_234 },
+      ],
+    });
+  });
+  it('check a figure in 万 by the yuan it stands for: a fen too many is refused, a unit in the cell as before', () => {
+    expect(
+      problemsOf(parseHistory('year,members,contributions,payouts (\u4e07\u5143)\n2015,1,1,402.123456\n')),
+    ).toEqual([]);
+    expect(
+      problemsOf(parseHistory('year,members,contributions,payouts (\u4e07\u5143)\n2015,1,1,402.1234567\n')),
+    ).toEqual([{ path: 'line 2, payouts', message: 'must have at most 2 decimals (yuan to the fen)' }]);
+    expect(
+      problemsOf(parseHistory('year,members (\u4e07\u4eba),contributions,payouts\n2015,1.23456,1,1\n')),
+    ).toEqual([{ path: 'line 2, members', message: expect.stringMatching(/whole number/) }]);
+    expect(
+      problemsOf(parseHistory('year,members,contributions,payouts (\u4e07\u5143)\n2015,1,1,402\u4e07\n')),
+    ).toEqual([{ path: 'line 2, payouts', message: expect.stringMatching(/not "402\u4e07"/) }]);
+  });
+  it('refuse the same column given both in yuan and in 万元, rather than read one and drop the other', () => {
+    expect(
+      problemsOf(
+        parseHistory(
+          'year,members,contributions,\u652f\u51fa,\u652f\u51fa(\u4e07\u5143)\n2015,1,1,4020000,402\n',
+        ),
+      ),
+    ).toEqual([{ path: 'line 1, payouts', message: 'column "payouts" appears twice' }]);
   });
   it('read a CSV with Chinese headers as the same CSV with English ones', () => {
     const en = parseHistory('year,members,contributions,payouts,claimants\n2014,91449,7623069,1500000,507\n');
@@ -262,6 +310,32 @@ describe('a sheet through the table readers', () => {
     expect(worded(parseClaims(sheet(rows([1200], [-1]), 'C')))).toEqual({
       ok: false,
       problems: [{ path: 'C!A2 (cost)', message: 'must be greater than 0' }],
+    });
+  });
+  it('reads districts as their CSV, with their Chinese names, each problem at its cell; claim costs in 万元 × 10,000', () => {
+    const zh = ['\u533a\u53bf', '\u5e74\u4efd', '\u53c2\u4fdd\u4eba\u6570', '\u53d7\u76ca\u4eba\u6b21'];
+    const districts = sheet(rows(zh, ['A', 2020, 1000, 40], ['B', 2020, 800, 25]), '\u533a\u53bf');
+    expect(parseDistricts(districts)).toEqual(
+      parseDistricts('district,year,members,claimants\nA,2020,1000,40\nB,2020,800,25\n'),
+    );
+    expect(parseDistricts(districts)).toEqual({
+      ok: true,
+      districts: [
+        { name: 'A', years: [{ year: 2020, members: 1000, claimants: 40 }] },
+        { name: 'B', years: [{ year: 2020, members: 800, claimants: 25 }] },
+      ],
+    });
+    expect(worded(parseDistricts(sheet(rows(zh, ['A', 2020, 0, 40], ['', 2021, 800, 2.5]), 'D')))).toEqual({
+      ok: false,
+      problems: [
+        { path: 'D!C2 (members)', message: expect.stringMatching(/whole number from 1/) },
+        { path: 'D!A3 (district)', message: expect.stringMatching(/blank/) },
+        { path: 'D!D3 (claimants)', message: expect.stringMatching(/whole number from 0/) },
+      ],
+    });
+    expect(parseClaims(sheet(rows(['\u8d39\u7528(\u4e07\u5143)'], [0.12], [3.50005])))).toEqual({
+      ok: true,
+      costs: [1200, 35000.5],
     });
   });
 });

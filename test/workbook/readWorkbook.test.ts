@@ -4,7 +4,7 @@
  * that lies about a size, a damaged zip), and a named sheet that is missing says which there are.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHistory } from '../../src/history/index.ts';
+import { parseClaims, parseDistricts, parseHistory } from '../../src/history/index.ts';
 import { historyProblemLine } from '../../src/messages/history.ts';
 import { readWorkbook } from '../../src/workbook/readWorkbook.ts';
 import { zipEntries, zipProblem } from '../../src/workbook/zipCheck.ts';
@@ -57,6 +57,64 @@ describe('readWorkbook', () => {
     expect(parsed.ok ? [] : parsed.problems.map((p) => historyProblemLine('en', p))).toEqual([
       'Sheet1!C2: is a formula (=SUM(X1:X9)) with no saved result: open and save the workbook in Excel or WPS, or paste the values',
       'Sheet1!D3: is a date (2015-12-31), not a number: write the value as a number',
+    ]);
+  });
+
+  it('names the sheets of a workbook whose first sheet is refused, so that another can be chosen', async () => {
+    const bytes = await workbook(
+      [['cost'], ...Array.from({ length: 30 }, (_, i) => [i + 1])],
+      'Big',
+      (_, wb) => {
+        const ws = wb.addWorksheet('Data');
+        for (const r of WENZHOU_ZH) ws.addRow(r);
+      },
+    );
+    const r = await readWorkbook(bytes, { file: 'w.xlsx', maxRows: 20 });
+    expect(!r.ok && [r.unreadable, r.sheets]).toEqual([false, ['Big', 'Data']]);
+    expect(lines(r)).toEqual(['Big!22:22: more than 20 data rows']);
+    const data = await readWorkbook(bytes, { file: 'w.xlsx', maxRows: 20, sheet: 'Data' });
+    expect(data.ok && parseHistory(data.sheet).ok).toBe(true);
+    // Bytes that cannot be unpacked have no sheets to offer.
+    const bomb = await readWorkbook(zipBomb(), { file: 'b.xlsx' });
+    expect(!bomb.ok && [bomb.unreadable, bomb.sheets]).toEqual([true, undefined]);
+  });
+
+  it('claim and district sheets: wrong types, formulas without a result and blanks are refused at their cells', async () => {
+    const claims = await readWorkbook(
+      await workbook(
+        [['\u8d39\u7528'], [1200], [new Date(Date.UTC(2020, 0, 2))], [true], ['35,000'], [-5]],
+        'C',
+        (ws) => {
+          ws.getCell('A7').value = { formula: 'A2*2' } as never;
+        },
+      ),
+      { file: 'c.xlsx' },
+    );
+    if (!claims.ok) throw new Error(lines(claims).join('\n'));
+    const c = parseClaims(claims.sheet);
+    expect(c.ok ? [] : c.problems.map((p) => historyProblemLine('en', p))).toEqual([
+      'C!A3: is a date (2020-01-02), not a number: write the value as a number',
+      'C!A4: is TRUE, not a number',
+      'C!A5 (cost): must be written without thousands separators or units, not "35,000"',
+      'C!A6 (cost): must be greater than 0',
+      'C!A7: is a formula (=A2*2) with no saved result: open and save the workbook in Excel or WPS, or paste the values',
+    ]);
+    const districts = await readWorkbook(
+      await workbook(
+        [
+          ['\u533a\u53bf', '\u5e74\u4efd', '\u53c2\u4fdd\u4eba\u6570', '\u53d7\u76ca\u4eba\u6b21'],
+          ['A', 2020, 1000, 40],
+          ['B', '2020\u5e74', 800, { error: '#DIV/0!' }],
+        ],
+        'D',
+      ),
+      { file: 'd.xlsx' },
+    );
+    if (!districts.ok) throw new Error(lines(districts).join('\n'));
+    const d = parseDistricts(districts.sheet);
+    expect(d.ok ? [] : d.problems.map((p) => historyProblemLine('en', p))).toEqual([
+      'D!B3 (year): must be a number, not "2020\u5e74"',
+      'D!D3: is an error value (#DIV/0!), not a number',
     ]);
   });
 

@@ -83,8 +83,14 @@ describe('a report with fields the writer does not know', () => {
       ],
       words,
     );
-    expect(side.columns.map((c) => c.header)).toEqual(['key', 'v1', 'v2']);
-    expect(side.rows).toEqual([['income', 1, 2]]);
+    expect(side.columns.map((c) => c.header)).toEqual([
+      'key',
+      'v1',
+      'v2',
+      'v1 (10,000 yuan)',
+      'v2 (10,000 yuan)',
+    ]);
+    expect(side.rows).toEqual([['income', 1, 2, 0.0001, 0.0002]]);
     expect(changes.rows).toEqual([[2, 'benefits[0].cap', 13700, 1.37, 30200, 3.02]]);
   });
 });
