@@ -4,12 +4,12 @@
  * field is ("benefits[0].cap：13,700 → 30,200 (benefit 1 · maximum)").
  *
  * Numbers are grouped (13,700; 0.45 stays 0.45), texts quoted and shortened, a field present in
- * one version only reads "(none)" on the other side, a whole list element is written compactly.
+ * one version only reads "(none)" on the other side, a switch yes or no, a whole list element (a
+ * group, a holding, a limit) by its fields' names: the words of src/messages/fields.ts.
  */
 import type { Change } from '../engine/diff.ts';
 import type { Lang } from '../domain/format.ts';
-import { parsePath } from './paths.ts';
-import { LABELS } from './i18n.ts';
+import { fieldPathWords, valueWords } from '../messages/fields.ts';
 
 export interface ChangeText {
   path: string;
@@ -19,28 +19,14 @@ export interface ChangeText {
   to: string;
 }
 
-const MAX_TEXT = 60;
-
+/** A value as a planner reads it (src/messages/fields.ts): the same words as the CLI's `compare`. */
 export function formatValue(v: unknown, lang: Lang): string {
-  if (v === null || v === undefined) return LABELS[lang].none;
-  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  if (typeof v === 'string') {
-    const short = [...v].length > MAX_TEXT ? `${[...v].slice(0, MAX_TEXT - 1).join('')}…` : v;
-    return lang === 'zh' ? `「${short}」` : `“${short}”`;
-  }
-  const json = JSON.stringify(v) ?? String(v);
-  return [...json].length > MAX_TEXT ? `${[...json].slice(0, MAX_TEXT - 1).join('')}…` : json;
+  return valueWords(v, lang);
 }
 
 /** The field path in words: each named part by its label, a list index as a position from 1. */
 export function pathWords(path: string, lang: Lang): string {
-  const names = LABELS[lang].fieldNames;
-  const words: string[] = [];
-  for (const part of parsePath(path)) {
-    if (typeof part === 'number') words[words.length - 1] = `${words.at(-1) ?? ''} ${part + 1}`;
-    else words.push(names[part] ?? part);
-  }
-  return words.join(' · ');
+  return fieldPathWords(path, lang);
 }
 
 export function describeChange(c: Change, lang: Lang): ChangeText {

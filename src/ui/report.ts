@@ -17,9 +17,10 @@ import { expectedPayout } from '../engine/expected.ts';
 import { fundOf, incomePerMember, verdictOf } from '../engine/fund.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import { flagText } from '../messages/flags.ts';
+import { allMembers, BENEFICIARY_WORDS } from '../messages/beneficiaries.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
-import { payoutChartLabels } from './results.ts';
+import { countText, payoutChartLabels } from './results.ts';
 import type { CompareResult } from './compare.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';
 import { benefitCap, benefitRule, benefitTypeName, contributionLines, riskText } from './describe.ts';
@@ -61,9 +62,13 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
   const s = resolveScheme(scenario);
   const fund = fundOf(s);
   const { income, net, threshold } = fund;
-  const mu = expectedPayout(s).payout;
+  const e = expectedPayout(s);
+  const mu = e.payout;
   const report = run?.report ?? null;
   const verdict = report?.verdict ?? verdictOf({ mu, ...fund });
+  const times = report?.expected.beneficiaryTimes ?? e.beneficiaryTimes;
+  const members = allMembers(s.groups.map((g) => ({ members: g.count })));
+  const average = report ? report.expected.averageBenefit : times > 0 ? mu / times : null;
   const date = input.date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     year: 'numeric',
     month: 'long',
@@ -90,6 +95,20 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
       { class: `verdict verdict-${verdict}`, 'data-testid': 'report-verdict', 'data-verdict': verdict },
       h('strong', {}, L.verdict[verdict]),
       h('span', {}, L.verdictHint[verdict]),
+      h(
+        'span',
+        {
+          class: 'verdict-helped',
+          'data-testid': 'report-helped',
+          'data-beneficiary-times': String(times),
+          'data-share-helped': String(times / members),
+        },
+        BENEFICIARY_WORDS[lang].helped(
+          countText(times),
+          formatPercent(times / members, 1),
+          average === null ? '—' : formatPerMember(average),
+        ),
+      ),
     ),
     report &&
       report.flags.length > 0 &&

@@ -24,7 +24,7 @@ describe('changes in words', () => {
       'en',
     );
     expect(band.from).toBe('(none)');
-    expect(band.to).toBe('{"upTo":50000,"rate":0.6}');
+    expect(band.to).toBe('Up to 50,000 · Rate 0.6');
     expect(band.what).toBe('Benefit 1 · Band 4');
   });
   it('quotes texts and shortens long ones', () => {
