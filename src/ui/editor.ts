@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../domain/format.ts';
 import { formatPerMember } from '../domain/format.ts';
+import { SCENARIO_FORMAT_1, SCENARIO_FORMAT_2 } from '../domain/scenario.ts';
 import type { ScenarioProblem } from '../domain/validation.ts';
 import { splitContributions } from '../engine/splitContributions.ts';
 import { scenarioProblemText } from '../messages/validation.ts';
@@ -13,6 +14,11 @@ import { h, type Child } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
 import { getAt, parsePath, setAt, type Draft } from './paths.ts';
 import type { Store } from './store.ts';
+
+/** The paths of the fields format /2 adds (docs/scenario-format.md). */
+const FORMAT_2_FIELD = /(^|\.)(perShare|groups|holdings|waitingAmount|limits)(\[|\.|$)/;
+const isFormat2Edit = (path: string, value: unknown) =>
+  FORMAT_2_FIELD.test(path) || (/^risks\[\d+\]\.rate$/.test(path) && typeof value === 'object');
 
 type Kind = 'text' | 'textarea' | 'number' | 'optional-number' | 'list';
 
@@ -74,6 +80,10 @@ export function renderEditor(store: Store): HTMLElement {
   const d = store.state.draft;
   const edit = (path: string, value: unknown, structural = false) => {
     setAt(d, path, value);
+    // A field only format /2 has (per share, groups, holdings, a waiting amount, limits, a rate by
+    // group) makes the draft a /2 scenario, as the workbench saves it: the same scheme otherwise.
+    if (value !== undefined && d.format === SCENARIO_FORMAT_1 && isFormat2Edit(path, value))
+      d.format = SCENARIO_FORMAT_2;
     store.edited(structural);
   };
   /** A field whose value other parts of the editor list (a group's or a benefit's id): rebuilt when left. */
@@ -123,10 +133,10 @@ export function renderEditor(store: Store): HTMLElement {
     h('button', { type: 'button', class: cls, onclick }, text);
   const list = (path: string) => (Array.isArray(getAt(d, path)) ? (getAt(d, path) as unknown[]) : []);
   /** A yes/no field stored as `true` or left out (the format's default, false). */
-  const toggle = (path: string, label: string) =>
+  const toggle = (path: string, label: string, hint?: string) =>
     h(
       'label',
-      { class: 'field toggle' },
+      { class: 'field toggle', title: hint },
       h('input', {
         type: 'checkbox',
         'data-field': path,
@@ -232,12 +242,20 @@ export function renderEditor(store: Store): HTMLElement {
             ...list('members.groups').map((_, i) =>
               h(
                 'div',
-                { class: 'row', 'data-testid': 'member-group' },
-                field(`members.groups[${i}].id`, L.groupId, 'text', {}, rebuildOnChange),
-                field(`members.groups[${i}].count`, L.count),
-                field(`members.groups[${i}].femaleShare`, L.femaleShare, 'optional-number'),
-                field(`members.groups[${i}].newShare`, L.newShare, 'optional-number'),
-                button(L.remove, () => edit(`members.groups[${i}]`, undefined, true)),
+                { class: 'card', 'data-testid': 'member-group' },
+                h(
+                  'div',
+                  { class: 'row' },
+                  field(`members.groups[${i}].id`, L.groupId, 'text', {}, rebuildOnChange),
+                  field(`members.groups[${i}].count`, L.count),
+                  button(L.remove, () => edit(`members.groups[${i}]`, undefined, true)),
+                ),
+                h(
+                  'div',
+                  { class: 'row' },
+                  field(`members.groups[${i}].femaleShare`, L.femaleShare, 'optional-number'),
+                  field(`members.groups[${i}].newShare`, L.newShare, 'optional-number'),
+                ),
                 holdingsEditor(`members.groups[${i}].holdings`),
               ),
             ),
@@ -263,15 +281,28 @@ export function renderEditor(store: Store): HTMLElement {
       {},
       h('legend', {}, L.contributions),
       list('contributions').map((_, i) =>
-        h(
-          'div',
-          { class: 'row' },
-          field(`contributions[${i}].payer`, L.payer, 'text'),
-          field(`contributions[${i}].amount`, L.amount),
-          toggle(`contributions[${i}].perShare`, L.perShare),
-          groupIds.length > 0 && choice(`contributions[${i}].groups`, L.payingGroups, groupIds, true),
-          button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
-        ),
+        groupIds.length > 0
+          ? h(
+              'div',
+              { class: 'card' },
+              h(
+                'div',
+                { class: 'row' },
+                field(`contributions[${i}].payer`, L.payer, 'text'),
+                field(`contributions[${i}].amount`, L.amount),
+                button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
+              ),
+              toggle(`contributions[${i}].perShare`, L.perShare, L.perShareHint),
+              choice(`contributions[${i}].groups`, L.payingGroups, groupIds, true),
+            )
+          : h(
+              'div',
+              { class: 'row' },
+              field(`contributions[${i}].payer`, L.payer, 'text'),
+              field(`contributions[${i}].amount`, L.amount),
+              toggle(`contributions[${i}].perShare`, L.perShare, L.perShareHint),
+              button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
+            ),
       ),
       h('span', { class: 'field-error', 'data-field-error': 'contributions', role: 'alert' }),
       h('p', { class: 'totals', 'data-testid': 'contribution-totals' }, contributionSummary(d, L)),
@@ -381,7 +412,7 @@ export function renderEditor(store: Store): HTMLElement {
         { class: 'row' },
         field(`${p}.id`, L.idLabel, 'text'),
         field(`${p}.cap`, L.limitCap),
-        toggle(`${p}.perShare`, L.perShare),
+        toggle(`${p}.perShare`, L.perShare, L.perShareLimitHint),
         button(L.remove, () => edit(list('limits').length === 1 ? 'limits' : p, undefined, true)),
       ),
       choice(`${p}.benefits`, L.limitBenefits, benefitIds, false),
@@ -403,25 +434,42 @@ export function renderEditor(store: Store): HTMLElement {
         edit(`${p}.rate`, typeof first === 'number' ? first : 0, true);
       }
     };
-    return [
-      ...(rate
-        ? [...exposed, ...Object.keys(rate).filter((g) => !exposed.includes(g))].map((g) =>
-            field(`${p}.rate.${g}`, `${L.rate} · ${g}`),
-          )
-        : [field(`${p}.rate`, L.rate)]),
-      rate && h('span', { class: 'field-error', 'data-field-error': `${p}.rate`, role: 'alert' }),
+    const toggleByGroup =
       groupIds.length > 0 &&
+      h(
+        'label',
+        { class: 'field toggle' },
+        h('input', {
+          type: 'checkbox',
+          'data-testid': 'rate-by-group',
+          checked: rate !== null,
+          onchange: (e: Event) => switchTo((e.target as HTMLInputElement).checked),
+        }),
+        h('span', { class: 'label' }, L.rateByGroup),
+      );
+    if (!rate)
+      return h(
+        'div',
+        { class: 'row' },
+        field(`${p}.rate`, L.rate),
+        field(`${p}.rateCv`, L.rateCv, 'optional-number'),
+        toggleByGroup,
+      );
+    return [
+      h(
+        'div',
+        { class: 'rates-by-group' },
+        h('span', { class: 'label' }, L.rate),
         h(
-          'label',
-          { class: 'field toggle' },
-          h('input', {
-            type: 'checkbox',
-            'data-testid': 'rate-by-group',
-            checked: rate !== null,
-            onchange: (e: Event) => switchTo((e.target as HTMLInputElement).checked),
-          }),
-          h('span', { class: 'label' }, L.rateByGroup),
+          'div',
+          { class: 'row' },
+          [...exposed, ...Object.keys(rate).filter((g) => !exposed.includes(g))].map((g) =>
+            field(`${p}.rate.${g}`, g),
+          ),
         ),
+        h('span', { class: 'field-error', 'data-field-error': `${p}.rate`, role: 'alert' }),
+      ),
+      h('div', { class: 'row' }, field(`${p}.rateCv`, L.rateCv, 'optional-number'), toggleByGroup),
     ];
   }
 
@@ -459,7 +507,7 @@ export function renderEditor(store: Store): HTMLElement {
           (v) => edit(`${p}.who`, v),
         ),
       ],
-      h('div', { class: 'row' }, rateFields(p, r), field(`${p}.rateCv`, L.rateCv, 'optional-number')),
+      rateFields(p, r),
       groupIds.length > 0 && choice(`${p}.groups`, L.exposedGroups, groupIds, true),
       isCost &&
         h(
@@ -583,7 +631,7 @@ export function renderEditor(store: Store): HTMLElement {
           field(`${p}.waitingDays`, L.waitingDays, 'optional-number'),
           field(`${p}.waitingAmount`, L.waitingAmount, 'optional-number'),
         ),
-      h('div', { class: 'row' }, toggle(`${p}.perShare`, L.perShareBenefit)),
+      toggle(`${p}.perShare`, L.perShare, L.perShareBenefitHint),
     );
   }
 }

@@ -23,7 +23,14 @@ import { renderChart } from './charts.ts';
 import { countText, payoutChartLabels } from './results.ts';
 import type { CompareResult } from './compare.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';
-import { benefitCap, benefitRule, benefitTypeName, contributionLines, riskText } from './describe.ts';
+import {
+  benefitCap,
+  benefitRule,
+  benefitTypeName,
+  contributionLines,
+  limitLines,
+  riskText,
+} from './describe.ts';
 import { h } from './dom.ts';
 import { contributionSummary } from './editor.ts';
 import { LABELS } from './i18n.ts';
@@ -241,9 +248,16 @@ function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
           'li',
           {},
           `${L.members}${L.colon}${L.membersLine(members.toLocaleString('en-US'), formatPercent(s.groups.reduce((a, g) => a + g.count * g.femaleShare, 0) / members, 0))}`,
+          scenario.members.groups &&
+            L.groupsLine(
+              scenario.members.groups
+                .map((g) => `${g.id} ${g.count.toLocaleString('en-US')}`)
+                .join(L.listSep),
+            ),
         ),
         h('li', {}, `${L.contributions}${L.colon}${contributionLines(scenario, lang).join(L.listSep)}`),
-        h('li', {}, contributionSummary(scenario as unknown as Draft, L)),
+        contributionSummary(scenario as unknown as Draft, L) !== '' &&
+          h('li', {}, contributionSummary(scenario as unknown as Draft, L)),
         h(
           'li',
           {},
@@ -254,6 +268,7 @@ function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
         'ul',
         {},
         scenario.risks.map((r) => h('li', {}, riskText(r, lang))),
+        limitLines(scenario, lang).map((t) => h('li', { 'data-testid': 'report-limit' }, t)),
       ),
     ),
     h(
