@@ -129,8 +129,8 @@ export function renderEditor(store: Store): HTMLElement {
       ),
       h('span', { class: 'field-error', 'data-field-error': path, role: 'alert' }),
     );
-  const button = (text: string, onclick: () => void, cls = 'small') =>
-    h('button', { type: 'button', class: cls, onclick }, text);
+  const button = (text: string, onclick: () => void, cls = 'small', testid?: string) =>
+    h('button', { type: 'button', class: cls, onclick, 'data-testid': testid }, text);
   const list = (path: string) => (Array.isArray(getAt(d, path)) ? (getAt(d, path) as unknown[]) : []);
   /** A yes/no field stored as `true` or left out (the format's default, false). */
   const toggle = (path: string, label: string, hint?: string) =>
@@ -156,7 +156,10 @@ export function renderEditor(store: Store): HTMLElement {
     const named = Array.isArray(given) ? given.map(String) : all ? known : [];
     const options = [...known, ...named.filter((id) => !known.includes(id))];
     const set = (id: string, on: boolean) => {
-      const next = options.filter((x) => (x === id ? on : named.includes(x)));
+      // What is ticked now (the editor is not rebuilt between two ticks).
+      const now = getAt(d, path);
+      const ticked = Array.isArray(now) ? now.map(String) : all ? known : [];
+      const next = options.filter((x) => (x === id ? on : ticked.includes(x)));
       edit(
         path,
         all && known.every((k) => next.includes(k)) && next.length === known.length ? undefined : next,
@@ -212,7 +215,7 @@ export function renderEditor(store: Store): HTMLElement {
         ),
       ),
       h('span', { class: 'field-error', 'data-field-error': path, role: 'alert' }),
-      button(L.addHolding, add),
+      button(L.addHolding, add, 'small', 'add-holding'),
     );
   }
 
@@ -355,12 +358,16 @@ export function renderEditor(store: Store): HTMLElement {
       h('p', { class: 'note' }, L.limitsHint),
       list('limits').map((_, i) => limitEditor(i)),
       h('span', { class: 'field-error', 'data-field-error': 'limits', role: 'alert' }),
-      button(L.addLimit, () =>
-        edit(
-          `limits[${list('limits').length}]`,
-          { id: `limit-${list('limits').length + 1}`, benefits: benefitIds.slice(0, 1), cap: 50000 },
-          true,
-        ),
+      button(
+        L.addLimit,
+        () =>
+          edit(
+            `limits[${list('limits').length}]`,
+            { id: `limit-${list('limits').length + 1}`, benefits: benefitIds.slice(0, 1), cap: 50000 },
+            true,
+          ),
+        'small',
+        'add-limit',
       ),
     ),
     h(
