@@ -9,7 +9,7 @@ import type { Comparison } from '../engine/compare.ts';
 import type { Projection } from '../engine/project.ts';
 import { payerIncomes } from '../engine/fund.ts';
 import type { AggregateRegion, AggregateWarning, HistoryAnalysis } from '../history/index.ts';
-import { fieldPathWords, valueWords } from '../messages/fields.ts';
+import { changeLine } from '../messages/fields.ts';
 import { flagText } from '../messages/flags.ts';
 import { historyMessageText } from '../messages/history.ts';
 
@@ -172,10 +172,6 @@ const compareLabels = {
       `common random numbers: ${n.toLocaleString('en-US')} iterations, seed "${seed}"`,
   },
 };
-
-/** A change as the workbench lists it (src/messages/fields.ts): the path, what it is, old → new. */
-const changeLine = (ch: { path: string; from: unknown; to: unknown }, lang: Lang): string =>
-  `${ch.path}${lang === 'zh' ? `（${fieldPathWords(ch.path, lang)}）` : ` (${fieldPathWords(ch.path, lang)})`}: ${valueWords(ch.from, lang)} → ${valueWords(ch.to, lang)}`;
 
 export function compareText(c: Comparison, lang: Lang): string {
   const L = compareLabels[lang];

@@ -190,3 +190,14 @@ function words(v: unknown, lang: Lang, max: number): string {
   }
   return String(v);
 }
+
+/**
+ * One change as the workbench and the CLI list it: `benefits[0].cap：13,700 → 30,200（给付项目 1 · 最高给付）`,
+ * `benefits[0].cap: 13,700 → 30,200 (Benefit 1 · Maximum)`.
+ */
+export function changeLine(c: { path: string; from: unknown; to: unknown }, lang: Lang): string {
+  const from = valueWords(c.from, lang);
+  const to = valueWords(c.to, lang);
+  const what = fieldPathWords(c.path, lang);
+  return lang === 'zh' ? `${c.path}：${from} → ${to}（${what}）` : `${c.path}: ${from} → ${to} (${what})`;
+}

@@ -2,7 +2,8 @@
  * `compare` over format /2 (docs/cli.md, `compare`): a /1 file against the same scheme written out
  * in /2's explicit spelling lists no change and gives the same figures; changes in the fields /2
  * adds (holdings, per-share contributions, rates by group, the waiting amount, limits) are listed
- * path by path with the field in words and the values as a planner reads them.
+ * path by path with the values as a planner reads them and the field in words, as the workbench
+ * lists them.
  *
  * The /2 spellings are built here from the spec's field table, not by the code under test: one
  * group `"all"` holding one share each, every contribution and risk naming that group, the rate
@@ -107,17 +108,17 @@ describe('compare: format /2', () => {
 
     const zh = runCli(['compare', a, b, ...RUN]).stdout;
     expect(zh).toContain(
-      'members.groups[0].holdings（会员 · 人群 1 · 持有份数）: （无） → (份数 1 · 占比 0.8) (份数 2 · 占比 0.2)',
+      'members.groups[0].holdings：（无） → (份数 1 · 占比 0.8) (份数 2 · 占比 0.2)（会员 · 人群 1 · 持有份数）',
     );
-    expect(zh).toContain('contributions[1].perShare（缴费方 2 · 按份计）: （无） → 是');
-    expect(zh).toContain('risks[0].rate.retired（风险 1 · 比例或发生率 · retired）: 0.08 → 0.09');
-    expect(zh).toContain('benefits[2].waitingAmount（给付项目 3 · 等待期内给付）: 1,000 → 500');
+    expect(zh).toContain('contributions[1].perShare：（无） → 是（缴费方 2 · 按份计）');
+    expect(zh).toContain('risks[0].rate.retired：0.08 → 0.09（风险 1 · 比例或发生率 · retired）');
+    expect(zh).toContain('benefits[2].waitingAmount：1,000 → 500（给付项目 3 · 等待期内给付）');
     expect(zh).toContain(
-      'limits（合计限额）: （无） → (代号 「inpatient-total」 · 给付项目 self-pay, allowance · 最高给付 20,000)',
+      'limits：（无） → (代号 「inpatient-total」 · 给付项目 self-pay, allowance · 最高给付 20,000)（合计限额）',
     );
     const en = runCli(['compare', a, b, ...RUN, '--lang', 'en']).stdout;
-    expect(en).toContain('risks[0].rate.retired (Risk 1 · Rate · retired): 0.08 → 0.09');
-    expect(en).toContain('contributions[1].perShare (Payer 2 · Per share): (none) → yes');
+    expect(en).toContain('risks[0].rate.retired: 0.08 → 0.09 (Risk 1 · Rate · retired)');
+    expect(en).toContain('contributions[1].perShare: (none) → yes (Payer 2 · Per share)');
   });
 
   it('one rate against a rate by group reads group by group', () => {
