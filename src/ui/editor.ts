@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../domain/format.ts';
 import { formatPerMember } from '../domain/format.ts';
-import { SCENARIO_FORMAT_1, SCENARIO_FORMAT_2 } from '../domain/scenario.ts';
+import { ALL_GROUP, SCENARIO_FORMAT_1, SCENARIO_FORMAT_2 } from '../domain/scenario.ts';
 import type { ScenarioProblem } from '../domain/validation.ts';
 import { splitContributions } from '../engine/splitContributions.ts';
 import { scenarioProblemText } from '../messages/validation.ts';
@@ -18,7 +18,9 @@ import type { Store } from './store.ts';
 /** The paths of the fields format /2 adds (docs/scenario-format.md). */
 const FORMAT_2_FIELD = /(^|\.)(perShare|groups|holdings|waitingAmount|limits)(\[|\.|$)/;
 const isFormat2Edit = (path: string, value: unknown) =>
-  FORMAT_2_FIELD.test(path) || (/^risks\[\d+\]\.rate$/.test(path) && typeof value === 'object');
+  FORMAT_2_FIELD.test(path) ||
+  (/^risks\[\d+\]\.rate$/.test(path) && typeof value === 'object') ||
+  (path === 'members' && isRecordLike(value) && 'groups' in value);
 
 type Kind = 'text' | 'textarea' | 'number' | 'optional-number' | 'list';
 
@@ -192,6 +194,16 @@ export function renderEditor(store: Store): HTMLElement {
   const groupIds = list('members.groups').map((g) => String((g as Record<string, unknown>)?.id ?? ''));
   const benefitIds = list('benefits').map((b) => String((b as Record<string, unknown>)?.id ?? ''));
 
+  /**
+   * One membership as member groups (format /2): the one group `"all"` the format reads
+   * `members.count` as, with its count and shares, so the scheme and its figures are unchanged.
+   */
+  function splitIntoGroups() {
+    const m = isRecordLike(d.members) ? d.members : {};
+    const { count, femaleShare, newShare } = m;
+    edit('members', { groups: [{ id: ALL_GROUP, count, femaleShare, newShare }] }, true);
+  }
+
   /** A group's holdings: one row per number of shares with the fraction of members holding it. */
   function holdingsEditor(path: string) {
     const rows = list(path) as Record<string, unknown>[];
@@ -263,21 +275,28 @@ export function renderEditor(store: Store): HTMLElement {
               ),
             ),
             h('span', { class: 'field-error', 'data-field-error': 'members.groups', role: 'alert' }),
-            button(L.addGroup, () =>
-              edit(
-                `members.groups[${list('members.groups').length}]`,
-                { id: `group-${list('members.groups').length + 1}`, count: 1000 },
-                true,
-              ),
+            button(
+              L.addGroup,
+              () =>
+                edit(
+                  `members.groups[${list('members.groups').length}]`,
+                  { id: `group-${list('members.groups').length + 1}`, count: 1000 },
+                  true,
+                ),
+              'small',
+              'add-group',
             ),
           ]
-        : h(
-            'div',
-            { class: 'row' },
-            field('members.count', L.count),
-            field('members.femaleShare', L.femaleShare, 'optional-number'),
-            field('members.newShare', L.newShare, 'optional-number'),
-          ),
+        : [
+            h(
+              'div',
+              { class: 'row' },
+              field('members.count', L.count),
+              field('members.femaleShare', L.femaleShare, 'optional-number'),
+              field('members.newShare', L.newShare, 'optional-number'),
+            ),
+            button(L.splitGroups, splitIntoGroups, 'small', 'split-groups'),
+          ],
     ),
     h(
       'fieldset',

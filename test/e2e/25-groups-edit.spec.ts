@@ -168,3 +168,45 @@ test('holdings, per-share contributions and benefits, the waiting amount and a l
     'the same figures after a /2 round trip',
   );
 });
+
+test('a one-membership file divided into groups keeps its figures; a group added pays the contribution', async ({
+  page,
+  baseUrl,
+}) => {
+  // Hangzhou 2016 (/1): 720,000 members paying ¥36 each.
+  const scenario = readScenario(ROOT, 'scenarios/hangzhou-2016.json');
+  assert.equal(scenario.members.count, 720_000);
+  assert.deepEqual(scenario.contributions, [{ payer: 'member', amount: 36 }]);
+  await openApp(page, baseUrl);
+  const lang = await screenLang(page);
+  const preview = (id: string) => visibleText(page, `${tid(`preview-${id}`)} .figure-value`);
+  const expected = await preview('expected');
+  assert.equal(await preview('income'), yuan(720_000 * 36, lang), 'income before');
+
+  await page.locator(tid('split-groups')).click();
+  assert.equal(await page.locator(tid('member-group')).count(), 1, 'one group');
+  assert.equal(await page.locator(field('members.groups[0].id')).inputValue(), 'all');
+  assert.equal(await page.locator(field('members.groups[0].count')).inputValue(), '720000');
+  assert.equal(await page.locator(field('members.count')).count(), 0, 'no single count beside the groups');
+  assert.equal(await preview('income'), yuan(720_000 * 36, lang), 'the same income as one group');
+  assert.equal(await preview('expected'), expected, 'the same expected payout as one group');
+
+  await page.locator(tid('add-group')).click();
+  assert.equal(await page.locator(tid('member-group')).count(), 2, 'a second group');
+  await setField(page, 'members.groups[1].count', 80_000);
+  await page.waitForFunction(
+    ([sel, want]) => (document.querySelector(sel)?.textContent ?? '').trim() === want,
+    [`${tid('preview-income')} .figure-value`, yuan(800_000 * 36, lang)],
+    { timeout: 10_000 },
+  );
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(tid('save')).click()]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.format, 'huzhu-scenario/2');
+  assert.deepEqual(
+    saved.members.groups.map((g: { id: string; count: number }) => [g.id, g.count]),
+    [
+      ['all', 720_000],
+      ['group-2', 80_000],
+    ],
+  );
+});
