@@ -10,6 +10,7 @@ import type { Comparison } from '../engine/compare.ts';
 import type { Projection } from '../engine/project.ts';
 import { payerIncomes } from '../engine/fund.ts';
 import type { AggregateRegion, AggregateWarning, HistoryAnalysis } from '../history/index.ts';
+import { changeLine } from '../messages/fields.ts';
 import { flagText } from '../messages/flags.ts';
 import { historyMessageText } from '../messages/history.ts';
 
@@ -173,12 +174,6 @@ const compareLabels = {
   },
 };
 
-const short = (v: unknown): string => {
-  if (v === null || v === undefined) return '—';
-  const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
-
 export function compareText(c: Comparison, lang: Lang): string {
   const L = compareLabels[lang];
   const V = labels[lang];
@@ -192,10 +187,7 @@ export function compareText(c: Comparison, lang: Lang): string {
       `  ${V.verdict[v.verdict]} [${v.verdict}]  ${L.income} ${y(v.income)}  ${L.expected} ${y(v.expected.payout)}${delta}  ${L.lossRatio} ${formatPercent(v.expected.lossRatio)}  ${L.probDeficit} ${formatPercent(v.simulated.probDeficit, 2)}`,
     );
     if (v.changes.length > 0)
-      lines.push(
-        `  ${L.changes}:`,
-        ...v.changes.map((ch) => `    ${ch.path}: ${short(ch.from)} → ${short(ch.to)}`),
-      );
+      lines.push(`  ${L.changes}:`, ...v.changes.map((ch) => `    ${changeLine(ch, lang)}`));
     if (v.flags.length > 0)
       lines.push(`  ${L.flags}:`, ...v.flags.map((f) => `    [${f.code}] ${flagText(lang, f)}`));
   });

@@ -7,7 +7,7 @@
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import type { Comparison, VersionSummary } from '../engine/compare.ts';
 import { flagText } from '../messages/flags.ts';
-import { describeChange } from './changes.ts';
+import { changeLine } from '../messages/fields.ts';
 import { h } from './dom.ts';
 import { LABELS } from './i18n.ts';
 
@@ -194,8 +194,7 @@ export function renderChanges(comparison: Comparison, lang: Lang, limit = Infini
     comparison.versions.slice(1).map((v, k) => {
       const shown = [...v.changes]
         .sort((a, b) => Number(isAbout(a.path)) - Number(isAbout(b.path)))
-        .slice(0, limit)
-        .map((c) => describeChange(c, lang));
+        .slice(0, limit);
       return h(
         'div',
         { class: 'changes-of', 'data-version': k + 1 },
@@ -205,7 +204,7 @@ export function renderChanges(comparison: Comparison, lang: Lang, limit = Infini
           : h(
               'ul',
               {},
-              shown.map((c) => h('li', { 'data-path': c.path }, L.changeLine(c.path, c.from, c.to, c.what))),
+              shown.map((c) => h('li', { 'data-path': c.path }, changeLine(c, lang))),
               v.changes.length > shown.length && h('li', { class: 'note' }, '…'),
             ),
       );

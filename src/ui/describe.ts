@@ -15,7 +15,20 @@ export function payerName(payer: string, lang: Lang): string {
 
 /** "职工个人 ¥36.00", one per payer. */
 export function contributionLines(s: Scenario, lang: Lang): string[] {
-  return s.contributions.map((c) => `${payerName(c.payer, lang)} ${formatPerMember(c.amount)}`);
+  const L = LABELS[lang];
+  return s.contributions.map(
+    (c) =>
+      `${payerName(c.payer, lang)} ${formatPerMember(c.amount)}${c.perShare ? L.perShareNote : ''}${c.groups ? L.forGroups(c.groups.join(L.listSep)) : ''}`,
+  );
+}
+
+/** "limit-1：self-pay、allowance 合计每人每期最多 ¥5万（按份）", one per limit. */
+export function limitLines(s: Scenario, lang: Lang): string[] {
+  const L = LABELS[lang];
+  return (s.limits ?? []).map(
+    (l) =>
+      `${L.limitLine(l.id, l.benefits.join(L.listSep), formatYuan(l.cap, lang))}${l.perShare ? L.perShareNote : ''}`,
+  );
 }
 
 function costText(c: CostDist, lang: Lang): string {
@@ -63,7 +76,9 @@ export function rateText(rate: Rate): string {
 /** "inpatient（全体会员）：年发生率 4.00% · 自负医疗费分布 对数正态 均值 ¥1,564 · 变异系数 3". */
 export function riskText(r: Risk, lang: Lang): string {
   const L = LABELS[lang];
-  const head = L.riskLine(r.id, r.who === 'female' ? L.whoFemale : L.whoAll, rateText(r.rate));
+  const who = r.who === 'female' ? L.whoFemale : L.whoAll;
+  const whom = r.groups ? `${r.groups.join(L.listSep)} · ${who}` : who;
+  const head = L.riskLine(r.id, whom, rateText(r.rate));
   if (r.kind === 'event') return head;
   return [
     head,
@@ -96,7 +111,14 @@ export function benefitRule(b: Benefit, lang: Lang): string {
     case 'daily':
       return L.dailyRule(y(b.perDay), b.maxDays === undefined ? '' : L.dailyMax(num(b.maxDays)));
     case 'lump-sum':
-      return L.lumpRule(y(b.amount), b.waitingDays ? L.lumpWait(num(b.waitingDays)) : '');
+      return L.lumpRule(
+        y(b.amount),
+        !b.waitingDays
+          ? ''
+          : b.waitingAmount
+            ? L.lumpWaitPays(num(b.waitingDays), y(b.waitingAmount))
+            : L.lumpWait(num(b.waitingDays)),
+      );
   }
 }
 

@@ -5,14 +5,22 @@
  * until it parses). Structural edits (add or remove a row, change a type) rebuild the editor.
  */
 import type { Lang } from '../domain/format.ts';
-import { formatPercent, formatPerMember } from '../domain/format.ts';
+import { formatPerMember } from '../domain/format.ts';
+import { ALL_GROUP, SCENARIO_FORMAT_1, SCENARIO_FORMAT_2 } from '../domain/scenario.ts';
 import type { ScenarioProblem } from '../domain/validation.ts';
 import { splitContributions } from '../engine/splitContributions.ts';
 import { scenarioProblemText } from '../messages/validation.ts';
 import { h, type Child } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
-import { getAt, setAt, type Draft } from './paths.ts';
+import { getAt, parsePath, setAt, type Draft } from './paths.ts';
 import type { Store } from './store.ts';
+
+/** The paths of the fields format /2 adds (docs/scenario-format.md). */
+const FORMAT_2_FIELD = /(^|\.)(perShare|groups|holdings|waitingAmount|limits)(\[|\.|$)/;
+const isFormat2Edit = (path: string, value: unknown) =>
+  FORMAT_2_FIELD.test(path) ||
+  (/^risks\[\d+\]\.rate$/.test(path) && typeof value === 'object') ||
+  (path === 'members' && isRecordLike(value) && 'groups' in value);
 
 type Kind = 'text' | 'textarea' | 'number' | 'optional-number' | 'list';
 
@@ -66,38 +74,29 @@ function showValue(value: unknown, kind: Kind): string {
   return String(value);
 }
 
-/** A rate given group by group (format /2): `{ groupId: rate }`. */
-const ratesByGroup = (v: unknown): boolean => isRecordLike(v);
 const isRecordLike = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** "in-service, migrant · per share" for a contribution paid by some groups or per share (format /2). */
-function contributionScope(c: unknown, L: Labels): Child {
-  if (!isRecordLike(c)) return null;
-  const groups = Array.isArray(c.groups) ? c.groups.map(String).join(', ') : '';
-  const parts = [groups, c.perShare === true ? L.holdings : ''].filter((x) => x !== '');
-  return parts.length === 0 ? null : h('p', { class: 'totals' }, `${L.groupId}: ${parts.join(' · ')}`);
-}
-
-/** "1 份 80% · 2 份 20%", or the default when a group lists no holdings. */
-function holdingsText(v: unknown, oneEach: string): string {
-  if (!Array.isArray(v) || v.length === 0) return oneEach;
-  return v
-    .map(
-      (x: { shares?: unknown; fraction?: unknown }) =>
-        `${String(x?.shares)}× ${formatPercent(Number(x?.fraction), 0)}`,
-    )
-    .join(' · ');
-}
 
 export function renderEditor(store: Store): HTMLElement {
   const L = LABELS[store.state.lang];
   const d = store.state.draft;
   const edit = (path: string, value: unknown, structural = false) => {
     setAt(d, path, value);
+    // A field only format /2 has (per share, groups, holdings, a waiting amount, limits, a rate by
+    // group) makes the draft a /2 scenario, as the workbench saves it: the same scheme otherwise.
+    if (value !== undefined && d.format === SCENARIO_FORMAT_1 && isFormat2Edit(path, value))
+      d.format = SCENARIO_FORMAT_2;
     store.edited(structural);
   };
-  const field = (path: string, label: string, kind: Kind = 'number', extra: Record<string, string> = {}) => {
+  /** A field whose value other parts of the editor list (a group's or a benefit's id): rebuilt when left. */
+  const rebuildOnChange = { onchange: () => store.edited(true) };
+  const field = (
+    path: string,
+    label: string,
+    kind: Kind = 'number',
+    extra: Record<string, string> = {},
+    events: Record<string, EventListener> = {},
+  ) => {
     const attrs = {
       'data-field': path,
       id: `f-${path}`,
@@ -106,6 +105,7 @@ export function renderEditor(store: Store): HTMLElement {
       inputmode: kind === 'number' || kind === 'optional-number' ? 'decimal' : undefined,
       oninput: (e: Event) => edit(path, parseValue((e.target as HTMLInputElement).value, kind)),
       ...extra,
+      ...events,
     };
     const input =
       kind === 'textarea' ? h('textarea', { ...attrs, rows: 3 }) : h('input', { ...attrs, type: 'text' });
@@ -131,9 +131,105 @@ export function renderEditor(store: Store): HTMLElement {
       ),
       h('span', { class: 'field-error', 'data-field-error': path, role: 'alert' }),
     );
-  const button = (text: string, onclick: () => void, cls = 'small') =>
-    h('button', { type: 'button', class: cls, onclick }, text);
+  const button = (text: string, onclick: () => void, cls = 'small', testid?: string) =>
+    h('button', { type: 'button', class: cls, onclick, 'data-testid': testid }, text);
   const list = (path: string) => (Array.isArray(getAt(d, path)) ? (getAt(d, path) as unknown[]) : []);
+  /** A yes/no field stored as `true` or left out (the format's default, false). */
+  const toggle = (path: string, label: string, hint?: string) =>
+    h(
+      'label',
+      { class: 'field toggle', title: hint },
+      h('input', {
+        type: 'checkbox',
+        'data-field': path,
+        checked: getAt(d, path) === true,
+        onchange: (e: Event) => edit(path, (e.target as HTMLInputElement).checked ? true : undefined),
+      }),
+      h('span', { class: 'label' }, label),
+      h('span', { class: 'field-error', 'data-field-error': path, role: 'alert' }),
+    );
+  /**
+   * A choice of ids (the groups that pay, the benefits a limit covers): one box per known id, and
+   * one per id the file names that is not known (ticked, so it can be unticked; the validator says
+   * why it is wrong). `all` = true: every box ticked is stored as the field left out.
+   */
+  const choice = (path: string, label: string, known: string[], all: boolean) => {
+    const given = getAt(d, path);
+    const named = Array.isArray(given) ? given.map(String) : all ? known : [];
+    const options = [...known, ...named.filter((id) => !known.includes(id))];
+    const set = (id: string, on: boolean) => {
+      // What is ticked now (the editor is not rebuilt between two ticks).
+      const now = getAt(d, path);
+      const ticked = Array.isArray(now) ? now.map(String) : all ? known : [];
+      const next = options.filter((x) => (x === id ? on : ticked.includes(x)));
+      edit(
+        path,
+        all && known.every((k) => next.includes(k)) && next.length === known.length ? undefined : next,
+      );
+    };
+    return h(
+      'div',
+      { class: 'field choice', 'data-field': path },
+      h('span', { class: 'label' }, label),
+      h(
+        'span',
+        { class: 'choices' },
+        options.map((id) =>
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              value: id,
+              checked: named.includes(id),
+              onchange: (e: Event) => set(id, (e.target as HTMLInputElement).checked),
+            }),
+            id,
+          ),
+        ),
+      ),
+      h('span', { class: 'field-error', 'data-field-error': path, role: 'alert' }),
+    );
+  };
+  const groupIds = list('members.groups').map((g) => String((g as Record<string, unknown>)?.id ?? ''));
+  const benefitIds = list('benefits').map((b) => String((b as Record<string, unknown>)?.id ?? ''));
+
+  /**
+   * One membership as member groups (format /2): the one group `"all"` the format reads
+   * `members.count` as, with its count and shares, so the scheme and its figures are unchanged.
+   */
+  function splitIntoGroups() {
+    const m = isRecordLike(d.members) ? d.members : {};
+    const { count, femaleShare, newShare } = m;
+    edit('members', { groups: [{ id: ALL_GROUP, count, femaleShare, newShare }] }, true);
+  }
+
+  /** A group's holdings: one row per number of shares with the fraction of members holding it. */
+  function holdingsEditor(path: string) {
+    const rows = list(path) as Record<string, unknown>[];
+    const add = () => {
+      if (rows.length === 0) return edit(path, [{ shares: 1, fraction: 1 }], true);
+      const most = Math.max(0, ...rows.map((r) => (typeof r?.shares === 'number' ? r.shares : 0)));
+      edit(`${path}[${rows.length}]`, { shares: most + 1, fraction: 0.1 }, true);
+    };
+    return h(
+      'div',
+      { class: 'holdings', 'data-testid': 'holdings' },
+      h('span', { class: 'label' }, L.holdings),
+      rows.length === 0 && h('span', { class: 'note' }, L.oneShareEach),
+      rows.map((_, j) =>
+        h(
+          'div',
+          { class: 'row' },
+          field(`${path}[${j}].shares`, L.holdingShares),
+          field(`${path}[${j}].fraction`, L.holdingFraction),
+          button(L.remove, () => edit(rows.length === 1 ? path : `${path}[${j}]`, undefined, true)),
+        ),
+      ),
+      h('span', { class: 'field-error', 'data-field-error': path, role: 'alert' }),
+      button(L.addHolding, add, 'small', 'add-holding'),
+    );
+  }
 
   const risks = list('risks') as Record<string, unknown>[];
   const riskIds = risks.map((r) => String(r?.id ?? ''));
@@ -161,49 +257,74 @@ export function renderEditor(store: Store): HTMLElement {
             ...list('members.groups').map((_, i) =>
               h(
                 'div',
-                { class: 'row', 'data-testid': 'member-group' },
-                field(`members.groups[${i}].id`, L.groupId, 'text'),
-                field(`members.groups[${i}].count`, L.count),
-                field(`members.groups[${i}].femaleShare`, L.femaleShare, 'optional-number'),
-                field(`members.groups[${i}].newShare`, L.newShare, 'optional-number'),
+                { class: 'card', 'data-testid': 'member-group' },
                 h(
-                  'p',
-                  { class: 'totals' },
-                  `${L.holdings}: ${holdingsText(getAt(d, `members.groups[${i}].holdings`), L.oneShareEach)}`,
+                  'div',
+                  { class: 'row' },
+                  field(`members.groups[${i}].id`, L.groupId, 'text', {}, rebuildOnChange),
+                  field(`members.groups[${i}].count`, L.count),
+                  button(L.remove, () => edit(`members.groups[${i}]`, undefined, true)),
                 ),
-                button(L.remove, () => edit(`members.groups[${i}]`, undefined, true)),
+                h(
+                  'div',
+                  { class: 'row' },
+                  field(`members.groups[${i}].femaleShare`, L.femaleShare, 'optional-number'),
+                  field(`members.groups[${i}].newShare`, L.newShare, 'optional-number'),
+                ),
+                holdingsEditor(`members.groups[${i}].holdings`),
               ),
             ),
             h('span', { class: 'field-error', 'data-field-error': 'members.groups', role: 'alert' }),
-            button(L.addGroup, () =>
-              edit(
-                `members.groups[${list('members.groups').length}]`,
-                { id: `group-${list('members.groups').length + 1}`, count: 1000 },
-                true,
-              ),
+            button(
+              L.addGroup,
+              () =>
+                edit(
+                  `members.groups[${list('members.groups').length}]`,
+                  { id: `group-${list('members.groups').length + 1}`, count: 1000 },
+                  true,
+                ),
+              'small',
+              'add-group',
             ),
           ]
-        : h(
-            'div',
-            { class: 'row' },
-            field('members.count', L.count),
-            field('members.femaleShare', L.femaleShare, 'optional-number'),
-            field('members.newShare', L.newShare, 'optional-number'),
-          ),
+        : [
+            h(
+              'div',
+              { class: 'row' },
+              field('members.count', L.count),
+              field('members.femaleShare', L.femaleShare, 'optional-number'),
+              field('members.newShare', L.newShare, 'optional-number'),
+            ),
+            button(L.splitGroups, splitIntoGroups, 'small', 'split-groups'),
+          ],
     ),
     h(
       'fieldset',
       {},
       h('legend', {}, L.contributions),
       list('contributions').map((_, i) =>
-        h(
-          'div',
-          { class: 'row' },
-          field(`contributions[${i}].payer`, L.payer, 'text'),
-          field(`contributions[${i}].amount`, L.amount),
-          contributionScope(getAt(d, `contributions[${i}]`), L),
-          button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
-        ),
+        groupIds.length > 0
+          ? h(
+              'div',
+              { class: 'card' },
+              h(
+                'div',
+                { class: 'row' },
+                field(`contributions[${i}].payer`, L.payer, 'text'),
+                field(`contributions[${i}].amount`, L.amount),
+                button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
+              ),
+              toggle(`contributions[${i}].perShare`, L.perShare, L.perShareHint),
+              choice(`contributions[${i}].groups`, L.payingGroups, groupIds, true),
+            )
+          : h(
+              'div',
+              { class: 'row' },
+              field(`contributions[${i}].payer`, L.payer, 'text'),
+              field(`contributions[${i}].amount`, L.amount),
+              toggle(`contributions[${i}].perShare`, L.perShare, L.perShareHint),
+              button(L.remove, () => edit(`contributions[${i}]`, undefined, true)),
+            ),
       ),
       h('span', { class: 'field-error', 'data-field-error': 'contributions', role: 'alert' }),
       h('p', { class: 'totals', 'data-testid': 'contribution-totals' }, contributionSummary(d, L)),
@@ -251,6 +372,25 @@ export function renderEditor(store: Store): HTMLElement {
     ),
     h(
       'fieldset',
+      { 'data-testid': 'limits' },
+      h('legend', {}, L.limits),
+      h('p', { class: 'note' }, L.limitsHint),
+      list('limits').map((_, i) => limitEditor(i)),
+      h('span', { class: 'field-error', 'data-field-error': 'limits', role: 'alert' }),
+      button(
+        L.addLimit,
+        () =>
+          edit(
+            `limits[${list('limits').length}]`,
+            { id: `limit-${list('limits').length + 1}`, benefits: benefitIds.slice(0, 1), cap: 50000 },
+            true,
+          ),
+        'small',
+        'add-limit',
+      ),
+    ),
+    h(
+      'fieldset',
       {},
       h('legend', {}, L.simulation),
       h(
@@ -283,9 +423,80 @@ export function renderEditor(store: Store): HTMLElement {
     return h(
       'div',
       { class: 'card' },
-      h('div', { class: 'row' }, field(`${p}.id`, L.idLabel, 'text'), choices, remove),
+      h('div', { class: 'row' }, field(`${p}.id`, L.idLabel, 'text', {}, rebuildOnChange), choices, remove),
       ...rest,
     );
+  }
+
+  function limitEditor(i: number) {
+    const p = `limits[${i}]`;
+    return h(
+      'div',
+      { class: 'card', 'data-testid': 'limit' },
+      h(
+        'div',
+        { class: 'row' },
+        field(`${p}.id`, L.idLabel, 'text'),
+        field(`${p}.cap`, L.limitCap),
+        toggle(`${p}.perShare`, L.perShare, L.perShareLimitHint),
+        button(L.remove, () => edit(list('limits').length === 1 ? 'limits' : p, undefined, true)),
+      ),
+      choice(`${p}.benefits`, L.limitBenefits, benefitIds, false),
+      h('span', { class: 'field-error', 'data-field-error': p, role: 'alert' }),
+    );
+  }
+
+  /** A risk's rate: one field, or one per exposed group (and per group the rate names besides). */
+  function rateFields(p: string, r: Record<string, unknown>) {
+    const given = getAt(d, `${p}.rate`);
+    const rate = isRecordLike(given) ? given : null;
+    const exposed = Array.isArray(r?.groups) ? r.groups.map(String) : groupIds;
+    const switchTo = (on: boolean) => {
+      if (on) {
+        const one = typeof given === 'number' ? given : 0;
+        edit(`${p}.rate`, Object.fromEntries(exposed.map((g) => [g, one])), true);
+      } else {
+        const first = Object.values(rate ?? {})[0];
+        edit(`${p}.rate`, typeof first === 'number' ? first : 0, true);
+      }
+    };
+    const toggleByGroup =
+      groupIds.length > 0 &&
+      h(
+        'label',
+        { class: 'field toggle' },
+        h('input', {
+          type: 'checkbox',
+          'data-testid': 'rate-by-group',
+          checked: rate !== null,
+          onchange: (e: Event) => switchTo((e.target as HTMLInputElement).checked),
+        }),
+        h('span', { class: 'label' }, L.rateByGroup),
+      );
+    if (!rate)
+      return h(
+        'div',
+        { class: 'row' },
+        field(`${p}.rate`, L.rate),
+        field(`${p}.rateCv`, L.rateCv, 'optional-number'),
+        toggleByGroup,
+      );
+    return [
+      h(
+        'div',
+        { class: 'rates-by-group' },
+        h('span', { class: 'label' }, L.rate),
+        h(
+          'div',
+          { class: 'row' },
+          [...exposed, ...Object.keys(rate).filter((g) => !exposed.includes(g))].map((g) =>
+            field(`${p}.rate.${g}`, g),
+          ),
+        ),
+        h('span', { class: 'field-error', 'data-field-error': `${p}.rate`, role: 'alert' }),
+      ),
+      h('div', { class: 'row' }, field(`${p}.rateCv`, L.rateCv, 'optional-number'), toggleByGroup),
+    ];
   }
 
   function riskEditor(i: number, r: Record<string, unknown>) {
@@ -322,16 +533,8 @@ export function renderEditor(store: Store): HTMLElement {
           (v) => edit(`${p}.who`, v),
         ),
       ],
-      h(
-        'div',
-        { class: 'row' },
-        ratesByGroup(getAt(d, `${p}.rate`))
-          ? Object.keys(getAt(d, `${p}.rate`) as Record<string, unknown>).map((g) =>
-              field(`${p}.rate.${g}`, `${L.rate} · ${g}`),
-            )
-          : field(`${p}.rate`, L.rate),
-        field(`${p}.rateCv`, L.rateCv, 'optional-number'),
-      ),
+      rateFields(p, r),
+      groupIds.length > 0 && choice(`${p}.groups`, L.exposedGroups, groupIds, true),
       isCost &&
         h(
           'div',
@@ -452,7 +655,9 @@ export function renderEditor(store: Store): HTMLElement {
           field(`${p}.amount`, L.lumpAmount),
           field(`${p}.cap`, L.cap, 'optional-number'),
           field(`${p}.waitingDays`, L.waitingDays, 'optional-number'),
+          field(`${p}.waitingAmount`, L.waitingAmount, 'optional-number'),
         ),
+      toggle(`${p}.perShare`, L.perShare, L.perShareBenefitHint),
     );
   }
 }
@@ -469,11 +674,36 @@ export function contributionSummary(d: Draft, L: Labels): string {
   return `${L.total} ${formatPerMember(total)} · ${L.memberShare} ${formatPerMember(member)}${share}`;
 }
 
-/** Puts each problem at its field, worded in `lang`; problems with no field of their own go to the list at the top. */
+/** `limits[0].benefits[1]`, `limits[0].benefits`, `limits[0]`, `limits`: the path and the fields holding it. */
+function pathAndParents(path: string): string[] {
+  const parts = parsePath(path);
+  return parts.map((_, n) =>
+    parts
+      .slice(0, parts.length - n)
+      .map((x, k) => (typeof x === 'number' ? `[${x}]` : k === 0 ? x : `.${x}`))
+      .join(''),
+  );
+}
+
+/**
+ * Puts each problem at its field, worded in `lang`: at the field of its path, or else at the
+ * nearest field holding it (an unknown benefit a limit names, `limits[0].benefits[1]`, at the
+ * limit's choice of benefits, its path before the message), never at a field of the group, risk
+ * or benefit as a whole when the path is only the list's (`benefits`). Problems with no field go to
+ * the list at the top.
+ */
 export function showProblems(root: HTMLElement, coded: readonly ScenarioProblem[], lang: Lang): void {
   const problems = coded.map((p) => scenarioProblemText(lang, p));
+  const fields = new Set(
+    [...root.querySelectorAll<HTMLElement>('[data-field-error]')].map((el) => el.dataset.fieldError!),
+  );
   const byPath = new Map<string, string[]>();
-  for (const p of problems) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p.message]);
+  for (const p of problems) {
+    const at = pathAndParents(p.path).find((x) => fields.has(x));
+    if (at === undefined) continue;
+    const message = at === p.path ? p.message : `${p.path}: ${p.message}`;
+    byPath.set(at, [...(byPath.get(at) ?? []), message]);
+  }
   const placed = new Set<string>();
   for (const el of root.querySelectorAll<HTMLElement>('[data-field-error]')) {
     const path = el.dataset.fieldError!;
@@ -485,8 +715,9 @@ export function showProblems(root: HTMLElement, coded: readonly ScenarioProblem[
   }
   const list = root.querySelector('[data-testid="problems"]');
   if (!list) return;
+  const isPlaced = (path: string) => pathAndParents(path).some((x) => placed.has(x));
   list.replaceChildren(
-    ...problems.filter((p) => !placed.has(p.path)).map((p) => h('li', {}, `${p.path}: ${p.message}`)),
+    ...problems.filter((p) => !isPlaced(p.path)).map((p) => h('li', {}, `${p.path}: ${p.message}`)),
   );
   list.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
 }

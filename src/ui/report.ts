@@ -17,12 +17,20 @@ import { expectedPayout } from '../engine/expected.ts';
 import { fundOf, incomePerMember, verdictOf } from '../engine/fund.ts';
 import { affordableCap, isCappable } from '../engine/solve.ts';
 import { flagText } from '../messages/flags.ts';
+import { allMembers, BENEFICIARY_WORDS } from '../messages/beneficiaries.ts';
 import { histogram } from '../stats/histogram.ts';
 import { renderChart } from './charts.ts';
-import { payoutChartLabels } from './results.ts';
+import { countText, payoutChartLabels } from './results.ts';
 import type { CompareResult } from './compare.ts';
 import { compareFlags, renderChanges, renderCompareTable } from './compareTable.ts';
-import { benefitCap, benefitRule, benefitTypeName, contributionLines, riskText } from './describe.ts';
+import {
+  benefitCap,
+  benefitRule,
+  benefitTypeName,
+  contributionLines,
+  limitLines,
+  riskText,
+} from './describe.ts';
 import { h } from './dom.ts';
 import { contributionSummary } from './editor.ts';
 import { LABELS } from './i18n.ts';
@@ -61,9 +69,13 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
   const s = resolveScheme(scenario);
   const fund = fundOf(s);
   const { income, net, threshold } = fund;
-  const mu = expectedPayout(s).payout;
+  const e = expectedPayout(s);
+  const mu = e.payout;
   const report = run?.report ?? null;
   const verdict = report?.verdict ?? verdictOf({ mu, ...fund });
+  const times = report?.expected.beneficiaryTimes ?? e.beneficiaryTimes;
+  const members = allMembers(s.groups.map((g) => ({ members: g.count })));
+  const average = report ? report.expected.averageBenefit : times > 0 ? mu / times : null;
   const date = input.date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     year: 'numeric',
     month: 'long',
@@ -90,6 +102,20 @@ export function renderReport(input: ReportInput): { el: HTMLElement; draw: () =>
       { class: `verdict verdict-${verdict}`, 'data-testid': 'report-verdict', 'data-verdict': verdict },
       h('strong', {}, L.verdict[verdict]),
       h('span', {}, L.verdictHint[verdict]),
+      h(
+        'span',
+        {
+          class: 'verdict-helped',
+          'data-testid': 'report-helped',
+          'data-beneficiary-times': String(times),
+          'data-share-helped': String(times / members),
+        },
+        BENEFICIARY_WORDS[lang].helped(
+          countText(times),
+          formatPercent(times / members, 1),
+          average === null ? '—' : formatPerMember(average),
+        ),
+      ),
     ),
     report &&
       report.flags.length > 0 &&
@@ -222,9 +248,16 @@ function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
           'li',
           {},
           `${L.members}${L.colon}${L.membersLine(members.toLocaleString('en-US'), formatPercent(s.groups.reduce((a, g) => a + g.count * g.femaleShare, 0) / members, 0))}`,
+          scenario.members.groups &&
+            L.groupsLine(
+              scenario.members.groups
+                .map((g) => `${g.id} ${g.count.toLocaleString('en-US')}`)
+                .join(L.listSep),
+            ),
         ),
         h('li', {}, `${L.contributions}${L.colon}${contributionLines(scenario, lang).join(L.listSep)}`),
-        h('li', {}, contributionSummary(scenario as unknown as Draft, L)),
+        contributionSummary(scenario as unknown as Draft, L) !== '' &&
+          h('li', {}, contributionSummary(scenario as unknown as Draft, L)),
         h(
           'li',
           {},
@@ -235,6 +268,7 @@ function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
         'ul',
         {},
         scenario.risks.map((r) => h('li', {}, riskText(r, lang))),
+        limitLines(scenario, lang).map((t) => h('li', { 'data-testid': 'report-limit' }, t)),
       ),
     ),
     h(

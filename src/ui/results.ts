@@ -19,6 +19,8 @@ import { renderChart } from './charts.ts';
 import type { ExactPreview } from './exact.ts';
 import type { ExactRefusal } from '../engine/fft/exactAccuracy.ts';
 import { failureText } from '../messages/failures.ts';
+import { allMembers, BENEFICIARY_WORDS } from '../messages/beneficiaries.ts';
+import type { GroupResult } from '../domain/report.ts';
 import { h } from './dom.ts';
 import { LABELS, type Labels } from './i18n.ts';
 
@@ -30,6 +32,86 @@ const figure = (label: string, value: string, testid: string) =>
     h('span', { class: 'figure-value' }, value),
   );
 
+/** 受益人次, the share of members it is and the average benefit, as the CLI summary gives them (expected). */
+export function helpedFigures(
+  times: number,
+  members: number,
+  average: number | null,
+  lang: Lang,
+  prefix: string,
+): HTMLElement[] {
+  const W = BENEFICIARY_WORDS[lang];
+  return [
+    figure(W.times, countText(times), `${prefix}-beneficiary-times`),
+    figure(W.shareHelped, formatPercent(times / members, 1), `${prefix}-share-helped`),
+    figure(W.averageBenefit, average === null ? '—' : formatPerMember(average), `${prefix}-average-benefit`),
+  ];
+}
+
+/** A count as the CLI writes it: rounded, grouped (60,412). */
+export const countText = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Who pays for whom: by group, members, income, expected payout and loss ratio. */
+export function groupTable(groups: readonly GroupResult[], lang: Lang): HTMLElement {
+  const W = BENEFICIARY_WORDS[lang];
+  const y = (x: number) => formatYuan(x, lang);
+  return h(
+    'table',
+    { class: 'quantiles by-group', 'data-testid': 'group-table' },
+    h('caption', {}, W.byGroup),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        [W.group, W.members, W.income, W.expectedPayout, W.lossRatio].map((t) => h('th', {}, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      groups.map((g) =>
+        h(
+          'tr',
+          { 'data-group': g.id },
+          h('td', { 'data-user-text': '' }, g.id),
+          h('td', {}, countText(g.members)),
+          h('td', {}, y(g.income)),
+          h('td', {}, y(g.expectedPayout)),
+          h('td', {}, g.lossRatio === null ? '—' : formatPercent(g.lossRatio)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** What each limit saves on average (the payout is after limits, the benefits before). */
+export function limitTable(
+  limits: readonly { id: string; expectedReduction: number }[],
+  lang: Lang,
+): HTMLElement {
+  const W = BENEFICIARY_WORDS[lang];
+  return h(
+    'table',
+    { class: 'quantiles limit-savings', 'data-testid': 'limit-savings' },
+    h('caption', {}, W.limitSaves),
+    h('thead', {}, h('tr', {}, h('th', {}, W.limit), h('th', {}, W.saves))),
+    h(
+      'tbody',
+      {},
+      limits.map((l) =>
+        h(
+          'tr',
+          { 'data-limit': l.id },
+          h('td', { 'data-user-text': '' }, l.id),
+          h('td', {}, formatYuan(l.expectedReduction, lang)),
+        ),
+      ),
+    ),
+  );
+}
+
 /** The exact preview: μ, loss ratio and the verdict from the expectation alone (milliseconds). */
 export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElement {
   const L = LABELS[lang];
@@ -37,8 +119,10 @@ export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElemen
   const s = resolveScheme(scenario);
   const fund = fundOf(s);
   const { income } = fund;
-  const mu = expectedPayout(s).payout;
+  const e = expectedPayout(s);
+  const mu = e.payout;
   const verdict = verdictOf({ mu, ...fund });
+  const members = allMembers(s.groups.map((g) => ({ members: g.count })));
   const perMemberNet = netPerMemberContribution(s);
   return h(
     'div',
@@ -51,6 +135,13 @@ export function renderPreview(scenario: Scenario | null, lang: Lang): HTMLElemen
       figure(L.expected, formatYuan(mu, lang), 'preview-expected'),
       figure(L.lossRatio, formatPercent(mu / income), 'preview-loss-ratio'),
       figure(L.breakEven, formatPerMember(mu / perMemberNet), 'preview-break-even'),
+      ...helpedFigures(
+        e.beneficiaryTimes,
+        members,
+        e.beneficiaryTimes > 0 ? mu / e.beneficiaryTimes : null,
+        lang,
+        'preview',
+      ),
       figure('', L.verdict[verdict], 'preview-verdict'),
     ),
   );
@@ -107,7 +198,16 @@ export function renderResults(
         `${y(report.simulated.mean)} ± ${y(report.simulated.standardError)}`,
         'figure-sim-mean',
       ),
+      ...helpedFigures(
+        report.expected.beneficiaryTimes,
+        allMembers(report.groups),
+        report.expected.averageBenefit,
+        lang,
+        'figure',
+      ),
     ),
+    report.groups.length > 1 && groupTable(report.groups, lang),
+    report.limits.length > 0 && limitTable(report.limits, lang),
     report.flags.length > 0 &&
       h(
         'ul',
