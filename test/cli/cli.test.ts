@@ -115,8 +115,8 @@ describe('simulate', () => {
   it('prints a summary in Chinese by default, amounts in 万', () => {
     const r = cli('simulate', 'scenarios/hangzhou-2016.json', '--iterations', '500');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/互助金收入: ¥2,592万/);
-    expect(r.stdout).toMatch(/^持平/m);
+    expect(r.stdout).toMatch(/互助金收入: ¥3,456万/);
+    expect(r.stdout).toMatch(/^略亏，托底可覆盖/m);
   });
   it('rejects absurd options with exit 2', () => {
     for (const args of [
