@@ -148,9 +148,10 @@ describe('history reads regional tables and figures in 万 from .xlsx', () => {
         '\u4e92\u52a9\u91d1\u6536\u5165(\u4e07\u5143)',
         '\u652f\u51fa\uff08\u4e07\u5143\uff09',
         '\u53d7\u76ca\u4eba\u6b21',
+        '\u6708\u6570',
       ],
-      [2014, 9.1449, 762.3069, 150, 507],
-      [2015, 33.2874, 998.622, 402, 2236],
+      [2014, 9.1449, 762.3069, 150, 507, 11],
+      [2015, 33.2874, 998.622, 402, 2236, 11],
     ];
     const r = runCli(['history', file('wan.xlsx', await workbook(wan)), '--json']);
     expect(r.code).toBe(0);

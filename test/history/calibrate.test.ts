@@ -46,7 +46,8 @@ describe('calibrating the Inner Mongolia table to Xilingol 2022 (106,094 members
     expect(r.claimRate).toBe(4527 / 106094);
     expect(r.risk.rate).toBe(4527 / 106094);
     expect(cost.cv).toBe(3);
-    expect(r.risk.rateCv).toBe(0.1);
+    const inpatient = forestry.risks.find((x) => x.id === 'inpatient')!;
+    expect(r.risk.rateCv).toBe(inpatient.rateCv);
   });
   it("reproduces 4.93 M expected payout to 0.1% through the engine's own exact expectation", () => {
     const { r } = fit();
