@@ -3,7 +3,6 @@
  * Usage mistakes throw CliError(2); invalid files CliError(1) (see files.ts).
  */
 import { availableParallelism } from 'node:os';
-import { payExact } from '../benefits/exact.ts';
 import type { Lang } from '../domain/format.ts';
 import { simulate, simulateExact } from '../engine/simulate.ts';
 import { ExactRefusedError } from '../engine/fft/exactAccuracy.ts';
@@ -25,6 +24,8 @@ import { failureText } from '../messages/failures.ts';
 import { RunRefusedError } from '../engine/workBudget.ts';
 import { refusalLine } from '../messages/refusals.ts';
 import { CliError } from './errors.ts';
+import { sharesPayout } from './sharesPayout.ts';
+import { LIMITS } from '../io/schema.ts';
 import { progressRunner, stderrProgress, type ProgressLine } from './progress.ts';
 import { readScenario } from './files.ts';
 import { comparisonJson, historyJson, regionsJson, reportJson } from './jsonOutput.ts';
@@ -210,10 +211,11 @@ const simulateCommand: Command = {
 
 const benefit: Command = {
   summary: 'a benefit table evaluated exactly (to the fen) at given costs, days or event counts',
-  args: '<scenario.json> --id <benefit> --at v1,v2,… [--json]',
+  args: '<scenario.json> --id <benefit> --at v1,v2,… [--shares k] [--json]',
   options: {
     id: { type: 'string' },
     at: { type: 'string' },
+    shares: { type: 'string' },
     json: { type: 'boolean' },
     lang: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -229,6 +231,7 @@ const benefit: Command = {
         2,
         bad.map((v) => `--at: "${v}" is not a non-negative number`),
       );
+    const shares = sharesOption(values.shares);
     const lang = langOption(values);
     const scenario = await readScenario(file);
     const b = scenario.benefits.find((x) => x.id === values.id);
@@ -236,10 +239,25 @@ const benefit: Command = {
       throw new CliError(2, [
         `--id: no benefit "${values.id}" (benefits: ${scenario.benefits.map((x) => x.id).join(', ')})`,
       ]);
-    const points = at.map((v) => ({ at: Number(v), pays: payExact(b, v).toNumber() }));
-    return values.json ? json({ id: b.id, points }) : benefitText(b, points, lang);
+    const each = at.map((v) => ({ at: Number(v), ...sharesPayout(scenario, b, v, shares ?? 1) }));
+    const points = each.map((p) => ({ at: p.at, pays: p.pays }));
+    const limit = each[0]?.limit;
+    if (values.json)
+      return json({ id: b.id, ...(shares ? { shares } : {}), ...(limit ? { limit } : {}), points });
+    return benefitText(b, points, lang, { shares, limit });
   },
 };
+
+/** `--shares k`: a whole number of shares from 1 to the format's largest holding (LIMITS.shares); absent: undefined. */
+function sharesOption(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const k = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!(k >= 1 && k <= LIMITS.shares))
+    throw new CliError(2, [
+      `--shares: "${String(v)}" is not a whole number of shares from 1 to ${LIMITS.shares}`,
+    ]);
+  return k;
+}
 
 const compare: Command = {
   summary: 'scheme versions side by side with common random numbers; the first is the baseline',

@@ -41,6 +41,8 @@ const labels = {
     benefitAt: (b: Benefit) =>
       b.type === 'daily' ? '住院天数' : b.type === 'lump-sum' ? '事件次数' : '自负医疗费',
     pays: '给付',
+    holder: (k: number) => `持 ${k} 份`,
+    limitNote: (id: string, cap: string) => `限额 ${id}：每人至多 ${cap}（与同一限额下的其他待遇合计）`,
     helped: (times: string, share: string, avg: string) =>
       `受益人次 ${times}（占会员 ${share}），人均受益 ${avg}`,
     payers: '各方缴费',
@@ -77,6 +79,9 @@ const labels = {
     benefitAt: (b: Benefit) =>
       b.type === 'daily' ? 'days' : b.type === 'lump-sum' ? 'events' : 'self-paid cost',
     pays: 'pays',
+    holder: (k: number) => `holder of ${k} share${k === 1 ? '' : 's'}`,
+    limitNote: (id: string, cap: string) =>
+      `limit ${id}: at most ${cap} a claimant (with the other benefits under the same limit)`,
     helped: (times: string, share: string, avg: string) =>
       `Beneficiary-times (受益人次) ${times} (${share} of members), average benefit ${avg}`,
     payers: 'Paid by',
@@ -136,10 +141,17 @@ export function simulateText(r: Report, s: Scenario, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function benefitText(b: Benefit, points: { at: number; pays: number }[], lang: Lang): string {
+export function benefitText(
+  b: Benefit,
+  points: { at: number; pays: number }[],
+  lang: Lang,
+  options: { shares?: number; limit?: { id: string; cap: number } } = {},
+): string {
   const L = labels[lang];
+  const { shares, limit } = options;
   const lines = [
-    `${b.id} (${b.type})`,
+    `${b.id} (${b.type})${shares === undefined ? '' : `, ${L.holder(shares)}`}`,
+    ...(limit ? [`  ${L.limitNote(limit.id, formatPerMember(limit.cap))}`] : []),
     ...points.map(
       (p) =>
         `  ${L.benefitAt(b)} ${p.at.toLocaleString('en-US', { maximumFractionDigits: 2 })} → ${L.pays} ${formatPerMember(p.pays)}`,

@@ -8,7 +8,9 @@
  * must pass: simulated mean against the exact expectation (in standard errors).
  * Then the whole-process figures (wholeProcess.ts): bare node, validate, benefit, simulate (fft, and
  * Monte Carlo at 100 and 10,000 iterations on the scenario and on a heavy tail), and every bundled
- * scenario's sampling-table build. `--whole` prints only those.
+ * scenario's sampling-table build. `--whole` prints only those; `--mc` only the two one-worker Monte
+ * Carlo figures (Hangzhou, then the `/2` scheme) with the CPU seconds they took, for a shared machine:
+ * compare their ratio, which the load moves far less than either figure.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { totalMembers } from '../../src/domain/defaults.ts';
 import { tableBench, wholeProcessBench } from './wholeProcess.ts';
 
 const wholeOnly = process.argv.includes('--whole');
+const mcOnly = process.argv.includes('--mc');
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const file = positional[0] ?? 'scenarios/hangzhou-2016.json';
 const iterations = Number(positional[1] ?? 10_000);
@@ -62,18 +65,33 @@ async function timed(workers: number) {
   const blocks = planBlocks(iterations);
   await runner.run(plan, 'warm-up', blocks.slice(0, workers)); // start the threads and JIT
   t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const results = await runner.run(plan, s.simulation.seed, blocks);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(cpu0);
   await runner.close();
   const claimants = results.reduce((a, r) => a + r.claimants, 0);
   const { totals } = assemble(results, iterations, s.benefits.length);
-  return { seconds, claimants, totals };
+  return { seconds, cpu, claimants, totals };
+}
+
+/** CPU seconds of the whole process (the worker threads' included) since `from`. */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(from);
+  return (user + system) / 1e6;
 }
 
 const one = await timed(1);
 console.log(
-  `pipeline, 1 worker:  ${one.claimants.toLocaleString('en-US')} claimants in ${one.seconds.toFixed(2)} s = ${fmt(one.claimants / one.seconds)}`,
+  `pipeline, 1 worker:  ${one.claimants.toLocaleString('en-US')} claimants in ${one.seconds.toFixed(2)} s = ${fmt(one.claimants / one.seconds)} (${fmt(one.claimants / one.cpu)} per CPU second)`,
 );
+if (mcOnly) {
+  const two = await timedScheme2();
+  console.log(
+    `/2 scheme, 1 worker: ${two.claimants.toLocaleString('en-US')} claimants in ${two.seconds.toFixed(2)} s = ${fmt(two.claimants / two.seconds)} (${fmt(two.claimants / two.cpu)} per CPU second); /2 ÷ Hangzhou ${(two.claimants / two.seconds / (one.claimants / one.seconds)).toFixed(2)} (per CPU second ${(two.claimants / two.cpu / (one.claimants / one.cpu)).toFixed(2)}); load ${loadavg()[0].toFixed(1)}`,
+  );
+  process.exit(0);
+}
 const all = await timed(cores);
 console.log(
   `pipeline, ${cores} workers: ${all.claimants.toLocaleString('en-US')} claimants in ${all.seconds.toFixed(2)} s = ${fmt(all.claimants / all.seconds)} (${fmt(all.claimants / all.seconds / cores)} per core)`,
@@ -121,24 +139,32 @@ console.log(
 );
 
 // The /2 scheme: two groups, two holdings, a limit over bands and daily (issue 11: ≥ 150 M/s on one worker).
-const file2 = positional[2] ?? 'test/bench/two-groups-limit.json';
-const s2 = resolveScheme(JSON.parse(readFileSync(file2, 'utf8')) as Scenario);
-const plan2 = compilePlan(s2);
-const runner2 = nodeThreadsRunner(1);
-const blocks2 = planBlocks(iterations);
-await runner2.run(plan2, 'warm-up', blocks2.slice(0, 4));
-t0 = performance.now();
-const results2 = await runner2.run(plan2, s2.simulation.seed, blocks2);
-const seconds2 = (performance.now() - t0) / 1000;
-await runner2.close();
-const claimants2 = results2.reduce((a, r) => a + r.claimants, 0);
+const { s2, seconds: seconds2, claimants: claimants2, results: results2 } = await timedScheme2();
 const sample2 = meanSd(assemble(results2, iterations, s2.benefits.length).totals);
 const mu2 = expectedPayout(s2).payout;
 const target2 = 150e6;
 const speed2 = claimants2 / seconds2;
 console.log(
-  `/2 scheme (${s2.name}), 1 worker: ${claimants2.toLocaleString('en-US')} claimants in ${seconds2.toFixed(2)} s = ${fmt(speed2)}; target ≥ ${fmt(target2)}: ${speed2 >= target2 ? 'met' : 'NOT met'}; mean ${sample2.mean.toFixed(2)} against exact ${mu2.toFixed(2)} (${((sample2.mean - mu2) / (sample2.sd / Math.sqrt(iterations))).toFixed(2)} standard errors); load ${loadavg()[0].toFixed(1)}`,
+  `/2 scheme (${s2.name}), 1 worker: ${claimants2.toLocaleString('en-US')} claimants in ${seconds2.toFixed(2)} s = ${fmt(speed2)}; target ≥ ${fmt(target2)}: ${speed2 >= target2 ? 'met' : 'NOT met'}; mean ${sample2.mean.toFixed(2)} against exact ${mu2.toFixed(2)} (${((sample2.mean - mu2) / (sample2.sd / Math.sqrt(iterations))).toFixed(2)} standard errors); /2 ÷ Hangzhou ${(speed2 / (one.claimants / one.seconds)).toFixed(2)}; load ${loadavg()[0].toFixed(1)}`,
 );
 
 wholeProcessBench(file, HEAVY);
 tableBench(['test/fixtures/heavy-tail/heavy-tail.json', HEAVY]);
+
+/** The `/2` scheme's Monte Carlo on one worker thread, after a warm-up. */
+async function timedScheme2() {
+  const file2 = positional[2] ?? 'test/bench/two-groups-limit.json';
+  const s2 = resolveScheme(JSON.parse(readFileSync(file2, 'utf8')) as Scenario);
+  const plan2 = compilePlan(s2);
+  const runner2 = nodeThreadsRunner(1);
+  const blocks2 = planBlocks(iterations);
+  await runner2.run(plan2, 'warm-up', blocks2.slice(0, 4));
+  const start = performance.now();
+  const cpu0 = process.cpuUsage();
+  const results = await runner2.run(plan2, s2.simulation.seed, blocks2);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = cpuSeconds(cpu0);
+  await runner2.close();
+  const claimants = results.reduce((a, r) => a + r.claimants, 0);
+  return { s2, seconds, cpu, claimants, results };
+}

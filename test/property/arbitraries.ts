@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for scenario files (`huzhu-scenario/1`):
+ * fast-check arbitraries for scenario files (`huzhu-scenario/1`, and `/2` in `validScenario2`):
  *
  * - `validScenario`: valid files across the whole parameter space: every cost and days
  *   distribution, every benefit type, `who: "female"`, rateCv, waiting days, several risks and
@@ -349,6 +349,215 @@ export function validScenario(budget: WorkBudget = DEFAULT_BUDGET): fc.Arbitrary
       tail: record({ trend, simulation }),
     })
     .map(({ head, rb, tail }) => withinBudget({ ...head, ...rb, ...tail }, budget));
+}
+
+// ---- format /2 -------------------------------------------------------------------------------
+
+/**
+ * Holdings of one group: 1–3 distinct share counts (1–100) with fractions > 0 that sum to 1, either
+ * exactly (eighths to 1/1024ths: binary fractions add up without rounding) or as w_i / Σw with the
+ * last one 1 − Σ the others (a float sum within 1e-15 of 1, which the validator accepts within 1e-9).
+ */
+const holdings = fc
+  .tuple(
+    fc.uniqueArray(int(1, 100, [1, 2, 3]), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 3, maxLength: 3 }),
+    fc.boolean(),
+  )
+  .map(([shares, weights, binary]) => {
+    const w = weights.slice(0, shares.length);
+    let fractions: number[];
+    if (binary) {
+      // 2^m parts, each holding at least one
+      const m = 3 + (w[0] % 8);
+      const parts = w.map((x) => 1 + (x % 2 ** (m - 2)));
+      parts[parts.length - 1] = 2 ** m - parts.slice(0, -1).reduce((a, b) => a + b, 0);
+      fractions = parts.map((x) => x / 2 ** m);
+    } else {
+      const total = w.reduce((a, b) => a + b, 0);
+      fractions = w.map((x) => x / total);
+      fractions[fractions.length - 1] = 1 - fractions.slice(0, -1).reduce((a, b) => a + b, 0);
+    }
+    return shares.map((k, i) => ({ shares: k, fraction: fractions[i] }));
+  });
+
+/** 1–3 groups with distinct ids, each with its count, shares of women and new members, holdings. */
+const groups = fc.integer({ min: 1, max: 3 }).chain((n) =>
+  ids(n, 'g').chain((groupIds) =>
+    fc.tuple(
+      ...groupIds.map((id) =>
+        record({
+          id: fc.constant(id),
+          count: int(1, 10_000_000, [2, 1000, 600_000]),
+          femaleShare: optional(num(0, 1, [0.5])),
+          newShare: optional(num(0, 1, [0.1])),
+          holdings: optional(holdings),
+        }),
+      ),
+    ),
+  ),
+);
+
+/** A non-empty subset of `all` (in their order), or undefined (every one). */
+const someOf = (all: string[]) => optional(fc.subarray(all, { minLength: 1 }));
+
+/** A risk exposed to some groups, its rate one number or an object naming exactly those groups. */
+function riskFor2(risk: Doc, groupIds: string[]): fc.Arbitrary<Doc> {
+  return someOf(groupIds).chain((exposed) =>
+    fc
+      .oneof(
+        fc.constant(risk.rate),
+        fc
+          .tuple(...(exposed ?? groupIds).map(() => above(0, 1, [1e-6, 0.03, 0.09])))
+          .map((rates) => Object.fromEntries((exposed ?? groupIds).map((g, i) => [g, rates[i]]))),
+      )
+      .map((rate) => {
+        const out: Doc = { ...risk, rate };
+        if (exposed) out.groups = exposed;
+        return out;
+      }),
+  );
+}
+
+/** A benefit paid per share or not; a lump sum with waiting days may pay a waiting amount. */
+function benefitFor2(b: Doc): fc.Arbitrary<Doc> {
+  return fc
+    .record({
+      perShare: optional(fc.boolean()),
+      waitingAmount: optional(money(0, 1e6)),
+    })
+    .map(({ perShare, waitingAmount }) => {
+      const out: Doc = { ...b };
+      if (perShare !== undefined) out.perShare = perShare;
+      if (waitingAmount !== undefined && b.type === 'lump-sum' && b.waitingDays !== undefined)
+        out.waitingAmount = waitingAmount;
+      return out;
+    });
+}
+
+/**
+ * Steps of more than 10,000 pieces below their cap (or uncapped) stay out of limits: the limit's
+ * exact expectation merges every piece of its benefits (expectedLimit.ts), and millions of them
+ * overflow a Set (a known gap, like the corners test/property/extremes.test.ts keeps apart).
+ */
+const fewPieces = (b: Doc) =>
+  b.type !== 'steps' || (b.cap !== undefined && (b.cap as number) / (b.perStep as number) <= 10_000);
+
+/** Per risk, perhaps one limit over a non-empty subset of its benefits (a benefit in one limit at most). */
+function limitsFor(risks: Doc[], benefits: Doc[]): fc.Arbitrary<Doc[] | undefined> {
+  const byRisk = risks
+    .map((r) => benefits.filter((b) => b.risk === r.id && fewPieces(b)).map((b) => b.id as string))
+    .filter((list) => list.length > 0);
+  return optional(
+    fc
+      .tuple(
+        ...byRisk.map((list) =>
+          optional(
+            record({
+              benefits: fc.subarray(list, { minLength: 1 }),
+              cap: money(0.01, 1e9),
+              perShare: optional(fc.boolean()),
+            }),
+          ),
+        ),
+      )
+      .map((ls) => ls.flatMap((l, i) => (l ? [{ id: `limit-${i}`, ...l }] : []))),
+  ).map((ls) => (ls && ls.length > 0 ? ls : undefined));
+}
+
+/** Expected claimants (cost risks) and events (event risks) per period of a `/2` file, trends included. */
+function workOf2(doc: Doc): number {
+  const gs = (doc.members as { groups: { id: string; count: number }[] }).groups;
+  const trendOf = (k: string) => Math.max(1, 1 + ((((doc.trend ?? {}) as Doc)[k] as number) ?? 0));
+  const growth = trendOf('members') * trendOf('rate');
+  return (doc.risks as Doc[]).reduce((sum, r) => {
+    const exposed = (r.groups as string[] | undefined) ?? gs.map((g) => g.id);
+    return (
+      sum +
+      gs
+        .filter((g) => exposed.includes(g.id))
+        .reduce(
+          (e, g) => e + (typeof r.rate === 'number' ? r.rate : ((r.rate as Doc)[g.id] as number)) * g.count,
+          0,
+        ) *
+        growth
+    );
+  }, 0);
+}
+
+/**
+ * Scales every risk's rates (cost and event: under a limit, events are paid member by member) so
+ * that at most `budget.claimants` claimants and events are expected per period.
+ */
+export function withinBudget2(doc: Doc, budget: WorkBudget): Doc {
+  const work = workOf2(doc);
+  if (work <= budget.claimants) return doc;
+  const f = budget.claimants / work;
+  const scale = (v: number) => Math.max(Number.MIN_VALUE, v * f);
+  return {
+    ...doc,
+    risks: (doc.risks as Doc[]).map((r) => ({
+      ...r,
+      rate:
+        typeof r.rate === 'number'
+          ? scale(r.rate)
+          : Object.fromEntries(Object.entries(r.rate as Doc).map(([g, v]) => [g, scale(v as number)])),
+    })),
+  };
+}
+
+/**
+ * Valid `huzhu-scenario/2` files: 1–3 member groups with holdings (fractions summing to 1), contributions
+ * paid by some groups and per share, risks exposed to some groups with a rate per group, benefits paid
+ * per share, waiting amounts, and limits over benefits of one risk; with the work bounded as
+ * `validScenario`'s (every rate scaled down alike, event risks too).
+ */
+export function validScenario2(budget: WorkBudget = DEFAULT_BUDGET): fc.Arbitrary<Doc> {
+  return fc
+    .record({
+      groups,
+      rb: risksAndBenefits,
+      head: record({ name: text(200, true), fund }),
+      tail: record({ trend, simulation }),
+    })
+    .chain(({ groups: gs, rb, head, tail }) => {
+      const groupIds = gs.map((g) => g.id as string);
+      const contributions2 = fc
+        .array(
+          record({
+            payer: text(50),
+            amount: money(0, 1e6),
+            perShare: optional(fc.boolean()),
+            groups: someOf(groupIds),
+          }),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((cs) => {
+          if (cs.every((c) => c.amount === 0)) cs[0].amount = 36;
+          return cs;
+        });
+      return fc
+        .record({
+          contributions: contributions2,
+          risks: fc.tuple(...rb.risks.map((r) => riskFor2(r, groupIds))),
+          benefits: fc.tuple(...rb.benefits.map(benefitFor2)),
+        })
+        .chain(({ contributions: cs, risks, benefits }) =>
+          limitsFor(risks, benefits).map((limits) => {
+            const doc: Doc = {
+              format: 'huzhu-scenario/2',
+              ...head,
+              members: { groups: gs },
+              contributions: cs,
+              risks,
+              benefits,
+              ...(limits ? { limits } : {}),
+              ...tail,
+            };
+            return withinBudget2(doc, budget);
+          }),
+        );
+    });
 }
 
 // ---- one thing broken -----------------------------------------------------------------------

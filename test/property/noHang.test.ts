@@ -14,6 +14,9 @@
  * path exists in the file (or is `simulation.iterations` / `simulation.years`, the run's settings).
  * Fixed seed, 30 runs; accepted runs estimated above 5·10^8 units (2.5 s at the bench's speed) are
  * not executed, and the minute is scaled by the machine's current speed (two cores shared).
+ * For `/2` files (validScenario2: groups, holdings, per-share benefits, waiting amounts, limits, with
+ * rates allowing up to 2·10^7 claims a period), the Monte Carlo run is refused at once naming a
+ * field, or run (inline, when estimated at most 10^8 units) within the scaled minute.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +24,7 @@ import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import type { ResolvedScheme } from '../../src/domain/scheme.ts';
 import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
-import { simulateExact } from '../../src/engine/simulate.ts';
+import { simulate, simulateExact } from '../../src/engine/simulate.ts';
 import { affordableCap, checkSolveWork, SOLVER_EVALUATIONS } from '../../src/engine/solve.ts';
 import {
   checkExactWork,
@@ -35,6 +38,8 @@ import {
 import { validateScenario } from '../../src/io/validate.ts';
 import { refusalLine } from '../../src/messages/refusals.ts';
 import { problemLines } from '../helpers/worded.ts';
+import { inlineRunner } from '../../src/runners/inline.ts';
+import { validScenario2 } from './arbitraries.ts';
 import { totalMembers } from '../../src/domain/defaults.ts';
 import type { CountedMembers } from '../../src/domain/scenario.ts';
 
@@ -178,6 +183,8 @@ const minuteNow = () => 60_000 * Math.max(1, unitNs() / 5);
 
 /** Accepted runs whose estimated work is at most this are run (the larger ones only take longer). */
 const RUN_UNITS = 5e8;
+/** The same for the /2 property, which runs the Monte Carlo itself (inline, in this thread). */
+const RUN_UNITS_2 = 1e8;
 
 /** The solver's estimated work: its evaluations of μ. */
 const solveUnits = (s: ResolvedScheme, index: number) => {
@@ -290,5 +297,42 @@ describe('no hang on valid input', () => {
     // The arbitrary reaches both sides.
     expect(refused).toBeGreaterThan(5);
     expect(accepted).toBeGreaterThan(5);
+  }, 600_000);
+});
+
+describe('no hang on valid /2 input', () => {
+  it('a /2 Monte Carlo run (groups, holdings, per-share benefits, waiting amounts, limits) is refused at once naming a field, or finishes within its bound', async () => {
+    let refused = 0,
+      ran = 0;
+    const runner = inlineRunner();
+    await fc.assert(
+      fc.asyncProperty(validScenario2({ claimants: 20_000_000 }), async (d) => {
+        const v = validateScenario(JSON.parse(JSON.stringify(d)));
+        if (!v.ok) throw new Error(problemLines(v.problems));
+        const s = resolveScheme(v.scenario);
+        const { iterations } = s.simulation;
+        const t0 = performance.now();
+        const work = runWork(s);
+        const r = checkWork([work], iterations);
+        const ms = performance.now() - t0;
+        if (r) {
+          refused++;
+          expectGoodRefusal(d, r, ms);
+          return;
+        }
+        const units = work.reduce((a, p) => a + p.once + p.perIteration * iterations, 0);
+        if (units > RUN_UNITS_2) return;
+        ran++;
+        const minute = minuteNow();
+        const t1 = performance.now();
+        const { report } = await simulate(v.scenario, runner, { iterations });
+        expect(performance.now() - t1, `${units.toExponential(2)} units`).toBeLessThan(minute);
+        expect(Number.isFinite(report.simulated.mean)).toBe(true);
+      }),
+      { seed: 20261205, numRuns: 40, endOnFailure: true },
+    );
+    // The arbitrary reaches both sides.
+    expect(refused, 'refused').toBeGreaterThan(2);
+    expect(ran, 'run').toBeGreaterThan(5);
   }, 600_000);
 });
