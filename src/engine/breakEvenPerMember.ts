@@ -2,7 +2,7 @@
  * The break-even contribution per member as the solver offers it: `breakEvenContribution`
  * (μ / (count·(1 − expenseRate)), engine/solve.ts) rounded UP to the fen, so that applying it
  * really breaks even. Amounts in yuan; the rounding is `ceilToFen`.
- * @example breakEvenPerMember(hangzhou2016) // 25.79 (μ = 18.567 M over 720,000 members)
+ * @example breakEvenPerMember(hangzhou2016) // 48.18 (μ = 34.68 M over 720,000 members is 48.1702)
  */
 import { resolveScheme } from '../domain/defaults.ts';
 import type { Scenario } from '../domain/scenario.ts';

@@ -47,7 +47,9 @@ describe('benefit', () => {
   it('an unknown benefit id or a non-number is a usage error (exit 2)', () => {
     const r = cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'nope', '--at', '1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no benefit "nope" \(benefits: self-pay\)/);
+    expect(r.stderr).toMatch(
+      /no benefit "nope" \(benefits: self-pay, allowance, critical-illness, women-special\)/,
+    );
     expect(cli('benefit', 'scenarios/hangzhou-2016.json', '--id', 'self-pay', '--at', '12,abc').code).toBe(2);
   });
 });
@@ -115,8 +117,8 @@ describe('simulate', () => {
   it('prints a summary in Chinese by default, amounts in 万', () => {
     const r = cli('simulate', 'scenarios/hangzhou-2016.json', '--iterations', '500');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/互助金收入: ¥2,592万/);
-    expect(r.stdout).toMatch(/^持平/m);
+    expect(r.stdout).toMatch(/互助金收入: ¥3,456万/);
+    expect(r.stdout).toMatch(/^略亏，托底可覆盖/m);
   });
   it('rejects absurd options with exit 2', () => {
     for (const args of [
@@ -157,9 +159,18 @@ describe('compare, solve and project', () => {
     expect(r.stderr).toMatch(/unknown-risk\.json: benefits\[1\]\.risk/);
   });
   it('solve --json gives the break-even contribution and the affordable cap (null: affordable uncapped)', () => {
+    // μ = 34,682,518.27 (derived in closed form in test/scenarios/hangzhou.test.ts) over 720,000.
     const s = cliJson('solve', 'scenarios/hangzhou-2016.json', '--cap', 'self-pay', '--iterations', '500');
-    expect(s.breakEvenContribution).toBeCloseTo(18567036.83 / 720000, 2);
-    expect(s.affordableCap).toEqual({ benefit: 'self-pay', cap: null });
+    expect(s.breakEvenContribution).toBeCloseTo(34682518.27 / 720000, 2);
+    // At 48 yuan the self-paid cap must come down from 30,200 for the scheme to break even.
+    expect(s.affordableCap.benefit).toBe('self-pay');
+    expect(s.affordableCap.cap).toBeGreaterThan(0);
+    expect(s.affordableCap.cap).toBeLessThan(30200);
+    // Jiaxing's 2nd period affords its self-paid benefit with no cap at all.
+    expect(cliJson('solve', 'scenarios/jiaxing-2015.json', '--cap', 'self-pay').affordableCap).toEqual({
+      benefit: 'self-pay',
+      cap: null,
+    });
   });
   it('solve refuses a cap on a daily allowance (exit 2)', () => {
     expect(cli('solve', 'scenarios/jiaxing-2015.json', '--cap', 'allowance').code).toBe(2);

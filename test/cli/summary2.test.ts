@@ -38,11 +38,14 @@ describe('simulate: the /2 lines of the text summary', () => {
       'en',
     ]);
     expect(r.code).toBe(0);
-    // 720,000 members × 4 claimants a hundred, each paid (the bands pay from the first yuan).
+    // Inpatient: 720,000 × 4 per 100 = 28,800 claimants, each paid (the bands pay from the first
+    // yuan); critical illness: 720,000 × P(N ≥ 1) = 720,000 × (1 − 1.000025^−100) = 1,797.7;
+    // women's special illness: 360,000 × (1 − 1.00000285^−100) = 102.6 — 30,700.3 in all, 4.3% of
+    // members; the average, μ = 34,682,518 over them, 1,129.71.
     expect(r.stdout).toContain(
-      'Beneficiary-times (受益人次) 28,800 (4.0% of members), average benefit ¥644.69',
+      'Beneficiary-times (受益人次) 30,700 (4.3% of members), average benefit ¥1,129.71',
     );
-    expect(r.stdout).toContain('Paid by: members themselves ¥25.92 M (100.0%)');
+    expect(r.stdout).toContain('Paid by: members themselves ¥34.56 M (100.0%)');
     expect(r.stdout).not.toContain('By group');
   });
 });

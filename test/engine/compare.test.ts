@@ -19,7 +19,13 @@ describe('comparing versions', () => {
       from: null,
       to: { upTo: 50000, rate: 0.6 },
     });
-    expect(changes.some((c) => c.path.startsWith('risks'))).toBe(false);
+    // The claims of the old table's one project are kept: only its days (for the new allowance)
+    // and the two new projects' risks are added.
+    expect(changes.filter((c) => c.path.startsWith('risks')).map((c) => c.path)).toEqual([
+      'risks[0].days',
+      'risks[1]',
+      'risks[2]',
+    ]);
   });
   it('flags Wenzhou 2015 against its 2014-style version: payouts far outgrow income, with the figures', async () => {
     const { comparison } = await compareVersions(

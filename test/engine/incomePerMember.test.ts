@@ -12,8 +12,8 @@ import { readScenarioFile } from '../helpers/scenarios.ts';
 const base = readScenarioFile('hangzhou-2016.json');
 
 describe('income per member', () => {
-  it('one membership: Σ amount (Hangzhou 2016: 36)', () => {
-    expect(incomePerMember(base)).toBe(36);
+  it('one membership: Σ amount (Hangzhou 2016: 48)', () => {
+    expect(incomePerMember(base)).toBe(48);
   });
 
   it('Ningbo 2015, contributions by group: (850,000 + 200,000) × 97.5 + 10,000 × 50 + 200,000 × 80 over 1,260,000', () => {

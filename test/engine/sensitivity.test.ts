@@ -28,7 +28,9 @@ describe('sensitivity of the loss ratio', () => {
   });
   it('offers the days only where a risk has days, and does not mutate the scenario', () => {
     const before = JSON.stringify(s);
-    expect(sensitivity(readScenarioFile('hangzhou-2016.json')).bars.map((b) => b.key)).not.toContain('days');
+    expect(
+      sensitivity(readScenarioFile('hangzhou-2015-old-table.json')).bars.map((b) => b.key),
+    ).not.toContain('days');
     expect(result.bars.map((b) => b.key)).toContain('days');
     expect(JSON.stringify(s)).toBe(before);
   });

@@ -41,8 +41,13 @@ describe('the break-even contribution', () => {
 });
 
 describe('the largest affordable cap', () => {
-  it('is null when the benefit breaks even with no cap at all (Hangzhou: the bands stop at 50,000 anyway)', () => {
-    expect(affordableCap(readScenarioFile('hangzhou-2016.json'), 'self-pay')).toBeNull();
+  it('is null when the benefit breaks even with no cap at all (Hangzhou at 60 yuan: the bands stop at 50,000 anyway)', () => {
+    // μ = 34.68 M even uncapped (the table pays nothing above 50,000) against 43.2 M of income.
+    expect(
+      affordableCap(withContribution(readScenarioFile('hangzhou-2016.json'), 60), 'self-pay'),
+    ).toBeNull();
+    // At its own 48 yuan the scheme runs a deficit, so the cap must come down.
+    expect(affordableCap(readScenarioFile('hangzhou-2016.json'), 'self-pay')).toBeLessThan(30200);
   });
   it('is 0 when even a zero cap does not break even (other benefits alone exceed income)', () => {
     const s = withContribution(readScenarioFile('jiaxing-2015.json'), 5);

@@ -18,8 +18,8 @@ const CLAIMED: Record<string, Verdict> = {
   'beijing-light-illness-2021.json': 'breaks-even',
   'beijing-transport-2016-2020.json': 'deficit-beyond-backstop',
   'hangzhou-2015-old-table.json': 'breaks-even',
-  'hangzhou-2016.json': 'breaks-even',
-  'hangzhou-2021-projected.json': 'deficit-within-backstop',
+  'hangzhou-2016.json': 'deficit-within-backstop',
+  'hangzhou-2021-projected.json': 'deficit-beyond-backstop',
   'inner-mongolia-forestry-2019.json': 'breaks-even',
   'jiaxing-2014.json': 'breaks-even',
   'jiaxing-2015.json': 'breaks-even',
@@ -74,9 +74,13 @@ describe('the bundled scenarios', () => {
     expect(mc.report.verdict).toBe(CLAIMED[file]);
   });
 
-  // Beijing's light-illness project is priced at break-even by its own assumption (the diagnosis
-  // rate at which a share pays for its benefits); only the 60-day wait leaves it 3.4% below.
-  const robust = files.filter((f) => f !== 'beijing-light-illness-2021.json');
+  // Two files are priced at break-even by construction, so their μ sits at an edge: Beijing's
+  // light-illness project by its own assumption (the diagnosis rate at which a share pays for its
+  // benefits; only the 60-day wait leaves it 3.4% below), and Hangzhou 2016 by the federation's
+  // stated standard, break even or a slight deficit (48 yuan, the whole-yuan price just below its
+  // break-even 48.17: test/scenarios/hangzhou.test.ts checks it).
+  const atAnEdge = ['beijing-light-illness-2021.json', 'hangzhou-2016.json'];
+  const robust = files.filter((f) => !atAnEdge.includes(f));
   it.each(robust)('%s is at least 5% of μ away from every edge of its verdict', (file) => {
     const m = margins(file);
     if (CLAIMED[file] === 'breaks-even') expect(m.belowNet).toBeGreaterThan(0.05);
@@ -98,10 +102,11 @@ describe('the bundled scenarios', () => {
     expect(m.reserve + m.backstop).toBe(0);
   });
 
-  it("Hangzhou 2021 keeps Hangzhou's published backstop, 2,000,000 a year, and a deficit of about a tenth of income", () => {
+  it("Hangzhou 2021 keeps Hangzhou's published backstop, 2,000,000 a year, and runs a third over its income", () => {
     const m = margins('hangzhou-2021-projected.json');
     expect(m.backstop).toBe(2_000_000);
-    expect((m.aboveNet * m.mu) / m.income).toBeGreaterThan(0.09);
-    expect((m.aboveNet * m.mu) / m.income).toBeLessThan(0.11);
+    expect(m.reserve).toBe(0);
+    expect((m.aboveNet * m.mu) / m.income).toBeGreaterThan(0.3);
+    expect((m.aboveNet * m.mu) / m.income).toBeLessThan(0.4);
   });
 });
