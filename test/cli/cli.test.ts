@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile, SCENARIO_DIR, scenarioFiles } from '../helpers/scenarios.ts';
 import { ROOT, runCli } from '../helpers/cli.ts';
+import { affordableSelfPayCap, HANGZHOU_2016, mergedExpected } from '../helpers/hangzhou.ts';
 
 const INVALID = join(ROOT, 'test/fixtures/invalid');
 
@@ -159,13 +160,14 @@ describe('compare, solve and project', () => {
     expect(r.stderr).toMatch(/unknown-risk\.json: benefits\[1\]\.risk/);
   });
   it('solve --json gives the break-even contribution and the affordable cap (null: affordable uncapped)', () => {
-    // μ = 34,682,518.27 (derived in closed form in test/scenarios/hangzhou.test.ts) over 720,000.
+    // μ = 34,682,518 over 720,000 and the self-paid maximum at which μ is 48 × 720,000, both worked
+    // out by hand (test/helpers/hangzhou.ts).
     const s = cliJson('solve', 'scenarios/hangzhou-2016.json', '--cap', 'self-pay', '--iterations', '500');
-    expect(s.breakEvenContribution).toBeCloseTo(34682518.27 / 720000, 2);
+    expect(s.breakEvenContribution).toBeCloseTo(mergedExpected(HANGZHOU_2016).mu / 720000, 2);
     // At 48 yuan the self-paid cap must come down from 30,200 for the scheme to break even.
     expect(s.affordableCap.benefit).toBe('self-pay');
-    expect(s.affordableCap.cap).toBeGreaterThan(0);
-    expect(s.affordableCap.cap).toBeLessThan(30200);
+    const byHand = affordableSelfPayCap(HANGZHOU_2016, 48 * 720_000);
+    expect(Math.abs(byHand - s.affordableCap.cap)).toBeLessThan(0.02);
     // Jiaxing's 2nd period affords its self-paid benefit with no cap at all.
     expect(cliJson('solve', 'scenarios/jiaxing-2015.json', '--cap', 'self-pay').affordableCap).toEqual({
       benefit: 'self-pay',

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
+import { HANGZHOU_2016, mergedExpected } from '../helpers/hangzhou.ts';
 
 const NINGBO = ['simulate', 'scenarios/ningbo-2015.json', '--iterations', '200', '--workers', '1'];
 
@@ -41,10 +42,13 @@ describe('simulate: the /2 lines of the text summary', () => {
     // Inpatient: 720,000 × 4 per 100 = 28,800 claimants, each paid (the bands pay from the first
     // yuan); critical illness: 720,000 × P(N ≥ 1) = 720,000 × (1 − 1.000025^−100) = 1,797.7;
     // women's special illness: 360,000 × (1 − 1.00000285^−100) = 102.6 — 30,700.3 in all, 4.3% of
-    // members; the average, μ = 34,682,518 over them, 1,129.71.
+    // members; the average, μ = 34,682,518 over them, 1,129.71 (test/helpers/hangzhou.ts).
+    const { beneficiaries: b, mu } = mergedExpected(HANGZHOU_2016);
+    const times = b.inpatient + b.critical + b.women;
     expect(r.stdout).toContain(
-      'Beneficiary-times (受益人次) 30,700 (4.3% of members), average benefit ¥1,129.71',
+      `Beneficiary-times (受益人次) ${Math.round(times).toLocaleString('en-US')} (${((100 * times) / 720_000).toFixed(1)}% of members), average benefit ¥${(mu / times).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
     );
+    expect(Math.round(times)).toBe(30_700);
     expect(r.stdout).toContain('Paid by: members themselves ¥34.56 M (100.0%)');
     expect(r.stdout).not.toContain('By group');
   });

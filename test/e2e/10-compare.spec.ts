@@ -43,8 +43,9 @@ test.describe(() => {
     const cell = (row: string, v: number) =>
       page.locator(`${tid('compare-table')} tr[data-row="${row}"] td[data-version="${v}"]`);
     const income = await Promise.all([0, 1].map((v) => cell('income', v).getAttribute('data-value')));
+    // The old single project at 36 yuan; the merged scheme (三合一) at 48 (scenarios/hangzhou-2016.json).
     assert.equal(Number(income[0]), 720_000 * 36, 'old income');
-    assert.equal(income[1], income[0], 'the same income: the contribution did not change');
+    assert.equal(Number(income[1]), 720_000 * 48, 'the merged scheme’s income');
     const payout = await Promise.all(
       [0, 1].map(async (v) => Number(await cell('expected', v).getAttribute('data-value'))),
     );
@@ -68,11 +69,10 @@ test.describe(() => {
       `cap change in words: ${JSON.stringify(capText)}`,
     );
     assert.ok(hasCJK(capText), 'the change is described in Chinese');
-    assert.equal(
-      await page.locator(`${tid('compare-flags')} [data-flag]`).count(),
-      0,
-      'no growth flag for Hangzhou',
-    );
+    const flags = page.locator(`${tid('compare-flags')} [data-flag]`);
+    assert.equal(await flags.count(), 1, 'one flag for Hangzhou');
+    assert.equal(await flags.getAttribute('data-flag'), 'payout-growth-outpaces-contributions');
+    const flagText = await flags.innerText();
     // P(deficit) is also given exactly (the engine has an exact method): the row is there for
     // both versions, and it, the income, the expected payout and the verdict read as the CLI's.
     const fft = await fromCli;
@@ -93,6 +93,17 @@ test.describe(() => {
       }
     }
     assert.deepEqual(differences, [], 'the comparison on screen differs from the CLI');
+    // Two projects added: the expected payout grows far more than income (48 / 36 − 1 = +33%), both
+    // growths from the CLI's exact figures, and the gap between them in percentage points.
+    const growth = (f: (r: CliReport) => number) => f(fft[1]) / f(fft[0]) - 1;
+    const [payoutGrowth, incomeGrowth] = [growth((r) => r.expected.payout), growth((r) => r.income)];
+    assert.ok(Math.abs(incomeGrowth - 1 / 3) < 1e-12, `income growth ${incomeGrowth}`);
+    for (const part of [
+      `预期支出 +${Math.round(payoutGrowth * 100)}%`,
+      `收入 +${Math.round(incomeGrowth * 100)}%`,
+      `支出增速快 ${Math.round((payoutGrowth - incomeGrowth) * 100)} 个百分点`,
+    ])
+      assert.ok(flagText.includes(part), `the flag says ${part}: ${flagText}`);
     const exact = fft.map((r) => r.simulated.probDeficit);
 
     const a = await waitForChart(page, 'chart-compare-payout');
@@ -158,8 +169,11 @@ test('a comparison shows progress over all versions and can be cancelled', async
   await page.locator(tid('tab-compare')).click();
   await page.locator(tid('compare-version-0')).selectOption('draft');
   await page.locator(tid('compare-version-1')).selectOption('example:jiaxing-2015.json');
-  // Long enough to cancel, within the work limit for the two versions together.
-  await page.locator(tid('compare-iterations')).fill('25000');
+  // Long enough to cancel, within the work limit for the two versions together: 12 units of work
+  // a claimant with days (src/engine/workBudget.ts) for Hangzhou 2016's 28,800 and Jiaxing 2015's
+  // 16,000 (400,000 × 4 per 100) inpatient claimants, about 5.4·10^5 an iteration against the limit
+  // of 6·10^9: at most 11,000 iterations.
+  await page.locator(tid('compare-iterations')).fill('10000');
   await page.locator(tid('compare-run')).click();
   const bar = page.locator(tid('compare-progress'));
   await page.waitForFunction(

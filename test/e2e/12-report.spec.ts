@@ -62,7 +62,11 @@ test.describe(() => {
     assert.ok(text.includes('Hangzhou 2016'), 'the scheme name');
     for (const part of ['report-compare', 'report-solver', 'report-assumptions'])
       assert.equal(await page.locator(tid(part)).count(), 1, `${part} is on the page`);
-    assert.ok(text.includes('13,700 → 30,200'), 'the cap change is in the comparison');
+    // The merged scheme's first change against the old single project is its price, 36 → 48 yuan (the
+    // cap change 13,700 → 30,200 comes after the new risks, past the lines the page has room for);
+    // the two added projects raise the payout far more than income (48 / 36 − 1 = +33%): the flag.
+    assert.ok(text.includes('contributions[0].amount：36 → 48'), 'the price change is in the comparison');
+    assert.ok(text.includes('收入 +33%'), 'the growth flag is in the comparison');
     assert.match(text, /¥[\d,.]+万/, 'amounts in 万');
     assert.ok(text.includes('杭州市总工会编织医疗互助保障网'), 'the source');
     assert.match(text, /蒙特卡洛模拟 10,000 次/, 'iterations');

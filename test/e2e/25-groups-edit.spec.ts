@@ -173,22 +173,22 @@ test('a one-membership file divided into groups keeps its figures; a group added
   page,
   baseUrl,
 }) => {
-  // Hangzhou 2016 (/1): 720,000 members paying ¥36 each.
+  // Hangzhou 2016 (/1): 720,000 members paying ¥48 each (the merged scheme, scenarios/hangzhou-2016.json).
   const scenario = readScenario(ROOT, 'scenarios/hangzhou-2016.json');
   assert.equal(scenario.members.count, 720_000);
-  assert.deepEqual(scenario.contributions, [{ payer: 'member', amount: 36 }]);
+  assert.deepEqual(scenario.contributions, [{ payer: 'member', amount: 48 }]);
   await openApp(page, baseUrl);
   const lang = await screenLang(page);
   const preview = (id: string) => visibleText(page, `${tid(`preview-${id}`)} .figure-value`);
   const expected = await preview('expected');
-  assert.equal(await preview('income'), yuan(720_000 * 36, lang), 'income before');
+  assert.equal(await preview('income'), yuan(720_000 * 48, lang), 'income before');
 
   await page.locator(tid('split-groups')).click();
   assert.equal(await page.locator(tid('member-group')).count(), 1, 'one group');
   assert.equal(await page.locator(field('members.groups[0].id')).inputValue(), 'all');
   assert.equal(await page.locator(field('members.groups[0].count')).inputValue(), '720000');
   assert.equal(await page.locator(field('members.count')).count(), 0, 'no single count beside the groups');
-  assert.equal(await preview('income'), yuan(720_000 * 36, lang), 'the same income as one group');
+  assert.equal(await preview('income'), yuan(720_000 * 48, lang), 'the same income as one group');
   assert.equal(await preview('expected'), expected, 'the same expected payout as one group');
 
   await page.locator(tid('add-group')).click();
@@ -196,7 +196,7 @@ test('a one-membership file divided into groups keeps its figures; a group added
   await setField(page, 'members.groups[1].count', 80_000);
   await page.waitForFunction(
     ([sel, want]) => (document.querySelector(sel)?.textContent ?? '').trim() === want,
-    [`${tid('preview-income')} .figure-value`, yuan(800_000 * 36, lang)],
+    [`${tid('preview-income')} .figure-value`, yuan(800_000 * 48, lang)],
     { timeout: 10_000 },
   );
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(tid('save')).click()]);

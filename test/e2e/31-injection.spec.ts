@@ -27,18 +27,28 @@ const RISK = '"><svg onload=alert(4)>';
 const BENEFIT = '<img src=x onerror=alert(5)>';
 const PAYLOADS = [NAME, PAYER_A, PAYER_B, RISK, BENEFIT];
 
+/** Hangzhou 2016 with every text hostile: its 48 yuan split between two payers, the first risk and
+ * benefit ids the payloads themselves, the others (ids are unique) the payloads numbered. */
 function hostile(root: string) {
   const s = readScenario(root, 'scenarios/hangzhou-2016.json');
+  type Risk = { id: string };
+  type Benefit = { id: string; risk: string };
+  const numbered = (payload: string, i: number) => (i === 0 ? payload : `${payload} ${i + 1}`);
+  const riskIds = new Map(s.risks.map((r: Risk, i: number) => [r.id, numbered(RISK, i)]));
   return {
     ...s,
     name: NAME,
     notes: 'javascript:alert(6) "><svg onload=alert(7)>',
     contributions: [
-      { payer: PAYER_A, amount: 30 },
-      { payer: PAYER_B, amount: 6 },
+      { payer: PAYER_A, amount: 40 },
+      { payer: PAYER_B, amount: 8 },
     ],
-    risks: s.risks.map((r: object) => ({ ...r, id: RISK })),
-    benefits: s.benefits.map((b: object) => ({ ...b, id: BENEFIT, risk: RISK })),
+    risks: s.risks.map((r: Risk, i: number) => ({ ...r, id: numbered(RISK, i) })),
+    benefits: s.benefits.map((b: Benefit, i: number) => ({
+      ...b,
+      id: numbered(BENEFIT, i),
+      risk: riskIds.get(b.risk),
+    })),
   };
 }
 

@@ -78,7 +78,9 @@ test('a worker killed mid-run is replaced, its block retried, and the numbers eq
   test.setTimeout(90_000);
   guard.allow(/e2e: worker killed/);
   await openApp(page, baseUrl);
-  await setInput(page, tid('iterations'), 40_000);
+  // Long enough to crash mid-run: Hangzhou 2016's 28,800 claimants a year cost 12 units of work
+  // each (src/engine/workBudget.ts), so 5,000 iterations are about 1.7·10^9 units.
+  await setInput(page, tid('iterations'), 5000);
   await setInput(page, tid('seed'), 'crash');
   await runAndWait(page, 60_000);
   const undisturbed = await readReport(page);
@@ -124,7 +126,7 @@ test('a run whose workers keep dying shows the error in words with a retry; scen
   const firstShown = await readResults(page);
   const name = 'crash test 崩溃测试';
   await setField(page, 'name', name);
-  await setInput(page, tid('iterations'), 200_000);
+  await setInput(page, tid('iterations'), 15_000); // within the work limit for Hangzhou (17,000)
   const before = await fieldValues(page);
 
   // Fresh workers now die as they load; the running ones are killed.
@@ -192,7 +194,9 @@ test('cancelling a second run leaves the first verdict and report on screen', as
   const first = await readReport(page);
   const firstShown = await readResults(page);
 
-  await setInput(page, tid('iterations'), 200_000); // the most the work limit allows for Hangzhou
+  // Within the work limit for Hangzhou 2016: 28,800 claimants a year × 12 units of work
+  // (src/engine/workBudget.ts) against 6·10^9 allow at most 17,000 iterations.
+  await setInput(page, tid('iterations'), 15_000);
   await startRun(page);
   await page.locator(tid('cancel')).click();
   await page.waitForSelector(tid('progress'), { state: 'detached', timeout: 10_000 });

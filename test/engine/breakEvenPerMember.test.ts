@@ -4,6 +4,7 @@ import { expectedPayout } from '../../src/engine/expected.ts';
 import { incomeOf } from '../../src/engine/fund.ts';
 import { breakEvenPerMember, ceilToFen } from '../../src/engine/breakEvenPerMember.ts';
 import { sameFen, scaleContributions } from '../../src/engine/scaleContributions.ts';
+import { HANGZHOU_2016, mergedExpected } from '../helpers/hangzhou.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
 describe('scaleContributions', () => {
@@ -72,7 +73,9 @@ describe('breakEvenPerMember', () => {
     },
   );
   it('gives Hangzhou 2016 ¥48.18: μ = 34,682,518 over 720,000 members is 48.1702, up to the fen', () => {
-    // μ derived in closed form in test/scenarios/hangzhou.test.ts; 48.17 would leave 12 yuan short.
+    // μ worked out by hand (test/helpers/hangzhou.ts); 48.17 would leave 12 yuan short.
+    const perMember = mergedExpected(HANGZHOU_2016).mu / 720_000;
+    expect(Math.floor(perMember * 100)).toBe(4817);
     expect(breakEvenPerMember(readScenarioFile('hangzhou-2016.json'))).toBe(48.18);
   });
 });

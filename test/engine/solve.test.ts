@@ -4,6 +4,7 @@ import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { incomeOf } from '../../src/engine/fund.ts';
 import { affordableCap, breakEvenContribution } from '../../src/engine/solve.ts';
+import { affordableSelfPayCap, HANGZHOU_2016, mergedExpected } from '../helpers/hangzhou.ts';
 import { readScenarioFile, scenarioFiles } from '../helpers/scenarios.ts';
 
 /**
@@ -43,11 +44,17 @@ describe('the break-even contribution', () => {
 describe('the largest affordable cap', () => {
   it('is null when the benefit breaks even with no cap at all (Hangzhou at 60 yuan: the bands stop at 50,000 anyway)', () => {
     // μ = 34.68 M even uncapped (the table pays nothing above 50,000) against 43.2 M of income.
+    expect(mergedExpected(HANGZHOU_2016).mu).toBeLessThan(60 * 720_000);
     expect(
       affordableCap(withContribution(readScenarioFile('hangzhou-2016.json'), 60), 'self-pay'),
     ).toBeNull();
-    // At its own 48 yuan the scheme runs a deficit, so the cap must come down.
-    expect(affordableCap(readScenarioFile('hangzhou-2016.json'), 'self-pay')).toBeLessThan(30200);
+  });
+  it('brings Hangzhou’s self-paid maximum down to 26,997.93 at its own 48 yuan, as the closed form does', () => {
+    // The bands stopped where they have paid the cap: μ = 34.56 M at about 26,997.94 (worked out by
+    // hand, test/helpers/hangzhou.ts); the solver gives its bisection's answer down to the fen.
+    const byHand = affordableSelfPayCap(HANGZHOU_2016, 48 * 720_000);
+    const cap = affordableCap(readScenarioFile('hangzhou-2016.json'), 'self-pay')!;
+    expect(Math.abs(byHand - cap)).toBeLessThan(0.02);
   });
   it('is 0 when even a zero cap does not break even (other benefits alone exceed income)', () => {
     const s = withContribution(readScenarioFile('jiaxing-2015.json'), 5);

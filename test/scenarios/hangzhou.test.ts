@@ -1,66 +1,45 @@
 /**
  * Hangzhou 2016 (scenarios/hangzhou-2016.json) as the merged three-project scheme the report
- * describes, priced by its stated standard (break even or a slight deficit, with a 2 M backstop).
- * Every project's expected payout is derived here in closed form or by a plain sum — lognormal
- * limited expected values (Φ from test/helpers/erfc.ts), the negative binomial's probabilities,
- * the gamma-mixed Poisson's P(N ≥ 1) — never by the engine; the engine's expectation must match.
+ * describes, priced by its stated standard (break even or a slight deficit, with a 2 M backstop),
+ * and its sixth year under the ASSUMED trends (scenarios/hangzhou-2021-projected.json). Every
+ * project's expected payout is worked out by hand in test/helpers/hangzhou.ts — lognormal limited
+ * expected values, the negative binomial's probabilities, the gamma-mixed Poisson's P(N ≥ 1) —
+ * never by the engine; the engine's expectation must match.
  */
 import { describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import { expectedPayout } from '../../src/engine/expected.ts';
 import { fundOf } from '../../src/engine/fund.ts';
-import { phi } from '../helpers/erfc.ts';
+import { HANGZHOU_2016, HANGZHOU_2021, mergedExpected, type Merged } from '../helpers/hangzhou.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
-const MEMBERS = 720_000;
-const CV_RATE = 0.1;
-
-/** E[min(X, u)] of a lognormal with mean m and cv c (u = Infinity: m). */
-function lev(m: number, c: number, u: number): number {
-  if (u === Infinity) return m;
-  const s = Math.sqrt(Math.log(1 + c * c));
-  const z = (Math.log(u) - (Math.log(m) - (s * s) / 2)) / s;
-  return m * phi(z - s) + u * (1 - phi(z));
+/** The merged scheme's figures as a file writes them. */
+function figuresOf(file: string): Merged {
+  const s = readScenarioFile(file);
+  const rate = (id: string) => s.risks.find((r) => r.id === id)!.rate as number;
+  const inpatient = s.risks.find((r) => r.id === 'inpatient')!;
+  return {
+    members: (s.members as { count: number }).count,
+    inpatientRate: rate('inpatient'),
+    costMean: (inpatient as { cost: { mean: number } }).cost.mean,
+    criticalRate: rate('critical-illness'),
+    womenRate: rate('women-special'),
+  };
 }
 
-/** The published table as layers: Σ rate × (E[min(X, top)] − E[min(X, bottom)]). */
-function selfPay(m: number, c: number): number {
-  const layers: [number, number, number][] = [
-    [0, 1000, 0.2],
-    [1000, 10_000, 0.5],
-    [10_000, 15_000, 0.9],
-    [15_000, 50_000, 0.6],
-  ];
-  return layers.reduce((s, [lo, hi, r]) => s + r * (lev(m, c, hi) - lev(m, c, lo)), 0);
+function expectEngineToMatch(file: string) {
+  const e = expectedPayout(resolveScheme(readScenarioFile(file)));
+  const mine = mergedExpected(figuresOf(file));
+  const by = Object.fromEntries(e.benefits.map((b) => [b.id, b.expected]));
+  expect(by['self-pay'] / mine.payout.selfPay).toBeCloseTo(1, 6);
+  expect(by['allowance'] / mine.payout.allowance).toBeCloseTo(1, 6);
+  expect(by['critical-illness'] / mine.payout.critical).toBeCloseTo(1, 6);
+  expect(by['women-special'] / mine.payout.women).toBeCloseTo(1, 6);
+  expect(e.payout / mine.mu).toBeCloseTo(1, 6);
 }
-
-/** E[min(D, n)] for D negative binomial with mean m and cv c, by summing its probabilities. */
-function nbLimitedMean(m: number, c: number, n: number): number {
-  const v = (c * m) ** 2;
-  const p = m / v;
-  const r = (m * p) / (1 - p);
-  let pk = Math.pow(p, r);
-  let cdf = 0;
-  let e = 0;
-  for (let k = 0; k < n; k++) {
-    e += k * pk;
-    cdf += pk;
-    pk *= ((k + r) / (k + 1)) * (1 - p);
-  }
-  return e + n * (1 - cdf);
-}
-
-/** P(N ≥ 1) for N Poisson(λΘ), Θ gamma with mean 1 and cv c: 1 − (1 + λc²)^(−1/c²). */
-const atLeastOne = (lambda: number, c: number) => 1 - Math.pow(1 + lambda * c * c, -1 / (c * c));
 
 describe('Hangzhou 2016: the merged city-level scheme', () => {
-  const parts = {
-    selfPay: MEMBERS * 0.04 * selfPay(1564, 3),
-    allowance: MEMBERS * 0.04 * 30 * nbLimitedMean(9, 0.9, 15),
-    critical: MEMBERS * atLeastOne(0.0025, CV_RATE) * 4000,
-    women: MEMBERS * 0.5 * atLeastOne(0.000285, CV_RATE) * 22_964,
-  };
-  const mu = parts.selfPay + parts.allowance + parts.critical + parts.women;
+  const { mu } = mergedExpected(HANGZHOU_2016);
 
   it('has the three projects: the published table, an allowance, critical illness and women’s special illness', () => {
     const s = readScenarioFile('hangzhou-2016.json');
@@ -70,28 +49,69 @@ describe('Hangzhou 2016: the merged city-level scheme', () => {
       ['critical-illness', 'lump-sum'],
       ['women-special', 'lump-sum'],
     ]);
-    expect(s.members).toMatchObject({ count: MEMBERS });
+    expect(figuresOf('hangzhou-2016.json')).toEqual(HANGZHOU_2016);
+    expect(s.members).toMatchObject({ count: 720_000, femaleShare: 0.5 });
     expect(s.fund).toMatchObject({ backstop: 2_000_000 });
   });
 
-  it('expects each project’s payout as derived here, to 1e-6', () => {
-    const e = expectedPayout(resolveScheme(readScenarioFile('hangzhou-2016.json')));
-    const by = Object.fromEntries(e.benefits.map((b) => [b.id, b.expected]));
-    expect(by['self-pay'] / parts.selfPay).toBeCloseTo(1, 6);
-    expect(by['allowance'] / parts.allowance).toBeCloseTo(1, 6);
-    expect(by['critical-illness'] / parts.critical).toBeCloseTo(1, 6);
-    expect(by['women-special'] / parts.women).toBeCloseTo(1, 6);
-    expect(e.payout / mu).toBeCloseTo(1, 6);
+  it('expects each project’s payout as worked out by hand, to 1e-6', () => {
+    expectEngineToMatch('hangzhou-2016.json');
+  });
+
+  it('says in its notes what each project is expected to pay (34.68 M: 18.57 + 6.57 + 7.19 + 2.36 M)', () => {
+    const { payout } = mergedExpected(HANGZHOU_2016);
+    const m = (x: number) => (x / 1e6).toFixed(2);
+    const notes = readScenarioFile('hangzhou-2016.json').notes!;
+    for (const part of [
+      `pay ${m(mu)} M`,
+      `self-paid cost ${m(payout.selfPay)} M`,
+      `allowance ${m(payout.allowance)} M`,
+      `critical illness ${m(payout.critical)} M`,
+      `women's special illness ${m(payout.women)} M`,
+    ])
+      expect(notes).toContain(part);
   });
 
   it('charges 48 yuan, the whole-yuan price at or below break-even: a slight deficit the backstop covers', () => {
     const s = resolveScheme(readScenarioFile('hangzhou-2016.json'));
-    expect(mu / MEMBERS).toBeGreaterThan(48);
-    expect(mu / MEMBERS).toBeLessThan(49);
-    expect(s.contributions.map((c) => c.amount)).toEqual([Math.floor(mu / MEMBERS)]);
+    expect(mu / 720_000).toBeGreaterThan(48);
+    expect(mu / 720_000).toBeLessThan(49);
+    expect(s.contributions.map((c) => c.amount)).toEqual([Math.floor(mu / 720_000)]);
     const f = fundOf(s);
-    expect(f.net).toBe(48 * MEMBERS);
+    expect(f.net).toBe(48 * 720_000);
     expect(mu - f.net).toBeGreaterThan(0);
     expect(mu - f.net).toBeLessThan(2_000_000);
+  });
+});
+
+describe('Hangzhou 2021 (projected): the merged scheme after five years of the assumed trends', () => {
+  it('writes the 2016 figures carried five years (members +5%, rates +2%, self-paid cost +6% a year), rounded', () => {
+    const v = figuresOf('hangzhou-2021-projected.json');
+    expect(v.members).toBe(HANGZHOU_2021.members);
+    for (const k of ['inpatientRate', 'costMean', 'criticalRate', 'womenRate'] as const)
+      // to the 5 significant figures written at least (0.00031466 for 0.000314663)
+      expect(Math.abs(v[k] / HANGZHOU_2021[k] - 1)).toBeLessThan(2e-5);
+    const s = readScenarioFile('hangzhou-2021-projected.json');
+    expect(s.contributions).toEqual(readScenarioFile('hangzhou-2016.json').contributions);
+    expect(s.benefits).toEqual(readScenarioFile('hangzhou-2016.json').benefits);
+  });
+
+  it('expects each project’s payout as worked out by hand, to 1e-6', () => {
+    expectEngineToMatch('hangzhou-2021-projected.json');
+  });
+
+  it('runs a deficit the backstop does not cover: μ 59.18 M against 44.11 M of income, 15.07 M (34%) short', () => {
+    const v = figuresOf('hangzhou-2021-projected.json');
+    const { mu } = mergedExpected(v);
+    const income = 48 * v.members;
+    const f = fundOf(resolveScheme(readScenarioFile('hangzhou-2021-projected.json')));
+    expect(f.net).toBe(income);
+    expect(f.reserve + f.backstop).toBe(2_000_000);
+    expect(mu - income).toBeGreaterThan(f.reserve + f.backstop);
+    const source = readScenarioFile('hangzhou-2021-projected.json').source;
+    expect(source).toContain(`${(mu / 1e6).toFixed(2)} M`);
+    expect(source).toContain(
+      `exceeds income by ${((mu - income) / 1e6).toFixed(2)} M (${Math.round(((mu - income) / income) * 100)}%)`,
+    );
   });
 });
