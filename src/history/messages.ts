@@ -90,6 +90,7 @@ export interface HistoryMessageParams {
   calNotReached: { target: number; reached: number };
   // calibration to several targets
   tgtNotObject: None;
+  tgtUnknownField: { field: string; allowed: readonly string[] };
   tgtOn: None;
   tgtTolerance: None;
   tgtPaidBoth: None;

@@ -65,7 +65,7 @@ export function readTargets(raw: unknown): ReadTargetsResult {
   };
   for (const k of Object.keys(o))
     if (!(TARGET_FIELDS as readonly string[]).includes(k))
-      push(k, msg('unknownColumn', { column: k, allowed: TARGET_FIELDS }));
+      push(k, msg('tgtUnknownField', { field: k, allowed: TARGET_FIELDS }));
   const num = (path: string, v: unknown, check: (x: number) => HistoryMessage | null) => {
     if (v === undefined) return;
     push(
@@ -100,7 +100,7 @@ export function readTargets(raw: unknown): ReadTargetsResult {
         if (typeof a !== 'object' || a === null) return push(`above[${i}]`, msg('tgtAboveList'));
         const { threshold, count, ...rest } = a as Record<string, unknown>;
         for (const k of Object.keys(rest))
-          push(`above[${i}].${k}`, msg('unknownColumn', { column: k, allowed: ['threshold', 'count'] }));
+          push(`above[${i}].${k}`, msg('tgtUnknownField', { field: k, allowed: ['threshold', 'count'] }));
         if (threshold === undefined) push(`above[${i}].threshold`, msg('required'));
         if (count === undefined) push(`above[${i}].count`, msg('required'));
         num(`above[${i}].threshold`, threshold, amount);

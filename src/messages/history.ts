@@ -152,6 +152,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     // calibration to several targets
     tgtNotObject: () =>
       'must be an object of targets: members, claimants, paid or paidPerClaimant, above, largest',
+    tgtUnknownField: (p) => `unknown field "${p.field}" (allowed: ${joinEn(p.allowed)})`,
     tgtOn: () => 'must be "payout" (what the benefits pay a claimant) or "cost" (the self-paid cost)',
     tgtTolerance: () => 'must be a relative tolerance above 0 and at most 1 (0.01 is 1%)',
     tgtPaidBoth: () => 'give paid or paidPerClaimant, not both',
@@ -296,6 +297,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     calNotReached: (p) =>
       `期望待遇在实际人均 ${average(p.target, 'zh')} 处跳变（经验费用上的阶梯待遇）；最接近的拟合为 ${average(p.reached, 'zh')}`,
     tgtNotObject: () => '应为一组校准目标：members、claimants、paid 或 paidPerClaimant、above、largest',
+    tgtUnknownField: (p) => `未知字段 "${p.field}"（可用：${joinZh(p.allowed)}）`,
     tgtOn: () => '应为 "payout"（待遇支付给一人的金额）或 "cost"（自付费用）',
     tgtTolerance: () => '应为大于 0、不超过 1 的相对容差（0.01 即 1%）',
     tgtPaidBoth: () => 'paid 与 paidPerClaimant 只能给出一个',
