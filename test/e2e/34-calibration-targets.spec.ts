@@ -8,6 +8,7 @@ import {
   assert,
   cli,
   close,
+  field,
   log,
   openApp,
   ROOT,
@@ -118,6 +119,19 @@ test.describe(() => {
     const summary = await page.locator(tid('targets-summary')).innerText();
     assert.ok(summary.startsWith('4 cost targets, 2 parameters'), summary);
     await screenshot(page, 'calibration-targets-hulunbuir');
+
+    // The best fit goes into the draft: the rate 16,719 / 651,656 and the fitted cost.
+    await page.locator(tid('apply-targets')).click();
+    await page.waitForFunction(
+      ([sel, mean]) =>
+        Math.abs(Number(document.querySelector<HTMLInputElement>(sel)?.value) / mean - 1) < 1e-6,
+      [field('risks[0].cost.mean'), out.best.cost.mean] as const,
+      { timeout: 5000 },
+    );
+    assert.ok(
+      close(Number(await page.locator(field('risks[0].cost.cv')).inputValue()), out.best.cost.cv, 1e-6),
+    );
+    assert.ok(close(Number(await page.locator(field('risks[0].rate')).inputValue()), 16719 / 651656, 1e-12));
     log(
       rows
         .map((r) => `${r.kind}${r.threshold}: ${r.observed} / ${r.fitted.toFixed(1)} / ${r.z.toFixed(2)}`)
