@@ -33,6 +33,13 @@ import { historyProblemLine } from '../messages/history.ts';
 import { comparisonSheets, historySheets, projectionSheets, reportSheets } from '../workbook/results.ts';
 import { readTableFile, writeXlsxOption, XLSX_OPTIONS } from './xlsx.ts';
 import {
+  calibrateOrFail,
+  calibrationJson,
+  calibrationText,
+  costRiskOption,
+  readTargetsFile,
+} from './calibrate.ts';
+import {
   benefitText,
   compareText,
   historyText,
@@ -421,6 +428,31 @@ const history: Command = {
   },
 };
 
+const calibrate: Command = {
+  summary:
+    "a cost risk's family and parameters fitted to several targets at once (claimants, paid, counts above thresholds, the largest), every target against its fit",
+  args: '<scenario.json> --targets <targets.json> [--risk <id>] [--json] [--lang zh|en]',
+  options: {
+    targets: { type: 'string' },
+    risk: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    quiet: { type: 'boolean' },
+  },
+  async run(positionals, values) {
+    const file = onePositional('calibrate', positionals);
+    if (typeof values.targets !== 'string')
+      throw new CliError(2, ['calibrate: --targets <targets.json> is required']);
+    const lang = langOption(values);
+    const messages = values.json ? 'en' : lang;
+    const scenario = await readScenario(file);
+    const risk = costRiskOption(scenario, values.risk);
+    const targets = await readTargetsFile(values.targets, messages);
+    const result = calibrateOrFail(targets, risk, scenario, messages);
+    return values.json ? json(calibrationJson(risk.id, result)) : calibrationText(risk.id, result, lang);
+  },
+};
+
 export const commands: Record<string, Command> = {
   validate,
   simulate: simulateCommand,
@@ -429,6 +461,7 @@ export const commands: Record<string, Command> = {
   solve,
   project: projectCommand,
   history,
+  calibrate,
 };
 
 export function usage(): string {

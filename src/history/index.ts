@@ -44,6 +44,25 @@ export {
 } from './calibrate.ts';
 export { calibrationYears } from './calibrationYears.ts';
 export {
+  calibrateTargets,
+  costAbove,
+  type FamilyTargetFit,
+  type TargetCalibration,
+  type TargetCalibrationResult,
+  type TargetKind,
+  type TargetRow,
+} from './calibrateTargets.ts';
+export {
+  readTargets,
+  DEFAULT_PAID_TOLERANCE,
+  FAMILIES,
+  TARGET_FIELDS,
+  type CountTarget,
+  type ReadTargetsResult,
+  type Targets,
+} from './readTargets.ts';
+export { nelderMead, type Minimum } from './nelderMead.ts';
+export {
   fitClaims,
   MIN_CLAIMS,
   type ClaimFit,

@@ -88,6 +88,25 @@ export interface HistoryMessageParams {
   calBelowFloor: { target: number; floor: number };
   calAboveCeiling: { target: number; ceiling: number };
   calNotReached: { target: number; reached: number };
+  // calibration to several targets
+  tgtNotObject: None;
+  tgtUnknownField: { field: string; allowed: readonly string[] };
+  tgtOn: None;
+  tgtTolerance: None;
+  tgtPaidBoth: None;
+  tgtFamilies: { allowed: readonly string[] };
+  tgtAboveList: None;
+  tgtTooFew: { targets: number; parameters: number };
+  tgtRatePair: None;
+  tgtNeedsDraws: None;
+  tgtPaidNeedsClaimants: None;
+  tgtTailWithDaily: { benefit: string };
+  tgtThresholdOrder: { previous: number };
+  tgtCountsIncrease: { count: number; previous: number; previousCount: number };
+  tgtCountAboveDraws: { count: number; draws: number };
+  tgtAboveMostPaid: { threshold: number; most: number };
+  tgtLargestVsCount: { largest: number; threshold: number; count: number };
+  tgtLargestAtMost: { largest: number; most: number };
   // fitting
   fitNoMean: { shape: number };
   fitExponentialLimit: None;

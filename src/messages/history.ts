@@ -149,6 +149,33 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
       `the observed ${average(p.target, 'en')} per claimant is not below ${average(p.ceiling, 'en')}, the most the benefits can pay one claimant (their caps): no cost distribution reaches it`,
     calNotReached: (p) =>
       `the expected benefit jumps across the observed ${average(p.target, 'en')} per claimant (steps on empirical costs); the nearest fit pays ${average(p.reached, 'en')}`,
+    // calibration to several targets
+    tgtNotObject: () =>
+      'must be an object of targets: members, claimants, paid or paidPerClaimant, above, largest',
+    tgtUnknownField: (p) => `unknown field "${p.field}" (allowed: ${joinEn(p.allowed)})`,
+    tgtOn: () => 'must be "payout" (what the benefits pay a claimant) or "cost" (the self-paid cost)',
+    tgtTolerance: () => 'must be a relative tolerance above 0 and at most 1 (0.01 is 1%)',
+    tgtPaidBoth: () => 'give paid or paidPerClaimant, not both',
+    tgtFamilies: (p) => `must be a non-empty list of ${joinEn(p.allowed)}`,
+    tgtAboveList: () => 'must be a list of { "threshold": t, "count": N }',
+    tgtTooFew: (p) =>
+      `${p.targets} cost target${p.targets === 1 ? '' : 's'} (paid, counts above thresholds, the largest) for ${p.parameters} parameters: give at least ${p.parameters}`,
+    tgtRatePair: () => 'members and claimants go together: the claimant rate is claimants / members',
+    tgtNeedsDraws: () =>
+      'counts above thresholds and the largest need the number of claimants they are among (claimants or draws)',
+    tgtPaidNeedsClaimants: () => 'a total paid needs the claimants it was paid to (or give paidPerClaimant)',
+    tgtTailWithDaily: (p) =>
+      `the daily benefit "${p.benefit}" pays by days, not by the cost: counts and the largest by payout cannot be fitted to the cost alone (use "on": "cost")`,
+    tgtThresholdOrder: (p) => `thresholds must increase: this one is not above ${average(p.previous, 'en')}`,
+    tgtCountsIncrease: (p) =>
+      `${count(p.count)} above this threshold but ${count(p.previousCount)} above the lower ${average(p.previous, 'en')}: a count above a higher threshold cannot be larger`,
+    tgtCountAboveDraws: (p) => `${count(p.count)} is more than the ${count(p.draws)} claimants it is among`,
+    tgtAboveMostPaid: (p) =>
+      `no claimant can be paid more than ${average(p.most, 'en')} (the caps), so none above ${average(p.threshold, 'en')}`,
+    tgtLargestVsCount: (p) =>
+      `the largest, ${average(p.largest, 'en')}, and ${count(p.count)} above ${average(p.threshold, 'en')} contradict each other`,
+    tgtLargestAtMost: (p) =>
+      `the largest, ${average(p.largest, 'en')}, is not below ${average(p.most, 'en')}, the most the benefits pay (the caps): it says only that the cap was reached; give a count above a threshold below the cap instead`,
     // fitting
     fitNoMean: (p) =>
       `shape ${p.shape.toFixed(3)} ≤ 1: this Pareto II has no mean (the expected cost is infinite), so it cannot be a scenario's cost distribution`,
@@ -269,6 +296,30 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
       `实际人均 ${average(p.target, 'zh')} 不低于待遇对一人最多可支付的 ${average(p.ceiling, 'zh')}（封顶）：任何费用分布都达不到`,
     calNotReached: (p) =>
       `期望待遇在实际人均 ${average(p.target, 'zh')} 处跳变（经验费用上的阶梯待遇）；最接近的拟合为 ${average(p.reached, 'zh')}`,
+    tgtNotObject: () => '应为一组校准目标：members、claimants、paid 或 paidPerClaimant、above、largest',
+    tgtUnknownField: (p) => `未知字段 "${p.field}"（可用：${joinZh(p.allowed)}）`,
+    tgtOn: () => '应为 "payout"（待遇支付给一人的金额）或 "cost"（自付费用）',
+    tgtTolerance: () => '应为大于 0、不超过 1 的相对容差（0.01 即 1%）',
+    tgtPaidBoth: () => 'paid 与 paidPerClaimant 只能给出一个',
+    tgtFamilies: (p) => `应为非空列表，取值：${joinZh(p.allowed)}`,
+    tgtAboveList: () => '应为 { "threshold": 金额, "count": 人数 } 的列表',
+    tgtTooFew: (p) =>
+      `只有 ${p.targets} 个费用目标（支付金额、超过门槛的人数、最大额），少于 ${p.parameters} 个参数：至少需要 ${p.parameters} 个`,
+    tgtRatePair: () => 'members 与 claimants 须同时给出：受益率 = 受益人数 / 会员人数',
+    tgtNeedsDraws: () => '超过门槛的人数和最大额需要其所在的受益人数（claimants 或 draws）',
+    tgtPaidNeedsClaimants: () => '支付总额需要对应的受益人数（或改用 paidPerClaimant）',
+    tgtTailWithDaily: (p) =>
+      `按日津贴 "${p.benefit}" 按天数而非费用支付：按待遇金额的门槛人数和最大额无法仅由费用拟合（可改用 "on": "cost"）`,
+    tgtThresholdOrder: (p) => `门槛须递增：此门槛不高于 ${average(p.previous, 'zh')}`,
+    tgtCountsIncrease: (p) =>
+      `超过此门槛 ${count(p.count)} 人，超过更低的 ${average(p.previous, 'zh')} 却只有 ${count(p.previousCount)} 人：门槛越高人数不能越多`,
+    tgtCountAboveDraws: (p) => `${count(p.count)} 多于其所在的 ${count(p.draws)} 名受益人`,
+    tgtAboveMostPaid: (p) =>
+      `一人最多获付 ${average(p.most, 'zh')}（封顶），不可能有人超过 ${average(p.threshold, 'zh')}`,
+    tgtLargestVsCount: (p) =>
+      `最大额 ${average(p.largest, 'zh')} 与超过 ${average(p.threshold, 'zh')} 的 ${count(p.count)} 人相互矛盾`,
+    tgtLargestAtMost: (p) =>
+      `最大额 ${average(p.largest, 'zh')} 不低于待遇最多支付的 ${average(p.most, 'zh')}（封顶）：只说明有人达到封顶；请改给低于封顶的门槛人数`,
     fitNoMean: (p) =>
       `形状参数 ${p.shape.toFixed(3)} ≤ 1：此 Pareto II 分布没有均值（期望费用无穷大），不能作为方案的费用分布`,
     fitExponentialLimit: () =>

@@ -7,7 +7,10 @@
  * (b) to claim-level data — a CSV of individual costs through `parseClaims` and `fitClaims`: the
  *     three fits ranked by AIC with the KS distance, a QQ plot, and a button that puts the chosen
  *     fit into the risk's cost distribution.
- * Both computations are fast but run after a tick, so the page paints first.
+ * (c) to several figures at once — members, claimants, paid, counts above thresholds, the largest —
+ *     entered or loaded (calibrationTargets.ts): the families ranked by Σz² and each target against
+ *     the best fit.
+ * The first two computations are fast but run after a tick, so the page paints first.
  */
 import { qqPlotSpec } from '../charts/qqPlot.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
@@ -34,6 +37,7 @@ import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
 import { rateText } from './describe.ts';
+import { createTargetsPanel } from './calibrationTargets.ts';
 
 type CalResult = ReturnType<typeof calibrateScenario>;
 
@@ -66,17 +70,20 @@ export function createCalibration(deps: { store: Store }) {
     },
   });
   const aggBox = h('div', {});
+  const targetsBox = h('div', {});
   const fitBox = h('div', {});
   const el = h(
     'section',
     { class: 'calibration compare-results', 'data-testid': 'calibration' },
     aggBox,
+    targetsBox,
     fitBox,
   );
   const L = () => LABELS[store.state.lang];
 
   const risks = () => costRisks(store.state.valid);
   const risk = () => risks().find((r) => r.id === riskId) ?? risks()[0] ?? null;
+  const targets = createTargetsPanel({ store, risk, applyRisk: (r) => applyRisk(r) });
 
   /** Recomputes (after a tick) and redraws. */
   function schedule() {
@@ -130,6 +137,7 @@ export function createCalibration(deps: { store: Store }) {
           onchange: (e: Event) => {
             riskId = (e.target as HTMLSelectElement).value;
             calApplied = false;
+            targets.reset();
             fitApplied = false;
             schedule();
           },
@@ -329,6 +337,10 @@ export function createCalibration(deps: { store: Store }) {
       risks().length > 0 ? h('div', { class: 'row' }, riskSelect()) : '',
       aggregates(),
     );
+    if (store.state.valid && risk()) {
+      targets.draw();
+      targetsBox.replaceChildren(targets.el);
+    } else targetsBox.replaceChildren();
     const c = claimLevel();
     fitBox.replaceChildren(c.el);
     if (c.draw && el.isConnected && el.offsetParent !== null) void c.draw();

@@ -69,6 +69,13 @@ const params = {
   sheets: ['Sheet1', 'Sheet2'],
   formula: 'SUM(B2:B3)',
   last: 'D',
+  targets: 1,
+  parameters: 2,
+  threshold: 5000,
+  previousCount: 398,
+  largest: 141243,
+  most: 250000,
+  draws: 16719,
 } as const;
 const CJK = /[\u3400-\u9fff\uff08\uff09\uff0c\uff1a\uff1b]/;
 const { en, zh } = HISTORY_TEXTS;
