@@ -110,6 +110,44 @@ export function stepsPiecewise(b: StepsBenefit, limit = Infinity): Piecewise {
   return pw;
 }
 
+/**
+ * Σ_j c_j·f_j (c_j = 1 without `factors`) on the union of the breakpoints, for pieces that all
+ * start at 0 (every benefit pays 0 below its first piece). The union is made in typed arrays
+ * (sorted, duplicates dropped): a steps benefit under a large limit can have millions of pieces,
+ * more than a Set holds (2^24).
+ */
+export function addPiecewise(
+  pws: readonly Piecewise[],
+  factors?: readonly number[],
+): { x: Float64Array; a: Float64Array; s: Float64Array } {
+  if (pws.length === 1 && (!factors || factors[0] === 1)) return { x: pws[0].x, a: pws[0].a, s: pws[0].s };
+  let total = 0;
+  for (const pw of pws) total += pw.x.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const pw of pws) {
+    all.set(pw.x, at);
+    at += pw.x.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < total; i++) if (n === 0 || all[i] !== all[n - 1]) all[n++] = all[i];
+  const x = all.slice(0, n);
+  const a = new Float64Array(n);
+  const s = new Float64Array(n);
+  pws.forEach((pw, j) => {
+    const c = factors ? factors[j] : 1;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      while (k + 1 < pw.x.length && pw.x[k + 1] <= x[i]) k++;
+      if (pw.x[k] > x[i]) continue; // before the benefit's first piece
+      a[i] += c * pw.a[k];
+      s[i] += c * pw.s[k];
+    }
+  });
+  return { x, a, s };
+}
+
 /** Joins neighbouring pieces that describe the same line (e.g. a zero-rate band after a zero deductible piece). */
 function merge(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];

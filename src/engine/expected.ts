@@ -162,7 +162,9 @@ export function expectedPayout(s: ResolvedScheme, scale: Scale = UNIT_SCALE): Ex
   for (const b of byBenefit) payout += b.expected;
   for (const red of limits) payout -= red;
   return {
-    payout,
+    // Every limit takes off at most what its benefits pay, so the payout is ≥ 0; where the limits
+    // take off all of it the difference of the two sums can round to −1e−16 of them.
+    payout: Math.max(0, payout),
     benefits: byBenefit,
     claimants,
     beneficiaries: s.benefits.map((b, i) => ({ id: b.id, expected: beneficiaries[i] })),

@@ -17,7 +17,7 @@
 import type { CostDist, DaysDist, DailyBenefit, LumpSumBenefit } from '../domain/scenario.ts';
 import type { SchemeBenefit } from '../domain/scheme.ts';
 import { payFast } from '../benefits/fast.ts';
-import { bandsPiecewise, stepsPiecewise, type Piecewise } from '../benefits/piecewise.ts';
+import { addPiecewise, bandsPiecewise, stepsPiecewise, type Piecewise } from '../benefits/piecewise.ts';
 import { logBinomialPmf } from '../stats/special.ts';
 import { continuousCost, discreteValues, isContinuous, type ContinuousCost } from './costDistribution.ts';
 import { daysCount, mixedPoissonCount } from './countDistribution.ts';
@@ -28,7 +28,11 @@ export interface Part<B = SchemeBenefit> {
   c: number;
 }
 
-/** F = Σ c·b(X) as one piecewise-linear function, each benefit first capped at C/c (min(F, C) is unchanged). */
+/**
+ * F = Σ c·b(X) as one piecewise-linear function, each benefit first capped at C/c, and cut where F
+ * first reaches C at a piece's start (one flat piece at C from there): min(F, C') is unchanged for
+ * every C' ≤ C, and a limit over fine steps keeps only the pieces below C.
+ */
 export function sumPiecewise(parts: Part[], C: number): Piecewise {
   const pws = parts.map(({ b, c }) => {
     const cap = Math.min(('cap' in b ? b.cap : undefined) ?? Infinity, C / c);
@@ -37,20 +41,16 @@ export function sumPiecewise(parts: Part[], C: number): Piecewise {
     if (capped.type === 'steps') return stepsPiecewise(capped);
     throw new TypeError(`benefit ${b.id} is not driven by the cost`);
   });
-  const xs = [...new Set(pws.flatMap((pw) => [...pw.x]))].sort((p, q) => p - q);
-  const x = Float64Array.from(xs);
-  const a = new Float64Array(xs.length);
-  const s = new Float64Array(xs.length);
-  pws.forEach((pw, j) => {
-    let k = 0;
-    for (let i = 0; i < xs.length; i++) {
-      while (k + 1 < pw.x.length && pw.x[k + 1] <= xs[i]) k++;
-      if (pw.x[k] > xs[i]) continue; // before the benefit's first piece (it starts at 0)
-      a[i] += parts[j].c * pw.a[k];
-      s[i] += parts[j].c * pw.s[k];
-    }
-  });
-  return { x, a, s, end: Infinity };
+  const { x, a, s } = addPiecewise(
+    pws,
+    parts.map((p) => p.c),
+  );
+  let n = 0;
+  while (n < x.length && a[n] + s[n] * x[n] < C) n++;
+  if (n === x.length) return { x, a, s, end: Infinity };
+  a[n] = C;
+  s[n] = 0;
+  return { x: x.subarray(0, n + 1), a: a.subarray(0, n + 1), s: s.subarray(0, n + 1), end: Infinity };
 }
 
 /** E[min(F(X), c)] for a nondecreasing piecewise-linear F over a continuous X. */

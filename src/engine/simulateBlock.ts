@@ -64,7 +64,11 @@ export interface Hydrated {
    * and (c + 1)/2^10 ≤ P(D ≤ d) (the whole cell is d), else −1 − (the first d the cell reaches).
    */
   dayCells: (Int32Array | null)[];
-  /** Per risk with days, the first daily allowance's pay of each whole cell of `dayCells`; −1 where it straddles two. */
+  /**
+   * Per risk with days, the first daily allowance's pay in each cell of `dayCells`: the pay of the
+   * cell's day count, or of every day count a straddling cell spans where they all pay the same (at
+   * or over the allowance's maximum days, say); −1 where they do not.
+   */
   dayPays: (Float64Array | null)[];
   /** Per cost risk with limits, its claimant loop, chosen once: oneLimitDraws where it applies, else limitedDraws. */
   limitDraws: (ClassDraws | null)[];
@@ -102,8 +106,18 @@ export function hydrate(plan: Plan): Hydrated {
   const dayPays = plan.risks.map((r, i) => {
     const cells = dayCells[i];
     if (!cells || r.kind !== 'cost' || !r.days) return null;
-    const pay = r.days.pays[0];
-    return Float64Array.from(cells, (d) => (d >= 0 ? pay[d] : -1));
+    const { cdf, pays } = r.days;
+    const pay = pays[0];
+    const n = cells.length;
+    return Float64Array.from(cells, (d, c) => {
+      if (d >= 0) return pay[d];
+      // a straddling cell: its day counts run from −1 − d to the first whose cdf reaches its top; an
+      // allowance never falls as the days grow, so equal pays at both ends are one pay throughout
+      const first = -1 - d;
+      let last = first;
+      while (cdf[last] < (c + 1) / n) last++;
+      return pay[first] === pay[last] ? pay[first] : -1;
+    });
   });
   const limitDraws = plan.risks.map((r) => {
     if (r.kind !== 'cost' || r.limits.length === 0) return null;
@@ -377,8 +391,9 @@ function oneLimitApplies(risk: PlanCostRisk): boolean {
  * allowance under one limit, the sums kept in locals. One 32-bit draw a claimant, cut in three
  * independent fields: the top `bits` give X's table cell, the next 32 − bits − 10 its place in the
  * cell (the table's linear spread, at that many bits), the low 10 bits a cell of D's distribution
- * function: where one day count fills the cell that is D; where the cell straddles two (a few of
- * the 1,024) one more 53-bit draw places D exactly within it. D's distribution is exact; X's
+ * function: where one day count fills the cell that is D; where the cell straddles day counts that
+ * pay differently (a few of the 1,024) one more 53-bit draw places D exactly within it, and where
+ * they all pay the same no draw is needed. D's distribution is exact; X's
  * as the table's (costTable.ts). A whole cell's allowance is read from `dayPays` in one load.
  * The generator's state lives in locals for the loop (through the Int32Array every draw is four
  * checked loads and four stores: about 5% slower, measured in a worker thread) and goes back to

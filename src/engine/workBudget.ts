@@ -20,6 +20,7 @@
  * | a days table                              | 40 per entry (up to 2^22 for a negative binomial)          |
  * | an exact expectation (per period)         | pieces × 2q, steps summed by their survival: terms × q,    |
  * |                                           | a capped lump sum: 20 × counts summed, daily: 20 × days    |
+ * | a limit over a cost risk's benefits        | pieces under the cap × (1000 + 2q × day counts × share classes) |
  *
  * The Monte Carlo's work is Σ over periods (1, or the projection's years, whose trends scale
  * members, rates and costs) of iterations × per-iteration units + tables + expectations; a
@@ -32,7 +33,7 @@
  * (plan.ts, `PlanCache`), and counted once here.
  */
 import type { Benefit, CostDist, DaysDist } from '../domain/scenario.ts';
-import type { ResolvedScheme, SchemeEventRisk } from '../domain/scheme.ts';
+import type { ResolvedGroup, ResolvedScheme, SchemeCostRisk, SchemeEventRisk } from '../domain/scheme.ts';
 import { continuousCost, isContinuous } from './costDistribution.ts';
 import { DEFAULT_TABLE_BITS } from './costTable.ts';
 import { UNIT_SCALE, type Scale } from './expected.ts';
@@ -69,6 +70,12 @@ const W = {
   maxDescribedSteps: MAX_STEP_PIECES,
   /** expectedStepsBySurvival sums at most this many terms. */
   maxSurvivalTerms: 1_000_000,
+  /**
+   * One piece of a limit's summed benefits, merged and held in typed arrays (expectedLimit.ts): its
+   * memory more than its time (about 100 ns and 100 bytes a piece), so that a limit is held to some
+   * 6 million pieces (600 MB) at the run's bound.
+   */
+  limitPiece: 1000,
 } as const;
 
 /** The codes of a refusal and their parameters (the figures its text names). */
@@ -221,6 +228,7 @@ export function periodWork(
       what: 'claimants',
       count: claimants,
     });
+    once.push(...costLimitWork(s, risk, exposed));
   });
   const sum = (ps: Part[]) => ps.reduce((a, p) => a + p.units, 0);
   return { perIteration: sum(perIteration), once: sum(once), parts: { perIteration, once } };
@@ -234,6 +242,40 @@ function countsFollowed(nu: number, members: number, kStar: number): number {
   if (nu * members < 1) return 1;
   const logM = Math.log(Math.max(members, 2));
   return Math.max(1, Math.min(Math.ceil(kStar) - 1, nu + Math.sqrt(2 * nu * logM) + logM));
+}
+
+/**
+ * The exact expectation of each limit over a cost risk (expectedLimit.ts): per share class, the
+ * limit's cost benefits as one piecewise function (a steps benefit capped at the limit has up to
+ * cap/perStep pieces), evaluated once per day count up to where the daily allowances stop growing.
+ */
+function costLimitWork(s: ResolvedScheme, risk: SchemeCostRisk, exposed: ResolvedGroup[]): Part[] {
+  const out: Part[] = [];
+  s.limits.forEach((limit, i) => {
+    if (limit.risk !== risk.id) return;
+    const inLimit = s.benefits.filter((b) => limit.benefits.includes(b.id));
+    const shares = new Set(exposed.flatMap((g) => g.holdings.map((h) => h.shares)));
+    const most = Math.max(1, ...shares);
+    const C = limit.cap * (limit.perShare ? most : 1);
+    let pieces = 0;
+    for (const b of inLimit) {
+      if (b.type === 'bands') pieces += b.bands.length + 2;
+      else if (b.type === 'steps') pieces += Math.ceil(Math.min(b.cap ?? Infinity, C) / b.perStep) + 2;
+    }
+    if (pieces === 0) return;
+    const daily = inLimit.filter((b) => b.type === 'daily');
+    const dayCounts = daily.length > 0 && risk.days ? daysEntries(risk.days, daily) : 1;
+    const perPiece = isContinuous(risk.cost) ? 2 * cellCost(risk.cost) : W.listValue;
+    const list = risk.cost.dist === 'empirical' ? risk.cost.values.length : 1;
+    const values = isContinuous(risk.cost) ? pieces : list * inLimit.length;
+    out.push({
+      path: `limits[${i}].cap`,
+      units: (W.limitPiece + perPiece * dayCounts * shares.size) * values,
+      what: 'expectation',
+      count: values,
+    });
+  });
+  return out;
 }
 
 /** A cost risk's per-claimant draws, its sampling table and its expectations. */

@@ -453,3 +453,66 @@ describe('the work budget of a /2 scheme', () => {
     await expect(simulate(big, inlineRunner(), { iterations: 10_000 })).rejects.toThrow(RunRefusedError);
   });
 });
+
+describe("the one-limit claimant loop (a limit over one cost-driven benefit and one daily allowance) draws each claimant's days exactly", () => {
+  // 10^7 claimants: the allowance, the bands and the limit's reduction per claimant, each against
+  // its expectation by a hand sum over Poisson days and quadrature over X, within 4 standard errors
+  // of one claimant's value over √(claimants). Maximum 12 days near the mean of 9: many of the 1,024
+  // cells of D's distribution straddle two day counts, some paying the same (12 and over), some not;
+  // paying every straddling cell as its first (or its last) day count moves the allowance by 9 (6)
+  // standard errors.
+  const perDay = 30;
+  const maxDays = 12;
+  const cap = 8000;
+  const s = limited({
+    members: { groups: [{ id: 'g', count: 1_000_000 }] },
+    contributions: [{ payer: 'member', amount: 100 }],
+  });
+  s.benefits[0] = { ...s.benefits[0], perShare: false };
+  s.benefits[1] = { id: 'allowance', risk: 'inpatient', type: 'daily', perDay, maxDays };
+  s.limits = [{ id: 'total', benefits: ['self-pay', 'allowance'], cap }];
+  const allowance = (d: number) => perDay * Math.min(d, maxDays);
+  const days = Array.from({ length: 80 }, (_, d) => poissonPmf(d, 9));
+  const moment = (f: (d: number) => number) => days.reduce((a, p, d) => a + p * f(d), 0);
+
+  it('allowance, bands and the limit reduction per claimant within 4 standard errors', () => {
+    const plan = compilePlan(resolveScheme(s));
+    const h = hydrate(plan);
+    let claimants = 0,
+      bands = 0,
+      daily = 0,
+      reduction = 0;
+    for (const block of planBlocks(200)) {
+      const r = simulateBlock(h, 'one-limit', block);
+      claimants += r.claimants;
+      for (let i = 0; i < r.count; i++) {
+        const b = r.byBenefit[2 * i],
+          a = r.byBenefit[2 * i + 1];
+        bands += b;
+        daily += a;
+        reduction += b + a - r.totals[i];
+      }
+    }
+    expect(claimants).toBeGreaterThan(9.9e6);
+    const sqrtN = Math.sqrt(claimants);
+    const ea = moment(allowance);
+    const sdA = Math.sqrt(moment((d) => allowance(d) ** 2) - ea * ea);
+    expect(Math.abs(daily / claimants - ea)).toBeLessThan((4 * sdA) / sqrtN);
+    const eb = lognormalExpect(6000, 1.5, bandsPay);
+    const sdB = Math.sqrt(lognormalExpect(6000, 1.5, (x) => bandsPay(x) ** 2) - eb * eb);
+    expect(Math.abs(bands / claimants - eb)).toBeLessThan((4 * sdB) / sqrtN);
+    const over = (x: number) => moment((d) => Math.max(0, bandsPay(x) + allowance(d) - cap));
+    const er = lognormalExpect(6000, 1.5, over, 4000);
+    const sdR = Math.sqrt(
+      lognormalExpect(
+        6000,
+        1.5,
+        (x) => moment((d) => Math.max(0, bandsPay(x) + allowance(d) - cap) ** 2),
+        4000,
+      ) -
+        er * er,
+    );
+    expect(er).toBeGreaterThan(10);
+    expect(Math.abs(reduction / claimants - er)).toBeLessThan((4 * sdR) / sqrtN);
+  });
+});

@@ -435,18 +435,10 @@ function benefitFor2(b: Doc): fc.Arbitrary<Doc> {
     });
 }
 
-/**
- * Steps of more than 10,000 pieces below their cap (or uncapped) stay out of limits: the limit's
- * exact expectation merges every piece of its benefits (expectedLimit.ts), and millions of them
- * overflow a Set (a known gap, like the corners test/property/extremes.test.ts keeps apart).
- */
-const fewPieces = (b: Doc) =>
-  b.type !== 'steps' || (b.cap !== undefined && (b.cap as number) / (b.perStep as number) <= 10_000);
-
 /** Per risk, perhaps one limit over a non-empty subset of its benefits (a benefit in one limit at most). */
 function limitsFor(risks: Doc[], benefits: Doc[]): fc.Arbitrary<Doc[] | undefined> {
   const byRisk = risks
-    .map((r) => benefits.filter((b) => b.risk === r.id && fewPieces(b)).map((b) => b.id as string))
+    .map((r) => benefits.filter((b) => b.risk === r.id).map((b) => b.id as string))
     .filter((list) => list.length > 0);
   return optional(
     fc

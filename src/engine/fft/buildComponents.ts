@@ -42,12 +42,12 @@
 import type { CostRisk, DailyBenefit } from '../../domain/scenario.ts';
 import type { ResolvedScheme, SchemeBenefit, SchemeCostRisk, SchemeEventRisk } from '../../domain/scheme.ts';
 import { payFast } from '../../benefits/fast.ts';
-import { bandsPiecewise, stepsPiecewise, type Piecewise } from '../../benefits/piecewise.ts';
+import { addPiecewise, bandsPiecewise, stepsPiecewise, type Piecewise } from '../../benefits/piecewise.ts';
 import { continuousCost, discreteValues, isContinuous, type ContinuousCost } from '../costDistribution.ts';
 import { daysCount, mixedPoissonCount } from '../countDistribution.ts';
 import { riskCells, shareFactor, type Cell } from '../exposure.ts';
 import { waitingFactor } from '../expectedBenefit.ts';
-import { costPayout, payoutPieces, sumPiecewise, type CostPayout, type Pieces } from './costPayout.ts';
+import { costPayout, payoutPieces, type CostPayout, type Pieces } from './costPayout.ts';
 import { commonLattice, latticeOf } from './lattice.ts';
 
 export interface ContinuousPart {
@@ -232,7 +232,7 @@ function claimParts(
 function scaled(pieces: Pieces, cost: CostBenefit[], k: number, limit: number): Pieces {
   if (k === 1 || !cost.some((b) => b.perShare)) return pieces;
   const pws = cost.map((b) => scalePiecewise(piecewiseOf(b, limit), shareFactor(b.perShare, k)));
-  return { ...sumPiecewise(pws), end: Math.min(...pws.map((p) => p.end)) };
+  return { ...addPiecewise(pws), end: Math.min(...pws.map((p) => p.end)) };
 }
 
 /** The continuous part of pieces, or their atoms when every piece is flat (steps). */

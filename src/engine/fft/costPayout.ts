@@ -18,7 +18,7 @@
  * caller truncates the claim), so g is only valid on [0, limit).
  */
 import type { BandsBenefit, StepsBenefit } from '../../domain/scenario.ts';
-import { bandsPiecewise, stepsPiecewise, type Piecewise } from '../../benefits/piecewise.ts';
+import { addPiecewise, bandsPiecewise, stepsPiecewise } from '../../benefits/piecewise.ts';
 import type { ContinuousCost } from '../costDistribution.ts';
 
 /** Breakpoints x_k (x_0 = 0), intercepts a_k and slopes s_k of g; g is described on [0, end). */
@@ -47,7 +47,7 @@ export function payoutPieces(benefits: (BandsBenefit | StepsBenefit)[], limit: n
   const pws = benefits.map((b) =>
     b.type === 'bands' ? bandsPiecewise(b) : stepsPiecewise(b, b.cap === undefined ? limit : Infinity),
   );
-  return { ...sumPiecewise(pws), end: Math.min(...pws.map((p) => p.end)) };
+  return { ...addPiecewise(pws), end: Math.min(...pws.map((p) => p.end)) };
 }
 
 /** g(X) for pieces g (payoutPieces) and a continuous cost X, with the functions listed above. */
@@ -118,22 +118,4 @@ export function costPayout({ x, a, s, end }: Pieces, X: ContinuousCost): CostPay
   };
   const mean = sufGP[0] + sufB[0];
   return { X, x, a, s, end, sup, mean, at: (at) => g(pieceOf(at), at), inverse, stopLoss };
-}
-
-/** The pointwise sum of piecewise-linear functions, on the union of their breakpoints. */
-export function sumPiecewise(pws: Piecewise[]): { x: Float64Array; a: Float64Array; s: Float64Array } {
-  if (pws.length === 1) return { x: pws[0].x, a: pws[0].a, s: pws[0].s };
-  const points = [...new Set(pws.flatMap((p) => Array.from(p.x)))].sort((u, v) => u - v);
-  const x = Float64Array.from(points);
-  const a = new Float64Array(x.length),
-    s = new Float64Array(x.length);
-  for (const p of pws) {
-    let k = 0;
-    for (let i = 0; i < x.length; i++) {
-      while (k + 1 < p.x.length && p.x[k + 1] <= x[i]) k++;
-      a[i] += p.a[k];
-      s[i] += p.s[k];
-    }
-  }
-  return { x, a, s };
 }
