@@ -457,6 +457,34 @@ const EXACT_DAYS_PMF_LOG = -Math.log(1e-30);
  * class when something pays per share): the pieces and empirical values × those. Same units as
  * `periodWork`.
  */
+/**
+ * The distinct payment functions of a limited cost risk's claimant over its day counts (the exact
+ * method's branches, fft/buildComponents.ts): where every daily allowance is in a limit, the day
+ * counts at which each such limit's daily part reaches its cap (and past every maximum) all give
+ * one function, so at most ⌈cap·k / perDay⌉ + 1 of them (the largest over those limits, k the most
+ * shares held); an allowance outside every limit keeps one per day count.
+ */
+function limitBranches(
+  s: ResolvedScheme,
+  risk: SchemeCostRisk,
+  limits: ResolvedScheme['limits'],
+  daily: Benefit[],
+  entries: number,
+): number {
+  if (daily.length === 0 || daily.some((b) => !limits.some((l) => l.benefits.includes(b.id)))) return entries;
+  const most = Math.max(1, ...riskCells(s, risk).map((c) => c.shares));
+  let saturated = 0;
+  for (const l of limits) {
+    const perDay = daily.reduce(
+      (a, b) => a + (l.benefits.includes(b.id) && b.type === 'daily' ? b.perDay : 0),
+      0,
+    );
+    if (perDay > 0)
+      saturated = Math.max(saturated, Math.ceil((l.cap * (l.perShare ? most : 1)) / perDay) + 1);
+  }
+  return Math.min(entries, saturated);
+}
+
 export function exactWork(s: ResolvedScheme): PeriodWork {
   const once: Part[] = [];
   const isCost = (b: Benefit) => b.type === 'bands' || b.type === 'steps';
@@ -480,8 +508,9 @@ export function exactWork(s: ResolvedScheme): PeriodWork {
     const perShare = mine.some((b) => b.perShare) || limits.some((l) => l.perShare);
     const classes = perShare ? new Set(riskCells(s, risk).map((c) => c.shares)).size : 1;
     const entries = daily.length > 0 && risk.days ? exactDays(risk.days, daily) : 1;
-    // How many times the claimant's payment is described: per share class, and per day count under a limit.
-    const times = classes * (limits.length > 0 ? entries : 1);
+    // How many times the claimant's payment is described: per share class, and per day count under a
+    // limit, where day counts giving the same payment function are one (limitBranches).
+    const times = classes * (limits.length > 0 ? limitBranches(s, risk, limits, daily, entries) : 1);
     const claimants = riskExposure(s, risk);
     if (cost.length > 0 && !isContinuous(risk.cost)) {
       const values = risk.cost.dist === 'empirical' ? risk.cost.values.length : 1;

@@ -12,6 +12,7 @@ import { compareVersions } from '../../src/engine/compare.ts';
 import { compilePlan, planCache } from '../../src/engine/plan.ts';
 import { project, yearScale } from '../../src/engine/project.ts';
 import { simulate, simulateExact } from '../../src/engine/simulate.ts';
+import { expectedPayout } from '../../src/engine/expected.ts';
 import { hydrate, simulateBlock } from '../../src/engine/simulateBlock.ts';
 import { affordableCap } from '../../src/engine/solve.ts';
 import {
@@ -229,6 +230,38 @@ describe('refusals name a field and stop the run', () => {
     });
     expect(checkExactWork(resolveScheme(many))?.path).toMatch(/^risks\[\d+\]\.days$/);
     expect(checkWork([runWork(resolveScheme(many))], 10000)?.path).toMatch(/^risks\[\d+\]\.days$/);
+  });
+  it('a limit over bands and an allowance without a maximum, negative-binomial days (mean 9, cv 1): the exact method runs, one branch a day count below 8,000 / 50 = 160 days; with the allowance outside the limit each of its 675 day counts is a branch, refused at the days', () => {
+    const doc = (limited: string[]) => {
+      const r = validateScenario({
+        format: 'huzhu-scenario/2',
+        name: 'negative-binomial days under a limit',
+        members: { count: 100000 },
+        contributions: [{ payer: 'member', amount: 400 }],
+        risks: [
+          {
+            id: 'r',
+            kind: 'cost',
+            rate: 0.05,
+            cost: { dist: 'lognormal', mean: 6000, cv: 1.5 },
+            days: { dist: 'negative-binomial', mean: 9, cv: 1 },
+          },
+        ],
+        benefits: [
+          { id: 'b', risk: 'r', ...bands },
+          { id: 'day', risk: 'r', type: 'daily', perDay: 50 },
+        ],
+        limits: [{ id: 'total', benefits: limited, cap: 8000 }],
+      });
+      if (!r.ok) throw new Error(problemLines(r.problems));
+      return r.scenario;
+    };
+    const both = doc(['b', 'day']);
+    expect(checkExactWork(resolveScheme(both))).toBeNull();
+    const { aggregate } = simulateExact(both);
+    const mu = expectedPayout(resolveScheme(both)).payout;
+    expect(Math.abs(aggregate.mean - mu) / mu).toBeLessThan(1e-6);
+    expect(checkExactWork(resolveScheme(doc(['b'])))).toMatchObject({ path: 'risks[0].days', code: 'exact' });
   });
   it('the solver refuses a cap it would have to sum a million terms for 132 times, naming the cap', () => {
     const fine = scenario({
