@@ -37,7 +37,7 @@ import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
 import { rateText } from './describe.ts';
-import { createTargetsPanel } from './calibrationTargets.ts';
+import { costParams, createTargetsPanel } from './calibrationTargets.ts';
 
 type CalResult = ReturnType<typeof calibrateScenario>;
 
@@ -420,12 +420,6 @@ function fitTable(
   choose: (family: string) => void,
 ): HTMLElement {
   const l = LABELS[lang];
-  const params = (d: CostDist) =>
-    d.dist === 'pareto'
-      ? l.fitScaleShape(formatYuan(d.scale, lang), digits(d.shape))
-      : d.dist === 'lognormal' || d.dist === 'gamma'
-        ? l.fitMeanCv(formatYuan(d.mean, lang), digits(d.cv))
-        : '';
   return h(
     'table',
     { class: 'compare-table fit-table', 'data-testid': 'fit-table' },
@@ -447,7 +441,7 @@ function fitTable(
           { 'data-family': f.family, 'data-rank': String(i + 1) },
           h('th', {}, String(i + 1)),
           h('td', {}, l.distNames[f.family] ?? f.family),
-          h('td', {}, params(f.dist)),
+          h('td', {}, costParams(f.dist, lang)),
           h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
           h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
           h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),

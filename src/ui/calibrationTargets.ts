@@ -327,7 +327,8 @@ export function createTargetsPanel(deps: {
   return { el, draw, reset };
 }
 
-function params(d: CostDist, lang: Lang): string {
+/** A fitted cost's parameters in words (scale and shape, or mean and cv); this view's and the claim-list fit's. */
+export function costParams(d: CostDist, lang: Lang): string {
   const l = LABELS[lang];
   if (d.dist === 'pareto') return l.fitScaleShape(formatYuan(d.scale, lang), digits(d.shape));
   if (d.dist === 'lognormal' || d.dist === 'gamma')
@@ -358,7 +359,7 @@ function familiesTable(fits: readonly FamilyTargetFit[], lang: Lang): HTMLElemen
           { 'data-family': f.family, 'data-rank': String(i + 1) },
           h('th', {}, String(i + 1)),
           h('td', {}, l.distNames[f.family] ?? f.family),
-          h('td', {}, params(f.cost, lang)),
+          h('td', {}, costParams(f.cost, lang)),
           h('td', { 'data-col': 'objective', 'data-value': String(f.objective) }, f.objective.toFixed(2)),
         ),
       ),
