@@ -48,11 +48,9 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
     expect(per).toBeGreaterThan(990);
     expect(per).toBeLessThan(1400);
   });
-  it('Beijing light illness costs about what a share pays: 4,000 × 0.5% × (1 − 0.2 × 60/365) = 19.67 a share', () => {
+  it('Beijing light illness in its launch year: 4,000 × 0.5% × (1 − 60/365) = 16.71 a share, every share in its wait', () => {
     const s = load('beijing-light-illness-2021.json');
-    expect(expectedPayout(s).payout / s.groups[0].count).toBeLessThanOrEqual(
-      4000 * 0.005 * (1 - (0.2 * 60) / 365),
-    );
-    expect(expectedPayout(s).payout / s.groups[0].count).toBeGreaterThan(19);
+    expect(s.groups[0].newShare).toBe(1);
+    expect(expectedPayout(s).payout / s.groups[0].count).toBeCloseTo(4000 * 0.005 * (1 - 60 / 365), 6);
   });
 });
