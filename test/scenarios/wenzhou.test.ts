@@ -1,6 +1,6 @@
 /**
  * scenarios/wenzhou-2014.json and wenzhou-2015.json (format `huzhu-scenario/2`) checked against the
- * report 《打造职工帮扶的“百年老店”品牌——温州市总工会筑实医疗互助保障根基》 (December 2015). Every
+ * report 《打造职工帮扶的“百年老店”品牌——温州市总工会筑实医疗互助保障根基》 (undated; its figures run to November 2015). Every
  * calibration claim in their `source` and `notes` is recomputed here by closed forms written out
  * below, from the files read as plain JSON: the negative binomial's P(0), the lognormal's survival
  * function summed over the steps, Poisson thinning for the waiting period, shares as a mean. The
