@@ -21,6 +21,15 @@
  * `rateCv` a scenario's risk would take (rateSpread.ts), from the whole years reporting
  * claimants; null with fewer than three.
  *
+ * Counts in 人次 (a header's unit, `row.counted`; the year then says `membersCounted` and/or
+ * `claimantsCounted`, each `people` or `times`): members counted in 人次 are enrolments
+ * (member-years), the exposure a yearly rate wants, so nothing changes but the word. Claimants
+ * counted in 人次 are claims (benefit-times): the year's `claimRate` is then claims per member and
+ * its `averageBenefit` per claim; the data checks compare them as claims (never against the
+ * members, and "a claim" in the words); and the year is left out of `rateSpread`, because one
+ * claimant's several claims are not Poisson chance: read as claimants they would overstate
+ * rateCv (Hulunbuir: 1.64 claims a claimant). A count whose header says nothing is read as people.
+ *
  * Flags (each `{ code, year, note }`, the note a `{ code, params }` naming the figures; the CLI's
  * JSON words it as `message`):
  * - `loss-ratio-above-one`: payouts > contributions;
@@ -30,7 +39,8 @@
  * Flags are ordered by year, then in the order above.
  */
 import { CONTRIBUTION_JUMP, checkEntities, type DataCheck } from './dataChecks.ts';
-import { monthsOf, type HistoryRow } from './historyRow.ts';
+import type { CountKind } from './headerAliases.ts';
+import { claimsCounted, monthsOf, type HistoryRow } from './historyRow.ts';
 import { rateSpread, type RateSpread } from './rateSpread.ts';
 import { historyMessage as msg, type HistoryMessage } from './messages.ts';
 
@@ -54,6 +64,10 @@ export interface HistoryYear {
   months: number;
   claimRate: number | null;
   averageBenefit: number | null;
+  /** What members count, where the file says: people, or times (人次: enrolments). */
+  membersCounted?: CountKind;
+  /** What claimants count, where the file says: people, or times (人次: claims; claimRate and averageBenefit are then per claim). */
+  claimantsCounted?: CountKind;
 }
 
 export interface HistoryFlag {
@@ -100,10 +114,12 @@ export function analyseHistory(rows: readonly HistoryRow[]): HistoryAnalysis {
       claimRate: claimants === null ? null : claimants / ((r.members * months) / 12),
       averageBenefit: claimants ? r.payouts / claimants : null,
     };
+    if (r.counted?.members) y.membersCounted = r.counted.members;
+    if (r.counted?.claimants) y.claimantsCounted = r.counted.claimants;
     years.push(y);
     flags.push(...flagsOf(y, prev));
   });
-  const whole = rows.filter((r) => r.claimants !== undefined && monthsOf(r) === 12);
+  const whole = rows.filter((r) => r.claimants !== undefined && monthsOf(r) === 12 && !claimsCounted(r));
   return {
     years,
     flags,
@@ -157,7 +173,11 @@ function flagsOf(y: HistoryYear, prev: HistoryRow | undefined): HistoryFlag[] {
 
 /** The data checks of dataChecks.ts on the years, plus the year-on-year contribution per member. */
 function warningsOf(rows: readonly HistoryRow[]): HistoryWarning[] {
-  const entities = rows.map((r) => ({ members: r.members, claimants: r.claimants, paid: r.payouts }));
+  const entities = rows.map((r) =>
+    claimsCounted(r)
+      ? { members: r.members, claims: r.claimants, paid: r.payouts }
+      : { members: r.members, claimants: r.claimants, paid: r.payouts },
+  );
   const byYear = checkEntities(entities, 'years', 'payouts');
   rows.forEach((r, i) => {
     const prev = i > 0 && rows[i - 1].year === r.year - 1 ? rows[i - 1] : undefined;

@@ -81,7 +81,30 @@ export const CLAIM_ALIASES: Aliases = to(
 /**
  * The unit a column is already in, in brackets after its name: yuan or persons (in either script), `(yuan)`.
  */
-const UNIT = /\s*[(\uff08]\s*(\u5143|\u4eba|\u4eba\u6b21|yuan)\s*[)\uff09]$/;
+const UNIT =
+  /\s*[(\uff08]\s*(\u5143|\u4eba|\u4eba\u6b21|yuan|people|persons|times|person-times)\s*[)\uff09]$/;
+
+/**
+ * What a count column counts: `people` (\u4eba: each person once) or `times` (\u4eba\u6b21: each
+ * enrolment or each benefit paid, so one person may count several times).
+ */
+export type CountKind = 'people' | 'times';
+
+/**
+ * What a header cell says its column counts, from the unit in brackets after its name: people for
+ * `(\u4eba)`, `(people)`, `(persons)`; times for `(\u4eba\u6b21)`, `(times)`, `(person-times)`; null
+ * when the header does not say (a Chinese name alone is not read as saying it: sheets write
+ * \u53d7\u76ca\u4eba\u6b21 for people as well).
+ * @example headerCounts('members (\u4eba\u6b21)') // 'times'
+ * @example headerCounts('claimants') // null
+ */
+export function headerCounts(raw: string): CountKind | null {
+  const m = UNIT.exec(normalise(raw));
+  if (!m) return null;
+  if (m[1] === '\u4eba' || m[1] === 'people' || m[1] === 'persons') return 'people';
+  if (m[1] === '\u4eba\u6b21' || m[1] === 'times' || m[1] === 'person-times') return 'times';
+  return null;
+}
 /**
  * A unit of ten thousand in brackets after a name: wan yuan, wan persons, wan person-times, wan
  * alone (in either script's brackets), or `(10,000 yuan)` / `(10k yuan)` as huzhu's own English

@@ -15,8 +15,15 @@
  *   as members × months / 12.
  * Claimants above members is not refused here: it is a data check (analyseHistory) because
  * sources do report claim counts (person-times) where claimants (persons) are meant.
+ *
+ * What the counts count is said by the header, not by a cell (headerAliases.ts, `headerCounts`):
+ * `members (人次)` for enrolments (a member counted once for each enrolment: member-years over
+ * several years, or once a project), `claimants (人次)` for benefit-times (claims), `(people)` or
+ * `(人)` for persons. A row read from such a header carries `counted`; without a unit it has none
+ * (not said: read as people, as before).
  */
 import { cellProblem, moneyProblem, wholeProblem, type Cell } from './cells.ts';
+import type { CountKind } from './headerAliases.ts';
 import {
   historyMessage as msg,
   type HistoryMessage,
@@ -34,7 +41,18 @@ export interface HistoryRow {
   claimants?: number;
   /** The months the payouts and claimants cover, in (0, 12]; absent: the whole year. */
   months?: number;
+  /** What `members` and `claimants` count, where the header says (absent: not said). */
+  counted?: Counted;
 }
+
+/** People (人) or times (人次: enrolments, benefit-times) for each count the header qualifies. */
+export interface Counted {
+  members?: CountKind;
+  claimants?: CountKind;
+}
+
+/** Claimants counted in 人次 are claims: a claims rate is not a claimant rate. */
+export const claimsCounted = (r: Pick<HistoryRow, 'counted'>): boolean => r.counted?.claimants === 'times';
 
 /** The months a row's experience covers: 12 unless the row says fewer. */
 export const monthsOf = (r: Pick<HistoryRow, 'months'>): number => r.months ?? 12;

@@ -1,7 +1,10 @@
 /**
  * A history file (docs/scenario-format.md, "History files") to rows:
  * CSV with a header row naming `year, members, contributions, payouts` and optionally
- * `claimants`, in any order (names trimmed, any case). Rules per row: see historyRow.ts.
+ * `claimants` and `months`, in any order (names trimmed, any case). Rules per row: see
+ * historyRow.ts. A unit in brackets after `members` or `claimants` says what they count
+ * (`members (人次)`: enrolments; `claimants (people)`: persons; headerCounts), and every row then
+ * carries it as `counted`.
  *
  * - Text over 10 MB (UTF-8) or with more than 1,000 data rows is refused before anything else.
  * - A byte order mark, CRLF line ends and blank lines are tolerated (csv.ts).
@@ -17,10 +20,12 @@ import { readNumber } from './cells.ts';
 import { readCsv, type CsvRecord } from './csv.ts';
 import {
   canonicalColumn,
+  headerCounts,
   headerScale,
   HISTORY_ALIASES,
   scaleByTenThousand,
   type Aliases,
+  type CountKind,
 } from './headerAliases.ts';
 import { locateInSheet, sheetRef, type SheetRecords } from './sheetRecords.ts';
 import {
@@ -28,6 +33,7 @@ import {
   checkYearOrder,
   HISTORY_COLUMNS,
   REQUIRED_COLUMNS,
+  type Counted,
   type HistoryColumn,
   type HistoryRow,
   type RowCells,
@@ -52,6 +58,7 @@ export function parseHistory(source: string | SheetRecords): ParseHistoryResult 
   );
   if (!head.ok) return head;
   const { columns, body, problems, finish } = head;
+  const counted = countedOf(columns, head.counts);
   const rows: HistoryRow[] = [];
   const years: { year: number | undefined; where: HistoryPlace }[] = [];
   for (const record of body) {
@@ -61,7 +68,7 @@ export function parseHistory(source: string | SheetRecords): ParseHistoryResult 
       if (name !== null) cells[name] = { cell: readNumber(text), text };
     });
     const row = checkHistoryRow(cells, (c) => at(record.line, c), problems);
-    if (row) rows.push(row);
+    if (row) rows.push(counted ? { ...row, counted } : row);
     const y = cells.year?.cell;
     years.push({
       year: y?.kind === 'number' && Number.isInteger(y.value) ? y.value : undefined,
@@ -70,6 +77,18 @@ export function parseHistory(source: string | SheetRecords): ParseHistoryResult 
   }
   checkYearOrder(years, problems);
   return problems.length ? { ok: false, problems: finish(problems) } : { ok: true, rows };
+}
+
+/** What the header says `members` and `claimants` count (null when it says nothing of either). */
+function countedOf(
+  columns: readonly (HistoryColumn | null)[],
+  counts: readonly (CountKind | null)[],
+): Counted | null {
+  const out: Counted = {};
+  columns.forEach((c, j) => {
+    if ((c === 'members' || c === 'claimants') && counts[j]) out[c] = counts[j]!;
+  });
+  return out.members || out.claimants ? out : null;
 }
 
 /**
@@ -81,6 +100,8 @@ export type Table<C extends string> =
   | {
       ok: true;
       columns: (C | null)[];
+      /** What each column's header says it counts (`(人次)`, `(people)`…; headerCounts), or null. */
+      counts: (CountKind | null)[];
       body: CsvRecord[];
       problems: HistoryProblem[];
       /** The problems in the order of the file, each located in the sheet when the table is one. */
@@ -132,6 +153,7 @@ export function readTable<C extends string>(
   const finish = (ps: HistoryProblem[]) =>
     typeof source === 'string' ? sortByLine(ps) : locateInSheet(source, header, columns, sortByLine(ps));
   const columns: (C | null)[] = [];
+  const counts = header.fields.map(headerCounts);
   if (body.length > maxRows)
     return {
       ok: false,
@@ -175,6 +197,7 @@ export function readTable<C extends string>(
   return {
     ok: true,
     columns,
+    counts,
     body: scaled.length === 0 ? kept : kept.map((r) => ({ ...r, fields: tenThousands(r.fields, scaled) })),
     problems,
     finish,

@@ -28,10 +28,19 @@ export function rateSpreadText(a: HistoryAnalysis, lang: Lang): string | null {
   const cv = (x: number) => x.toFixed(2);
   if (s === null) {
     if (!a.years.some((y) => y.claimants !== null)) return null;
-    const whole = a.years.filter((y) => y.claimants !== null && y.months === 12).length;
+    const claims = a.years.filter((y) => y.claimantsCounted === 'times').length;
+    const whole = a.years.filter(
+      (y) => y.claimants !== null && y.months === 12 && y.claimantsCounted !== 'times',
+    ).length;
+    const left =
+      claims === 0
+        ? ''
+        : zh
+          ? `（按人次计的 ${claims} 年不计入）`
+          : ` (${claims} years counting claims, 人次, left out)`;
     return zh
-      ? `理赔率年际波动（rateCv）：需要至少 3 个报告了受益人数的全年，本文件有 ${whole} 个`
-      : `Claim-rate spread (rateCv): needs at least 3 whole years reporting claimants; this file has ${whole}`;
+      ? `理赔率年际波动（rateCv）：需要至少 3 个报告了受益人数的全年，本文件有 ${whole} 个${left}`
+      : `Claim-rate spread (rateCv): needs at least 3 whole years reporting claimants; this file has ${whole}${left}`;
   }
   const span = `${s.years[0]}–${s.years[s.years.length - 1]}`;
   const level = Math.round(s.level * 100);

@@ -136,7 +136,7 @@ test.describe(() => {
     assert.equal(await flag.count(), 1, 'the flag is shown once');
     const text = await flag.innerText();
     assert.match(text, /\+\d+%/, `the payout growth: ${text}`);
-    assert.ok(text.includes('−21%'), `the income growth −21%: ${text}`);
+    assert.ok(text.includes('+187%'), `the income growth +187% (91,449 × 38 → 332,874 × 30): ${text}`);
     assert.match(text, /¥[\d.,]+ (k|M) → ¥[\d.,]+ (k|M)/, `the amounts: ${text}`);
     const rowLabels = await page.locator(`${tid('compare-table')} tbody th`).allInnerTexts();
     assert.deepEqual(rowLabels.filter(hasCJK), [], 'the figure names are in English');
@@ -156,7 +156,7 @@ test.describe(() => {
     );
     const zh = await flag.innerText();
     assert.ok(
-      zh.includes('−21%') && /¥[\d.,]+万 → ¥[\d.,]+万/.test(zh),
+      zh.includes('+187%') && /¥[\d.,]+万 → ¥[\d.,]+万/.test(zh),
       `the flag in Chinese with 万: ${zh}`,
     );
     log(`flag: ${text}`);

@@ -41,7 +41,7 @@ describe('comparing versions', () => {
     expect(v.flags[0].params.payoutGrowth).toBeCloseTo(payoutGrowth, 12);
     expect(v.flags[0].params.incomeGrowth).toBeCloseTo(v.income / base.income - 1, 12);
     expect(flagText('en', v.flags[0])).toContain(`+${(payoutGrowth * 100).toFixed(0)}%`);
-    expect(flagText('en', v.flags[0])).toContain('−21%');
+    expect(flagText('en', v.flags[0])).toContain('+187%');
     expect(v.changes).toContainEqual({ path: 'contributions[0].amount', from: 38, to: 30 });
   });
   it('raises the flag only beyond 20 percentage points', () => {
