@@ -92,10 +92,33 @@ describe('a rate of the wrong type', () => {
       problem('risks[1].rate', 'rateNumberOrGroups'),
     ]);
   });
-  it('an upper end of a band that is text must be a number or null', async () => {
+  it('an upper end of a band that is text must be a number or null; NaN must be finite; none is required', async () => {
     expect(await problemsAfter([['benefits[0].bands[0].upTo', '1000']])).toEqual([
       problem('benefits[0].bands[0].upTo', 'mustBeNumberOrNull'),
     ]);
+    expect(await problemsAfter([['benefits[0].bands[0].upTo', NaN]])).toEqual([
+      problem('benefits[0].bands[0].upTo', 'mustBeFinite'),
+    ]);
+    expect(await problemsAfter([['benefits[0].bands[3].upTo', undefined]])).toEqual([
+      problem('benefits[0].bands[3].upTo', 'required'),
+    ]);
+  });
+});
+
+describe('upper bounds with a message of their own', () => {
+  it('a negative-binomial days cv is at most 20', async () => {
+    const days = (cv: number): Edit[] => [['risks[0].days', { dist: 'negative-binomial', mean: 9, cv }]];
+    expect(await problemsAfter(days(20))).toEqual([]);
+    expect(await problemsAfter(days(20.5))).toEqual([problem('risks[0].days.cv', 'atMost', { max: 20 })]);
+  });
+});
+
+describe('a /2 field in a /1 file is named', () => {
+  it('a waiting amount on any benefit of a /1 file needs format /2', async () => {
+    for (const at of ['benefits[0]', 'benefits[1]', 'benefits[2]'])
+      expect(await problemsAfter([[`${at}.waitingAmount`, 5]]), at).toEqual([
+        problem(`${at}.waitingAmount`, 'needsFormat2', { field: 'waitingAmount' }),
+      ]);
   });
 });
 
