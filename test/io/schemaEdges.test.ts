@@ -65,6 +65,13 @@ describe('an empirical list: the first 100 bad entries, then a count', () => {
       ...bad(100),
     ]);
   });
+  it('in a list of more than 100, a value that is text must be a number, as in a short list', async () => {
+    const values: unknown[] = Array.from({ length: 150 }, (_, i) => i + 1);
+    values[120] = 'x';
+    expect(await problemsAfter([['risks[0].cost', { dist: 'empirical', values }]])).toEqual([
+      problem('risks[0].cost.values[120]', 'mustBeNumber'),
+    ]);
+  });
   it('days values likewise, as integers from 0 to 366', async () => {
     const days = Array(102).fill(367);
     const problems = await problemsAfter([['risks[0].days', { dist: 'empirical', values: days }]]);
