@@ -204,6 +204,12 @@ describe('cross-field checks of /1 and /2: what the schema reports is left to it
     const { crossChecks, validateScenario } = await fresh();
     const input = { risks: [{ id: 'r', kind: 'cost' }], benefits: [{ id: 'b', risk: 'r', type: 'percent' }] };
     expect(shown(crossChecks(input))).toEqual([]);
+    // nor a type that is not text, even one that reads as a type's name as a key
+    const listed = {
+      risks: [{ id: 'r', kind: 'event' }],
+      benefits: [{ id: 'b', risk: 'r', type: ['bands'] }],
+    };
+    expect(shown(crossChecks(listed))).toEqual([]);
     const s = JSON.parse((await import('../../src/io/example.ts')).SPEC_EXAMPLE_TEXT) as Json;
     (s.benefits as Json[])[0].type = 'percent';
     const r = validateScenario(s);
@@ -285,10 +291,10 @@ describe('waiting amounts and limits (/2): what the schema reports is left to it
     };
     expect(shown(limitChecks(input))).toEqual([]);
   });
-  it('a benefit that names no risk is not compared with the others of its limit', async () => {
+  it('a benefit that names no risk (or a risk that is not text) is not compared with the others of its limit', async () => {
     const { limitChecks } = await fresh();
     const input = {
-      benefits: [{ id: 'a' }, { id: 'b', risk: 'r1' }, { id: 'c', risk: 'r2' }],
+      benefits: [{ id: 'a' }, { id: 'b', risk: 'r1' }, { id: 'd', risk: 5 }, { id: 'c', risk: 'r2' }],
       limits: [{ id: 'l', benefits: ['a', 'b', 'c'] }],
     };
     expect(shown(limitChecks(input))).toEqual([

@@ -40,10 +40,10 @@ describe('hasAtMostTwoDecimals', () => {
   });
 });
 
-describe('hasAtMostTwoDecimals: "within 4 ulps" of the nearest amount to the fen', () => {
-  it('accepts 1 plus 4 ulps of 1 (2⁻⁵⁰), refuses 1 plus 5 ulps', () => {
-    expect(1 + 2 ** -50 - 1).toBe(4 * Number.EPSILON);
-    expect(hasAtMostTwoDecimals(1 + 2 ** -50)).toBe(true);
-    expect(hasAtMostTwoDecimals(1 + 5 * 2 ** -52)).toBe(false);
+describe('hasAtMostTwoDecimals: within 4 ε · max(1, |v|) of the nearest amount to the fen', () => {
+  it('accepts 1 − 2⁻⁵⁰ (exactly 4 ε below 1), refuses 1 − 2⁻⁵⁰ − 2⁻⁵³ (one step further)', () => {
+    expect(1 - (1 - 2 ** -50)).toBe(4 * Number.EPSILON);
+    expect(hasAtMostTwoDecimals(1 - 2 ** -50)).toBe(true);
+    expect(hasAtMostTwoDecimals(1 - 2 ** -50 - 2 ** -53)).toBe(false);
   });
 });

@@ -64,14 +64,16 @@ describe('a value that throws while it is read', () => {
 });
 
 describe('merging the problems', () => {
-  it('lists a problem found twice once: a count both below 1 and not whole is one problem', async () => {
+  it('lists a problem found twice once: a count both below 1 and not whole is one problem (so is one too large to be a safe integer)', async () => {
     const validate = await freshValidate();
     const s = example();
-    (s.members as Record<string, unknown>).count = -1.5;
-    expect(validate(s)).toEqual({
-      ok: false,
-      problems: [{ path: 'members.count', code: 'intRange', params: { min: 1, max: 100_000_000 } }],
-    });
+    for (const count of [-1.5, 1e20]) {
+      (s.members as Record<string, unknown>).count = count;
+      expect(validate(s), String(count)).toEqual({
+        ok: false,
+        problems: [{ path: 'members.count', code: 'intRange', params: { min: 1, max: 100_000_000 } }],
+      });
+    }
   });
   it('lists 1,000 problems in full; of 1,001 the first 1,000 and then "and 1 more problems" at (root)', async () => {
     const validate = await freshValidate();

@@ -132,6 +132,8 @@ describe('issueProblems', () => {
     const rate = z.union([z.number().lte(1), z.record(z.string(), z.number().lte(1))]);
     expect(problems(rate, { a: 0.5, b: 2 })).toEqual([[['b'], 'atMost', { max: 1 }]]);
     expect(problems(rate, 2)).toEqual([[[], 'atMost', { max: 1 }]]);
+    // a wrong type inside the object option is that option's problem, not a wrong type of the value
+    expect(problems(rate, { a: 'x' })).toEqual([[['a'], 'mustBeNumber', {}]]);
   });
   it('its own message when the value has the type of no option, or of more than one', () => {
     const rate = z.union([z.number(), z.record(z.string(), z.number())]);
