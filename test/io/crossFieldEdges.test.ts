@@ -295,11 +295,11 @@ describe('waiting amounts and limits (/2): what the schema reports is left to it
     const { limitChecks } = await fresh();
     const input = {
       benefits: [{ id: 'a' }, { id: 'b', risk: 'r1' }, { id: 'd', risk: 5 }, { id: 'c', risk: 'r2' }],
-      limits: [{ id: 'l', benefits: ['a', 'b', 'c'] }],
+      limits: [{ id: 'l', benefits: ['a', 'b', 'd', 'c'] }],
     };
     expect(shown(limitChecks(input))).toEqual([
       [
-        'limits[0].benefits[2]',
+        'limits[0].benefits[3]',
         'limitAcrossRisks',
         { benefit: 'c', risk: 'r2', first: 'b', firstRisk: 'r1' },
       ],
