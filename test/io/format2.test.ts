@@ -6,11 +6,11 @@
  * refused); and a `/1` file and its `/2` rewrites resolve to the same scheme.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import type { ScenarioProblem } from '../../src/domain/validation.ts';
-import { SPEC_EXAMPLE_2_TEXT, SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
+import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { loadScenarioText } from '../../src/io/loadScenario.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { setAt } from '../helpers/jsonPath.ts';
@@ -32,9 +32,26 @@ function edited(base: Record<string, Json>, edits: Edit[]): Record<string, Json>
   return base;
 }
 
+type Validate = typeof validateScenario;
+
+/**
+ * validateScenario from validate.ts (and so schema.ts) loaded afresh inside the test: schema.ts
+ * builds its zod schema once and keeps it, so without a fresh load a mutant of a range, a code or
+ * a field there would reach only the first test of this file to validate (docs/mutation.md,
+ * "Mutants in code run at load").
+ */
+async function freshValidate(): Promise<Validate> {
+  vi.resetModules();
+  return (await import('../../src/io/validate.ts')).validateScenario;
+}
+
 /** The problems of the spec's `/2` example after `edits`, as `{ path, code, params }`. */
-function problemsAfter(edits: Edit[], base = example2()): ScenarioProblem[] {
-  const r = validateScenario(edited(base, edits));
+function problemsAfter(
+  edits: Edit[],
+  base = example2(),
+  validate: Validate = validateScenario,
+): ScenarioProblem[] {
+  const r = validate(edited(base, edits));
   return r.ok ? [] : r.problems;
 }
 
@@ -50,7 +67,10 @@ const GROUPS = ['in-service', 'retired'];
 const BENEFITS = ['self-pay', 'allowance', 'critical'];
 
 describe('valid /2 files', () => {
-  it('the example of docs/scenario-format.md’s /2 section is test/fixtures/format2/spec-example.json and SPEC_EXAMPLE_2_TEXT', () => {
+  it('the example of docs/scenario-format.md’s /2 section is test/fixtures/format2/spec-example.json and SPEC_EXAMPLE_2_TEXT', async () => {
+    // example.ts loaded afresh, so that its text is built inside the test (docs/mutation.md).
+    vi.resetModules();
+    const { SPEC_EXAMPLE_2_TEXT } = await import('../../src/io/example.ts');
     const doc = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
     const section = doc.slice(doc.indexOf('## Format `huzhu-scenario/2`'));
     const block = /```json\n([\s\S]*?)\n```/.exec(section)?.[1] ?? '';
@@ -435,8 +455,8 @@ const VARIANTS: Variant[] = [
 ];
 
 describe('each rule of /2 has a broken variant refused at its path with its code', () => {
-  it.each(VARIANTS)('$rule', ({ edits, problems }) => {
-    expect(problemsAfter(edits)).toEqual(expected(problems));
+  it.each(VARIANTS)('$rule', async ({ edits, problems }) => {
+    expect(problemsAfter(edits, example2(), await freshValidate())).toEqual(expected(problems));
   });
 });
 
@@ -489,8 +509,8 @@ describe('every problem of a /2 file at once, in document order, worded', () => 
 // ---- /1 files ---------------------------------------------------------------------------------
 
 /** The `/1` reference example (src/io/example.ts) after `edits`. */
-function problems1(edits: Edit[]): ScenarioProblem[] {
-  const r = validateScenario(edited(JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, Json>, edits));
+function problems1(edits: Edit[], validate: Validate = validateScenario): ScenarioProblem[] {
+  const r = validate(edited(JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, Json>, edits));
   return r.ok ? [] : r.problems;
 }
 
@@ -505,13 +525,15 @@ describe('a /1 file is read as /1', () => {
     ['limits', [['limits', []]], 'limits'],
   ] as [string, Edit[], string][])(
     '%s in a /1 file is refused, naming the field and format /2',
-    (path, edits, name) => {
-      expect(problems1(edits)).toEqual(expected([[path, 'needsFormat2', { field: name }]]));
+    async (path, edits, name) => {
+      expect(problems1(edits, await freshValidate())).toEqual(
+        expected([[path, 'needsFormat2', { field: name }]]),
+      );
     },
   );
 
-  it('a rate by group in a /1 file is refused as needing /2', () => {
-    expect(problems1([['risks[0].rate', { all: 0.04 }]])).toEqual(
+  it('a rate by group in a /1 file is refused as needing /2', async () => {
+    expect(problems1([['risks[0].rate', { all: 0.04 }]], await freshValidate())).toEqual(
       expected([['risks[0].rate', 'rateByGroupNeedsFormat2']]),
     );
     expect(wordedProblems(problems1([['risks[0].rate', { all: 0.04 }]]))).toEqual([
@@ -533,15 +555,21 @@ describe('a /1 file is read as /1', () => {
     ]);
   });
 
-  it('a /1 rate that is not a number reads as before', () => {
-    expect(problems1([['risks[0].rate', 'x']])).toEqual(expected([['risks[0].rate', 'mustBeNumber']]));
+  it('a /1 rate that is not a number reads as before', async () => {
+    const validate = await freshValidate();
+    expect(problems1([['risks[0].rate', 'x']], validate)).toEqual(
+      expected([['risks[0].rate', 'mustBeNumber']]),
+    );
     expect(problems1([['risks[0].rate', 2]])).toEqual(
       expected([['risks[0].rate', 'greaterThanAtMost', { min: 0, max: 1 }]]),
     );
   });
 
-  it('the /2 spec example labelled /1 is refused field by field', () => {
-    const paths = problemsAfter([['format', 'huzhu-scenario/1']]).map((p) => `${p.path} ${p.code}`);
+  it('the /2 spec example labelled /1 is refused field by field', async () => {
+    const fresh = await freshValidate();
+    const paths = problemsAfter([['format', 'huzhu-scenario/1']], example2(), fresh).map(
+      (p) => `${p.path} ${p.code}`,
+    );
     expect(paths).toEqual([
       'members.groups needsFormat2',
       'members.count required',

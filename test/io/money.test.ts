@@ -39,3 +39,11 @@ describe('hasAtMostTwoDecimals', () => {
     );
   });
 });
+
+describe('hasAtMostTwoDecimals: within 4 ε · max(1, |v|) of the nearest amount to the fen', () => {
+  it('accepts 1 − 2⁻⁵⁰ (exactly 4 ε below 1), refuses 1 − 2⁻⁵⁰ − 2⁻⁵³ (one step further)', () => {
+    expect(1 - (1 - 2 ** -50)).toBe(4 * Number.EPSILON);
+    expect(hasAtMostTwoDecimals(1 - 2 ** -50)).toBe(true);
+    expect(hasAtMostTwoDecimals(1 - 2 ** -50 - 2 ** -53)).toBe(false);
+  });
+});

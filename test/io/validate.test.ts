@@ -5,7 +5,7 @@
  * (src/messages/validation.ts) and checked here against hand-written texts.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../../src/domain/scenario.ts';
 import { smallestNegativeBinomialCv } from '../../src/io/crossChecks.ts';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
@@ -24,6 +24,21 @@ function problemsAfter(edits: Edit[], lang: 'en' | 'zh' = 'en'): Problem[] {
   for (const [path, value] of edits) setAt(s, path, value);
   const r = validateScenario(s);
   return r.ok ? [] : wordedProblems(r.problems, lang);
+}
+
+/**
+ * `problemsAfter` with validate.ts (and so schema.ts) loaded afresh inside the test. schema.ts
+ * builds its zod schema once and keeps it: without a fresh load, only the first test of a file to
+ * validate would build it, and a mutant of a range, a message or a field there would reach that
+ * test alone (docs/mutation.md, "Mutants in code run at load").
+ */
+async function freshProblemsAfter(edits: Edit[]): Promise<Problem[]> {
+  vi.resetModules();
+  const fresh = await import('../../src/io/validate.ts');
+  const s = example();
+  for (const [path, value] of edits) setAt(s, path, value);
+  const r = fresh.validateScenario(s);
+  return r.ok ? [] : wordedProblems(r.problems, 'en');
 }
 
 const extraEventRisk = (id: Json) => ({ id, kind: 'event', rate: 0.01 });
@@ -672,14 +687,14 @@ describe('a valid scenario', () => {
     ],
     ['a trend of almost −100%', [['trend.cost', -0.99]]],
     ['who: female', [['risks[1].who', 'female']]],
-  ] as [string, Edit[]][])('%s passes', (_, edits) => {
-    expect(problemsAfter(edits)).toEqual([]);
+  ] as [string, Edit[]][])('%s passes', async (_, edits) => {
+    expect(await freshProblemsAfter(edits)).toEqual([]);
   });
 });
 
 describe('each rule is reported at its field with its message', () => {
-  it.each(RULES)('$rule', ({ edits, problems }) => {
-    expect(problemsAfter(edits)).toEqual(problems.map(([path, message]) => ({ path, message })));
+  it.each(RULES)('$rule', async ({ edits, problems }) => {
+    expect(await freshProblemsAfter(edits)).toEqual(problems.map(([path, message]) => ({ path, message })));
   });
 });
 
