@@ -2,7 +2,9 @@
 // `npm run mutate`: mutation testing (StrykerJS, test/mutate/stryker.config.mjs) of each folder in
 // turn, then the score table (docs/mutation.md).
 //
-//   npm run mutate                          src/benefits, src/io, src/history, src/engine, in that order
+//   npm run mutate                          src/benefits, src/io, src/history, src/engine (in its four
+//                                           parts, test/mutate/parts.mjs), in that order
+//   npm run mutate -- engine-fft            one part of src/engine (`engine` names all four)
 //   npm run mutate -- benefits io           the named folders only
 //   npm run mutate -- --table               only print the table from the last reports
 //   npm run mutate -- io --force            other arguments go to `stryker run` (--force re-tests every
@@ -13,9 +15,11 @@
 // one shared file would lose the other folders whenever a single folder was run. Reports go to
 // test/mutate/reports/<folder>.{html,json} (git-ignored). Exits non-zero if a Stryker run failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { ENGINE_PARTS } from './parts.mjs';
 
-const FOLDERS = ['benefits', 'io', 'history', 'engine'];
+const PARTS = Object.keys(ENGINE_PARTS);
+const FOLDERS = ['benefits', 'io', 'history', ...PARTS];
 const CONFIG = 'test/mutate/stryker.config.mjs';
 
 const folders = [];
@@ -23,10 +27,22 @@ const strykerArgs = [];
 let tableOnly = false;
 for (const a of process.argv.slice(2)) {
   if (a === '--table') tableOnly = true;
+  else if (a === 'engine') folders.push(...PARTS);
   else if (FOLDERS.includes(a)) folders.push(a);
   else strykerArgs.push(a);
 }
 if (folders.length === 0) folders.push(...FOLDERS);
+
+// Every module of src/engine belongs to one part: a new file left out would never be mutated.
+const inParts = new Set(Object.values(ENGINE_PARTS).flat());
+const missing = readdirSync('src/engine')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `src/engine/${f}`)
+  .filter((f) => !inParts.has(f));
+if (missing.length > 0) {
+  console.error(`mutate: not in any part of test/mutate/parts.mjs: ${missing.join(', ')}`);
+  process.exit(1);
+}
 
 let failed = false;
 if (!tableOnly) {
@@ -59,30 +75,41 @@ function portable(file) {
 /**
  * One row per folder from its JSON report: killed, survived, timeout, no coverage, and the score
  * (killed + timeout) / (killed + timeout + survived + no coverage), Stryker's definition. Mutants
- * excluded by a disable comment (Ignored) and those that do not compile are not counted.
+ * excluded by a disable comment (Ignored) and those that do not compile are not counted. The
+ * engine's parts get a row each and, when all four have a report, src/engine their sum.
  */
 function table(names) {
   const rows = [
     '| folder | mutants | killed | survived | timeout | no coverage | ignored | score |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
+  const engine = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, Ignored: 0, other: 0 };
+  let engineParts = 0;
   for (const folder of names) {
     const file = `test/mutate/reports/${folder}.json`;
+    const label = folder in ENGINE_PARTS ? `src/engine: ${folder.slice('engine-'.length)}` : `src/${folder}`;
     if (!existsSync(file)) {
-      rows.push(`| src/${folder} | no report (${file}) | | | | | | |`);
+      rows.push(`| ${label} | no report (${file}) | | | | | | |`);
       continue;
     }
     const n = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, Ignored: 0, other: 0 };
     const report = JSON.parse(readFileSync(file, 'utf8'));
     for (const f of Object.values(report.files))
       for (const m of f.mutants) n[m.status in n ? m.status : 'other']++;
-    const detected = n.Killed + n.Timeout;
-    const valid = detected + n.Survived + n.NoCoverage;
-    const score = valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(2)}%`;
-    const total = valid + n.Ignored + n.other;
-    rows.push(
-      `| src/${folder} | ${total} | ${n.Killed} | ${n.Survived} | ${n.Timeout} | ${n.NoCoverage} | ${n.Ignored} | ${score} |`,
-    );
+    rows.push(row(label, n));
+    if (folder in ENGINE_PARTS) {
+      engineParts++;
+      for (const k of Object.keys(n)) engine[k] += n[k];
+    }
   }
+  if (engineParts === Object.keys(ENGINE_PARTS).length) rows.push(row('**src/engine**', engine));
   return rows.join('\n');
+}
+
+function row(label, n) {
+  const detected = n.Killed + n.Timeout;
+  const valid = detected + n.Survived + n.NoCoverage;
+  const score = valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(2)}%`;
+  const total = valid + n.Ignored + n.other;
+  return `| ${label} | ${total} | ${n.Killed} | ${n.Survived} | ${n.Timeout} | ${n.NoCoverage} | ${n.Ignored} | ${score} |`;
 }

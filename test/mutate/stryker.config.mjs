@@ -11,11 +11,13 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENGINE_PARTS } from './parts.mjs';
 
-const FOLDERS = ['engine', 'benefits', 'io', 'history'];
+const FOLDERS = ['benefits', 'io', 'history', ...Object.keys(ENGINE_PARTS)];
 const folder = process.env.HUZHU_MUTATE ?? '';
 if (!FOLDERS.includes(folder))
   throw new Error(`HUZHU_MUTATE must name one of ${FOLDERS.join(', ')}: run this through npm run mutate`);
+const engine = folder in ENGINE_PARTS;
 
 /**
  * The tests each folder's run executes (`--testFiles a,b` on the command line overrides them): the
@@ -50,9 +52,9 @@ export default {
   // related: the first run executes only the test files that import the folder, directly or not.
   vitest: { configFile: 'test/mutate/vitest.config.ts', related: true },
   coverageAnalysis: 'perTest',
-  testFiles: TEST_FILES[folder],
+  testFiles: TEST_FILES[engine ? 'engine' : folder],
   mutate: [
-    `src/${folder}/**/*.ts`,
+    ...(engine ? ENGINE_PARTS[folder] : [`src/${folder}/**/*.ts`]),
     // A script, not a module: it writes the schema file (npm run schema) and no test imports it.
     '!src/io/writeSchema.ts',
   ],
