@@ -94,14 +94,14 @@ describe('calibrate: errors, one line each, with the exit codes of the other com
       code: 2,
       stderr: 'calibrate: --targets <targets.json> is required\n',
     });
-    const unknown = 'inpatient';
+    const unknown = 'inpatient, inpatient-severe';
     expect(runCli(['calibrate', SCENARIO, '--targets', TARGETS, '--risk', 'dental'])).toMatchObject({
       code: 2,
       stderr: `--risk: no cost risk "dental" (cost risks: ${unknown})\n`,
     });
     expect(runCli(['calibrate', SCENARIO, '--targets', TARGETS, '--risk', 'women-health'])).toMatchObject({
       code: 2,
-      stderr: '--risk: no cost risk "women-health" (cost risks: inpatient)\n',
+      stderr: '--risk: no cost risk "women-health" (cost risks: inpatient, inpatient-severe)\n',
     });
     expect(runCli(['calibrate', SCENARIO, '--targets', 'nope.json'])).toMatchObject({
       code: 2,

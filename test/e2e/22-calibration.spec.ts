@@ -87,8 +87,11 @@ test.describe(() => {
       { timeout: 5000 },
     );
     const after = Number(await page.locator(field('risks[0].rate')).inputValue());
-    // The file's claimant rate: Hulunbuir's 16,719 claimants on 651,656 enrolments, to 4 figures.
-    assert.equal(Number(before), 0.02566);
+    // The file's claimant rate, Hulunbuir's 16,719 claimants on 651,656 enrolments (0.02566), is
+    // split over its two inpatient risks: 94.4% on this one (the lognormal part), 0.024223; the
+    // calibration applies to this risk alone and leaves `inpatient-severe` (0.001437) as it was.
+    assert.equal(Number(before), 0.024223);
+    assert.equal(await page.locator(field('risks[1].rate')).inputValue(), '0.001437');
     assert.ok(Math.abs(after - 4527 / 106094) < 1e-12, `rate ${before} → ${after}`);
     assert.notEqual(
       await page.locator(field('risks[0].cost.mean')).inputValue(),

@@ -41,12 +41,13 @@ describe('calibrating the Inner Mongolia table to Xilingol 2022 (106,094 members
     return { r, cost: r.risk.cost as Extract<CostDist, { dist: 'lognormal' }> };
   };
 
-  it('sets the claim rate to claimants / members and keeps the cv', () => {
+  it('sets the claim rate to claimants / members and keeps the cv (the lognormal part of the forestry cost, 0.715)', () => {
     const { r, cost } = fit();
     expect(r.claimRate).toBe(4527 / 106094);
     expect(r.risk.rate).toBe(4527 / 106094);
-    expect(cost.cv).toBe(3);
+    expect(cost.cv).toBe(0.715);
     const inpatient = forestry.risks.find((x) => x.id === 'inpatient')!;
+    expect(inpatient.kind === 'cost' && inpatient.cost).toMatchObject({ dist: 'lognormal', cv: 0.715 });
     expect(r.risk.rateCv).toBe(inpatient.rateCv);
   });
   it("reproduces 4.93 M expected payout to 0.1% through the engine's own exact expectation", () => {
@@ -77,10 +78,10 @@ describe('calibrating the Inner Mongolia table to Xilingol 2022 (106,094 members
     expect(e / (4930000 / 4527)).toBeCloseTo(1, 7);
     expect(r.perClaimant).toBeCloseTo(4930000 / 4527, 8);
   });
-  it("scales the mean below the scenario's 2,216: Xilingol pays less a claim than the assumed 1,357 a claimant", () => {
+  it("scales the mean below the scenario's 2,228: Xilingol pays less a claim (1,089) than the file's lognormal part (1,145)", () => {
     const { r, cost } = fit();
     expect(r.costScale).toBeLessThan(1);
-    expect(cost.mean).toBeCloseTo(2216 * r.costScale, 6);
+    expect(cost.mean).toBeCloseTo(2228 * r.costScale, 6);
   });
 });
 
@@ -258,13 +259,18 @@ describe('calibrateRisk: clear failures', () => {
   it('refuses an unknown risk and an event risk in a scenario', () => {
     expect(calibrateScenario([xilingol2022], forestry, 'dental')).toEqual({
       ok: false,
-      problems: [{ path: 'risk', message: 'names no risk in the scenario (known: inpatient, women-health)' }],
+      problems: [
+        {
+          path: 'risk',
+          message: 'names no risk in the scenario (known: inpatient, inpatient-severe, women-health)',
+        },
+      ],
     });
     expect(calibrateScenario([xilingol2022], forestry, 'women-health')).toEqual({
       ok: false,
       problems: [
         {
-          path: 'risks[1]',
+          path: 'risks[2]',
           message: '"women-health" is an event risk: only a cost risk has a cost distribution to calibrate',
         },
       ],

@@ -3,9 +3,11 @@
  * report's own figures: each derived figure of its `source` worked again here from the reported
  * ones, the calibration target reproduced by the exact expectation, and the result checked
  * against the one real loss ratio the sources give for Inner Mongolia (Hohhot's); and Hulunbuir's
- * tail (398 claims paid above 5,000, 129 above 10,000, the largest 141,242.9) against this file's
- * cost, the best single family and the two-part cost its `source` names, each worked here from
- * closed forms (lognormal by Φ of test/helpers/erfc.ts, Pareto II by its power law).
+ * tail (398 claims paid above 5,000, 129 above 10,000, the largest 141,242.9) against the best
+ * single family and this file's two-part cost (its risks `inpatient` and `inpatient-severe`, one
+ * claimant rate thinned by the share p), each worked here from closed forms (lognormal by Φ of
+ * test/helpers/erfc.ts, Pareto II by its power law, the mixture by its weights), and the four free
+ * parameters refitted here by least squares on the targets' z.
  */
 import { describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
@@ -13,6 +15,7 @@ import { expectedPayout } from '../../src/engine/expected.ts';
 import { calibrateTargets } from '../../src/history/calibrateTargets.ts';
 import { rateSpread } from '../../src/history/rateSpread.ts';
 import { phi } from '../helpers/erfc.ts';
+import { nelderMead } from '../../src/history/nelderMead.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 
 const FILE = 'inner-mongolia-forestry-2019.json';
@@ -25,59 +28,6 @@ const HULUNBUIR = { enrolments: 651_656, claimants: 16_719, claims: 27_352 };
 /** Reported: the group's women's health, and Hohhot's inpatient money. */
 const WOMEN = { claimants: 28, paid: 643_000 };
 const HOHHOT = { paid: 9_111_314.67, contributions: 27_285_600 };
-
-describe('Inner Mongolia forestry: every derived figure from the reported ones', () => {
-  const claimants = CLAIMS / (HULUNBUIR.claims / HULUNBUIR.claimants);
-  const rate = HULUNBUIR.claimants / HULUNBUIR.enrolments;
-
-  it("takes Hulunbuir's claimant rate (2.566 per 100), not a claims rate, and four years", () => {
-    const s = readScenarioFile(FILE);
-    const inpatient = s.risks[0];
-    expect(inpatient.kind === 'cost' && 'rate' in inpatient && inpatient.rate).toBeCloseTo(rate, 5);
-    expect(s.members).toMatchObject({ count: Math.round(claimants / YEARS / rate / 100) * 100 });
-    expect(s.members).toMatchObject({ count: 61_300 });
-  });
-
-  it('pays 1,357 per inpatient claimant (8.545 M / 6,296), by the exact expectation, to 0.5%', () => {
-    const s = resolveScheme(readScenarioFile(FILE));
-    const e = expectedPayout(s);
-    const inpatient = e.benefits.find((b) => b.id === 'inpatient-aid')!;
-    const expectedClaimants = s.risks[0].rates.all * s.groups[0].count;
-    expect(inpatient.expected / expectedClaimants / (PAID / claimants)).toBeCloseTo(1, 2);
-  });
-
-  it("puts the group's own women's health in: 28 claimants, 22,964 each, over four years", () => {
-    const s = resolveScheme(readScenarioFile(FILE));
-    const women = s.groups[0].count * s.groups[0].femaleShare;
-    expect(s.risks[1].rates.all).toBeCloseTo(WOMEN.claimants / YEARS / women, 6);
-    const lump = s.benefits[1];
-    expect(lump.type === 'lump-sum' && lump.amount).toBe(Math.round(WOMEN.paid / WOMEN.claimants));
-    const e = expectedPayout(s).benefits.find((b) => b.id === 'women-health')!;
-    expect(e.expected).toBeCloseTo(
-      (WOMEN.paid / YEARS) * ((s.risks[1].rates.all * women * YEARS) / WOMEN.claimants),
-      -2,
-    );
-  });
-
-  it("runs an inpatient loss ratio within a tenth of Hohhot's real one, 33.4%", () => {
-    const s = resolveScheme(readScenarioFile(FILE));
-    const inpatient = expectedPayout(s).benefits.find((b) => b.id === 'inpatient-aid')!;
-    const lossRatio = inpatient.expected / (100 * s.groups[0].count);
-    const hohhot = HOHHOT.paid / HOHHOT.contributions;
-    expect(hohhot).toBeCloseTo(0.334, 3);
-    expect(Math.abs(lossRatio / hohhot - 1)).toBeLessThan(0.1);
-  });
-
-  it("uses Xilingol's rate spread over its three whole years (0.22) for both projects", () => {
-    const spread = rateSpread([
-      { year: 2020, members: 68_727, claimants: 2_054 },
-      { year: 2021, members: 79_944, claimants: 3_944 },
-      { year: 2022, members: 106_094, claimants: 4_527 },
-    ])!;
-    const s = resolveScheme(readScenarioFile(FILE));
-    for (const r of s.risks) expect(r.rateCv).toBe(Math.round(spread.cv * 100) / 100);
-  });
-});
 
 /** Hulunbuir's tail (seed 004), among its 16,719 claimants, by payout. */
 const TAIL = {
@@ -107,6 +57,7 @@ const pareto = (scale: number, shape: number): Cost => ({
   sf: (x) => Math.pow(scale / (x + scale), shape),
   lev: (u) => (scale / (shape - 1)) * (1 - Math.pow(scale / (u + scale), shape - 1)),
 });
+/** A share p of claimants with cost b, the rest with cost a. */
 const mixed = (p: number, a: Cost, b: Cost): Cost => ({
   sf: (x) => (1 - p) * a.sf(x) + p * b.sf(x),
   lev: (u) => (1 - p) * a.lev(u) + p * b.lev(u),
@@ -114,34 +65,148 @@ const mixed = (p: number, a: Cost, b: Cost): Cost => ({
 /** Paid per claimant: 0.5·E[min(X, 5000)] + 0.8·(E[min(X, 50000)] − …) + 0.9·(E[min(X, x_cap)] − …). */
 const paid = (X: Cost) =>
   0.5 * X.lev(5000) + 0.8 * (X.lev(50000) - X.lev(5000)) + 0.9 * (X.lev(costAt(250000)) - X.lev(50000));
-/** Each count's fitted value and Poisson z, and the largest's place P(max ≤ M) = (1 − S)ⁿ. */
+/** Φ⁻¹ by bisection on the test's own Φ. */
+const phiInv = (q: number) => {
+  let [lo, hi] = [-40, 40];
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (phi(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+};
+/** Paid per claimant against T at a 0.5% tolerance; each count's fitted value and Poisson z; the largest's place P(max ≤ M) = (1 − S)ⁿ and its normal score. */
 const tail = (X: Cost) => {
+  const perClaimant = paid(X);
   const counts = TAIL.above.map(([t, n]) => {
     const m = TAIL.draws * X.sf(costAt(t));
     return { m, z: (n - m) / Math.sqrt(m) };
   });
-  return { counts, below: Math.pow(1 - X.sf(costAt(TAIL.largest)), TAIL.draws) };
+  const below = Math.pow(1 - X.sf(costAt(TAIL.largest)), TAIL.draws);
+  return { perClaimant, zPaid: (T - perClaimant) / (0.005 * T), counts, below, zLargest: phiInv(below) };
 };
 const within1 = (x: number, y: number) => expect(Math.abs(x / y - 1)).toBeLessThan(0.01);
+/** Paid per inpatient claimant, the target: 8.545 M over 10,300 claims / (27,352 / 16,719) claims a claimant. */
+const T = PAID / (CLAIMS / (HULUNBUIR.claims / HULUNBUIR.claimants));
+
+/** This file's two-part cost: the share p from its two rates, each part's cost from its risk. */
+const FILE_RISKS = readScenarioFile(FILE).risks;
+const costOf = (id: string) => {
+  const r = FILE_RISKS.find((x) => x.id === id);
+  if (r?.kind !== 'cost' || !('cost' in r) || !r.cost) throw new Error(`cost risk ${id} expected`);
+  return r.cost;
+};
+const rateOf = (id: string) => {
+  const r = FILE_RISKS.find((x) => x.id === id) as { rate?: unknown };
+  if (typeof r.rate !== 'number') throw new Error(`one rate for ${id} expected`);
+  return r.rate;
+};
+const SHARE = rateOf('inpatient-severe') / (rateOf('inpatient') + rateOf('inpatient-severe'));
+const BODY = (() => {
+  const c = costOf('inpatient');
+  if (c.dist !== 'lognormal') throw new Error('lognormal expected');
+  return lognormal(c.mean, c.cv);
+})();
+const SEVERE = (() => {
+  const c = costOf('inpatient-severe');
+  if (c.dist !== 'pareto') throw new Error('Pareto II expected');
+  return pareto(c.scale, c.shape);
+})();
+
+describe('Inner Mongolia forestry: every derived figure from the reported ones', () => {
+  const claimants = CLAIMS / (HULUNBUIR.claims / HULUNBUIR.claimants);
+  const rate = HULUNBUIR.claimants / HULUNBUIR.enrolments;
+
+  it("takes Hulunbuir's claimant rate (2.566 per 100), not a claims rate, split 94.4 : 5.6 over the two inpatient risks, and four years", () => {
+    const s = readScenarioFile(FILE);
+    const [body, severe] = s.risks;
+    expect([body.id, severe.id]).toEqual(['inpatient', 'inpatient-severe']);
+    const r = (x: (typeof s.risks)[number]) => (x.kind === 'cost' && 'rate' in x ? (x.rate as number) : NaN);
+    expect(r(body) + r(severe)).toBeCloseTo(rate, 5);
+    within1(r(body), (1 - SHARE) * rate);
+    within1(r(severe), SHARE * rate);
+    expect(s.members).toMatchObject({ count: Math.round(claimants / YEARS / rate / 100) * 100 });
+    expect(s.members).toMatchObject({ count: 61_300 });
+  });
+
+  it('pays both inpatient risks by the same table', () => {
+    const s = readScenarioFile(FILE);
+    const [aid, severe] = s.benefits;
+    expect([aid.risk, severe.risk]).toEqual(['inpatient', 'inpatient-severe']);
+    const { id: _a, risk: _r, ...table } = aid;
+    const { id: _b, risk: _s, ...same } = severe;
+    expect(same).toEqual(table);
+  });
+
+  it('pays 1,357 per inpatient claimant (8.545 M / 6,296), by the exact expectation, to 0.5%', () => {
+    const s = resolveScheme(readScenarioFile(FILE));
+    const e = expectedPayout(s);
+    const paidOut = e.benefits
+      .filter((b) => b.id.startsWith('inpatient-aid'))
+      .reduce((sum, b) => sum + b.expected, 0);
+    const expectedClaimants = (s.risks[0].rates.all + s.risks[1].rates.all) * s.groups[0].count;
+    expect(paidOut / expectedClaimants / (PAID / claimants)).toBeCloseTo(1, 2);
+  });
+
+  it("puts the group's own women's health in: 28 claimants, 22,964 each, over four years", () => {
+    const s = resolveScheme(readScenarioFile(FILE));
+    const women = s.groups[0].count * s.groups[0].femaleShare;
+    const risk = s.risks.find((r) => r.id === 'women-health')!;
+    expect(risk.rates.all).toBeCloseTo(WOMEN.claimants / YEARS / women, 6);
+    const lump = s.benefits.find((b) => b.id === 'women-health')!;
+    expect(lump.type === 'lump-sum' && lump.amount).toBe(Math.round(WOMEN.paid / WOMEN.claimants));
+    const e = expectedPayout(s).benefits.find((b) => b.id === 'women-health')!;
+    expect(e.expected).toBeCloseTo(
+      (WOMEN.paid / YEARS) * ((risk.rates.all * women * YEARS) / WOMEN.claimants),
+      -2,
+    );
+  });
+
+  it("runs an inpatient loss ratio within a tenth of Hohhot's real one, 33.4%", () => {
+    const s = resolveScheme(readScenarioFile(FILE));
+    const inpatient = expectedPayout(s)
+      .benefits.filter((b) => b.id.startsWith('inpatient-aid'))
+      .reduce((sum, b) => sum + b.expected, 0);
+    const lossRatio = inpatient / (100 * s.groups[0].count);
+    within1(lossRatio, 0.348);
+    expect(readScenarioFile(FILE).source).toContain('34.8 yuan a member on 100, 34.8%');
+    const hohhot = HOHHOT.paid / HOHHOT.contributions;
+    expect(hohhot).toBeCloseTo(0.334, 3);
+    expect(Math.abs(lossRatio / hohhot - 1)).toBeLessThan(0.1);
+  });
+
+  it("uses Xilingol's rate spread over its three whole years (0.22) for women's health, and for the two inpatient risks the rateCv whose independent rate factors give their payout one factor's variance (0.27)", () => {
+    const spread = rateSpread([
+      { year: 2020, members: 68_727, claimants: 2_054 },
+      { year: 2021, members: 79_944, claimants: 3_944 },
+      { year: 2022, members: 106_094, claimants: 4_527 },
+    ])!;
+    const cv = Math.round(spread.cv * 100) / 100;
+    expect(cv).toBe(0.22);
+    const s = resolveScheme(readScenarioFile(FILE));
+    expect(s.risks.find((r) => r.id === 'women-health')!.rateCv).toBe(cv);
+    // Var from the rate factor: one factor, cv²(E₁ + E₂)²; two independent ones, c²(E₁² + E₂²).
+    const [E1, E2] = [(1 - SHARE) * paid(BODY), SHARE * paid(SEVERE)];
+    within1(paid(BODY), 1145);
+    within1(paid(SEVERE), 4936);
+    within1(E2 / (E1 + E2), 0.204);
+    const c = (cv * (E1 + E2)) / Math.hypot(E1, E2);
+    within1(c, 0.268);
+    within1(Math.hypot(E1, E2) / (E1 + E2), 0.82);
+    for (const r of s.risks.slice(0, 2)) expect(r.rateCv).toBe(Math.round(c * 100) / 100);
+    // The count of all inpatient claimants: rate spread c·√((1 − p)² + p²).
+    within1(0.27 * Math.hypot(1 - SHARE, SHARE), 0.255);
+    const text = readScenarioFile(FILE).source!;
+    expect(text).toContain('to 82% of one factor');
+    expect(text).toContain(
+      'rateCv 0.27 = 0.22 × (E₁ + E₂) / √(E₁² + E₂²), E₁ = 0.944 × 1,145 and E₂ = 0.056 × 4,936',
+    );
+    expect(text).toContain('a rate spread of 0.255 instead of 0.22');
+  });
+});
 
 describe("Hulunbuir's tail against the forestry cost, as the file's source states it", () => {
   const source = () => readScenarioFile(FILE).source!;
-
-  it("this file's cost gives 889 and 389 claimants above 5,000 and 10,000 paid (2.2 and 3.0 times 398 and 129), the largest at its 6.7% point", () => {
-    const s = readScenarioFile(FILE);
-    const cost = s.risks[0].kind === 'cost' ? s.risks[0].cost : null;
-    if (cost?.dist !== 'lognormal') throw new Error('lognormal expected');
-    const t = tail(lognormal(cost.mean, cost.cv));
-    within1(t.counts[0].m, 889);
-    within1(t.counts[1].m, 389);
-    within1(t.counts[0].z, -16.5);
-    within1(t.counts[1].z, -13.2);
-    within1(t.below, 0.067);
-    expect(source()).toContain(
-      'gives 889 and 389 claimants above 5,000 and 10,000 (2.2 and 3.0 times; z -16.5 and -13.2)',
-    );
-    expect(source()).toContain('6.7% point');
-  });
 
   it('the best single family, lognormal (2,521, cv 0.966), pays 1,352 and gives 541 and 90, the largest at its 99.98% point; the fitter finds it', () => {
     const X = lognormal(2521, 0.966);
@@ -152,15 +217,16 @@ describe("Hulunbuir's tail against the forestry cost, as the file's source state
     within1(t.counts[0].z, -6.1);
     within1(t.counts[1].z, 4.1);
     expect(t.below).toBeCloseTo(0.9998, 4);
+    within1(t.zLargest, 3.5);
     expect(source()).toContain(
-      'lognormal with mean 2,521 and cv 0.966, pays 1,352 a claimant but gives 541 and 90',
+      'lognormal with mean 2,521 and cv 0.966, pays 1,352 a claimant but gives 541 and 90 (z -6.1 and +4.1) and the largest at its 99.98% point (z +3.5)',
     );
     const s = readScenarioFile(FILE);
     const r = calibrateTargets(
       {
         members: 651_656,
         claimants: 16_719,
-        paidPerClaimant: PAID / (CLAIMS / (HULUNBUIR.claims / HULUNBUIR.claimants)),
+        paidPerClaimant: T,
         paidTolerance: 0.005,
         above: TAIL.above.map(([threshold, count]) => ({ threshold, count })),
         largest: TAIL.largest,
@@ -179,20 +245,66 @@ describe("Hulunbuir's tail against the forestry cost, as the file's source state
     within1(r.fits[2].objective, 174);
   });
 
-  it('the two-part cost the source names reproduces 1,357 a claimant, both counts and the largest within their error (|z| < 2)', () => {
-    const X = mixed(0.056, lognormal(2245, 0.753), pareto(9476, 2.357));
-    within1(paid(X), PAID / (CLAIMS / (HULUNBUIR.claims / HULUNBUIR.claimants)));
-    within1(paid(X), 1356);
-    const t = tail(X);
-    within1(t.counts[0].m, 408);
-    within1(t.counts[1].m, 121);
-    for (const c of t.counts) expect(Math.abs(c.z)).toBeLessThan(2);
-    // The largest's normal score: P(max ≤ M) = 0.37, Φ(−0.3) ≈ 0.38.
-    within1(t.below, 0.37);
-    expect(t.below).toBeGreaterThan(phi(-2));
-    expect(t.below).toBeLessThan(phi(2));
+  it("this file's two-part cost (5.6% Pareto II, the rest lognormal) reproduces every Hulunbuir target within its Poisson error (|z| ≤ 2) and pays 1,357 a claimant", () => {
+    within1(SHARE, 0.056);
+    const t = tail(mixed(SHARE, BODY, SEVERE));
+    expect(Math.abs(t.perClaimant / T - 1)).toBeLessThan(0.005);
+    for (const c of t.counts) expect(Math.abs(c.z)).toBeLessThanOrEqual(2);
+    expect(Math.abs(t.zLargest)).toBeLessThanOrEqual(2);
+    // The source's fit, target by target: fitted within 1%, z to the two decimals it prints.
+    within1(t.perClaimant, 1357.2);
+    expect(t.zPaid).toBeCloseTo(0.01, 2);
+    within1(t.counts[0].m, 398.0);
+    within1(t.counts[1].m, 129.0);
+    for (const c of t.counts) expect(c.z).toBeCloseTo(0, 2);
+    within1(t.below, 0.5);
+    expect(t.zLargest).toBeCloseTo(0, 2);
     expect(source()).toContain(
-      '5.6% of claimants with a Pareto II cost (scale 9,476, shape 2.357) and the rest lognormal (mean 2,245, cv 0.753) pay 1,356 a claimant and give 408 and 121',
+      'lognormal mean 2,228 and cv 0.715, Pareto II scale 12,857 and shape 2.749. The fit (target, fitted, z): paid a claimant 1,357, 1,357.2, 0.01; claimants above 5,000 paid 398, 398.0, 0.00; above 10,000 129, 129.0, 0.00; the largest 141,243 at its 50.0% point, z 0.00',
     );
+    expect(source()).toContain('p = 5.6% is ASSUMED');
+  });
+
+  it('four targets leave a valley: at shares of 1% and 10% the parameters the source names meet every target too', () => {
+    for (const [p, X] of [
+      [0.01, mixed(0.01, lognormal(2212, 0.852), pareto(685_900, 25.56))],
+      [0.1, mixed(0.1, lognormal(2221, 0.675), pareto(8008, 2.539))],
+    ] as const) {
+      const t = tail(X);
+      within1(t.perClaimant, T);
+      within1(t.counts[0].m, 398);
+      within1(t.counts[1].m, 129);
+      expect(Math.abs(t.zLargest), `share ${p}`).toBeLessThan(0.05);
+    }
+    expect(source()).toContain(
+      'at 1%, lognormal mean 2,212 and cv 0.852 with Pareto scale 685,900 and shape 25.56; at 10%, 2,221 and 0.675 with 8,008 and 2.539',
+    );
+  });
+
+  it("refitted here at p = 5.6% (least squares on the four z's, from a start well away), the free parameters come back to the file's within 1%", () => {
+    const sumZ2 = ([lm, lcv, ls, la]: number[]) => {
+      const t = tail(
+        mixed(0.056, lognormal(Math.exp(lm), Math.exp(lcv)), pareto(Math.exp(ls), 1 + Math.exp(la))),
+      );
+      return t.zPaid ** 2 + t.counts.reduce((s, c) => s + c.z ** 2, 0) + t.zLargest ** 2;
+    };
+    let best = nelderMead(sumZ2, [Math.log(2000), Math.log(0.6), Math.log(10_000), Math.log(1.5)], {
+      step: 0.3,
+    });
+    for (let i = 0; i < 3; i++) best = nelderMead(sumZ2, best.x, { step: 0.05 });
+    expect(best.fx).toBeLessThan(1e-4);
+    const [m, cv, scale, shape] = [
+      Math.exp(best.x[0]),
+      Math.exp(best.x[1]),
+      Math.exp(best.x[2]),
+      1 + Math.exp(best.x[3]),
+    ];
+    const body = costOf('inpatient');
+    const severe = costOf('inpatient-severe');
+    if (body.dist !== 'lognormal' || severe.dist !== 'pareto') throw new Error('two-part cost expected');
+    within1(m, body.mean);
+    within1(cv, body.cv);
+    within1(scale, severe.scale);
+    within1(shape, severe.shape);
   });
 });
