@@ -17,7 +17,7 @@ import {
 } from '../history/index.ts';
 import { parseJson } from '../io/parseJson.ts';
 import { average, count } from '../messages/figures.ts';
-import { historyProblemLine } from '../messages/history.ts';
+import { historyMessageText, historyProblemLine } from '../messages/history.ts';
 import { jsonReasonText } from '../messages/validation.ts';
 import { CliError } from './errors.ts';
 import { readText } from './files.ts';
@@ -51,10 +51,19 @@ export function costRiskOption(scenario: Scenario, id: unknown): CostRisk {
   return risk;
 }
 
-/** `--json`: the calibration with the risk's id. */
-export function calibrationJson(risk: string, c: TargetCalibration) {
+/**
+ * `--json`: the calibration with the risk's id and `otherParts`, the cost risks paying the same
+ * table (history/costParts.ts: the targets may count their claimants too).
+ */
+export function calibrationJson(risk: string, c: TargetCalibration, otherParts: readonly string[]) {
   const { ok: _ok, risk: fitted, fits, ...rest } = c;
-  return { risk, ...rest, best: { family: fits[0].family, rate: fitted.rate, cost: fitted.cost }, fits };
+  return {
+    risk,
+    otherParts,
+    ...rest,
+    best: { family: fits[0].family, rate: fitted.rate, cost: fitted.cost },
+    fits,
+  };
 }
 
 const TEXT = {
@@ -74,6 +83,7 @@ const TEXT = {
     summary: (k: number, p: number, chi: string) =>
       `${k} 个费用目标，${p} 个参数：Σz² = ${chi}，自由度 ${k - p}`,
     notConverged: '（未收敛）',
+    note: '注意：',
     colon: '：',
     semi: '；',
   },
@@ -94,6 +104,7 @@ const TEXT = {
     summary: (k: number, p: number, chi: string) =>
       `${k} cost targets, ${p} parameters: Σz² = ${chi} on ${k - p} degrees of freedom`,
     notConverged: ' (not converged)',
+    note: 'note: ',
     colon: ': ',
     semi: '; ',
   },
@@ -119,9 +130,18 @@ function rowCells(r: TargetRow, lang: Lang): [string, string, string] {
   return [l.largest, average(r.observed), average(r.fitted)];
 }
 
-export function calibrationText(risk: string, c: TargetCalibration, lang: Lang): string {
+export function calibrationText(
+  risk: string,
+  c: TargetCalibration,
+  lang: Lang,
+  otherParts: readonly string[] = [],
+): string {
   const l = TEXT[lang];
   const lines = [l.head(risk)];
+  if (otherParts.length > 0)
+    lines.push(
+      `${l.note}${historyMessageText(lang, { code: 'tgtOtherParts', params: { risk, others: otherParts } })}`,
+    );
   const claimants = c.fits[0].rows.find((r) => r.kind === 'claimants');
   if (claimants && c.claimRate !== null)
     lines.push(

@@ -12,6 +12,7 @@ import { project } from '../engine/project.ts';
 import {
   analyseHistory,
   checkAggregates,
+  costParts,
   isRegionTable,
   parseHistory,
   parseRegions,
@@ -449,7 +450,10 @@ const calibrate: Command = {
     const risk = costRiskOption(scenario, values.risk);
     const targets = await readTargetsFile(values.targets, messages);
     const result = calibrateOrFail(targets, risk, scenario, messages);
-    return values.json ? json(calibrationJson(risk.id, result)) : calibrationText(risk.id, result, lang);
+    const parts = costParts(scenario, risk.id);
+    return values.json
+      ? json(calibrationJson(risk.id, result, parts))
+      : calibrationText(risk.id, result, lang, parts);
   },
 };
 

@@ -52,6 +52,7 @@ export {
   type TargetKind,
   type TargetRow,
 } from './calibrateTargets.ts';
+export { costParts } from './costParts.ts';
 export {
   readTargets,
   DEFAULT_PAID_TOLERANCE,

@@ -107,6 +107,7 @@ export interface HistoryMessageParams {
   tgtAboveMostPaid: { threshold: number; most: number };
   tgtLargestVsCount: { largest: number; threshold: number; count: number };
   tgtLargestAtMost: { largest: number; most: number };
+  tgtOtherParts: { risk: string; others: readonly string[] };
   // fitting
   fitNoMean: { shape: number };
   fitExponentialLimit: None;

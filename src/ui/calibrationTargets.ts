@@ -11,6 +11,7 @@ import { formatYuan, type Lang } from '../domain/format.ts';
 import type { CostDist, CostRisk } from '../domain/scenario.ts';
 import {
   calibrateTargets,
+  costParts,
   readTargets,
   type FamilyTargetFit,
   type HistoryProblem,
@@ -19,7 +20,7 @@ import {
 } from '../history/index.ts';
 import { parseJson } from '../io/parseJson.ts';
 import { average } from '../messages/figures.ts';
-import { historyProblemText } from '../messages/history.ts';
+import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { jsonReasonText } from '../messages/validation.ts';
 import { h, problemBox } from './dom.ts';
 import { filePicker, JSON_FILES } from './filePicker.ts';
@@ -274,7 +275,16 @@ export function createTargetsPanel(deps: {
     if (!result || !result.ok) return [];
     const r = result;
     const risk = deps.risk();
+    const scenario = store.state.valid;
+    const parts = risk && scenario ? costParts(scenario, risk.id) : [];
     return [
+      parts.length > 0
+        ? h(
+            'p',
+            { class: 'note caution', role: 'note', 'data-testid': 'targets-parts' },
+            historyMessageText(lang, { code: 'tgtOtherParts', params: { risk: risk!.id, others: parts } }),
+          )
+        : '',
       familiesTable(r.fits, lang),
       h(
         'p',

@@ -446,7 +446,7 @@ const zh = {
     '填入来源中的数字（可只填部分）：分布族（对数正态、伽马、帕累托 II）及其两个参数按各目标的标准化误差加权最小二乘同时拟合。门槛人数为受益人在一期内的金额超过门槛的人数，z = (实际 − 拟合) / √拟合。',
   tgtOpen: '导入目标（JSON）…',
   tgtMembers: '会员人数',
-  tgtClaimants: '受益人数',
+  tgtClaimants: '受益（申领）人数',
   tgtPaid: '支付总额（元）',
   tgtTolerance: '支付的相对容差（%）',
   tgtThreshold: (i: number) => `门槛 ${i}（元）`,
@@ -459,7 +459,7 @@ const zh = {
   tgtFamiliesCols: ['排名', '分布', '参数', 'Σz²'],
   tgtCols: ['目标', '实际', '拟合', 'z'],
   tgtKinds: {
-    claimants: '受益人数',
+    claimants: '受益（申领）人数',
     paidPerClaimant: '人均支付',
     largest: '最大额（拟合为中位数）',
   } as Record<string, string>,

@@ -30,6 +30,7 @@ describe('calibrate --json on the Hulunbuir targets', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({
       risk: 'inpatient',
+      otherParts: ['inpatient-severe'],
       claimRate: 16719 / 651656,
       draws: 16719,
       on: 'payout',
@@ -73,8 +74,9 @@ describe('calibrate --json on the Hulunbuir targets', () => {
     const en = runCli(['calibrate', SCENARIO, '--targets', TARGETS, '--lang', 'en']);
     expect(en.code).toBe(0);
     const lines = en.stdout.split('\n');
-    expect(lines[1]).toBe('claimant rate 16,719 / 651,656 = 2.566 per 100');
-    expect(lines[2]).toBe('counts and the largest: among 16,719 claimants, by payout');
+    expect(lines[1]).toMatch(/^note: "inpatient-severe" pays the same table as "inpatient"/);
+    expect(lines[2]).toBe('claimant rate 16,719 / 651,656 = 2.566 per 100');
+    expect(lines[3]).toBe('counts and the largest: among 16,719 claimants, by payout');
     const above5 = lines.find((l) => l.trimStart().startsWith('above ¥5,000'))!;
     const z = json.fits[0].rows[2].z as number;
     expect(above5.endsWith(`${z < 0 ? '−' : ' '}${Math.abs(z).toFixed(2)}`)).toBe(true);
@@ -84,6 +86,7 @@ describe('calibrate --json on the Hulunbuir targets', () => {
     const zh = runCli(['calibrate', SCENARIO, '--targets', TARGETS]);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('受益率 16,719 / 651,656 = 每百人 2.566');
+    expect(zh.stdout).toContain('注意：「inpatient-severe」与「inpatient」按同一张待遇表支付');
     expect(zh.stdout).toContain('超过 ¥10,000 的人数');
   });
 });

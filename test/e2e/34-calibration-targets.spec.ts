@@ -3,7 +3,8 @@
 // the z's are the stated standardised errors of the numbers shown, and the fit equals the CLI's
 // (`huzhu calibrate … --json`) to 1e-6 (the minimiser stops within 1e-9 in the log-parameters, and
 // Chromium's and Node's Math functions differ in the last digits, which moves the stopping point by
-// about that much); a contradictory count is refused with its message.
+// about that much); the note that the cost's other part pays the same table is on screen; a
+// contradictory count is refused with its message.
 import {
   assert,
   cli,
@@ -118,6 +119,16 @@ test.describe(() => {
     });
     const summary = await page.locator(tid('targets-summary')).innerText();
     assert.ok(summary.startsWith('4 cost targets, 2 parameters'), summary);
+    // The forestry cost is two risks paying the same table: the screen says the fit gives the
+    // severe part's claimants to this one, as the CLI's otherParts does.
+    assert.deepEqual(out.otherParts, ['inpatient-severe']);
+    const parts = await page.locator(tid('targets-parts')).innerText();
+    assert.ok(
+      parts.startsWith(
+        '"inpatient-severe" pays the same table as "inpatient": another part of the same cost.',
+      ),
+      parts,
+    );
     await screenshot(page, 'calibration-targets-hulunbuir');
 
     // The best fit goes into the draft: the rate 16,719 / 651,656 and the fitted cost.
