@@ -93,12 +93,15 @@ export type CountKind = 'people' | 'times';
 /**
  * What a header cell says its column counts, from the unit in brackets after its name: people for
  * `(\u4eba)`, `(people)`, `(persons)`; times for `(\u4eba\u6b21)`, `(times)`, `(person-times)`; null
- * when the header does not say (a Chinese name alone is not read as saying it: sheets write
+ * when the header does not say; the same in ten thousands, `(\u4e07\u4eba)` and `(\u4e07\u4eba\u6b21)`
+ * (a Chinese name alone is not read as saying it: sheets write
  * \u53d7\u76ca\u4eba\u6b21 for people as well).
  * @example headerCounts('members (\u4eba\u6b21)') // 'times'
  * @example headerCounts('claimants') // null
  */
 export function headerCounts(raw: string): CountKind | null {
+  const wan = WAN_COUNT.exec(normalise(raw));
+  if (wan) return wan[1] === '\u4e07\u4eba' ? 'people' : 'times';
   const m = UNIT.exec(normalise(raw));
   if (!m) return null;
   if (m[1] === '\u4eba' || m[1] === 'people' || m[1] === 'persons') return 'people';
@@ -112,6 +115,8 @@ export function headerCounts(raw: string): CountKind | null {
  */
 const WAN_UNIT =
   /\s*[(\uff08]\s*(\u4e07|\u4e07\u5143|\u4e07\u4eba|\u4e07\u4eba\u6b21|10,?000 yuan|10k yuan)\s*[)\uff09]$/;
+/** A count in ten thousands says what it counts too: \u4e07\u4eba people, \u4e07\u4eba\u6b21 times. */
+const WAN_COUNT = /[(\uff08]\s*(\u4e07\u4eba|\u4e07\u4eba\u6b21)\s*[)\uff09]$/;
 
 const normalise = (raw: string) =>
   raw

@@ -94,6 +94,7 @@ export {
 } from './sheetRecords.ts';
 export {
   canonicalColumn,
+  headerCounts,
   headerScale,
   HISTORY_ALIASES,
   REGION_ALIASES,

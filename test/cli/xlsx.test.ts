@@ -140,14 +140,14 @@ describe('history reads regional tables and figures in 万 from .xlsx', () => {
     expect(first.stderr).toMatch(/unknown column/);
   });
 
-  it('Wenzhou with its money in 万元 and members in 万人 gives exactly the --json of data/wenzhou.csv', async () => {
+  it('Wenzhou with its money in 万元 and members in 万人次 gives exactly the --json of data/wenzhou.csv', async () => {
     const wan = [
       [
         '\u5e74\u4efd',
-        '\u53c2\u4fdd\u4eba\u6570\uff08\u4e07\u4eba\uff09',
+        '\u53c2\u4fdd\u4eba\u6570\uff08\u4e07\u4eba\u6b21\uff09',
         '\u4e92\u52a9\u91d1\u6536\u5165(\u4e07\u5143)',
         '\u652f\u51fa\uff08\u4e07\u5143\uff09',
-        '\u53d7\u76ca\u4eba\u6b21',
+        '\u53d7\u76ca\u4eba\u6570\uff08\u4eba\uff09',
         '\u6708\u6570',
       ],
       [2014, 9.1449, 762.3069, 150, 507, 11],

@@ -119,9 +119,9 @@ test.describe(() => {
       return path;
     };
 
-    // A note first, then Wenzhou's history in 万元 and 万人 (data/wenzhou.csv ÷ 10,000).
+    // A note first, then Wenzhou's history in 万元 and 万人次 (data/wenzhou.csv ÷ 10,000).
     const wan = [
-      ['年份', '参保人数（万人）', '互助金收入(万元)', '支出（万元）', '受益人次'],
+      ['年份', '参保人数（万人次）', '互助金收入(万元)', '支出（万元）', '受益人数（人）'],
       [2014, 9.1449, 762.3069, 150, 507],
       [2015, 33.2874, 998.622, 402, 2236],
     ];

@@ -20,9 +20,12 @@ export async function workbook(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Wenzhou's history (data/wenzhou.csv) under Chinese headers: 年份, 参保人数, 互助金收入, 支出, 受益人次. */
+/**
+ * Wenzhou's history (data/wenzhou.csv) under Chinese headers: 年份, 参保人数（人次）: enrolments,
+ * 互助金收入, 支出, 受益人数（人）: people, 月数.
+ */
 export const WENZHOU_ZH: unknown[][] = [
-  ['年份', '参保人数', '互助金收入', '支出', '受益人次', '月数'],
+  ['年份', '参保人数（人次）', '互助金收入', '支出', '受益人数（人）', '月数'],
   [2014, 91449, 7623069, 1500000, 507, 11],
   [2015, 332874, 9986220, 4020000, 2236, 11],
 ];

@@ -9,6 +9,7 @@ import {
   cellRef,
   columnLetters,
   headerScale,
+  headerCounts,
   HISTORY_ALIASES,
   isRegionTable,
   parseHistory,
@@ -77,17 +78,23 @@ describe('Chinese column names', () => {
     expect(canonicalColumn('Payouts (10,000 yuan)', HISTORY_ALIASES)).toBe('payouts');
     expect(headerScale('\u652f\u51fa\uff08\u4e07\u5143\uff09')).toBe(10_000);
     expect(headerScale('\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba)')).toBe(10_000);
+    expect(headerScale('\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba\u6b21)')).toBe(10_000);
+    // and 万人 counts people, 万人次 times, as 人 and 人次 do; 万 or 万元 says nothing of it.
+    expect(headerCounts('\u53c2\u4fdd\u4eba\u6570\uff08\u4e07\u4eba\uff09')).toBe('people');
+    expect(headerCounts('\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba\u6b21)')).toBe('times');
+    expect(headerCounts('\u53c2\u4fdd\u4eba\u6570\uff08\u4e07\uff09')).toBe(null);
+    expect(headerCounts('\u652f\u51fa\uff08\u4e07\u5143\uff09')).toBe(null);
     expect(headerScale('payouts (10k yuan)')).toBe(10_000);
     expect(headerScale('\u652f\u51fa\uff08\u5143\uff09')).toBe(1);
     expect(headerScale('\u652f\u51fa')).toBe(1);
   });
-  it('read Wenzhou given in 万元 and 万人 as data/wenzhou.csv in yuan and persons', () => {
+  it('read Wenzhou given in 万元 and 万人次 as data/wenzhou.csv in yuan and enrolments', () => {
     // data/wenzhou.csv: 2014,91449,7623069,1500000,507 and 2015,332874,9986220,4020000,2236.
     const yuan = parseHistory(
-      'year,members,contributions,payouts,claimants\n2014,91449,7623069,1500000,507\n2015,332874,9986220,4020000,2236\n',
+      'year,members (\u4eba\u6b21),contributions,payouts,claimants\n2014,91449,7623069,1500000,507\n2015,332874,9986220,4020000,2236\n',
     );
     const wan = parseHistory(
-      '\u5e74\u4efd,\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba),\u4e92\u52a9\u91d1\u6536\u5165\uff08\u4e07\u5143\uff09,\u652f\u51fa\uff08\u4e07\u5143\uff09,\u53d7\u76ca\u4eba\u6b21\n' +
+      '\u5e74\u4efd,\u53c2\u4fdd\u4eba\u6570(\u4e07\u4eba\u6b21),\u4e92\u52a9\u91d1\u6536\u5165\uff08\u4e07\u5143\uff09,\u652f\u51fa\uff08\u4e07\u5143\uff09,\u53d7\u76ca\u4eba\u6b21\n' +
         '2014,9.1449,762.3069,150,507\n2015,33.2874,998.622,402,2236\n',
     );
     expect(wan).toEqual(yuan);

@@ -21,7 +21,15 @@ describe('readWorkbook', () => {
     expect(parseHistory(r.sheet)).toEqual({
       ok: true,
       rows: [
-        { year: 2014, members: 91449, contributions: 7623069, payouts: 1500000, claimants: 507, months: 11 },
+        {
+          year: 2014,
+          members: 91449,
+          contributions: 7623069,
+          payouts: 1500000,
+          claimants: 507,
+          months: 11,
+          counted: { members: 'times', claimants: 'people' },
+        },
         {
           year: 2015,
           members: 332874,
@@ -29,6 +37,7 @@ describe('readWorkbook', () => {
           payouts: 4020000,
           claimants: 2236,
           months: 11,
+          counted: { members: 'times', claimants: 'people' },
         },
       ],
     });
