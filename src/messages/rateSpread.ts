@@ -1,6 +1,6 @@
 /**
  * The words, in English and Chinese, for what a history says beyond its table: the part years
- * (rows covering fewer than 12 months) and the claim rate's year-to-year spread beyond chance
+ * (rows covering fewer than 12 months), what its counts count (people or 人次) and the claim rate's year-to-year spread beyond chance
  * (analyseHistory's rateSpread, the rateCv a scenario would take). The CLI's history summary and
  * the workbench's Experience view print the same sentences.
  * @example rateSpreadText(analysis, 'en')
@@ -16,6 +16,38 @@ export function partYearsText(a: HistoryAnalysis, lang: Lang): string | null {
   return lang === 'zh'
     ? `不足一年（赔付与受益人数只含所列月数）：${part.map((r) => `${r.year} 年 ${r.months} 个月`).join('，')}`
     : `Part years (payouts and claimants cover these months only): ${part.map((r) => `${r.year}, ${r.months} months`).join('; ')}`;
+}
+
+/**
+ * What the counts count, where the file's header says (`members (人次)`, `claimants (people)`…):
+ * members in 人次 are enrolments, claimants in 人次 claims (benefit-times); null when no header
+ * says.
+ */
+export function countsText(a: HistoryAnalysis, lang: Lang): string | null {
+  const zh = lang === 'zh';
+  const words = {
+    zh: {
+      membersCounted: { times: '会员按人次计（参保人次：同一人每次参保各计一次）', people: '会员按人数计' },
+      claimantsCounted: { times: '受益按人次计（每次给付各计一次）', people: '受益按人数计（每人只计一次）' },
+    },
+    en: {
+      membersCounted: {
+        times: 'members in 人次 (enrolments: a member enrolled twice counts twice)',
+        people: 'members in people',
+      },
+      claimantsCounted: {
+        times: 'claimants in 人次 (claims: each benefit paid counts once)',
+        people: 'claimants in people (each once)',
+      },
+    },
+  }[lang];
+  // A header says it for every row of its file.
+  const parts = (['membersCounted', 'claimantsCounted'] as const).flatMap((k) => {
+    const kind = a.years.find((y) => y[k] !== undefined)?.[k];
+    return kind === undefined ? [] : [words[k][kind]];
+  });
+  if (parts.length === 0) return null;
+  return zh ? `计数口径：${parts.join('；')}` : `Counts: ${parts.join('; ')}`;
 }
 
 /**

@@ -29,7 +29,7 @@ import {
 } from '../history/index.ts';
 import { per100 } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
-import { h, problemBox } from './dom.ts';
+import { dataTable, h, problemBox } from './dom.ts';
 import { figure } from './figure.ts';
 import { CSV_FILES, filePicker, XLSX_FILES } from './filePicker.ts';
 import { tableFiles } from './xlsx.ts';
@@ -377,37 +377,20 @@ function calibrationTable(table: readonly CalibrationRow[], lang: Lang): HTMLEle
   const l = LABELS[lang];
   const td = (col: string, value: number, text: string) =>
     h('td', { 'data-col': col, 'data-value': String(value) }, text);
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table calibration-table', 'data-testid': 'calibration-table' },
-    h(
-      'thead',
-      {},
+    l.calCols,
+    table.map((y) =>
       h(
         'tr',
-        {},
-        l.calCols.map((c) => h('th', {}, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      table.map((y) =>
-        h(
-          'tr',
-          { 'data-year': y.year === null ? '' : String(y.year) },
-          h('th', {}, y.year === null ? '—' : l.histYear(y.year)),
-          td('members', y.members, y.members.toLocaleString('en-US')),
-          td('claimants', y.claimants, y.claimants.toLocaleString('en-US')),
-          td(
-            'fitted-claimants',
-            y.expectedClaimants,
-            Math.round(y.expectedClaimants).toLocaleString('en-US'),
-          ),
-          td('observed', y.paid, formatYuan(y.paid, lang)),
-          td('fitted', y.expectedPaid, formatYuan(y.expectedPaid, lang)),
-          td('ratio', y.ratio, formatPercent(y.ratio)),
-        ),
+        { 'data-year': y.year === null ? '' : String(y.year) },
+        h('th', {}, y.year === null ? '—' : l.histYear(y.year)),
+        td('members', y.members, y.members.toLocaleString('en-US')),
+        td('claimants', y.claimants, y.claimants.toLocaleString('en-US')),
+        td('fitted-claimants', y.expectedClaimants, Math.round(y.expectedClaimants).toLocaleString('en-US')),
+        td('observed', y.paid, formatYuan(y.paid, lang)),
+        td('fitted', y.expectedPaid, formatYuan(y.expectedPaid, lang)),
+        td('ratio', y.ratio, formatPercent(y.ratio)),
       ),
     ),
   );
@@ -420,45 +403,32 @@ function fitTable(
   choose: (family: string) => void,
 ): HTMLElement {
   const l = LABELS[lang];
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table fit-table', 'data-testid': 'fit-table' },
-    h(
-      'thead',
-      {},
+    l.fitCols,
+    fits.map((f, i) =>
       h(
         'tr',
-        {},
-        l.fitCols.map((c) => h('th', {}, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      fits.map((f, i) =>
+        { 'data-family': f.family, 'data-rank': String(i + 1) },
+        h('th', {}, String(i + 1)),
+        h('td', {}, l.distNames[f.family] ?? f.family),
+        h('td', {}, costParams(f.dist, lang)),
+        h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
+        h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
+        h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),
+        h('td', {}, f.notes.map((n) => historyMessageText(lang, n)).join(l.ruleSep)),
         h(
-          'tr',
-          { 'data-family': f.family, 'data-rank': String(i + 1) },
-          h('th', {}, String(i + 1)),
-          h('td', {}, l.distNames[f.family] ?? f.family),
-          h('td', {}, costParams(f.dist, lang)),
-          h('td', { 'data-value': String(f.aic) }, f.aic.toFixed(1)),
-          h('td', { 'data-value': String(f.deltaAic) }, f.deltaAic.toFixed(1)),
-          h('td', { 'data-value': String(f.ks) }, f.ks.toFixed(3)),
-          h('td', {}, f.notes.map((n) => historyMessageText(lang, n)).join(l.ruleSep)),
-          h(
-            'td',
-            {},
-            h('input', {
-              type: 'radio',
-              name: 'fit-choice',
-              value: f.family,
-              'data-testid': 'fit-choose',
-              'aria-label': l.distNames[f.family] ?? f.family,
-              checked: f.family === chosen,
-              onchange: () => choose(f.family),
-            }),
-          ),
+          'td',
+          {},
+          h('input', {
+            type: 'radio',
+            name: 'fit-choice',
+            value: f.family,
+            'data-testid': 'fit-choose',
+            'aria-label': l.distNames[f.family] ?? f.family,
+            checked: f.family === chosen,
+            onchange: () => choose(f.family),
+          }),
         ),
       ),
     ),

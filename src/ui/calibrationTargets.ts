@@ -22,7 +22,7 @@ import { parseJson } from '../io/parseJson.ts';
 import { average } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { jsonReasonText } from '../messages/validation.ts';
-import { h, problemBox } from './dom.ts';
+import { dataTable, h, problemBox } from './dom.ts';
 import { filePicker, JSON_FILES } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import type { Store } from './store.ts';
@@ -348,30 +348,17 @@ export function costParams(d: CostDist, lang: Lang): string {
 
 function familiesTable(fits: readonly FamilyTargetFit[], lang: Lang): HTMLElement {
   const l = LABELS[lang];
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table', 'data-testid': 'targets-families' },
-    h(
-      'thead',
-      {},
+    l.tgtFamiliesCols,
+    fits.map((f, i) =>
       h(
         'tr',
-        {},
-        l.tgtFamiliesCols.map((c) => h('th', {}, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      fits.map((f, i) =>
-        h(
-          'tr',
-          { 'data-family': f.family, 'data-rank': String(i + 1) },
-          h('th', {}, String(i + 1)),
-          h('td', {}, l.distNames[f.family] ?? f.family),
-          h('td', {}, costParams(f.cost, lang)),
-          h('td', { 'data-col': 'objective', 'data-value': String(f.objective) }, f.objective.toFixed(2)),
-        ),
+        { 'data-family': f.family, 'data-rank': String(i + 1) },
+        h('th', {}, String(i + 1)),
+        h('td', {}, l.distNames[f.family] ?? f.family),
+        h('td', {}, costParams(f.cost, lang)),
+        h('td', { 'data-col': 'objective', 'data-value': String(f.objective) }, f.objective.toFixed(2)),
       ),
     ),
   );
@@ -388,30 +375,17 @@ function rowsTable(fit: FamilyTargetFit, lang: Lang): HTMLElement {
   const l = LABELS[lang];
   const td = (col: string, v: number, text: string) =>
     h('td', { 'data-col': col, 'data-value': String(v) }, text);
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table', 'data-testid': 'targets-table', 'data-family': fit.family },
-    h(
-      'thead',
-      {},
+    l.tgtCols,
+    fit.rows.map((r) =>
       h(
         'tr',
-        {},
-        l.tgtCols.map((c) => h('th', {}, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      fit.rows.map((r) =>
-        h(
-          'tr',
-          { 'data-kind': r.kind, 'data-threshold': r.threshold === undefined ? '' : String(r.threshold) },
-          h('th', {}, r.kind === 'above' ? l.tgtAbove(average(r.threshold!)) : l.tgtKinds[r.kind]),
-          td('observed', r.observed, shown(r, r.observed)),
-          td('fitted', r.fitted, shown(r, r.fitted)),
-          td('z', r.z, `${r.z < 0 ? '−' : ''}${Math.abs(r.z).toFixed(2)}`),
-        ),
+        { 'data-kind': r.kind, 'data-threshold': r.threshold === undefined ? '' : String(r.threshold) },
+        h('th', {}, r.kind === 'above' ? l.tgtAbove(average(r.threshold!)) : l.tgtKinds[r.kind]),
+        td('observed', r.observed, shown(r, r.observed)),
+        td('fitted', r.fitted, shown(r, r.fitted)),
+        td('z', r.z, `${r.z < 0 ? '−' : ''}${Math.abs(r.z).toFixed(2)}`),
       ),
     ),
   );

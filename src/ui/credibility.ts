@@ -13,7 +13,7 @@ import {
 } from '../history/index.ts';
 import { per100 } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
-import { h, problemBox } from './dom.ts';
+import { dataTable, h, problemBox } from './dom.ts';
 import { CSV_FILES, filePicker, XLSX_FILES } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
 import { DISTRICTS_EXAMPLE, districtsExample } from './historyData.ts';
@@ -124,34 +124,21 @@ export function createCredibility(deps: { store: Store }) {
 function credibilityTable(c: Credibility, lang: 'zh' | 'en'): HTMLElement {
   const l = LABELS[lang];
   const td = (value: number, text: string) => h('td', { 'data-value': String(value) }, text);
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table credibility-table', 'data-testid': 'credibility-table' },
-    h(
-      'thead',
-      {},
+    l.credCols,
+    c.districts.map((d) =>
       h(
         'tr',
-        {},
-        l.credCols.map((x) => h('th', {}, x)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      c.districts.map((d) =>
-        h(
-          'tr',
-          { 'data-district': d.name, 'data-subsidised': String(d.subsidised) },
-          h('td', { 'data-user-text': '' }, d.name),
-          td(d.exposure, d.exposure.toLocaleString('en-US')),
-          td(d.claimants, d.claimants.toLocaleString('en-US')),
-          td(d.observedRate, per100(d.observedRate)),
-          td(d.weight, d.weight.toFixed(3)),
-          td(d.credibilityRate, per100(d.credibilityRate)),
-          td(d.pooledRate, per100(d.pooledRate)),
-          h('td', {}, d.subsidised ? l.yes : l.no),
-        ),
+        { 'data-district': d.name, 'data-subsidised': String(d.subsidised) },
+        h('td', { 'data-user-text': '' }, d.name),
+        td(d.exposure, d.exposure.toLocaleString('en-US')),
+        td(d.claimants, d.claimants.toLocaleString('en-US')),
+        td(d.observedRate, per100(d.observedRate)),
+        td(d.weight, d.weight.toFixed(3)),
+        td(d.credibilityRate, per100(d.credibilityRate)),
+        td(d.pooledRate, per100(d.pooledRate)),
+        h('td', {}, d.subsidised ? l.yes : l.no),
       ),
     ),
   );

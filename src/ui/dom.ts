@@ -82,3 +82,21 @@ export function problemList(
     ),
   ];
 }
+
+/** A table with one header row of column names (`th`) and the given body rows (`tbody`). */
+export function dataTable(attrs: Attrs, columns: readonly string[], rows: Child[]): HTMLTableElement {
+  return h(
+    'table',
+    attrs,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((c) => h('th', {}, c)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
+}

@@ -10,7 +10,7 @@
  *                                                  └▶ calibration (years with claimants)
  * A file that cannot be read leaves what was shown before untouched.
  */
-import { partYearsText, rateSpreadText } from '../messages/rateSpread.ts';
+import { countsText, partYearsText, rateSpreadText } from '../messages/rateSpread.ts';
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import {
@@ -31,7 +31,7 @@ import { per100, signedPercent } from '../messages/figures.ts';
 import { historyMessageText, historyProblemText } from '../messages/history.ts';
 import { createCalibration } from './calibration.ts';
 import { createCredibility } from './credibility.ts';
-import { h, problemList } from './dom.ts';
+import { dataTable, h, problemList } from './dom.ts';
 import { figure } from './figure.ts';
 import { CSV_FILES, filePicker, XLSX_FILES } from './filePicker.ts';
 import { LABELS } from './i18n.ts';
@@ -185,6 +185,7 @@ export function createHistoryView(deps: { store: Store }): View {
           historyTable(analysis, lang),
           ...[
             ['history-part-years', partYearsText(analysis, lang)],
+            ['history-counts', countsText(analysis, lang)],
             ['history-rate-spread', rateSpreadText(analysis, lang)],
           ].flatMap(([id, text]) =>
             text === null ? [] : [h('p', { class: 'note', 'data-testid': id }, text)],
@@ -253,37 +254,24 @@ function historyTable(a: HistoryAnalysis, lang: Lang): HTMLElement {
   const td = (value: number | null, text: string) =>
     h('td', { 'data-value': value === null ? '' : String(value) }, text);
   const money = (x: number | null) => td(x, x === null ? '—' : formatYuan(x, lang));
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table history-table', 'data-testid': 'history-table' },
-    h(
-      'thead',
-      {},
+    l.histCols,
+    a.years.map((y) =>
       h(
         'tr',
-        {},
-        l.histCols.map((c) => h('th', {}, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      a.years.map((y) =>
-        h(
-          'tr',
-          { 'data-year': String(y.year) },
-          h('th', {}, l.histYear(y.year)),
-          td(y.members, y.members.toLocaleString('en-US')),
-          money(y.contributions),
-          money(y.payouts),
-          td(y.lossRatio, y.lossRatio === null ? '—' : formatPercent(y.lossRatio)),
-          td(y.contributionGrowth, growthText(y.contributionGrowth)),
-          td(y.payoutGrowth, growthText(y.payoutGrowth)),
-          td(y.memberGrowth, growthText(y.memberGrowth)),
-          td(y.claimants, y.claimants === null ? '—' : y.claimants.toLocaleString('en-US')),
-          td(y.claimRate, y.claimRate === null ? '—' : per100(y.claimRate)),
-          money(y.averageBenefit),
-        ),
+        { 'data-year': String(y.year) },
+        h('th', {}, l.histYear(y.year)),
+        td(y.members, y.members.toLocaleString('en-US')),
+        money(y.contributions),
+        money(y.payouts),
+        td(y.lossRatio, y.lossRatio === null ? '—' : formatPercent(y.lossRatio)),
+        td(y.contributionGrowth, growthText(y.contributionGrowth)),
+        td(y.payoutGrowth, growthText(y.payoutGrowth)),
+        td(y.memberGrowth, growthText(y.memberGrowth)),
+        td(y.claimants, y.claimants === null ? '—' : y.claimants.toLocaleString('en-US')),
+        td(y.claimRate, y.claimRate === null ? '—' : per100(y.claimRate)),
+        money(y.averageBenefit),
       ),
     ),
   );
@@ -353,33 +341,20 @@ function regionsSection(regions: readonly AggregateRegion[], lang: Lang): HTMLEl
     'div',
     { class: 'compare-results' },
     h('h3', {}, l.regionsTitle),
-    h(
-      'table',
+    dataTable(
       { class: 'compare-table regions-table', 'data-testid': 'regions-table' },
-      h(
-        'thead',
-        {},
+      l.regionCols,
+      regions.map((r) =>
         h(
           'tr',
-          {},
-          l.regionCols.map((c) => h('th', {}, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        regions.map((r) =>
-          h(
-            'tr',
-            { 'data-region': r.name, class: questioned.has(r.name) ? 'questioned' : undefined },
-            h('td', { 'data-user-text': '' }, r.name),
-            num(r.members),
-            num(r.claimants),
-            num(r.claims),
-            h('td', { 'data-value': String(r.paid) }, formatYuan(r.paid, lang)),
-            avg(r.paid, r.claims),
-            avg(r.paid, r.claimants),
-          ),
+          { 'data-region': r.name, class: questioned.has(r.name) ? 'questioned' : undefined },
+          h('td', { 'data-user-text': '' }, r.name),
+          num(r.members),
+          num(r.claimants),
+          num(r.claims),
+          h('td', { 'data-value': String(r.paid) }, formatYuan(r.paid, lang)),
+          avg(r.paid, r.claims),
+          avg(r.paid, r.claimants),
         ),
       ),
     ),

@@ -17,7 +17,7 @@ import type { Scenario } from '../domain/scenario.ts';
 import { project, type Projection } from '../engine/project.ts';
 import type { Runner } from '../engine/runner.ts';
 import { figure } from './figure.ts';
-import { h, textField } from './dom.ts';
+import { dataTable, h, textField } from './dom.ts';
 import { failureText } from './runErrors.ts';
 import { LABELS } from './i18n.ts';
 import { createRunController, type RunController } from './runController.ts';
@@ -224,40 +224,27 @@ export function createProjectionView(deps: { store: Store; runner: Runner }): Vi
 export function projectionTable(p: Projection, lang: Lang): HTMLElement {
   const l = LABELS[lang];
   const cell = (value: number, text: string) => h('td', { 'data-value': String(value) }, text);
-  return h(
-    'table',
+  return dataTable(
     { class: 'compare-table projection-table', 'data-testid': 'projection-table' },
-    h(
-      'thead',
-      {},
+    l.projCols,
+    p.years.map((y) =>
       h(
         'tr',
-        {},
-        l.projCols.map((c) => h('th', {}, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      p.years.map((y) =>
+        { 'data-year': String(y.year) },
+        h('th', {}, l.projYear(y.year)),
+        cell(y.members, y.members.toLocaleString('en-US')),
+        cell(y.income, formatYuan(y.income, lang)),
+        cell(y.expectedPayout, formatYuan(y.expectedPayout, lang)),
         h(
-          'tr',
-          { 'data-year': String(y.year) },
-          h('th', {}, l.projYear(y.year)),
-          cell(y.members, y.members.toLocaleString('en-US')),
-          cell(y.income, formatYuan(y.income, lang)),
-          cell(y.expectedPayout, formatYuan(y.expectedPayout, lang)),
-          h(
-            'td',
-            { 'data-value': String(y.expectedLossRatio), class: y.expectedLossRatio > 1 ? 'bad' : undefined },
-            formatPercent(y.expectedLossRatio),
-          ),
-          cell(y.balance.p5, formatYuan(y.balance.p5, lang)),
-          cell(y.balance.p50, formatYuan(y.balance.p50, lang)),
-          cell(y.balance.p95, formatYuan(y.balance.p95, lang)),
-          cell(y.probDepleted, formatPercent(y.probDepleted, 2)),
-          cell(y.expectedBackstopUse, formatYuan(y.expectedBackstopUse, lang)),
+          'td',
+          { 'data-value': String(y.expectedLossRatio), class: y.expectedLossRatio > 1 ? 'bad' : undefined },
+          formatPercent(y.expectedLossRatio),
         ),
+        cell(y.balance.p5, formatYuan(y.balance.p5, lang)),
+        cell(y.balance.p50, formatYuan(y.balance.p50, lang)),
+        cell(y.balance.p95, formatYuan(y.balance.p95, lang)),
+        cell(y.probDepleted, formatPercent(y.probDepleted, 2)),
+        cell(y.expectedBackstopUse, formatYuan(y.expectedBackstopUse, lang)),
       ),
     ),
   );

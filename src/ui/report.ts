@@ -31,7 +31,7 @@ import {
   limitLines,
   riskText,
 } from './describe.ts';
-import { h } from './dom.ts';
+import { dataTable, h } from './dom.ts';
 import { contributionSummary } from './editor.ts';
 import { LABELS } from './i18n.ts';
 import type { Draft } from './paths.ts';
@@ -271,30 +271,17 @@ function assumptions(scenario: Scenario, lang: Lang): HTMLElement {
         limitLines(scenario, lang).map((t) => h('li', { 'data-testid': 'report-limit' }, t)),
       ),
     ),
-    h(
-      'table',
+    dataTable(
       { class: 'report-benefits' },
-      h(
-        'thead',
-        {},
+      L.benefitTableCols,
+      scenario.benefits.map((b) =>
         h(
           'tr',
           {},
-          L.benefitTableCols.map((c) => h('th', {}, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        scenario.benefits.map((b) =>
-          h(
-            'tr',
-            {},
-            h('td', { 'data-user-text': '' }, b.id),
-            h('td', {}, benefitTypeName(b, lang)),
-            h('td', {}, benefitRule(b, lang)),
-            h('td', {}, benefitCap(b, lang)),
-          ),
+          h('td', { 'data-user-text': '' }, b.id),
+          h('td', {}, benefitTypeName(b, lang)),
+          h('td', {}, benefitRule(b, lang)),
+          h('td', {}, benefitCap(b, lang)),
         ),
       ),
     ),
