@@ -99,6 +99,33 @@ describe('rateSpread: the 90% interval (Q-profile)', () => {
     expect(r.level).toBe(0.9);
   });
 
+  it("gives Xilingol's 2020–2022 the interval 0.14–1.06 that the forestry and Hangzhou files quote, found here by bisection on Q", () => {
+    const ys = [
+      { year: 2020, members: 68_727, claimants: 2_054 },
+      { year: 2021, members: 79_944, claimants: 3_944 },
+      { year: 2022, members: 106_094, claimants: 4_527 },
+    ];
+    const lambda = 10_525 / 254_765;
+    // Q(a) decreases in a: the c at which Q(λ²c²) equals a quantile, by bisection on c
+    const solve = (target: number) => {
+      let [lo, hi] = [0, 10];
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (qProfile(ys, lambda, (mid * lambda) ** 2) > target) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    const [low, high] = [solve(CHI2.df2.p95), solve(CHI2.df2.p05)];
+    // as printed, to two decimals: 0.137 and 1.056
+    expect(low).toBeCloseTo(0.14, 2);
+    expect(high).toBeCloseTo(1.06, 2);
+    const r = rateSpread(ys)!;
+    expect(r.low / low).toBeCloseTo(1, 3);
+    expect(r.high / high).toBeCloseTo(1, 3);
+    expect(r.cv).toBeCloseTo(0.22, 2);
+  });
+
   it('has a lower end of 0 when Q(0) is below the upper quantile, and an upper end above it', () => {
     // Q(0) between χ²₄(0.05) and χ²₄(0.95): 0 is inside the interval.
     const ys = [2000, 2060, 1950, 2040, 1990].map((c, i) => ({

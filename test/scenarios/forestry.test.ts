@@ -212,6 +212,10 @@ describe('Inner Mongolia forestry: every derived figure from the reported ones',
     ])!;
     const cv = Math.round(spread.cv * 100) / 100;
     expect(cv).toBe(0.22);
+    // its interval, checked against Q's definition in test/history/rateSpread.test.ts
+    expect(readScenarioFile(FILE).source).toContain(
+      `90% interval ${spread.low.toFixed(2)}–${spread.high.toFixed(2)}`,
+    );
     const s = resolveScheme(readScenarioFile(FILE));
     expect(s.risks.find((r) => r.id === 'women-health')!.rateCv).toBe(cv);
     // Var from the rate factor: one factor, cv²(E₁ + E₂)²; two independent ones, c²(E₁² + E₂²).
