@@ -15,6 +15,14 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
     const old = load('hangzhou-2015-old-table.json');
     expect(expectedPayout(old).payout / ((15_350_000 * 365) / 343)).toBeCloseTo(1, 3);
   });
+  it('every file that borrows the calibration states its target as the arithmetic gives it: 15.35 M × 365/343 = 16.33 M', () => {
+    const target = ((15_350_000 * 365) / 343 / 1e6).toFixed(2);
+    expect(target).toBe('16.33');
+    for (const file of ['hangzhou-2015-old-table.json', 'hangzhou-2016.json', 'ningbo-2015.json'])
+      expect(readScenarioFile(file).source, file).toMatch(
+        new RegExp(`365/343 = ${target} M|annualised to ${target} M`),
+      );
+  });
   it("Hangzhou's assumed old table reaches exactly the reported maximum, 13,700", () => {
     const old = load('hangzhou-2015-old-table.json');
     const b = old.benefits[0];

@@ -122,6 +122,17 @@ describe('Hangzhou 2016: every figure its source and notes state, worked by hand
     expect(text().notes).toContain(`income is ${(income / 1e6).toFixed(2)} M`);
   });
 
+  it('takes women’s special illness from the forestry group: 643,000 / 28 = 22,964 once, at its 0.0285 per 100 women', () => {
+    const s = text();
+    const lump = s.benefits.find((b) => b.id === 'women-special')!;
+    expect(lump.type === 'lump-sum' && lump.amount).toBe(Math.round(643_000 / 28));
+    const forestry = readScenarioFile('inner-mongolia-forestry-2019.json');
+    const rateOf = (f: typeof s, id: string) => (f.risks.find((r) => r.id === id) as { rate: number }).rate;
+    expect(rateOf(s, 'women-special')).toBe(rateOf(forestry, 'women-health'));
+    // 28 claimants over 4 years among the forestry group's 24,520 women
+    within1(rateOf(s, 'women-special'), 28 / 4 / 24_520);
+  });
+
   it('judged at the old 36 yuan, project (1) alone would show a large surplus: 18.57 M over 25.92 M = 72%', () => {
     within1(payout.selfPay / (36 * 720_000), 0.72);
     expect(text().source).toContain(
