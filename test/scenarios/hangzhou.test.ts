@@ -179,17 +179,23 @@ describe('Hangzhou 2021 (projected): the merged scheme after five years of the a
   });
 
   it('is carried from a projection whose expected payout passes income from its first year: 100.4% in 2016, 126.4% in 2020', () => {
-    // year k of the projection (k = 0 is 2016): members round(720,000 × 1.05^k), rates × 1.02^k, cost × 1.06^k
+    // year k of the projection (k = 0 is 2016), by the 2016 file's trends (the source's +5%, +2%, +6%):
+    // members round(720,000 × 1.05^k), rates × 1.02^k, cost × 1.06^k, the contribution unchanged
+    const base = readScenarioFile('hangzhou-2016.json');
+    const trend = { members: 0, rate: 0, cost: 0, ...base.trend };
+    expect(trend).toMatchObject({ members: 0.05, rate: 0.02, cost: 0.06, contribution: 0 });
+    const v = figuresOf('hangzhou-2016.json');
+    const price = base.contributions[0].amount;
     const ratios = [0, 1, 2, 3, 4, 5].map((k) => {
-      const members = Math.round(720_000 * 1.05 ** k);
+      const members = Math.round(v.members * (1 + trend.members) ** k);
       const { mu } = mergedExpected({
         members,
-        inpatientRate: 0.04 * 1.02 ** k,
-        costMean: 1564 * 1.06 ** k,
-        criticalRate: 0.0025 * 1.02 ** k,
-        womenRate: 0.000285 * 1.02 ** k,
+        inpatientRate: v.inpatientRate * (1 + trend.rate) ** k,
+        costMean: v.costMean * (1 + trend.cost) ** k,
+        criticalRate: v.criticalRate * (1 + trend.rate) ** k,
+        womenRate: v.womenRate * (1 + trend.rate) ** k,
       });
-      return { members, mu, ratio: mu / (48 * members) };
+      return { members, mu, ratio: mu / (price * members) };
     });
     expect(ratios.every((y) => y.ratio > 1)).toBe(true);
     expect(Math.abs(ratios[0].ratio / 1.004 - 1)).toBeLessThan(0.01);
