@@ -98,7 +98,7 @@ describe('rateSpread: the 90% interval (Q-profile)', () => {
     expect(r.level).toBe(0.9);
   });
 
-  it("gives Xilingol's 2020–2022 the interval 0.14–1.06 that the forestry and Hangzhou files quote, found here by bisection on Q", () => {
+  it("gives Xilingol's 2020–2022 the interval 0.14–1.06 that the forestry file quotes, found here by bisection on Q", () => {
     const ys = XILINGOL;
     const lambda = 10_525 / 254_765;
     // Q(a) decreases in a: the c at which Q(λ²c²) equals a quantile, by bisection on c
