@@ -11,7 +11,12 @@
  * - the allowance, 30 a day for at most 15 days: E[min(D, 15)] for D negative binomial (mean 9,
  *   cv 0.9), summed over its probabilities;
  * - a lump sum paid once: members (women: half of them, in whole persons) × P(N ≥ 1), N Poisson(λΘ) with Θ gamma (mean 1, cv 0.1) a year's
- *   common factor: P(N ≥ 1) = 1 − (1 + λc²)^(−1/c²).
+ *   common factor: P(N ≥ 1) = 1 − (1 + λc²)^(−1/c²);
+ * - the chance that a year pays more than t (mergedProbAbove): one gamma rate factor Θ per risk
+ *   (mean 1, cv 0.1), summed on a grid of its density; given the factors, the inpatient claimants'
+ *   compound Poisson sum and the critical-illness count are taken as normal (mean and variance from
+ *   the first two moments of a claimant's benefit, lognormal partial moments through the bands), and
+ *   the women's count, about a hundred, is summed as a Poisson term by term.
  */
 import { phi } from './erfc.ts';
 
@@ -101,6 +106,85 @@ export function negativeBinomialLimitedMean(m: number, c: number, n: number): nu
 /** P(N ≥ 1) for N Poisson(λΘ), Θ gamma with mean 1 and cv c. */
 export const atLeastOne = (lambda: number, c = RATE_CV): number =>
   1 - Math.pow(1 + lambda * c * c, -1 / (c * c));
+
+/** E[X^k; X ≤ u] of a lognormal with mean m and cv c: e^(kμ + k²s²/2)·Φ((ln u − μ − ks²)/s). */
+function lognormalPartialMoment(m: number, c: number, k: number, u: number): number {
+  if (u <= 0) return 0;
+  const s2 = Math.log(1 + c * c);
+  const mu = Math.log(m) - s2 / 2;
+  return Math.exp(k * mu + (k * k * s2) / 2) * phi((Math.log(u) - mu - k * s2) / Math.sqrt(s2));
+}
+
+/** E[B] and E[B²] of one claimant's self-paid benefit and allowance, B = bands(X) + 30·min(D, 15). */
+export function inpatientBenefitMoments(costMean: number): { mean: number; square: number } {
+  // bands(x) = a + r·x on each band: E[(a + rX)^j; lo < X ≤ hi], then the maximum above 50,000
+  let [sp, sp2, paidBelow] = [0, 0, 0];
+  for (const [lo, hi, r] of BANDS) {
+    const a = paidBelow - r * lo;
+    const [m0, m1, m2] = [0, 1, 2].map(
+      (k) =>
+        lognormalPartialMoment(costMean, COST_CV, k, hi) - lognormalPartialMoment(costMean, COST_CV, k, lo),
+    );
+    sp += a * m0 + r * m1;
+    sp2 += a * a * m0 + 2 * a * r * m1 + r * r * m2;
+    paidBelow += r * (hi - lo);
+  }
+  const above = 1 - lognormalPartialMoment(costMean, COST_CV, 0, BANDS[BANDS.length - 1][1]);
+  sp += paidBelow * above;
+  sp2 += paidBelow * paidBelow * above;
+  // the allowance: 30·min(D, 15) over the negative binomial's probabilities
+  const p = 9 / (0.9 * 9) ** 2;
+  const r = (9 * p) / (1 - p);
+  let [pk, cdf, a1, a2] = [Math.pow(p, r), 0, 0, 0];
+  for (let k = 0; k < 15; k++) {
+    a1 += 30 * k * pk;
+    a2 += (30 * k) ** 2 * pk;
+    cdf += pk;
+    pk *= ((k + r) / (k + 1)) * (1 - p);
+  }
+  a1 += 450 * (1 - cdf);
+  a2 += 450 ** 2 * (1 - cdf);
+  return { mean: sp + a1, square: sp2 + 2 * sp * a1 + a2 };
+}
+
+/** The gamma (mean 1, cv 0.1) density on a grid of step h over 0.5–1.7 (all but 1e-8 of it), as weights. */
+function rateFactorGrid(h = 0.005): { theta: number; weight: number }[] {
+  const k = 1 / (RATE_CV * RATE_CV);
+  let logGammaK = 0; // ln Γ(k) = ln (k − 1)!, k = 100 a whole number
+  for (let i = 2; i < k; i++) logGammaK += Math.log(i);
+  const out = [];
+  for (let t = 0.5; t <= 1.7; t += h)
+    out.push({ theta: t, weight: h * Math.exp((k - 1) * Math.log(t) - k * t + k * Math.log(k) - logGammaK) });
+  return out;
+}
+
+/** P(S > t) for a year's payout S of the merged scheme (see the header for the approximations). */
+export function mergedProbAbove(v: Merged, t: number): number {
+  const grid = rateFactorGrid();
+  const b = inpatientBenefitMoments(v.costMean);
+  const women = Math.round(v.members / 2);
+  // the women's count of members paid, mixed over its rate factor: P(K = k)
+  const pw = new Float64Array(400);
+  for (const { theta, weight } of grid) {
+    const lambda = women * (1 - Math.exp(-v.womenRate * theta));
+    let q = Math.exp(-lambda);
+    for (let k = 0; k < pw.length; k++, q *= lambda / k) pw[k] += weight * q;
+  }
+  let prob = 0;
+  for (const g1 of grid) {
+    const claimants = v.members * v.inpatientRate * g1.theta;
+    for (const g2 of grid) {
+      const q = 1 - Math.exp(-v.criticalRate * g2.theta);
+      const mean = claimants * b.mean + v.members * q * 4000;
+      const sd = Math.sqrt(claimants * b.square + v.members * q * (1 - q) * 4000 ** 2);
+      let above = 0;
+      for (let k = 0; k < pw.length; k++)
+        if (pw[k] > 1e-13) above += pw[k] * (1 - phi((t - 22_964 * k - mean) / sd));
+      prob += g1.weight * g2.weight * above;
+    }
+  }
+  return prob;
+}
 
 /** Each project's expected payout and expected 受益人次 (members paid more than 0), and μ. */
 export function mergedExpected(v: Merged, selfPayCap = 30_200) {

@@ -11,6 +11,13 @@ import { gamma, poisson, uniformStream } from '../oracle/random.ts';
 /** χ² quantiles from the printed tables (e.g. Abramowitz & Stegun, Table 26.8), to 6 figures. */
 const CHI2 = { df2: { p05: 0.102587, p95: 5.99146 }, df4: { p05: 0.710723, p95: 9.48773 } };
 
+/** Xilingol's three whole years, 2020–2022 (data/xilingol.csv). */
+const XILINGOL: RateYear[] = [
+  { year: 2020, members: 68_727, claimants: 2_054 },
+  { year: 2021, members: 79_944, claimants: 3_944 },
+  { year: 2022, members: 106_094, claimants: 4_527 },
+];
+
 /** Q(a) as its definition reads: weights 1/(λ/e + a), deviations from their weighted mean. */
 function qProfile(ys: RateYear[], lambda: number, a: number): number {
   const w = ys.map((y) => 1 / (lambda / y.members + a));
@@ -52,11 +59,7 @@ describe('rateSpread: the moment estimate', () => {
   it("gives Xilingol's three whole years (2020–2022) 0.2235, worked by hand", () => {
     // λ = 10,525 / 254,765; Σ e(X − λ)² / λ = Q = 346.4; Σe − Σe²/Σe over λ = 4,041,300;
     // a = (Q − 2) / 4,041,300 = 8.52e-5; c = √a / λ.
-    const ys = [
-      { year: 2020, members: 68_727, claimants: 2_054 },
-      { year: 2021, members: 79_944, claimants: 3_944 },
-      { year: 2022, members: 106_094, claimants: 4_527 },
-    ];
+    const ys = XILINGOL;
     const lambda = 10_525 / 254_765;
     const e = ys.map((y) => y.members);
     const E = 254_765;
@@ -85,11 +88,7 @@ describe('rateSpread: the moment estimate', () => {
 
 describe('rateSpread: the 90% interval (Q-profile)', () => {
   it('puts Q at the printed χ² quantiles at both ends', () => {
-    const ys = [
-      { year: 2020, members: 68_727, claimants: 2_054 },
-      { year: 2021, members: 79_944, claimants: 3_944 },
-      { year: 2022, members: 106_094, claimants: 4_527 },
-    ];
+    const ys = XILINGOL;
     const r = rateSpread(ys)!;
     const at = (c: number) => qProfile(ys, r.rate, (c * r.rate) ** 2);
     expect(at(r.low)).toBeCloseTo(CHI2.df2.p95, 3);
@@ -97,6 +96,29 @@ describe('rateSpread: the 90% interval (Q-profile)', () => {
     expect(r.low).toBeLessThan(r.cv);
     expect(r.high).toBeGreaterThan(r.cv);
     expect(r.level).toBe(0.9);
+  });
+
+  it("gives Xilingol's 2020–2022 the interval 0.14–1.06 that the forestry file quotes, found here by bisection on Q", () => {
+    const ys = XILINGOL;
+    const lambda = 10_525 / 254_765;
+    // Q(a) decreases in a: the c at which Q(λ²c²) equals a quantile, by bisection on c
+    const solve = (target: number) => {
+      let [lo, hi] = [0, 10];
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (qProfile(ys, lambda, (mid * lambda) ** 2) > target) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    const [low, high] = [solve(CHI2.df2.p95), solve(CHI2.df2.p05)];
+    // as printed, to two decimals: 0.137 and 1.056
+    expect(low).toBeCloseTo(0.14, 2);
+    expect(high).toBeCloseTo(1.06, 2);
+    const r = rateSpread(ys)!;
+    expect(r.low / low).toBeCloseTo(1, 3);
+    expect(r.high / high).toBeCloseTo(1, 3);
+    expect(r.cv).toBeCloseTo(0.22, 2);
   });
 
   it('has a lower end of 0 when Q(0) is below the upper quantile, and an upper end above it', () => {

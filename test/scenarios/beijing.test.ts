@@ -69,3 +69,61 @@ describe('Beijing light illness 2021, its launch year, per share', () => {
     expect(e.beneficiaryTimes / (N * (1 - (1 + paidRate * cv2) ** (-1 / cv2)))).toBeCloseTo(1, 6);
   });
 });
+
+/**
+ * scenarios/beijing-transport-2016-2020.json against 《畅通政策对接与数据对接渠道 共建多层次医疗保障体系》:
+ * every derived figure of its `source` and `notes` worked again from the report's five-year totals,
+ * and the calibration (claimants × mean benefit = the reported payout) by the closed form of one
+ * uncapped 50% band, E[0.5·X] = 0.5·mean.
+ */
+describe('Beijing transport union, a 2016–2020 average year', () => {
+  const FILE_T = 'beijing-transport-2016-2020.json';
+  const t = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios', FILE_T), 'utf8'));
+  /** The report's five-year figures, as printed: 307.1万人次, 1.60亿元, 17.7万人, 平均每年4545.2万元. */
+  const REPORTED = {
+    enrolments: 3_071_000,
+    contributions: 160e6,
+    beneficiaries: 177_000,
+    paidYear: 45.452e6,
+  };
+  const within1 = (x: number, y: number) => expect(Math.abs(x / y - 1)).toBeLessThan(0.01);
+  const members = REPORTED.enrolments / 5;
+  const rate = REPORTED.beneficiaries / REPORTED.enrolments;
+  const perClaimant = REPORTED.paidYear / (members * t.risks[0].rate);
+
+  it('one year at the five-year averages: 614,200 enrolments, 52.10 a member (32.0 M), 45.452 M paid, 74.00 a member', () => {
+    expect(t.members.count).toBe(members);
+    within1(t.contributions[0].amount, REPORTED.contributions / REPORTED.enrolments);
+    expect(REPORTED.contributions / REPORTED.enrolments).toBeCloseTo(52.1003, 4);
+    within1(t.members.count * t.contributions[0].amount, 32.0e6);
+    within1(REPORTED.paidYear / members, 74.0);
+    within1(5 * REPORTED.paidYear, 227.26e6);
+    // 227 M paid against 160 M: 67 M more, 142%
+    expect(227e6 - REPORTED.contributions).toBe(67e6);
+    within1((5 * REPORTED.paidYear) / REPORTED.contributions, 1.42);
+  });
+
+  it('claimants 177,000 / 3,071,000 = 5.764 per 100, each paid 1,283.86; the mean cost 2,567.73 = 2 × 1,283.86', () => {
+    within1(t.risks[0].rate, rate);
+    expect(t.risks[0].rate).toBeCloseTo(0.05764, 5);
+    within1(perClaimant, 1283.86);
+    expect(t.risks[0].cost).toEqual({ dist: 'lognormal', mean: 2567.73, cv: 3 });
+    expect(t.benefits[0].bands).toEqual([{ upTo: null, rate: 0.5 }]);
+    expect(t.benefits[0].cap).toBeUndefined();
+    within1(t.risks[0].cost.mean, 2 * perClaimant);
+  });
+
+  it('so its expected payout is the reported 45.452 M (closed form and the engine’s exact expectation)', () => {
+    const byHand = t.members.count * t.risks[0].rate * 0.5 * t.risks[0].cost.mean;
+    within1(byHand, REPORTED.paidYear);
+    const e = expectedPayout(resolveScheme(readScenarioFile(FILE_T)));
+    expect(e.payout / byHand).toBeCloseTo(1, 6);
+  });
+
+  it('needs about 74 yuan to break even (its notes: solve), 42% more than the 52.10 it charges', () => {
+    const breakEven = (t.members.count * t.risks[0].rate * 0.5 * t.risks[0].cost.mean) / t.members.count;
+    within1(breakEven, 74);
+    within1(breakEven / t.contributions[0].amount, 1.42);
+    expect(t.notes).toContain('solve: about 74 yuan, 42% more');
+  });
+});

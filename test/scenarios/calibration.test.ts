@@ -15,6 +15,14 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
     const old = load('hangzhou-2015-old-table.json');
     expect(expectedPayout(old).payout / ((15_350_000 * 365) / 343)).toBeCloseTo(1, 3);
   });
+  it('every file that borrows the calibration states its target as the arithmetic gives it: 15.35 M × 365/343 = 16.33 M', () => {
+    const target = ((15_350_000 * 365) / 343 / 1e6).toFixed(2);
+    expect(target).toBe('16.33');
+    for (const file of ['hangzhou-2015-old-table.json', 'hangzhou-2016.json', 'ningbo-2015.json'])
+      expect(readScenarioFile(file).source, file).toMatch(
+        new RegExp(`365/343 = ${target} M|annualised to ${target} M`),
+      );
+  });
   it("Hangzhou's assumed old table reaches exactly the reported maximum, 13,700", () => {
     const old = load('hangzhou-2015-old-table.json');
     const b = old.benefits[0];
@@ -45,11 +53,11 @@ describe('claim assumptions reproduce the experience they were calibrated on', (
     expect(amounts.slice(0, 4)).toEqual([50, 10, 10, 30]);
     expect(amounts[4]).toBeCloseTo(35 * s.groups[0].femaleShare, 9);
   });
-  it('Jiaxing pays 994 per claimant, inside the 1,000–1,400 range of the Inner Mongolia experience to within 1%', () => {
+  it('Jiaxing pays 994 per claimant, 0.6% below the 1,000–1,400 of the Inner Mongolia experience (closed form: test/scenarios/jiaxing.test.ts)', () => {
     const s = load('jiaxing-2015.json');
     const per = expectedPayout(s).payout / claimants(s);
-    expect(per).toBeGreaterThan(990);
-    expect(per).toBeLessThan(1400);
+    expect(Math.abs(per / 994 - 1)).toBeLessThan(0.01);
+    expect(1 - per / 1000).toBeCloseTo(0.006, 3);
   });
   it('Beijing light illness in its launch year: 4,000 × 0.5% × (1 − 60/365) = 16.71 a share, every share in its wait', () => {
     const s = load('beijing-light-illness-2021.json');

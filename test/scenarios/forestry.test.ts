@@ -148,6 +148,35 @@ describe('Inner Mongolia forestry: every derived figure from the reported ones',
     expect(paidOut / expectedClaimants / (PAID / claimants)).toBeCloseTo(1, 2);
   });
 
+  it('reads the reported 85.45 M as a misprint (8,296 a claim), takes 10,300 / 1.636 = 6,296 claimants, and not the 4.2 claims per 100', () => {
+    within1(85_450_000 / CLAIMS, 8296);
+    within1(HULUNBUIR.claims / HULUNBUIR.claimants, 1.636);
+    within1(claimants, 6296);
+    within1(HULUNBUIR.claims / HULUNBUIR.enrolments, 0.042);
+    within1(PAID / claimants, 1357);
+    const text = readScenarioFile(FILE).source!;
+    for (const part of [
+      '8,296 a claim',
+      '10,300 claims / 1.636 claims a claimant = 6,296 claimants',
+      '4.2 per 100',
+    ])
+      expect(text).toContain(part);
+  });
+
+  it('pays Ulanqab 2020’s 234,800 of self-paid cost 204,820 by the assumed table (the report: 200,700)', () => {
+    const [aid] = readScenarioFile(FILE).benefits;
+    if (aid.type !== 'bands') throw new Error('bands expected');
+    // 0.5 × 5,000 + 0.8 × 45,000 + 0.9 × 184,800, by the file's own bands
+    let [lower, pay] = [0, 0];
+    for (const band of aid.bands) {
+      const upper = band.upTo ?? Infinity;
+      pay += band.rate * Math.max(0, Math.min(234_800, upper) - lower);
+      lower = upper;
+    }
+    expect(Math.min(pay, aid.cap ?? Infinity)).toBeCloseTo(204_820, 6);
+    expect(readScenarioFile(FILE).source).toContain('this table pays 204,820');
+  });
+
   it("puts the group's own women's health in: 28 claimants, 22,964 each, over four years", () => {
     const s = resolveScheme(readScenarioFile(FILE));
     const women = s.groups[0].count * s.groups[0].femaleShare;
@@ -183,6 +212,10 @@ describe('Inner Mongolia forestry: every derived figure from the reported ones',
     ])!;
     const cv = Math.round(spread.cv * 100) / 100;
     expect(cv).toBe(0.22);
+    // its interval, checked against Q's definition in test/history/rateSpread.test.ts
+    expect(readScenarioFile(FILE).source).toContain(
+      `90% interval ${spread.low.toFixed(2)}–${spread.high.toFixed(2)}`,
+    );
     const s = resolveScheme(readScenarioFile(FILE));
     expect(s.risks.find((r) => r.id === 'women-health')!.rateCv).toBe(cv);
     // Var from the rate factor: one factor, cv²(E₁ + E₂)²; two independent ones, c²(E₁² + E₂²).
@@ -243,6 +276,30 @@ describe("Hulunbuir's tail against the forestry cost, as the file's source state
     within1(r.fits[0].objective, 67);
     within1(r.fits[1].objective, 154);
     within1(r.fits[2].objective, 174);
+  });
+
+  it('refitted here by least squares on the same z’s, the best lognormal is (2,521, 0.966) at a sum of squares of 67, and Pareto II’s best is 174', () => {
+    const ssq = (X: Cost) => {
+      const t = tail(X);
+      return t.zPaid ** 2 + t.counts.reduce((s, c) => s + c.z ** 2, 0) + t.zLargest ** 2;
+    };
+    const fit = (make: (x: number[]) => Cost, start: number[]) => {
+      let best = nelderMead((x) => ssq(make(x)), start, { step: 0.3 });
+      for (let i = 0; i < 3; i++) best = nelderMead((x) => ssq(make(x)), best.x, { step: 0.05 });
+      return best;
+    };
+    const ln = fit((x) => lognormal(Math.exp(x[0]), Math.exp(x[1])), [Math.log(2000), 0]);
+    within1(Math.exp(ln.x[0]), 2521);
+    within1(Math.exp(ln.x[1]), 0.966);
+    within1(ln.fx, 67);
+    const par = fit((x) => pareto(Math.exp(x[0]), 1 + Math.exp(x[1])), [Math.log(10_000), Math.log(3)]);
+    within1(par.fx, 174);
+    expect(source()).toContain('a sum of squares of 67 on 2 degrees of freedom');
+    // Gamma's 154 is not reproduced by hand: with the largest's normal score from the lower side,
+    // Φ⁻¹(P(max ≤ M)) = Φ⁻¹(1.9e-25) = −10.35 at the fitter's point (mean 1,988, cv 12.7), its sum is
+    // 195.3 and the family's least is 190.9 (mean 1,890, cv 11.74); the fitter's 154 takes that score
+    // from P(max > M) clamped below 1 − 2⁻⁵², so never below −8.13 (src/history/calibrateTargets.ts).
+    expect(source()).toContain('and 174)');
   });
 
   it("this file's two-part cost (5.6% Pareto II, the rest lognormal) reproduces every Hulunbuir target within its Poisson error (|z| ≤ 2) and pays 1,357 a claimant", () => {

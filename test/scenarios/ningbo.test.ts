@@ -325,6 +325,12 @@ describe('Ningbo 2015: the benefit tables (Jiaxing 2nd period; lump sums from In
   });
   it("takes women's health at Hohhot's rate, 21 claimants among 26,537 women (0.08 per 100)", () => {
     expect(rateOf(risk('women-health'), 'in-service')).toBeCloseTo(21 / 26_537, 4);
+    // 0.0791 per 100, printed to two decimals: 1.1% off at the print, as the rounded input it is
+    expect(((21 / 26_537) * 100).toFixed(2)).toBe('0.08');
+  });
+  it('quotes the lump sums of its kind: Hohhot 406,000 / 21 = 19,333 a claimant', () => {
+    expect(Math.round(406_000 / 21)).toBe(19_333);
+    expect(ningbo.source).toContain('19,333 (Hohhot: 406,000 / 21)');
   });
 });
 

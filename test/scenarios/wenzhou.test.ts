@@ -252,6 +252,13 @@ describe('Wenzhou 2015 reproduces the report’s Jan–Nov figures, a year’s a
     ] as const)
       expect(Math.abs(pay(k) / v - 1), k).toBeLessThan(0.01);
     expect(Math.round((1 - (pay('inpatient') + pay('maternity')) / t15.payout) * 100)).toBe(87);
+    // the small ones, printed to the 10,000 (87,358, 87,379, 65,733: 1% is tighter than the print)
+    expect(pay('hysterectomy') / 1e6).toBeCloseTo(0.09, 2);
+    expect(pay('maternity') / 1e6).toBeCloseTo(0.09, 2);
+    expect(pay('carcinoma-in-situ') / 1e6).toBeCloseTo(0.07, 2);
+    expect(w15.source).toContain('0.09 M each hysterectomy and births, 0.07 M carcinoma in situ');
+    // a hospital rate a thirteenth of Jiaxing's 4 per 100
+    expect(Math.round(0.04 / w15.risks.find((r) => r.id === 'inpatient')!.rate)).toBe(13);
   });
   it('a hospital claimant is paid 450 + 9.97 a share: Jiaxing’s 9 days and Hangzhou’s cost; the other reading of the steps pays 13.12', () => {
     const r = w15.risks.find((x) => x.id === 'inpatient')!;
@@ -270,6 +277,7 @@ describe('Wenzhou 2015 reproduces the report’s Jan–Nov figures, a year’s a
     expect(excess).toBeCloseTo(13.12, 1);
     // about 3,300 a year more: 0.08% of the payout
     expect(((excess - steps) * ENROLMENTS_2015 * r.rate * 1.05) / t15.payout).toBeCloseTo(0.0008, 4);
+    expect(Math.abs(((excess - steps) * ENROLMENTS_2015 * r.rate * 1.05) / 3300 - 1)).toBeLessThan(0.01);
   });
   it('the verdict at 30 yuan: a loss ratio of 41.8% (10,485,531 in)', () => {
     expect(m15.income).toBeCloseTo(10_485_531, 0);
