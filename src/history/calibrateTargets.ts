@@ -33,7 +33,7 @@ import { continuousCost } from '../engine/costDistribution.ts';
 import { expectedCostBenefit, expectedDailyBenefit } from '../engine/expectedBenefit.ts';
 import { bracketRoot } from '../stats/numerics/bracketRoot.ts';
 import { brentRoot } from '../stats/numerics/brentRoot.ts';
-import { normalQuantileUpper } from '../stats/special.ts';
+import { normalQuantile, normalQuantileUpper } from '../stats/special.ts';
 import { mostPaid } from './calibrate.ts';
 import type { Family } from './fitClaims.ts';
 import { historyMessage as msg, type HistoryProblem } from './messages.ts';
@@ -312,9 +312,15 @@ export function targetRows(model: Model, cost: CostDist): TargetRow[] {
   if (model.largest) {
     const n = model.draws;
     const fitted = model.pay(X.quantileUpper(-Math.expm1(-Math.LN2 / n)));
-    // P(max > M) = 1 − (1 − S)ⁿ, from the upper side (accurate when tiny), kept inside the doubles.
-    const q = -Math.expm1(n * Math.log1p(-sf(model.largest.at)));
-    const z = normalQuantileUpper(Math.min(Math.max(q, Number.MIN_VALUE), 1 - Number.EPSILON));
+    // P(max ≤ M) = (1 − S)ⁿ and P(max > M) = 1 − (1 − S)ⁿ: z from the side below ½, each side
+    // computed without cancellation. (From the upper side alone, a maximum far below the fitted
+    // one, P(max ≤ M) = 1e-25, would be clamped at 1 − 2⁻⁵², z = −8.13 instead of −10.35.)
+    const logBelow = n * Math.log1p(-sf(model.largest.at));
+    const below = Math.exp(logBelow);
+    const z =
+      below < 0.5
+        ? normalQuantile(Math.max(below, Number.MIN_VALUE))
+        : normalQuantileUpper(Math.max(-Math.expm1(logBelow), Number.MIN_VALUE));
     rows.push({ kind: 'largest', observed: model.largest.value, fitted, se: null, z });
   }
   return rows;

@@ -57,6 +57,34 @@ const pareto = (scale: number, shape: number): Cost => ({
   sf: (x) => Math.pow(scale / (x + scale), shape),
   lev: (u) => (scale / (shape - 1)) * (1 - Math.pow(scale / (u + scale), shape - 1)),
 });
+/**
+ * Gamma by its regularised lower incomplete function, from the series
+ * P(a, x) = xᵃ e⁻ˣ Σₙ xⁿ / Γ(a + n + 1) (every x here is below 2), with Γ(a + 1) from
+ * ln Γ(1 + a) = −γa + Σₖ≥₂ ζ(k)(−a)ᵏ/k for the small shapes (a < 0.1) the fits reach.
+ */
+const ZETA = [0, 0, 1.6449340668482264, 1.2020569031595942, 1.0823232337111381, 1.0369277551433699];
+const lnGamma1 = (a: number): number =>
+  a >= 1
+    ? Math.log(a) + lnGamma1(a - 1) // Γ(a + 1) = a Γ(a)
+    : -0.5772156649015329 * a + ZETA.slice(2).reduce((s, z, i) => s + (z * (-a) ** (i + 2)) / (i + 2), 0);
+const gammaP = (a: number, x: number) => {
+  let term = Math.exp(-lnGamma1(a)); // 1 / Γ(a + 1)
+  let sum = term;
+  for (let n = 1; n < 200; n++) {
+    term *= x / (a + n);
+    sum += term;
+  }
+  return Math.exp(a * Math.log(x) - x) * sum;
+};
+const gamma = (m: number, cv: number): Cost => {
+  const a = 1 / (cv * cv);
+  const theta = m / a;
+  if (a >= 0.1) throw new Error('the series here is for small shapes');
+  return {
+    sf: (x) => 1 - gammaP(a, x / theta),
+    lev: (u) => m * gammaP(a + 1, u / theta) + u * (1 - gammaP(a, u / theta)),
+  };
+};
 /** A share p of claimants with cost b, the rest with cost a. */
 const mixed = (p: number, a: Cost, b: Cost): Cost => ({
   sf: (x) => (1 - p) * a.sf(x) + p * b.sf(x),
@@ -268,17 +296,17 @@ describe("Hulunbuir's tail against the forestry cost, as the file's source state
       s.benefits,
     );
     if (!r.ok) throw new Error('calibration refused');
-    expect(r.fits.map((f) => f.family)).toEqual(['lognormal', 'gamma', 'pareto']);
+    expect(r.fits.map((f) => f.family)).toEqual(['lognormal', 'pareto', 'gamma']);
     const best = r.fits[0].cost;
     if (best.dist !== 'lognormal') throw new Error('lognormal expected');
     within1(best.mean, 2521);
     within1(best.cv, 0.966);
     within1(r.fits[0].objective, 67);
-    within1(r.fits[1].objective, 154);
-    within1(r.fits[2].objective, 174);
+    within1(r.fits[1].objective, 174);
+    within1(r.fits[2].objective, 191);
   });
 
-  it('refitted here by least squares on the same z’s, the best lognormal is (2,521, 0.966) at a sum of squares of 67, and Pareto II’s best is 174', () => {
+  it('refitted here by least squares on the same z’s, the best lognormal is (2,521, 0.966) at a sum of squares of 67, Pareto II’s best 174 and gamma’s 191', () => {
     const ssq = (X: Cost) => {
       const t = tail(X);
       return t.zPaid ** 2 + t.counts.reduce((s, c) => s + c.z ** 2, 0) + t.zLargest ** 2;
@@ -295,11 +323,18 @@ describe("Hulunbuir's tail against the forestry cost, as the file's source state
     const par = fit((x) => pareto(Math.exp(x[0]), 1 + Math.exp(x[1])), [Math.log(10_000), Math.log(3)]);
     within1(par.fx, 174);
     expect(source()).toContain('a sum of squares of 67 on 2 degrees of freedom');
-    // Gamma's 154 is not reproduced by hand: with the largest's normal score from the lower side,
-    // Φ⁻¹(P(max ≤ M)) = Φ⁻¹(1.9e-25) = −10.35 at the fitter's point (mean 1,988, cv 12.7), its sum is
-    // 195.3 and the family's least is 190.9 (mean 1,890, cv 11.74); the fitter's 154 takes that score
-    // from P(max > M) clamped below 1 − 2⁻⁵², so never below −8.13 (src/history/calibrateTargets.ts).
-    expect(source()).toContain('and 174)');
+    const gam = fit((x) => gamma(Math.exp(x[0]), Math.exp(x[1])), [Math.log(2000), Math.log(12)]);
+    console.log(
+      'GAM',
+      Math.exp(gam.x[0]),
+      Math.exp(gam.x[1]),
+      gam.fx,
+      JSON.stringify(tail(gamma(1889.74, 11.7425))),
+    );
+    within1(Math.exp(gam.x[0]), 1890);
+    within1(Math.exp(gam.x[1]), 11.74);
+    within1(gam.fx, 191);
+    expect(source()).toContain('Pareto II and gamma fit worse (174 and 191)');
   });
 
   it("this file's two-part cost (5.6% Pareto II, the rest lognormal) reproduces every Hulunbuir target within its Poisson error (|z| ≤ 2) and pays 1,357 a claimant", () => {
