@@ -62,7 +62,7 @@ const pareto = (scale: number, shape: number): Cost => ({
  * P(a, x) = xᵃ e⁻ˣ Σₙ xⁿ / Γ(a + n + 1) (every x here is below 2), with Γ(a + 1) from
  * ln Γ(1 + a) = −γa + Σₖ≥₂ ζ(k)(−a)ᵏ/k for the small shapes (a < 0.1) the fits reach.
  */
-const ZETA = [0, 0, 1.6449340668482264, 1.2020569031595942, 1.0823232337111381, 1.0369277551433699];
+const ZETA = [0, 0, 1.6449340668482264, 1.2020569031595942, 1.0823232337111381, 1.03692775514337];
 const lnGamma1 = (a: number): number =>
   a >= 1
     ? Math.log(a) + lnGamma1(a - 1) // Γ(a + 1) = a Γ(a)
