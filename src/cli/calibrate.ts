@@ -140,7 +140,7 @@ export function calibrationText(
   const lines = [l.head(risk)];
   if (otherParts.length > 0)
     lines.push(
-      `${l.note}${historyMessageText(lang, { code: 'tgtOtherParts', params: { risk, others: otherParts } })}`,
+      `${l.note}${historyMessageText(lang, { code: 'tgtOtherParts', params: { risk, parts: otherParts } })}`,
     );
   const claimants = c.fits[0].rows.find((r) => r.kind === 'claimants');
   if (claimants && c.claimRate !== null)

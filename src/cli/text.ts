@@ -2,7 +2,7 @@
  * Human-readable CLI output, in Chinese (default: amounts in 万 and 亿) or English.
  * Labels for both languages sit together here so a summary is never mixed.
  */
-import { countsText, partYearsText, rateSpreadText } from '../messages/rateSpread.ts';
+import { countsText, partYearsText, projectsText, rateSpreadText } from '../messages/rateSpread.ts';
 import type { Benefit, Scenario } from '../domain/scenario.ts';
 import type { Report, Verdict } from '../domain/report.ts';
 import { formatPercent, formatPerMember, formatYuan, type Lang } from '../domain/format.ts';
@@ -296,7 +296,12 @@ export function historyText(a: HistoryAnalysis, lang: Lang): string {
     [10, (r) => g(r.contributionGrowth)],
     [10, (r) => g(r.payoutGrowth)],
   ]);
-  for (const line of [partYearsText(a, lang), countsText(a, lang), rateSpreadText(a, lang)])
+  for (const line of [
+    partYearsText(a, lang),
+    projectsText(a, lang),
+    countsText(a, lang),
+    rateSpreadText(a, lang),
+  ])
     if (line !== null) lines.push(line);
   if (a.flags.length > 0)
     lines.push(

@@ -68,6 +68,8 @@ export interface HistoryYear {
   membersCounted?: CountKind;
   /** What claimants count, where the file says: people, or times (人次: claims; claimRate and averageBenefit are then per claim). */
   claimantsCounted?: CountKind;
+  /** The projects the year's figures cover, where the file says. */
+  projects?: string[];
 }
 
 export interface HistoryFlag {
@@ -116,6 +118,7 @@ export function analyseHistory(rows: readonly HistoryRow[]): HistoryAnalysis {
     };
     if (r.counted?.members) y.membersCounted = r.counted.members;
     if (r.counted?.claimants) y.claimantsCounted = r.counted.claimants;
+    if (r.projects) y.projects = r.projects;
     years.push(y);
     flags.push(...flagsOf(y, prev));
   });
@@ -171,7 +174,10 @@ function flagsOf(y: HistoryYear, prev: HistoryRow | undefined): HistoryFlag[] {
   return out;
 }
 
-/** The data checks of dataChecks.ts on the years, plus the year-on-year contribution per member. */
+/**
+ * The data checks of dataChecks.ts on the years, plus two from one year to the next: the
+ * contribution per member, and the projects covered (when both years say).
+ */
 function warningsOf(rows: readonly HistoryRow[]): HistoryWarning[] {
   const entities = rows.map((r) =>
     claimsCounted(r)
@@ -181,6 +187,17 @@ function warningsOf(rows: readonly HistoryRow[]): HistoryWarning[] {
   const byYear = checkEntities(entities, 'years', 'payouts');
   rows.forEach((r, i) => {
     const prev = i > 0 && rows[i - 1].year === r.year - 1 ? rows[i - 1] : undefined;
+    if (prev?.projects && r.projects) {
+      const added = r.projects.filter((p) => !prev.projects!.includes(p));
+      const dropped = prev.projects.filter((p) => !r.projects!.includes(p));
+      if (added.length > 0 || dropped.length > 0)
+        byYear[i].push({
+          code: 'projects-changed',
+          field: 'projects',
+          value: r.projects.length,
+          note: msg('checkProjectsChanged', { added, dropped }),
+        });
+    }
     if (!prev || !prev.contributions || !r.contributions) return;
     const from = prev.contributions / prev.members;
     const to = r.contributions / r.members;

@@ -12,6 +12,7 @@
  * | `implausible-average-benefit` | paid / count more than 4× or under ¼ of the median of the others' (robust.ts) |
  * | `implausible-claim-rate` | count / members more than 4× or under ¼ of the median of the others' |
  * | `contribution-per-member-jump` | contributions per member more than double or less than halve from one year to the next |
+ * | `projects-changed` | a year's projects (its `projects` cell) differ from the year before's, both said |
  *
  * Why 50–50,000: an inpatient mutual-aid benefit averages 800–2,400 yuan a claimant in every
  * source (docs/sources.md, 'Experience figures'); below 50 no table pays anything meaningful for a hospital stay,
@@ -31,7 +32,8 @@ export type DataCheckCode =
   | 'payouts-inconsistent-with-claimants'
   | 'implausible-average-benefit'
   | 'implausible-claim-rate'
-  | 'contribution-per-member-jump';
+  | 'contribution-per-member-jump'
+  | 'projects-changed';
 
 /** One figure questioned: which, its value, and why (in words). */
 export interface DataCheck {

@@ -51,6 +51,8 @@ export const HISTORY_ALIASES: Aliases = {
   ...to(CONTRIBUTIONS, 'contributions'),
   ...to(PAYOUTS, 'payouts'),
   ...to([...CLAIMANTS, ...CLAIMS], 'claimants'),
+  /** project, projects, mutual-aid projects, protection projects */
+  ...to(['\u9879\u76ee', '\u4e92\u52a9\u9879\u76ee', '\u4fdd\u969c\u9879\u76ee'], 'projects'),
   /** months, months covered */
   ...to(['\u6708\u6570', '\u8986\u76d6\u6708\u6570'], 'months'),
 };

@@ -16,6 +16,11 @@
  * Claimants above members is not refused here: it is a data check (analyseHistory) because
  * sources do report claim counts (person-times) where claimants (persons) are meant.
  *
+ * - `projects` (optional column; a blank cell = not said): the mutual-aid projects the row's
+ *   figures cover, names separated by `;`, `；` or `、` (at most 20 names of at most 60 characters),
+ *   so that a year whose projects differ from the year before is not read as the same scheme
+ *   grown (analyseHistory's `projects-changed` check).
+ *
  * What the counts count is said by the header, not by a cell (headerAliases.ts, `headerCounts`):
  * `members (人次)` for enrolments (a member counted once for each enrolment: member-years over
  * several years, or once a project), `claimants (人次)` for benefit-times (claims), `(people)` or
@@ -43,6 +48,29 @@ export interface HistoryRow {
   months?: number;
   /** What `members` and `claimants` count, where the header says (absent: not said). */
   counted?: Counted;
+  /** The projects the row's figures cover, in the file's order (absent: not said). */
+  projects?: string[];
+}
+
+/** The text column of a history file: the projects a row covers. */
+export const PROJECTS_COLUMN = 'projects';
+export const MAX_PROJECTS = 20;
+export const MAX_PROJECT_NAME = 60;
+
+/**
+ * A `projects` cell as names (split at `;`, `；` or `、`, each trimmed, empty ones dropped):
+ * undefined when blank, a problem when there are too many or one is too long.
+ * @example readProjects('住院; 重大疾病、女职工') // { projects: ['住院', '重大疾病', '女职工'] }
+ */
+export function readProjects(text: string): { projects?: string[]; problem?: HistoryMessage } {
+  const names = text
+    .split(/[;\uff1b\u3001]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (names.length === 0) return {};
+  if (names.length > MAX_PROJECTS || names.some((n) => [...n].length > MAX_PROJECT_NAME))
+    return { problem: msg('projectsList', { max: MAX_PROJECTS, length: MAX_PROJECT_NAME }) };
+  return { projects: names };
 }
 
 /** People (人) or times (人次: enrolments, benefit-times) for each count the header qualifies. */

@@ -54,6 +54,7 @@ export interface HistoryMessageParams {
   thousandsSeparator: { text: string };
   yearRange: { min: number; max: number };
   monthsRange: None;
+  projectsList: { max: number; length: number };
   yearOrder: { previous: number };
   wholeRange: { min: number; max: number };
   moneyRange: { max: number };
@@ -77,6 +78,7 @@ export interface HistoryMessageParams {
   checkAverageOutlier: Unit & Others & { paid: number; n: number; median: number; corrected?: number };
   checkClaimRateOutlier: Unit & Others & { n: number; members: number; median: number };
   checkContributionJump: { from: number; to: number; memberGrowth: number };
+  checkProjectsChanged: { added: readonly string[]; dropped: readonly string[] };
   // calibration
   calNoYears: None;
   calNoClaimants: None;
@@ -107,7 +109,7 @@ export interface HistoryMessageParams {
   tgtAboveMostPaid: { threshold: number; most: number };
   tgtLargestVsCount: { largest: number; threshold: number; count: number };
   tgtLargestAtMost: { largest: number; most: number };
-  tgtOtherParts: { risk: string; others: readonly string[] };
+  tgtOtherParts: { risk: string; parts: readonly string[] };
   // fitting
   fitNoMean: { shape: number };
   fitExponentialLimit: None;

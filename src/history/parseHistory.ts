@@ -1,7 +1,7 @@
 /**
  * A history file (docs/scenario-format.md, "History files") to rows:
  * CSV with a header row naming `year, members, contributions, payouts` and optionally
- * `claimants` and `months`, in any order (names trimmed, any case). Rules per row: see
+ * `claimants`, `months` and `projects` (text: the projects the row covers), in any order (names trimmed, any case). Rules per row: see
  * historyRow.ts. A unit in brackets after `members` or `claimants` says what they count
  * (`members (人次)`: enrolments; `claimants (people)`: persons; headerCounts), and every row then
  * carries it as `counted`.
@@ -32,6 +32,8 @@ import {
   checkHistoryRow,
   checkYearOrder,
   HISTORY_COLUMNS,
+  PROJECTS_COLUMN,
+  readProjects,
   REQUIRED_COLUMNS,
   type Counted,
   type HistoryColumn,
@@ -48,9 +50,9 @@ export type ParseHistoryResult = { ok: true; rows: HistoryRow[] } | { ok: false;
 export function parseHistory(source: string | SheetRecords): ParseHistoryResult {
   const at = (line: number, column?: string): HistoryPlace =>
     column === undefined ? { line } : { line, column };
-  const head = readTable(
+  const head = readTable<HistoryColumn | typeof PROJECTS_COLUMN>(
     source,
-    HISTORY_COLUMNS,
+    [...HISTORY_COLUMNS, PROJECTS_COLUMN],
     REQUIRED_COLUMNS,
     MAX_HISTORY_ROWS,
     undefined,
@@ -63,12 +65,17 @@ export function parseHistory(source: string | SheetRecords): ParseHistoryResult 
   const years: { year: number | undefined; where: HistoryPlace }[] = [];
   for (const record of body) {
     const cells: RowCells = {};
+    let projects: string[] | undefined;
     columns.forEach((name, j) => {
       const text = record.fields[j] ?? '';
-      if (name !== null) cells[name] = { cell: readNumber(text), text };
+      if (name === PROJECTS_COLUMN) {
+        const read = readProjects(text);
+        if (read.problem) problems.push({ at: at(record.line, name), ...read.problem });
+        projects = read.projects;
+      } else if (name !== null) cells[name] = { cell: readNumber(text), text };
     });
     const row = checkHistoryRow(cells, (c) => at(record.line, c), problems);
-    if (row) rows.push(counted ? { ...row, counted } : row);
+    if (row) rows.push({ ...row, ...(counted ? { counted } : {}), ...(projects ? { projects } : {}) });
     const y = cells.year?.cell;
     years.push({
       year: y?.kind === 'number' && Number.isInteger(y.value) ? y.value : undefined,
@@ -81,7 +88,7 @@ export function parseHistory(source: string | SheetRecords): ParseHistoryResult 
 
 /** What the header says `members` and `claimants` count (null when it says nothing of either). */
 function countedOf(
-  columns: readonly (HistoryColumn | null)[],
+  columns: readonly (string | null)[],
   counts: readonly (CountKind | null)[],
 ): Counted | null {
   const out: Counted = {};

@@ -78,6 +78,8 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     thousandsSeparator: (p) => `must be written without thousands separators or units, not "${p.text}"`,
     yearRange: (p) => `must be a whole year from ${p.min} to ${p.max}`,
     monthsRange: () => 'must be a number of months more than 0 and at most 12 (blank: the whole year)',
+    projectsList: (p) =>
+      `must be at most ${p.max} project names, separated by semicolons, each at most ${p.length} characters`,
     yearOrder: (p) => `must come after ${p.previous} (years strictly increasing)`,
     wholeRange: (p) => `must be a whole number from ${count(p.min)} to ${count(p.max)}`,
     moneyRange: (p) => `must be an amount from 0 to ${count(p.max)} yuan`,
@@ -132,6 +134,13 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     checkContributionJump: (p) =>
       `contributions per member went from ${perMember(p.from)} to ${perMember(p.to)} (${signedPercent(p.to / p.from - 1)}) ` +
       `while members changed ${signedPercent(p.memberGrowth)}: do members and contributions cover the same projects and months?`,
+    checkProjectsChanged: (p) =>
+      `the projects changed from the year before (${[
+        p.added.length > 0 ? `added ${joinEn(p.added)}` : '',
+        p.dropped.length > 0 ? `dropped ${joinEn(p.dropped)}` : '',
+      ]
+        .filter((x) => x !== '')
+        .join('; ')}): its growth compares different schemes, not the same scheme grown`,
     // calibration
     calNoYears: () => 'needs at least one year of members, claimants and paid',
     calNoClaimants: () =>
@@ -177,7 +186,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     tgtLargestAtMost: (p) =>
       `the largest, ${average(p.largest, 'en')}, is not below ${average(p.most, 'en')}, the most the benefits pay (the caps): it says only that the cap was reached; give a count above a threshold below the cap instead`,
     tgtOtherParts: (p) =>
-      `${joinEn(p.others.map((o) => `"${o}"`))} ${p.others.length === 1 ? 'pays' : 'pay'} the same table as "${p.risk}": another part of the same cost. If the targets count ${p.others.length === 1 ? 'its' : 'their'} claimants too, this fit gives all of them to "${p.risk}", and the scenario would count ${p.others.length === 1 ? 'its' : 'their'} claims again on top: fit the whole cost's figures only where "${p.risk}" is the whole cost`,
+      `${joinEn(p.parts.map((o) => `"${o}"`))} ${p.parts.length === 1 ? 'pays' : 'pay'} the same table as "${p.risk}": another part of the same cost. If the targets count ${p.parts.length === 1 ? 'its' : 'their'} claimants too, this fit gives all of them to "${p.risk}", and the scenario would count ${p.parts.length === 1 ? 'its' : 'their'} claims again on top: fit the whole cost's figures only where "${p.risk}" is the whole cost`,
     // fitting
     fitNoMean: (p) =>
       `shape ${p.shape.toFixed(3)} ≤ 1: this Pareto II has no mean (the expected cost is infinite), so it cannot be a scenario's cost distribution`,
@@ -227,6 +236,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     thousandsSeparator: (p) => `请去掉千位分隔符和单位，而不是 "${p.text}"`,
     yearRange: (p) => `必须是 ${p.min} 到 ${p.max} 之间的整数年份`,
     monthsRange: () => '必须是大于 0、不超过 12 的月数（空白表示全年）',
+    projectsList: (p) => `项目名称至多 ${p.max} 个，以“;”“；”或“、”分隔，每个至多 ${p.length} 个字符`,
     yearOrder: (p) => `必须晚于 ${p.previous} 年（年份须严格递增）`,
     wholeRange: (p) => `必须是 ${count(p.min)} 到 ${count(p.max)} 之间的整数`,
     moneyRange: (p) => `必须是 0 到 ${count(p.max)} 元之间的金额`,
@@ -285,6 +295,13 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     checkContributionJump: (p) =>
       `人均会费由 ${perMember(p.from)} 变为 ${perMember(p.to)}（${signedPercent(p.to / p.from - 1)}），` +
       `而参互人数变化 ${signedPercent(p.memberGrowth)}：人数与会费的口径（项目、月份）是否一致？`,
+    checkProjectsChanged: (p) =>
+      `项目与上年不同（${[
+        p.added.length > 0 ? `新增 ${joinZh(p.added)}` : '',
+        p.dropped.length > 0 ? `不再包括 ${joinZh(p.dropped)}` : '',
+      ]
+        .filter((x) => x !== '')
+        .join('；')}）：增长率比较的是不同的方案，而非同一方案的增长`,
     calNoYears: () => '至少需要一年的会员人数、受益人数和支付金额',
     calNoClaimants: () => '这些年份没有受益人：无法校准发生率和人均待遇',
     calRateAboveOne: (p) => `${count(p.members)} 名会员中有 ${count(p.claimants)} 名受益人：发生率不能超过 1`,
@@ -323,7 +340,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     tgtLargestAtMost: (p) =>
       `最大额 ${average(p.largest, 'zh')} 不低于待遇最多支付的 ${average(p.most, 'zh')}（封顶）：只说明有人达到封顶；请改给低于封顶的门槛人数`,
     tgtOtherParts: (p) =>
-      `${joinZh(p.others.map((o) => `「${o}」`))}与「${p.risk}」按同一张待遇表支付，是同一项费用的另一部分。若目标中的人数与金额也包括其受益人，此拟合会把它们全部归于「${p.risk}」，方案中其理赔将被重复计入：只有「${p.risk}」是全部费用时才宜按全部费用的数字拟合`,
+      `${joinZh(p.parts.map((o) => `「${o}」`))}与「${p.risk}」按同一张待遇表支付，是同一项费用的另一部分。若目标中的人数与金额也包括其受益人，此拟合会把它们全部归于「${p.risk}」，方案中其理赔将被重复计入：只有「${p.risk}」是全部费用时才宜按全部费用的数字拟合`,
     fitNoMean: (p) =>
       `形状参数 ${p.shape.toFixed(3)} ≤ 1：此 Pareto II 分布没有均值（期望费用无穷大），不能作为方案的费用分布`,
     fitExponentialLimit: () =>

@@ -1,6 +1,7 @@
 /**
  * The words, in English and Chinese, for what a history says beyond its table: the part years
- * (rows covering fewer than 12 months), what its counts count (people or 人次) and the claim rate's year-to-year spread beyond chance
+ * (rows covering fewer than 12 months), the projects its figures cover, what its counts count
+ * (people or 人次) and the claim rate's year-to-year spread beyond chance
  * (analyseHistory's rateSpread, the rateCv a scenario would take). The CLI's history summary and
  * the workbench's Experience view print the same sentences.
  * @example rateSpreadText(analysis, 'en')
@@ -16,6 +17,24 @@ export function partYearsText(a: HistoryAnalysis, lang: Lang): string | null {
   return lang === 'zh'
     ? `不足一年（赔付与受益人数只含所列月数）：${part.map((r) => `${r.year} 年 ${r.months} 个月`).join('，')}`
     : `Part years (payouts and claimants cover these months only): ${part.map((r) => `${r.year}, ${r.months} months`).join('; ')}`;
+}
+
+/**
+ * The projects the figures cover, where the file says (its `projects` column): one list when
+ * every year that says has the same, else year by year; null when no year says.
+ */
+export function projectsText(a: HistoryAnalysis, lang: Lang): string | null {
+  const zh = lang === 'zh';
+  const said = a.years.filter((y) => y.projects !== undefined);
+  if (said.length === 0) return null;
+  const list = (p: readonly string[]) => p.join(zh ? '、' : ', ');
+  const same = said.every((y) => list(y.projects!) === list(said[0].projects!));
+  if (same && said.length === a.years.length)
+    return zh ? `项目：${list(said[0].projects!)}` : `Projects: ${list(said[0].projects!)}`;
+  const byYear = said.map((y) =>
+    zh ? `${y.year} 年 ${list(y.projects!)}` : `${y.year} ${list(y.projects!)}`,
+  );
+  return zh ? `项目：${byYear.join('；')}` : `Projects: ${byYear.join('; ')}`;
 }
 
 /**

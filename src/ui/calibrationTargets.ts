@@ -282,7 +282,7 @@ export function createTargetsPanel(deps: {
         ? h(
             'p',
             { class: 'note caution', role: 'note', 'data-testid': 'targets-parts' },
-            historyMessageText(lang, { code: 'tgtOtherParts', params: { risk: risk!.id, others: parts } }),
+            historyMessageText(lang, { code: 'tgtOtherParts', params: { risk: risk!.id, parts } }),
           )
         : '',
       familiesTable(r.fits, lang),

@@ -10,7 +10,7 @@
  *                                                  └▶ calibration (years with claimants)
  * A file that cannot be read leaves what was shown before untouched.
  */
-import { countsText, partYearsText, rateSpreadText } from '../messages/rateSpread.ts';
+import { countsText, partYearsText, projectsText, rateSpreadText } from '../messages/rateSpread.ts';
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import {
@@ -185,6 +185,7 @@ export function createHistoryView(deps: { store: Store }): View {
           historyTable(analysis, lang),
           ...[
             ['history-part-years', partYearsText(analysis, lang)],
+            ['history-projects', projectsText(analysis, lang)],
             ['history-counts', countsText(analysis, lang)],
             ['history-rate-spread', rateSpreadText(analysis, lang)],
           ].flatMap(([id, text]) =>

@@ -149,9 +149,10 @@ describe('history reads regional tables and figures in 万 from .xlsx', () => {
         '\u652f\u51fa\uff08\u4e07\u5143\uff09',
         '\u53d7\u76ca\u4eba\u6570\uff08\u4eba\uff09',
         '\u6708\u6570',
+        '\u9879\u76ee',
       ],
-      [2014, 9.1449, 762.3069, 150, 507, 11],
-      [2015, 33.2874, 998.622, 402, 2236, 11],
+      [2014, 9.1449, 762.3069, 150, 507, 11, '\u5168\u90e8\u4e92\u52a9\u4fdd\u969c\u9879\u76ee'],
+      [2015, 33.2874, 998.622, 402, 2236, 11, '\u5168\u90e8\u4e92\u52a9\u4fdd\u969c\u9879\u76ee'],
     ];
     const r = runCli(['history', file('wan.xlsx', await workbook(wan)), '--json']);
     expect(r.code).toBe(0);

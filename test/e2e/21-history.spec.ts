@@ -42,11 +42,13 @@ test.describe(() => {
     assert.match(await page.locator(`${tid('history-table')} tr[data-year="2015"] th`).innerText(), /2015/);
     assert.ok(text.includes('2015'), `the flag names the year: ${text}`);
     assert.ok((await page.locator(`${tid('history-warnings')}`).count()) === 1, 'the data checks are shown');
-    // The header says what the counts count (members 332,874人次, 受益职工2236人), and so does the screen.
+    // The header says what the counts count (members 332,874人次, 受益职工2236人) and the projects
+    // column which projects (all of them), and so does the screen.
     assert.equal(
       await page.locator(tid('history-counts')).innerText(),
       '计数口径：会员按人次计（参保人次：同一人每次参保各计一次）；受益按人数计（每人只计一次）',
     );
+    assert.equal(await page.locator(tid('history-projects')).innerText(), '项目：全部互助保障项目');
     const chart = await waitForChart(page, 'chart-history');
     await screenshot(page, 'history-wenzhou');
     // English: the same flag in English words.

@@ -22,12 +22,12 @@ export async function workbook(
 
 /**
  * Wenzhou's history (data/wenzhou.csv) under Chinese headers: 年份, 参保人数（人次）: enrolments,
- * 互助金收入, 支出, 受益人数（人）: people, 月数.
+ * 互助金收入, 支出, 受益人数（人）: people, 月数, 项目 (projects).
  */
 export const WENZHOU_ZH: unknown[][] = [
-  ['年份', '参保人数（人次）', '互助金收入', '支出', '受益人数（人）', '月数'],
-  [2014, 91449, 7623069, 1500000, 507, 11],
-  [2015, 332874, 9986220, 4020000, 2236, 11],
+  ['年份', '参保人数（人次）', '互助金收入', '支出', '受益人数（人）', '月数', '项目'],
+  [2014, 91449, 7623069, 1500000, 507, 11, '全部互助保障项目'],
+  [2015, 332874, 9986220, 4020000, 2236, 11, '全部互助保障项目'],
 ];
 
 /** A zip whose one part is `mb` MB of zeros, deflated at the highest level (about 1,000:1). */

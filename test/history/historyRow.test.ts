@@ -118,7 +118,7 @@ describe('parseHistory: the required columns and the size limit', () => {
       ['year', 'members', 'contributions', 'payouts'].map((column) => ({
         at: { line: 1 },
         code: 'missingColumn',
-        params: { column, columns: 'year, members, contributions, payouts, claimants, months' },
+        params: { column, columns: 'year, members, contributions, payouts, claimants, months, projects' },
       })),
     );
   });
@@ -164,7 +164,7 @@ describe('parseHistory: places and texts of problems', () => {
         code: 'unknownColumn',
         params: {
           column: 'Region',
-          allowed: ['year', 'members', 'contributions', 'payouts', 'claimants', 'months'],
+          allowed: ['year', 'members', 'contributions', 'payouts', 'claimants', 'months', 'projects'],
         },
       },
       { at: { line: 2, column: 'contributions' }, code: 'thousandsSeparator', params: { text: '1,000' } },

@@ -87,7 +87,7 @@ describe('parseHistory: problems, all at once, located by line and column', () =
       {
         path: 'line 1, region',
         message:
-          'unknown column "region" (allowed: year, members, contributions, payouts, claimants, months)',
+          'unknown column "region" (allowed: year, members, contributions, payouts, claimants, months, projects)',
       },
       { path: 'line 2, members', message: 'must be a whole number from 1 to 1,000,000,000' },
     ]);
@@ -100,12 +100,12 @@ describe('parseHistory: problems, all at once, located by line and column', () =
       {
         path: 'line 1',
         message:
-          'the header has no column "contributions" (the columns are year, members, contributions, payouts, claimants, months)',
+          'the header has no column "contributions" (the columns are year, members, contributions, payouts, claimants, months, projects)',
       },
       {
         path: 'line 1',
         message:
-          'the header has no column "payouts" (the columns are year, members, contributions, payouts, claimants, months)',
+          'the header has no column "payouts" (the columns are year, members, contributions, payouts, claimants, months, projects)',
       },
     ]);
   });
@@ -122,7 +122,7 @@ describe('parseHistory: problems, all at once, located by line and column', () =
       problems: [
         {
           path: 'line 1',
-          message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants,months)',
+          message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants,months,projects)',
         },
       ],
     });
@@ -187,7 +187,7 @@ describe('validateHistoryRows: rows built in memory', () => {
     expect(!r.ok && r.problems).toEqual([
       {
         path: 'row 2 (year 2017).extra',
-        message: 'unknown column "extra" (allowed: year, members, contributions, payouts, claimants, months)',
+        message: 'unknown column "extra" (allowed: year, members, contributions, payouts, claimants, months, projects)',
       },
       { path: 'row 2 (year 2017).members', message: 'must be a whole number from 1 to 1,000,000,000' },
       { path: 'row 2 (year 2017).payouts', message: 'must be a number, not "1"' },

@@ -269,7 +269,7 @@ describe('a sheet through the table readers', () => {
     expect(problemsOf(parseHistory(s))).toEqual([
       {
         path: 'Sheet1!F2 (x)',
-        message: 'unknown column "x" (allowed: year, members, contributions, payouts, claimants, months)',
+        message: 'unknown column "x" (allowed: year, members, contributions, payouts, claimants, months, projects)',
       },
       { path: 'Sheet1!C3 (members)', message: 'must be a whole number from 1 to 1,000,000,000' },
       {
@@ -284,7 +284,7 @@ describe('a sheet through the table readers', () => {
       {
         path: 'S!1:1',
         message:
-          'the header has no column "contributions" (the columns are year, members, contributions, payouts, claimants, months)',
+          'the header has no column "contributions" (the columns are year, members, contributions, payouts, claimants, months, projects)',
       },
     ]);
   });
@@ -292,7 +292,7 @@ describe('a sheet through the table readers', () => {
     expect(problemsOf(parseHistory(sheet([], 'S')))).toEqual([
       {
         path: 'S',
-        message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants,months)',
+        message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants,months,projects)',
       },
     ]);
   });

@@ -77,7 +77,10 @@ function csvLeaves(text: string): Leaf[] {
   for (const row of rows) {
     const key = row[0].split(' ')[0];
     row.slice(1).forEach((cell, i) => {
-      if (cell.trim() !== '') out.push([`${key}.${columns[i + 1]}`, Number(cell)]);
+      // `projects` is text (which projects a row covers), not a figure: data/README.md says where
+      // each file's comes from in its section.
+      if (cell.trim() !== '' && columns[i + 1] !== 'projects')
+        out.push([`${key}.${columns[i + 1]}`, Number(cell)]);
     });
   }
   return out;

@@ -29,6 +29,7 @@ describe('readWorkbook', () => {
           claimants: 507,
           months: 11,
           counted: { members: 'times', claimants: 'people' },
+          projects: ['全部互助保障项目'],
         },
         {
           year: 2015,
@@ -38,6 +39,7 @@ describe('readWorkbook', () => {
           claimants: 2236,
           months: 11,
           counted: { members: 'times', claimants: 'people' },
+          projects: ['全部互助保障项目'],
         },
       ],
     });
