@@ -186,7 +186,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     tgtLargestAtMost: (p) =>
       `the largest, ${average(p.largest, 'en')}, is not below ${average(p.most, 'en')}, the most the benefits pay (the caps): it says only that the cap was reached; give a count above a threshold below the cap instead`,
     tgtOtherParts: (p) =>
-      `${joinEn(p.parts.map((o) => `"${o}"`))} ${p.parts.length === 1 ? 'pays' : 'pay'} the same table as "${p.risk}": another part of the same cost. If the targets count ${p.parts.length === 1 ? 'its' : 'their'} claimants too, this fit gives all of them to "${p.risk}", and the scenario would count ${p.parts.length === 1 ? 'its' : 'their'} claims again on top: fit the whole cost's figures only where "${p.risk}" is the whole cost`,
+      `${joinEn(p.parts.map((o) => `"${o}"`))} ${p.parts.length === 1 ? 'pays' : 'pay'} the same table as "${p.risk}": another part of the same cost. If the figures fitted count ${p.parts.length === 1 ? 'its' : 'their'} claimants too, this fit gives all of them to "${p.risk}", and the scenario would count ${p.parts.length === 1 ? 'its' : 'their'} claims again on top: fit the whole cost's figures only where "${p.risk}" is the whole cost`,
     // fitting
     fitNoMean: (p) =>
       `shape ${p.shape.toFixed(3)} ≤ 1: this Pareto II has no mean (the expected cost is infinite), so it cannot be a scenario's cost distribution`,
@@ -340,7 +340,7 @@ export const HISTORY_TEXTS: Catalogue<HistoryMessageParams> = {
     tgtLargestAtMost: (p) =>
       `最大额 ${average(p.largest, 'zh')} 不低于待遇最多支付的 ${average(p.most, 'zh')}（封顶）：只说明有人达到封顶；请改给低于封顶的门槛人数`,
     tgtOtherParts: (p) =>
-      `${joinZh(p.parts.map((o) => `「${o}」`))}与「${p.risk}」按同一张待遇表支付，是同一项费用的另一部分。若目标中的人数与金额也包括其受益人，此拟合会把它们全部归于「${p.risk}」，方案中其理赔将被重复计入：只有「${p.risk}」是全部费用时才宜按全部费用的数字拟合`,
+      `${joinZh(p.parts.map((o) => `「${o}」`))}与「${p.risk}」按同一张待遇表支付，是同一项费用的另一部分。若所拟合的人数与金额也包括其受益人，此拟合会把它们全部归于「${p.risk}」，方案中其理赔将被重复计入：只有「${p.risk}」是全部费用时才宜按全部费用的数字拟合`,
     fitNoMean: (p) =>
       `形状参数 ${p.shape.toFixed(3)} ≤ 1：此 Pareto II 分布没有均值（期望费用无穷大），不能作为方案的费用分布`,
     fitExponentialLimit: () =>

@@ -37,7 +37,7 @@ import { LABELS } from './i18n.ts';
 import { setAt } from './paths.ts';
 import type { Store } from './store.ts';
 import { rateText } from './describe.ts';
-import { costParams, createTargetsPanel } from './calibrationTargets.ts';
+import { costParams, costPartsNote, createTargetsPanel } from './calibrationTargets.ts';
 
 type CalResult = ReturnType<typeof calibrateScenario>;
 
@@ -200,6 +200,7 @@ export function createCalibration(deps: { store: Store }) {
           ].join(l.ruleSep),
         ),
         r.who === 'female' ? h('p', { class: 'note' }, l.calFemale) : '',
+        costPartsNote(store.state.valid, r, lang, 'calibration-parts'),
         calibrationTable(cal.table, lang),
         h(
           'div',

@@ -8,7 +8,7 @@
  * the best fit (cost, and the rate when members and claimants are given) into the draft.
  */
 import { formatYuan, type Lang } from '../domain/format.ts';
-import type { CostDist, CostRisk } from '../domain/scenario.ts';
+import type { CostDist, CostRisk, Scenario } from '../domain/scenario.ts';
 import {
   calibrateTargets,
   costParts,
@@ -275,16 +275,8 @@ export function createTargetsPanel(deps: {
     if (!result || !result.ok) return [];
     const r = result;
     const risk = deps.risk();
-    const scenario = store.state.valid;
-    const parts = risk && scenario ? costParts(scenario, risk.id) : [];
     return [
-      parts.length > 0
-        ? h(
-            'p',
-            { class: 'note caution', role: 'note', 'data-testid': 'targets-parts' },
-            historyMessageText(lang, { code: 'tgtOtherParts', params: { risk: risk!.id, parts } }),
-          )
-        : '',
+      costPartsNote(store.state.valid, risk, lang, 'targets-parts'),
       familiesTable(r.fits, lang),
       h(
         'p',
@@ -344,6 +336,26 @@ export function costParams(d: CostDist, lang: Lang): string {
   if (d.dist === 'lognormal' || d.dist === 'gamma')
     return l.fitMeanCv(formatYuan(d.mean, lang), digits(d.cv));
   return '';
+}
+
+/**
+ * The note that other cost risks pay the same tables as `risk` (history/costParts.ts): figures of
+ * the whole cost fitted to one part give it the other parts' claimants too. '' when there are none.
+ */
+export function costPartsNote(
+  scenario: Scenario | null,
+  risk: CostRisk | null,
+  lang: Lang,
+  testid: string,
+): HTMLElement | '' {
+  const parts = risk && scenario ? costParts(scenario, risk.id) : [];
+  return parts.length === 0
+    ? ''
+    : h(
+        'p',
+        { class: 'note caution', role: 'note', 'data-testid': testid },
+        historyMessageText(lang, { code: 'tgtOtherParts', params: { risk: risk!.id, parts } }),
+      );
 }
 
 function familiesTable(fits: readonly FamilyTargetFit[], lang: Lang): HTMLElement {

@@ -78,6 +78,13 @@ test.describe(() => {
     assert.equal(await page.locator(tid('calibration-risk')).inputValue(), 'inpatient');
     const summary = await page.locator(tid('calibration-summary')).innerText();
     assert.ok(hasCJK(summary) && summary.includes('4.27'), `the new rate per 100: ${summary}`);
+    // Xilingol's figures are of the whole inpatient cost, which this file splits in two: the
+    // screen says the fit gives the severe part's claimants to this one.
+    assert.ok(
+      (await page.locator(tid('calibration-parts')).innerText()).startsWith(
+        '「inpatient-severe」与「inpatient」按同一张待遇表支付，是同一项费用的另一部分。',
+      ),
+    );
     const before = await page.locator(field('risks[0].rate')).inputValue();
     const meanBefore = await page.locator(field('risks[0].cost.mean')).inputValue();
     await page.locator(tid('apply-calibration')).click();
