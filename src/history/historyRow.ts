@@ -13,13 +13,12 @@
  *   row's payouts and claimants cover, more than 0 and at most 12 (11.28 for 1 January to
  *   9 December). Rates and growth are then read per year (analyseHistory), the members' exposure
  *   as members × months / 12.
- * Claimants above members is not refused here: it is a data check (analyseHistory) because
- * sources do report claim counts (person-times) where claimants (persons) are meant.
- *
  * - `projects` (optional column; a blank cell = not said): the mutual-aid projects the row's
  *   figures cover, names separated by `;`, `；` or `、` (at most 20 names of at most 60 characters),
  *   so that a year whose projects differ from the year before is not read as the same scheme
  *   grown (analyseHistory's `projects-changed` check).
+ * Claimants above members is not refused here: it is a data check (analyseHistory) because
+ * sources do report claim counts (person-times) where claimants (persons) are meant.
  *
  * What the counts count is said by the header, not by a cell (headerAliases.ts, `headerCounts`):
  * `members (人次)` for enrolments (a member counted once for each enrolment: member-years over
@@ -56,6 +55,8 @@ export interface HistoryRow {
 export const PROJECTS_COLUMN = 'projects';
 export const MAX_PROJECTS = 20;
 export const MAX_PROJECT_NAME = 60;
+/** What separates two project names in a cell: `;`, `；` or `、`. */
+export const PROJECT_SEPARATORS = /[;\uff1b\u3001]/;
 
 /**
  * A `projects` cell as names (split at `;`, `；` or `、`, each trimmed, empty ones dropped):
@@ -64,7 +65,7 @@ export const MAX_PROJECT_NAME = 60;
  */
 export function readProjects(text: string): { projects?: string[]; problem?: HistoryMessage } {
   const names = text
-    .split(/[;\uff1b\u3001]/)
+    .split(PROJECT_SEPARATORS)
     .map((s) => s.trim())
     .filter((s) => s !== '');
   if (names.length === 0) return {};

@@ -15,6 +15,7 @@ import {
   HISTORY_COLUMNS,
   MAX_PROJECT_NAME,
   MAX_PROJECTS,
+  PROJECT_SEPARATORS,
   PROJECTS_COLUMN,
   readProjects,
   type HistoryRow,
@@ -35,7 +36,7 @@ const asCell = (v: unknown): { cell: Cell; text: string } => {
 function projectsOf(v: unknown, at: HistoryPlace, problems: HistoryProblem[]): string[] | undefined {
   if (v === undefined || v === null) return undefined;
   const list = Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
-  const read = list && !list.some((x) => /[;\uff1b\u3001]/.test(x)) ? readProjects(list.join(';')) : null;
+  const read = list && !list.some((x) => PROJECT_SEPARATORS.test(x)) ? readProjects(list.join(';')) : null;
   if (!read || read.problem || (read.projects?.length ?? 0) !== list!.length) {
     problems.push({
       at,
