@@ -20,21 +20,36 @@ export function partYearsText(a: HistoryAnalysis, lang: Lang): string | null {
 }
 
 /**
- * The projects the figures cover, where the file says (its `projects` column): one list when
- * every year that says has the same, else year by year; null when no year says.
+ * The projects the figures cover, where the file says (its `projects` column), in parts a view
+ * can render (the names are the file's own words): one list when every year says the same, else
+ * year by year; null when no year says.
  */
-export function projectsText(a: HistoryAnalysis, lang: Lang): string | null {
+export function projectsLine(
+  a: HistoryAnalysis,
+  lang: Lang,
+): { head: string; groups: { year: string; names: string[] }[]; nameSep: string; groupSep: string } | null {
   const zh = lang === 'zh';
   const said = a.years.filter((y) => y.projects !== undefined);
   if (said.length === 0) return null;
-  const list = (p: readonly string[]) => p.join(zh ? '、' : ', ');
-  const same = said.every((y) => list(y.projects!) === list(said[0].projects!));
-  if (same && said.length === a.years.length)
-    return zh ? `项目：${list(said[0].projects!)}` : `Projects: ${list(said[0].projects!)}`;
-  const byYear = said.map((y) =>
-    zh ? `${y.year} 年 ${list(y.projects!)}` : `${y.year} ${list(y.projects!)}`,
-  );
-  return zh ? `项目：${byYear.join('；')}` : `Projects: ${byYear.join('; ')}`;
+  const nameSep = zh ? '、' : ', ';
+  const key = (p: readonly string[]) => p.join('\n');
+  const same =
+    said.length === a.years.length && said.every((y) => key(y.projects!) === key(said[0].projects!));
+  return {
+    head: zh ? '项目：' : 'Projects: ',
+    groups: same
+      ? [{ year: '', names: said[0].projects! }]
+      : said.map((y) => ({ year: zh ? `${y.year} 年 ` : `${y.year} `, names: y.projects! })),
+    nameSep,
+    groupSep: zh ? '；' : '; ',
+  };
+}
+
+/** projectsLine as one line of text (the CLI's). */
+export function projectsText(a: HistoryAnalysis, lang: Lang): string | null {
+  const line = projectsLine(a, lang);
+  if (line === null) return null;
+  return `${line.head}${line.groups.map((g) => `${g.year}${g.names.join(line.nameSep)}`).join(line.groupSep)}`;
 }
 
 /**
@@ -51,11 +66,11 @@ export function countsText(a: HistoryAnalysis, lang: Lang): string | null {
     },
     en: {
       membersCounted: {
-        times: 'members in 人次 (enrolments: a member enrolled twice counts twice)',
+        times: 'members in person-times (enrolments: a member enrolled twice counts twice)',
         people: 'members in people',
       },
       claimantsCounted: {
-        times: 'claimants in 人次 (claims: each benefit paid counts once)',
+        times: 'claimants in person-times (claims: each benefit paid counts once)',
         people: 'claimants in people (each once)',
       },
     },

@@ -10,7 +10,7 @@
  *                                                  └▶ calibration (years with claimants)
  * A file that cannot be read leaves what was shown before untouched.
  */
-import { countsText, partYearsText, projectsText, rateSpreadText } from '../messages/rateSpread.ts';
+import { countsText, partYearsText, projectsLine, rateSpreadText } from '../messages/rateSpread.ts';
 import { historySpec } from '../charts/history.ts';
 import { formatPercent, formatYuan, type Lang } from '../domain/format.ts';
 import {
@@ -183,9 +183,9 @@ export function createHistoryView(deps: { store: Store }): View {
           { class: 'compare-results' },
           h('p', { class: 'note' }, l.histShowing(loaded.name)),
           historyTable(analysis, lang),
+          projectsNote(analysis, lang),
           ...[
             ['history-part-years', partYearsText(analysis, lang)],
-            ['history-projects', projectsText(analysis, lang)],
             ['history-counts', countsText(analysis, lang)],
             ['history-rate-spread', rateSpreadText(analysis, lang)],
           ].flatMap(([id, text]) =>
@@ -249,6 +249,22 @@ export function createHistoryView(deps: { store: Store }): View {
 }
 
 const growthText = (g: number | null) => (g === null ? '—' : signedPercent(g));
+
+/** The projects line, each name the file's own words (`data-user-text`), or '' when the file says none. */
+function projectsNote(a: HistoryAnalysis, lang: Lang): HTMLElement | '' {
+  const line = projectsLine(a, lang);
+  if (line === null) return '';
+  const parts: (Node | string)[] = [line.head];
+  line.groups.forEach((g, i) => {
+    if (i > 0) parts.push(line.groupSep);
+    parts.push(g.year);
+    g.names.forEach((n, k) => {
+      if (k > 0) parts.push(line.nameSep);
+      parts.push(h('span', { 'data-user-text': '' }, n));
+    });
+  });
+  return h('p', { class: 'note', 'data-testid': 'history-projects' }, parts);
+}
 
 function historyTable(a: HistoryAnalysis, lang: Lang): HTMLElement {
   const l = LABELS[lang];

@@ -159,7 +159,13 @@ test.describe(() => {
                 '[data-testid="lang"], .vega-embed, [data-testid="scenario-name"], [data-user-text]',
               ),
           )
-          .map((el) => (el.innerText || '').trim())
+          // What quotes the user's file (`data-user-text` inside a label: a project's name) is not a label.
+          .map((el) => {
+            let text = el.innerText || '';
+            for (const quoted of el.querySelectorAll<HTMLElement>('[data-user-text]'))
+              text = text.replace(quoted.innerText, '');
+            return text.trim();
+          })
           .filter(Boolean),
       );
     await openHistory(page, 'wenzhou.csv');

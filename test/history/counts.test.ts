@@ -156,7 +156,7 @@ describe('the summary says what the counts count (CLI history and the Experience
   const text = (csv: string, lang: 'zh' | 'en') => countsText(analyse(rowsOf(csv)), lang);
   it('Wenzhou: members are enrolments (332,874人次), claimants people (受益职工2236人)', () => {
     expect(countsText(analyse(rowsOf(data('wenzhou.csv'))), 'en')).toBe(
-      'Counts: members in 人次 (enrolments: a member enrolled twice counts twice); claimants in people (each once)',
+      'Counts: members in person-times (enrolments: a member enrolled twice counts twice); claimants in people (each once)',
     );
     expect(countsText(analyse(rowsOf(data('wenzhou.csv'))), 'zh')).toBe(
       '计数口径：会员按人次计（参保人次：同一人每次参保各计一次）；受益按人数计（每人只计一次）',
@@ -164,14 +164,14 @@ describe('the summary says what the counts count (CLI history and the Experience
   });
   it('Beijing: both in 人次; a file that says nothing has no such line', () => {
     expect(countsText(analyse(rowsOf(data('beijing-transport.csv'))), 'en')).toBe(
-      'Counts: members in 人次 (enrolments: a member enrolled twice counts twice); claimants in 人次 (claims: each benefit paid counts once)',
+      'Counts: members in person-times (enrolments: a member enrolled twice counts twice); claimants in person-times (claims: each benefit paid counts once)',
     );
     expect(countsText(analyse(rowsOf(data('xilingol.csv'))), 'en')).toBe(null);
     expect(text(`year,members,contributions,payouts,claimants\n${XILINGOL}`, 'zh')).toBe(null);
   });
   it('only the count a header marks is named', () => {
     expect(text(`year,members,contributions,payouts,claimants (人次)\n${XILINGOL}`, 'en')).toBe(
-      'Counts: claimants in 人次 (claims: each benefit paid counts once)',
+      'Counts: claimants in person-times (claims: each benefit paid counts once)',
     );
   });
 });
