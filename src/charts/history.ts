@@ -58,7 +58,14 @@ export function historySpec(
       ratio: y.lossRatio,
       tip: `${y.year} ${labels.lossRatio} ${formatPercent(y.lossRatio!)}`,
     }));
-  const marks = flags.map((f) => ({ year: String(f.year), text: f.text }));
+  // One mark per flagged year, its flags' texts joined: two texts at one year would overprint.
+  const marks = [...new Set(flags.map((f) => f.year))].map((year) => ({
+    year: String(year),
+    text: flags
+      .filter((f) => f.year === year)
+      .map((f) => f.text)
+      .join(' · '),
+  }));
   const maxAbs = Math.max(1, ...bars.map((b) => b.amount));
   const x = { field: 'year', type: 'ordinal' as const, title: labels.x, axis: { labelAngle: 0 } };
   return {

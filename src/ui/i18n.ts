@@ -357,7 +357,7 @@ const zh = {
   fanDepleted: '耗尽概率',
   histTitle: '历年经验',
   histHint:
-    '导入历年收支 CSV（列 year, members, contributions, payouts，可选 claimants 和 months（不足一年的月数）），或地区汇总表（含 region 列）。',
+    '导入历年收支 CSV（列 year, members, contributions, payouts，可选 claimants、months（不足一年的月数）和 projects（所含项目）），或地区汇总表（含 region 列）。',
   histOpen: '导入 CSV 或 Excel…',
   sheetChoose: '工作表',
   histExample: '内置数据…',
@@ -847,7 +847,7 @@ const en: Labels = {
   fanDepleted: 'P(depleted)',
   histTitle: 'Experience by year',
   histHint:
-    'Import a history CSV (columns year, members, contributions, payouts, optionally claimants and months (for a part year)), or a regional table (with a region column).',
+    'Import a history CSV (columns year, members, contributions, payouts, optionally claimants, months (for a part year) and projects (the projects covered)), or a regional table (with a region column).',
   histOpen: 'Import CSV or Excel…',
   sheetChoose: 'Sheet',
   histExample: 'Bundled data…',

@@ -55,6 +55,19 @@ describe('the history chart', () => {
     expect(compileMessages(spec)).toEqual([]);
     expect(JSON.stringify(spec)).toContain('支出增速过快');
   });
+  it('marks a year with two flags once, both texts in one label (two labels would overprint)', () => {
+    const spec = historySpec(
+      rows,
+      [
+        { year: 2015, text: '支出增速过快' },
+        { year: 2015, text: '参保人数激增' },
+      ],
+      { lang: 'zh', labels, width: 600 },
+    ) as { layer: { data: { values: unknown[] } }[] };
+    const marks = spec.layer.at(-1)!.data.values;
+    expect(marks).toEqual([{ year: '2015', text: '支出增速过快 · 参保人数激增' }]);
+    expect(spec.layer.at(-2)!.data.values).toEqual(marks);
+  });
   it('accepts years without contributions (not reported)', () => {
     const spec = historySpec([{ year: 2019, contributions: null, payouts: 90000, lossRatio: null }], [], {
       lang: 'en',
