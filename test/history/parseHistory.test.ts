@@ -122,7 +122,8 @@ describe('parseHistory: problems, all at once, located by line and column', () =
       problems: [
         {
           path: 'line 1',
-          message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants,months,projects)',
+          message:
+            'is empty: a header row is needed (year,members,contributions,payouts,claimants,months,projects)',
         },
       ],
     });
@@ -187,7 +188,8 @@ describe('validateHistoryRows: rows built in memory', () => {
     expect(!r.ok && r.problems).toEqual([
       {
         path: 'row 2 (year 2017).extra',
-        message: 'unknown column "extra" (allowed: year, members, contributions, payouts, claimants, months, projects)',
+        message:
+          'unknown column "extra" (allowed: year, members, contributions, payouts, claimants, months, projects)',
       },
       { path: 'row 2 (year 2017).members', message: 'must be a whole number from 1 to 1,000,000,000' },
       { path: 'row 2 (year 2017).payouts', message: 'must be a number, not "1"' },

@@ -269,7 +269,8 @@ describe('a sheet through the table readers', () => {
     expect(problemsOf(parseHistory(s))).toEqual([
       {
         path: 'Sheet1!F2 (x)',
-        message: 'unknown column "x" (allowed: year, members, contributions, payouts, claimants, months, projects)',
+        message:
+          'unknown column "x" (allowed: year, members, contributions, payouts, claimants, months, projects)',
       },
       { path: 'Sheet1!C3 (members)', message: 'must be a whole number from 1 to 1,000,000,000' },
       {
@@ -292,7 +293,8 @@ describe('a sheet through the table readers', () => {
     expect(problemsOf(parseHistory(sheet([], 'S')))).toEqual([
       {
         path: 'S',
-        message: 'is empty: a header row is needed (year,members,contributions,payouts,claimants,months,projects)',
+        message:
+          'is empty: a header row is needed (year,members,contributions,payouts,claimants,months,projects)',
       },
     ]);
   });
