@@ -16,6 +16,11 @@ describe('scaleContributions', () => {
     expect(out).toEqual([3.34, 3.33, 3.33]);
     expect(Math.round(out.reduce((a, b) => a + b, 0) * 100)).toBe(1000);
   });
+  it('takes a surplus fen from the largest payer, wherever it stands', () => {
+    // 10.03 in quarters, a half and quarters: 2.5075, 5.015, 2.5075 round to 2.51, 5.02, 2.51 =
+    // 10.04, a fen too many, taken from the 20-yuan payer.
+    expect(scaleContributions([10, 20, 10], 10.03)).toEqual([2.51, 5.01, 2.51]);
+  });
   it('puts everything on the first payer when nothing is paid yet', () => {
     expect(scaleContributions([0, 0], 25.79)).toEqual([25.79, 0]);
   });
