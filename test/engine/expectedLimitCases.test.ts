@@ -254,6 +254,18 @@ describe('daily benefits in a limit: Σ_d P(D = d)·(G(d) + E[min(F(X), C − G(
     const got = limit({ dist: 'poisson', mean: 60 }, [day('a', 10, 100)], 5000);
     expect(Math.abs(got - hand) / hand).toBeLessThan(1e-12);
   });
+  it('daily benefits alone (no cost benefit) under 500: Σ_d P(D = d)·min(100·d, 500), Poisson(4) days', () => {
+    const hand = poissonPmf(4, 120).reduce((e, p, d) => e + p * Math.min(100 * d, 500), 0);
+    const got = expectedCostLimit(
+      lomax,
+      1,
+      [],
+      { dist: 'poisson', mean: 4 },
+      [{ b: day('a', 100), c: 1 }],
+      500,
+    );
+    expect(Math.abs(got - hand) / hand).toBeLessThan(1e-12);
+  });
   it('a fixed stay of 4 days at 100 a day: 400 + E[min(0.5·X, 4,600)]', () => {
     const got = limit({ dist: 'fixed', value: 4 }, [day('a', 100)], 5000);
     expect(got / (400 + halfMin(4600))).toBeCloseTo(1, 12);
