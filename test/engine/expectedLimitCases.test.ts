@@ -10,7 +10,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CostDist, DailyBenefit, DaysDist, LumpSumBenefit } from '../../src/domain/scenario.ts';
 import type { SchemeBenefit } from '../../src/domain/scheme.ts';
+import { resolveScheme } from '../../src/domain/defaults.ts';
+import { expectedPayout } from '../../src/engine/expected.ts';
 import { expectedCostLimit, expectedEventMember, type LumpPart } from '../../src/engine/expectedLimit.ts';
+import { validateScenario } from '../../src/io/validate.ts';
+import { problemLines } from '../helpers/worded.ts';
 
 const theta = 2000,
   alpha = 2.5;
@@ -274,6 +278,32 @@ describe('daily benefits in a limit: Σ_d P(D = d)·(G(d) + E[min(F(X), C − G(
     const hand = [1, 2, 30].reduce((e, d) => e + (100 * d + halfMin(5000 - 100 * d)) / 3, 0);
     const got = limit({ dist: 'empirical', values: [1, 2, 30] }, [day('a', 100)], 5000);
     expect(got / hand).toBeCloseTo(1, 12);
+  });
+  it('the same stays in a scenario whose limit of 1,000,000 never binds: the payout is 100 claimants × (200 + 100·11)', () => {
+    const r = validateScenario({
+      format: 'huzhu-scenario/2',
+      name: 'stays with a gap',
+      members: { count: 1000 },
+      contributions: [{ payer: 'member', amount: 100 }],
+      risks: [
+        {
+          id: 'r',
+          kind: 'cost',
+          rate: 0.1,
+          cost: { dist: 'empirical', values: [100, 300] },
+          days: { dist: 'empirical', values: [1, 2, 30] },
+        },
+      ],
+      benefits: [
+        { id: 'b', risk: 'r', type: 'bands', bands: [{ upTo: null, rate: 1 }] },
+        { id: 'd', risk: 'r', type: 'daily', perDay: 100 },
+      ],
+      limits: [{ id: 'all', benefits: ['b', 'd'], cap: 1000000 }],
+    });
+    if (!r.ok) throw new Error(problemLines(r.problems));
+    const e = expectedPayout(resolveScheme(r.scenario));
+    expect(e.limits[0].reduction).toBeLessThan(1e-9);
+    expect(e.payout).toBeCloseTo(130000, 7);
   });
   it('empirical stays of 0, 0, 1 and 40 days at 100 a day up to 2 days: G = 0, 0, 100, 200', () => {
     const hand = (2 * halfMin(5000) + 100 + halfMin(4900) + 200 + halfMin(4800)) / 4;
