@@ -121,7 +121,9 @@ export function expectedCostLimit(
     const p = D.pmf(d);
     sum += p * (g + h(C - g));
     cdf += p;
-    if (d > D.mean && p < 1e-18) break;
+    // Past the mean of an unbounded count the tail is negligible; a bounded one (empirical days, which
+    // may skip values: P(D = d) = 0 between stays of 2 and 30 days) is summed to its end.
+    if (D.max === Infinity && d > D.mean && p < 1e-18) break;
   }
   return sum;
 }
