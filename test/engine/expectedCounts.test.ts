@@ -5,7 +5,7 @@
  * each group's payout after limits, and who is exposed to a risk. Every figure is worked by hand
  * in this file from the scheme's own numbers (Poisson probabilities, an empirical cost's values).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { expectedPayout, expectedPerClaimant } from '../../src/engine/expected.ts';
@@ -61,9 +61,15 @@ describe('lump sums with a waiting period: beneficiaries and 受益人次', () =
     expect(byId(e.beneficiaries, 'full')).toBeCloseTo(10000 * -Math.expm1(-0.03 * 0.9), 9);
     expect(e.payout).toBeCloseTo(1.5 * 184000, 6);
   });
-  it('a members factor 2 doubles the events (and no scale is the first period’s: factors of 1)', () => {
+  it('a members factor 2 doubles the events', () => {
     expect(byId(expectedPayout(s, { members: 2, rate: 1, cost: 1 }).claimants, 'e')).toBeCloseTo(400, 9);
-    expect(byId(expectedPayout(s).claimants, 'e')).toBeCloseTo(200, 9);
+  });
+  it('no scale is the first period’s: factors of 1', async () => {
+    // UNIT_SCALE is built when the module loads: imported afresh, so that a mutation-testing run
+    // sees its mutants
+    vi.resetModules();
+    const fresh = await import('../../src/engine/expected.ts');
+    expect(byId(fresh.expectedPayout(s).claimants, 'e')).toBeCloseTo(200, 9);
   });
 });
 
@@ -88,16 +94,19 @@ describe('a limit over one of two lump sums, per share, for holders of 2 shares'
   // E[min(2,000 K, 3,000)] = 2,000 P(K = 1) + 3,000 P(K ≥ 2)
   const limitedA = 2000 * p1 + 3000 * (1 - p0 - p1);
   const reduction = 10000 * (2000 * nu - limitedA);
-  const e = expectedPayout(resolveScheme(scenario));
+  // computed inside each test, not while the tests are collected: a mutation-testing run switches
+  // its mutant on only for the tests themselves
+  const payout = () => expectedPayout(resolveScheme(scenario));
 
   it('the limit takes off m(2,000ν − E[min(2,000K, 3,000)]), B untouched', () => {
-    expect(e.limits[0].reduction).toBeCloseTo(reduction, 6);
+    expect(payout().limits[0].reduction).toBeCloseTo(reduction, 6);
     expect(reduction).toBeGreaterThan(1000);
   });
   it('the payout and the group’s payout are the benefits less that reduction', () => {
-    const payout = 10000 * (2000 * nu + 500 * nu) - reduction;
-    expect(e.payout).toBeCloseTo(payout, 6);
-    expect(e.groups[0].payout).toBeCloseTo(payout, 6);
+    const want = 10000 * (2000 * nu + 500 * nu) - reduction;
+    const e = payout();
+    expect(e.payout).toBeCloseTo(want, 6);
+    expect(e.groups[0].payout).toBeCloseTo(want, 6);
   });
 });
 
@@ -125,18 +134,21 @@ describe('a limit on a cost risk, two groups at different rates: each group’s 
     benefits: [{ id: 'half', risk: 'r', type: 'bands', bands: [{ upTo: null, rate: 0.5 }] }],
     limits: [{ id: 'L', benefits: ['half'], cap: 2000 }],
   };
-  const e = expectedPayout(resolveScheme(scenario));
+  const payout = () => expectedPayout(resolveScheme(scenario));
 
   it('group a: 100 claimants × 4,000/3; group b: 400 × 4,000/3', () => {
+    const e = payout();
     expect(e.groups.map((g) => g.id)).toEqual(['a', 'b']);
     expect(e.groups[0].payout).toBeCloseTo((100 * 4000) / 3, 6);
     expect(e.groups[1].payout).toBeCloseTo((400 * 4000) / 3, 6);
   });
   it('the limit’s reduction: 500 claimants × 2,500/3', () => {
+    const e = payout();
     expect(e.limits[0].reduction).toBeCloseTo((500 * 2500) / 3, 6);
     expect(e.payout).toBeCloseTo((500 * 4000) / 3, 6);
   });
   it('beneficiaries: every claimant is paid (every value is above 0)', () => {
+    const e = payout();
     expect(byId(e.beneficiaries, 'half')).toBeCloseTo(500, 9);
     expect(e.beneficiaryTimes).toBeCloseTo(500, 9);
   });
