@@ -2,9 +2,9 @@
 // `npm run mutate`: mutation testing (StrykerJS, test/mutate/stryker.config.mjs) of each folder in
 // turn, then the score table (docs/mutation.md).
 //
-//   npm run mutate                          src/benefits, src/io, src/history, src/engine (in its four
+//   npm run mutate                          src/benefits, src/io, src/history, src/engine (in its seven
 //                                           parts, test/mutate/parts.mjs), in that order
-//   npm run mutate -- engine-fft            one part of src/engine (`engine` names all four)
+//   npm run mutate -- engine-fft            one part of src/engine (`engine` names all seven)
 //   npm run mutate -- benefits io           the named folders only
 //   npm run mutate -- --table               only print the table from the last reports
 //   npm run mutate -- io --force            other arguments go to `stryker run` (--force re-tests every
@@ -35,9 +35,12 @@ if (folders.length === 0) folders.push(...FOLDERS);
 
 // Every module of src/engine belongs to one part: a new file left out would never be mutated.
 const inParts = new Set(Object.values(ENGINE_PARTS).flat());
-const missing = readdirSync('src/engine')
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => `src/engine/${f}`)
+const missing = ['src/engine', 'src/engine/fft']
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${dir}/${f}`),
+  )
   .filter((f) => !inParts.has(f));
 if (missing.length > 0) {
   console.error(`mutate: not in any part of test/mutate/parts.mjs: ${missing.join(', ')}`);
@@ -76,7 +79,7 @@ function portable(file) {
  * One row per folder from its JSON report: killed, survived, timeout, no coverage, and the score
  * (killed + timeout) / (killed + timeout + survived + no coverage), Stryker's definition. Mutants
  * excluded by a disable comment (Ignored) and those that do not compile are not counted. The
- * engine's parts get a row each and, when all four have a report, src/engine their sum.
+ * engine's parts get a row each and, when all seven have a report, src/engine their sum.
  */
 function table(names) {
   const rows = [

@@ -58,9 +58,12 @@ const TEST_FILES = {
  */
 const ENGINE_SKIP = {
   'engine-fft': ['simulate', 'project'],
+  'engine-fft-build': ['simulate', 'project'],
   'engine-loop': [],
+  'engine-dists': ['simulate', 'project', 'exact2'],
   'engine-expected': ['simulate', 'project', 'exact2'],
   'engine-runs': ['simulate', 'exact2'],
+  'engine-budget': ['simulate', 'exact2'],
 };
 const engineTests = (part) => {
   const skip = ENGINE_SKIP[part];
