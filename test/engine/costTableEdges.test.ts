@@ -49,8 +49,13 @@ function pieces(x: number[], a: number[], sl: number[], end = Infinity): Piecewi
 }
 
 /** The piece containing x: the last j with x_j ≤ x; and the one just below x: the last with x_j < x. */
-const pieceAt = (pw: Piecewise, x: number) => pw.x.findLastIndex((xj) => xj <= x);
-const pieceBelow = (pw: Piecewise, x: number) => pw.x.findLastIndex((xj) => xj < x);
+function lastIndex(pw: Piecewise, keep: (xj: number) => boolean): number {
+  let j = -1;
+  for (let i = 0; i < pw.x.length; i++) if (keep(pw.x[i])) j = i;
+  return j;
+}
+const pieceAt = (pw: Piecewise, x: number) => lastIndex(pw, (xj) => xj <= x);
+const pieceBelow = (pw: Piecewise, x: number) => lastIndex(pw, (xj) => xj < x);
 
 /** The reference cell: m and slope for [lo, hi). */
 function refCell(pw: Piecewise, lo: number, hi: number): [number, number] {
@@ -207,6 +212,50 @@ describe('buildCostTable, cell by cell', () => {
     for (const c of [n - 64, n - 3, n - 2]) {
       const [m] = refCell(pw, e[c], e[c + 1]);
       expect(Math.abs(t.tables[0][2 * c] / m - 1), `m of cell ${c}`).toBeLessThan(1e-13);
+    }
+  });
+  it('a gamma cost (shape 4): the bottom cells from the left, the top ones from the right, to 1e-11', () => {
+    // P(k, t) = e^{−t} Σ_{j≥k} t^j/j!, Q(k, t) = e^{−t} Σ_{j<k} t^j/j!: positive sums, no cancellation
+    const tail = (k: number, t: number) => {
+      let term = Math.exp(-t),
+        Q = 0,
+        P = 0;
+      for (let j = 0; j < k; j++, term *= t / j) Q += term;
+      for (let j = k; j < t + 40 || term > 1e-18 * P; j++, term *= t / j) P += term;
+      return { P, Q };
+    };
+    const theta = 750,
+      mean = 3000; // shape 4, scale 750
+    const G = continuousCost({ dist: 'gamma', mean, cv: 0.5 });
+    const n = 2 ** 16;
+    const t = buildCostTable(G, [pieces([0], [0], [1])]);
+    const e = cellEdges(G, 16);
+    expect(t.tailStart).toBe(n - 1);
+    for (const c of [0, 1, 2, 100, n - 100, n - 3, n - 2]) {
+      const lo = e[c] / theta,
+        hi = e[c + 1] / theta;
+      const [p, m] =
+        c < n / 2
+          ? [tail(4, hi).P - tail(4, lo).P, mean * (tail(5, hi).P - tail(5, lo).P)]
+          : [tail(4, lo).Q - tail(4, hi).Q, mean * (tail(5, lo).Q - tail(5, hi).Q)];
+      expect(Math.abs(t.tables[0][2 * c] / (m / p) - 1), `m of cell ${c}`).toBeLessThan(1e-11);
+    }
+    // a step of 1000 a millionth below the top of the first cell (P ≈ 6e-11 above it, from the left)
+    // and of the last tabulated one (P ≈ 1e-10, from the right)
+    for (const [c, fromLeft] of [
+      [0, true],
+      [n - 2, false],
+    ] as const) {
+      const lo = e[c],
+        hi = e[c + 1],
+        K = hi * (1 - 1e-6);
+      const u = buildCostTable(G, [pieces([0, K], [0, 1000], [0, 0])]);
+      const [pStep, pCell] = fromLeft
+        ? [tail(4, hi / theta).P - tail(4, K / theta).P, tail(4, hi / theta).P - tail(4, lo / theta).P]
+        : [tail(4, K / theta).Q - tail(4, hi / theta).Q, tail(4, lo / theta).Q - tail(4, hi / theta).Q];
+      expect(Math.abs(u.tables[0][2 * c] / ((1000 * pStep) / pCell) - 1), `step in cell ${c}`).toBeLessThan(
+        1e-9,
+      );
     }
   });
 });
