@@ -193,6 +193,30 @@ describe('buildCostTable, cell by cell', () => {
     const u = buildCostTable(X, [capped, pieces([0], [0], [0.2])], BITS);
     expect(u.tailStart).toBe(T - 1);
   });
+  it('a constant benefit is that constant in every cell, to the last bit, with slope 0', () => {
+    // every draw lies in [B_lo, B_hi] = [v, v]: no rounding of (v·P₁ + v·P₂)/(P₁ + P₂) may leave it
+    for (const v of [0.1, 0.3, 0.7, 1.1, 3.3, 123.456, 7777.77, 1e-3, 2 / 3, Math.PI]) {
+      // written as one piece per half cell, so that each cell sums v·P over two intervals
+      const e = cellEdges(X, 6);
+      const x = [0, ...Array.from(e.subarray(1, 64)).flatMap((edge, i) => [(e[i] + edge) / 2, edge])];
+      const t = buildCostTable(
+        X,
+        [
+          pieces(
+            x,
+            x.map(() => v),
+            x.map(() => 0),
+          ),
+        ],
+        6,
+      );
+      expect(t.tailStart).toBe(64);
+      for (let c = 0; c < 64; c++) {
+        expect(t.tables[0][2 * c]).toBe(v);
+        expect(t.tables[0][2 * c + 1]).toBe(0);
+      }
+    }
+  });
   it('one cell (bits 0) of a constant benefit written as two equal pieces is that constant', () => {
     const t = buildCostTable(X, [pieces([0, 5], [7, 7], [0, 0])], 0);
     expect(t.tailStart).toBe(1);
