@@ -128,6 +128,13 @@ describe('negativeBinomialBySize', () => {
     // k ≤ 99 is the expansion, 100 on the saddle point; both to far below k(k − 1)/(2r)'s size
     for (let k = 1; k <= 130; k++) expectRel(K.pmf(k), p[k], 1e-12);
   });
+  it('keeps full precision in the expansion at a mean of 50 (r = 1e12: e^{−m} alone would be off by m²/(2r) = 1.25e-9)', () => {
+    const m = 50,
+      r = 1e12;
+    const K = negativeBinomialBySize(m, r);
+    const p = nbPmfs(m, r, 99);
+    for (const k of [1, 10, 40, 50, 60, 99]) expectRel(K.pmf(k), p[k], 1e-12);
+  });
   it('gives P(k) ≈ m^k/k! for a mean of 1e-300 with r = 1e12 (no m/r or r/m overflow)', () => {
     const K = negativeBinomialBySize(1e-300, 1e12);
     expectRel(K.pmf(0), 1, 1e-15);
@@ -283,9 +290,8 @@ describe('CountDistribution is what the engine relies on', () => {
         s += p;
         mean += k * p;
       }
-      // 1e-11: the expansion for k < 1e-10·r takes e^{−m} for (r/(r + m))^r, off by m²/(2r) = 4.5e-12 at r = 1e12
-      expectRel(s, 1, 1e-11);
-      expectRel(mean, K.mean, 1e-11);
+      expectRel(s, 1, 1e-12);
+      expectRel(mean, K.mean, 1e-12);
     }
   });
 });
