@@ -34,7 +34,8 @@ export function negativeBinomialCount(mean: number, cv: number): CountDistributi
 /**
  * Negative binomial by mean m > 0 and size r > 0 (R's `dnbinom_mu`): P(0) = (r/(r + m))^r;
  * for k < 1e-10·r, where k + r would lose k, the expansion
- * P(k) = (m/(1 + m/r))^k e^{−m} / k! · (1 + k(k − 1)/(2r)); otherwise r/(r + k) times the
+ * P(k) = P(0)·(m/(1 + m/r))^k / k! · (1 + k(k − 1)/(2r)) (R takes e^{−m} for P(0), off by a factor
+ * e^{m²/(2r)}: 1.25e-9 at m = 50, r = 1e12); otherwise r/(r + k) times the
  * binomial term b(r; k + r, r/(r + m)) in Loader's form (stirlingError and bd0, with k kept apart
  * from k + r − r).
  */
@@ -45,7 +46,7 @@ export function negativeBinomialBySize(mean: number, r: number): CountDistributi
   const pmf = (k: number): number => {
     if (k === 0) return Math.exp(logZero);
     if (k < 1e-10 * r)
-      return Math.exp(k * logSmallK - mean - logGamma(k + 1) + Math.log1p((k * (k - 1)) / (2 * r)));
+      return Math.exp(k * logSmallK + logZero - logGamma(k + 1) + Math.log1p((k * (k - 1)) / (2 * r)));
     const n = k + r;
     const lc =
       stirlingError(n) -
