@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
-import type { Scenario } from '../../src/domain/scenario.ts';
+import type { CostDist, DaysDist, Scenario } from '../../src/domain/scenario.ts';
 
 beforeEach(() => {
   vi.resetModules();
@@ -66,6 +66,18 @@ describe('fund.ts', () => {
   it('a contribution of 1 a member brings 3,000 × 0.94 = 2,820 net of expenses', async () => {
     const { netPerMemberContribution } = await import('../../src/engine/fund.ts');
     expect(netPerMemberContribution(resolveScheme(scenario))).toBeCloseTo(2820, 9);
+  });
+});
+
+describe('expectedLimit.ts', () => {
+  it('a limit over a daily allowance alone: 50 a day for 3 days, under a cap of 1,000, is 150', async () => {
+    const { expectedCostLimit } = await import('../../src/engine/expectedLimit.ts');
+    const daily = { id: 'd', risk: 'r', type: 'daily', perDay: 50, maxDays: 10, perShare: false } as const;
+    const cost: CostDist = { dist: 'empirical', values: [1000] };
+    const days: DaysDist = { dist: 'fixed', value: 3 };
+    expect(expectedCostLimit(cost, 1, [], days, [{ b: daily, c: 1 }], 1000)).toBe(150);
+    // twice the allowance (two shares), capped at 250
+    expect(expectedCostLimit(cost, 1, [], days, [{ b: daily, c: 2 }], 250)).toBe(250);
   });
 });
 
