@@ -9,6 +9,7 @@ import {
 } from '../../src/engine/expectedBenefit.ts';
 import { beijing, hangzhou, jiaxing, jiaxingDaily, wenzhou } from '../helpers/fixtures.ts';
 import { integratePieces } from '../helpers/integrate.ts';
+import { stepsBenefit } from '../helpers/benefits.ts';
 
 const band = (upTo: number | null, cap?: number): BandsBenefit => ({
   id: 'b',
@@ -147,15 +148,8 @@ describe('stepped tables', () => {
 });
 
 describe('uncapped steps under a Pareto tail, in closed form (Hurwitz zeta)', () => {
-  const steps = (from: number, step: number, perStep: number, cap?: number): StepsBenefit => ({
-    id: 's',
-    risk: 'r',
-    type: 'steps',
-    from,
-    step,
-    perStep,
-    cap,
-  });
+  const steps = (from: number, step: number, perStep: number, cap?: number) =>
+    stepsBenefit(from, step, perStep, cap);
   it('shape 2 with (from + s)/step = n whole: perStep·(s/step)²·(π²/6 − Σ_{k=1}^{n} 1/k²)', () => {
     // S(from + k·step) = (s/(from + s + k·step))² = (s/step)²/(n + k)², and Σ_{k>n} 1/k² = π²/6 − Σ_{k≤n} 1/k².
     for (const [s, from, step, n] of [

@@ -9,19 +9,13 @@
  * series 1/x + 1/(2x²) + 1/(6x³) − 1/(30x⁵) is exact to double precision at x = 3·10⁶).
  */
 import { describe, expect, it } from 'vitest';
-import type { CostDist, StepsBenefit } from '../../src/domain/scenario.ts';
+import type { CostDist } from '../../src/domain/scenario.ts';
 import { continuousCost } from '../../src/engine/costDistribution.ts';
 import { expectedCostBenefit, expectedStepsBySurvival, stopLoss } from '../../src/engine/expectedBenefit.ts';
+import { stepsBenefit } from '../helpers/benefits.ts';
 
-const steps = (from: number, step: number, perStep: number, cap?: number): StepsBenefit => ({
-  id: 's',
-  risk: 'r',
-  type: 'steps',
-  from,
-  step,
-  perStep,
-  cap,
-});
+const steps = (from: number, step: number, perStep: number, cap?: number) =>
+  stepsBenefit(from, step, perStep, cap);
 const lomax = (scale: number, shape: number) => continuousCost({ dist: 'pareto', scale, shape });
 const ZETA_3_2 = 2.612375348685488; // ζ(3/2) = 2.61237534868548834…
 const trigamma = (x: number) => 1 / x + 1 / (2 * x * x) + 1 / (6 * x ** 3) - 1 / (30 * x ** 5);

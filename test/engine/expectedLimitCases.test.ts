@@ -15,6 +15,7 @@ import { expectedPayout } from '../../src/engine/expected.ts';
 import { expectedCostLimit, expectedEventMember, type LumpPart } from '../../src/engine/expectedLimit.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { problemLines } from '../helpers/worded.ts';
+import { dailyBenefit, oneBand, stepsBenefit } from '../helpers/benefits.ts';
 
 const theta = 2000,
   alpha = 2.5;
@@ -31,35 +32,10 @@ const meanIn = (l: number, u: number) => l * S(l) - (u === Infinity ? 0 : u * S(
 /** E[min(0.5·X, c)] = 0.5·E[min(X, 2c)]. */
 const halfMin = (c: number) => 0.5 * lev(2 * c);
 
-const bands = (
-  id: string,
-  rate: number,
-  opts: { deductible?: number; cap?: number } = {},
-): SchemeBenefit => ({
-  perShare: false,
-  id,
-  risk: 'r',
-  type: 'bands',
-  bands: [{ upTo: null, rate }],
-  ...opts,
-});
-const steps = (id: string, from: number, step: number, perStep: number, cap?: number): SchemeBenefit => ({
-  perShare: false,
-  id,
-  risk: 'r',
-  type: 'steps',
-  from,
-  step,
-  perStep,
-  cap,
-});
-const day = (id: string, perDay: number, maxDays?: number): DailyBenefit => ({
-  id,
-  risk: 'r',
-  type: 'daily',
-  perDay,
-  maxDays,
-});
+const bands = oneBand;
+const steps = (id: string, from: number, step: number, perStep: number, cap?: number) =>
+  stepsBenefit(from, step, perStep, cap, id);
+const day = dailyBenefit;
 const half = bands('half', 0.5);
 
 /** Poisson pmf P(0..n) by the recurrence p(d) = p(d − 1)·λ/d. */

@@ -15,6 +15,7 @@ import {
   paysAbove,
   probPositiveCount,
 } from '../../src/engine/paidProbability.ts';
+import { dailyBenefit } from '../helpers/benefits.ts';
 
 const bands = (id: string, deductible: number, over: Partial<SchemeBenefit> = {}): SchemeBenefit =>
   ({
@@ -41,14 +42,7 @@ const steps = (over: Partial<SchemeBenefit> = {}): SchemeBenefit =>
     perStep: 100,
     ...over,
   }) as SchemeBenefit;
-const daily = (id: string, perDay: number, maxDays?: number): SchemeBenefit => ({
-  id,
-  risk: 'r',
-  type: 'daily',
-  perShare: false,
-  perDay,
-  ...(maxDays === undefined ? {} : { maxDays }),
-});
+const daily = dailyBenefit;
 const lump = (amount: number, waitingAmount: number, cap?: number) =>
   ({
     id: 'lump',
