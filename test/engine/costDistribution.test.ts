@@ -4,7 +4,7 @@
  * < 1.2e-7); the gamma at integer shapes (cv = 1: exponential; cv = 0.5: shape 4), where
  * P(k, t) = e^{−t} Σ_{j≥k} t^j/j! and Q(k, t) = e^{−t} Σ_{j<k} t^j/j! are sums of positive terms.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CostDist } from '../../src/domain/scenario.ts';
 import {
   type ContinuousCost,
@@ -183,7 +183,12 @@ describe('isContinuous and discreteValues', () => {
 describe('Pareto II (Lomax) against its closed forms', () => {
   // scale 3000 times a cost scale of 2: s = 6000, α = 2.5
   const d: CostDist = { dist: 'pareto', scale: 3000, shape: 2.5 };
-  const X = continuousCost(d, 2);
+  // built inside each test (beforeEach), not while the tests are collected: a mutation-testing run
+  // switches its mutant on only for the tests themselves
+  let X: ContinuousCost;
+  beforeEach(() => {
+    X = continuousCost(d, 2);
+  });
   const ref = lomax(6000, 2.5);
   it('mean s/(α − 1) and median s(2^{1/α} − 1)', () => {
     expect(X.mean).toBe(4000);
@@ -213,7 +218,10 @@ describe('Pareto II (Lomax) against its closed forms', () => {
 
 describe('lognormal against Φ of an independent erfc', () => {
   const d: CostDist = { dist: 'lognormal', mean: 6000, cv: 1.5 };
-  const X = continuousCost(d, 1.5);
+  let X: ContinuousCost;
+  beforeEach(() => {
+    X = continuousCost(d, 1.5);
+  });
   const ref = lognormalRef(9000, 1.5);
   it('mean and median e^μ', () => {
     expectRel(X.mean, 9000, 1e-15);

@@ -3,7 +3,7 @@
  * the Poisson and negative binomial pmfs by their recurrences P(k+1) = P(k)·m/(k+1) and
  * P(k+1) = P(k)·(k+r)/(k+1)·m/(r+m), and E[min(K, m)] by a brute-force sum of min(k, m)·P(k).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type CountDistribution,
   daysCount,
@@ -202,9 +202,14 @@ describe('daysCount', () => {
 });
 
 describe('expectedMinCount: E[min(K, m)] against Σ min(k, m)·P(k)', () => {
-  const P = poissonCount(3.5);
+  // built inside each test (beforeEach), not while the tests are collected: a mutation-testing run
+  // switches its mutant on only for the tests themselves
+  let P: CountDistribution, NB: CountDistribution;
+  beforeEach(() => {
+    P = poissonCount(3.5);
+    NB = negativeBinomialBySize(2, 4);
+  });
   const pP = poissonPmfs(3.5, 150);
-  const NB = negativeBinomialBySize(2, 4);
   const pNB = nbPmfs(2, 4, 400);
   const ms = [0, 0.5, 1, 2.5, 3, nextDown(3), nextUp(3), 4.75, 12, 60];
   it('Poisson, at integer, non-integer and one-step-either-side caps', () => {

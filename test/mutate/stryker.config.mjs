@@ -60,12 +60,32 @@ const ENGINE_SKIP = {
   'engine-fft': ['simulate', 'project'],
   'engine-fft-build': ['simulate', 'project'],
   'engine-loop': [],
-  'engine-dists': ['simulate', 'project', 'exact2'],
   'engine-expected': ['simulate', 'project', 'exact2'],
   'engine-runs': ['simulate', 'exact2'],
   'engine-budget': ['simulate', 'exact2'],
 };
+/**
+ * Parts whose run executes only their direct tests. engine-dists: every mutant of the cost and count
+ * distributions is reached by nearly every scenario-level test (the oracle, each bundled scheme's
+ * verdict), some 20 s a mutant; its own files check each function against an independent
+ * derivation. A lower bound, as above.
+ */
+const ENGINE_ONLY = {
+  'engine-dists': [
+    'test/engine/countDistribution.test.ts',
+    'test/engine/costDistribution.test.ts',
+    'test/engine/costTable.test.ts',
+    'test/engine/costTableEdges.test.ts',
+    'test/engine/expectedBenefit.test.ts',
+    'test/engine/expectedBenefitSteps.test.ts',
+    'test/engine/expectedLimit.test.ts',
+    'test/engine/expectedLimitCases.test.ts',
+    'test/engine/paidProbability.test.ts',
+    'test/property/regressions.test.ts',
+  ],
+};
 const engineTests = (part) => {
+  if (part in ENGINE_ONLY) return ENGINE_ONLY[part];
   const skip = ENGINE_SKIP[part];
   return skip.length === 0
     ? TEST_FILES.engine
