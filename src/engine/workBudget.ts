@@ -406,7 +406,8 @@ export function checkWork(
       code: 'iterations',
       params: { units, limit, iterations, years, maxIterations },
     };
-  if (versions.length === 1 && (years > 1 || units <= limit)) {
+  // (One period that fits its work has been refused for its iterations above.)
+  if (versions.length === 1 && years > 1) {
     let maxYears = 0;
     const most = Math.min(years, WORK_LIMITS.maxYears);
     while (maxYears < most && total(all.slice(0, maxYears + 1), iterations) <= limit) maxYears++;
