@@ -13,10 +13,7 @@ import {
   isContinuous,
 } from '../../src/engine/costDistribution.ts';
 import { phi } from '../helpers/erfc.ts';
-
-function expectRel(actual: number, expected: number, tol: number) {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.abs(expected));
-}
+import { expectRel } from '../helpers/relative.ts';
 
 /** The reference functions of one distribution (ends excluded: 0 < x < ∞). */
 interface Ref {

@@ -14,12 +14,9 @@ import {
   poissonCount,
 } from '../../src/engine/countDistribution.ts';
 import { nextDown, nextUp } from '../helpers/nextUp.ts';
+import { expectRel } from '../helpers/relative.ts';
 
 /** |actual − expected| ≤ tol·|expected|. */
-function expectRel(actual: number, expected: number, tol: number) {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.abs(expected));
-}
-
 /** Poisson(m) probabilities P(0..n) by P(0) = e^{−m}, P(k) = P(k − 1)·m/k. */
 function poissonPmfs(m: number, n: number): number[] {
   const p = [Math.exp(-m)];

@@ -16,14 +16,9 @@ import {
   normalSf,
   stirlingError,
 } from '../../src/stats/special.ts';
+import { expectRel } from '../helpers/relative.ts';
 
 /** |actual − expected| ≤ tol·|expected| (exact equality when expected is 0). */
-function expectRel(actual: number, expected: number, tol: number) {
-  const err = expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
-  if (!(err <= tol))
-    throw new Error(`expected ${expected}, got ${actual} (relative error ${err.toExponential(2)} > ${tol})`);
-}
-
 const logGrid = (lo: number, hi: number, n: number) =>
   Array.from({ length: n }, (_, i) => Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1)));
 
