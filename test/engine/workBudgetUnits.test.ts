@@ -245,6 +245,14 @@ describe('a cost risk with steps', () => {
     near(w.parts.perIteration[2].units, 40 * (1 + 20 * (4000 / 109000) ** 2));
   });
 
+  it('50,000 yuan of steps of 10 is 5,000 steps: described one by one', () => {
+    const w = wb.periodWork(scheme({ cost: pareto }, [steps(0, 100, 10, 50_000)]));
+    expect(part(w.parts.once, 'benefits[0].step', 'table').count).toBe(5002);
+  });
+  it('400,000 yuan of steps of 2 is 200,000 steps: the survival sum stops there', () => {
+    const w = wb.periodWork(scheme({ cost: pareto }, [steps(0, 1, 2, 400_000)]));
+    expect(part(w.parts.once, 'benefits[0].step', 'expectation').count).toBe(200_000);
+  });
   it('capped at 200,000 steps (more than 100,000): the survival sum stops at the cap’s 200,000 terms', () => {
     const w = wb.periodWork(scheme({ cost: pareto }, [steps(0, 1, 1, 200_000)]));
     expect(part(w.parts.once, 'benefits[0].step', 'expectation')).toMatchObject({
@@ -326,6 +334,11 @@ describe('daily allowances', () => {
       days: false,
     });
     expect(w.parts.once).toEqual([{ path: 'risks[0].days', units: 20 * 8, what: 'expectation', count: 8 }]);
+  });
+  it('days on the risk but no allowance: no days drawn, no days table', () => {
+    const w = wb.periodWork(scheme({ days: { dist: 'fixed', value: 7 } }, [threeBands]));
+    near(w.parts.perIteration[2].units, 40 * (1 + 20 / T));
+    expect(w.parts.once.map((p) => p.what)).toEqual(['table', 'expectation']);
   });
   it('bands and an allowance: both reads a claimant, the table for the bands only', () => {
     const w = wb.periodWork(scheme({ days: { dist: 'fixed', value: 7 } }, [threeBands, daily('d', 50)]));
@@ -578,6 +591,32 @@ describe('a limit over a cost risk', () => {
     );
     expect(wb.periodWork(s).parts.once.filter((p) => p.path.startsWith('limits'))).toEqual([]);
   });
+  it('a limit over bands, an allowance outside it: one day count', () => {
+    const s = scheme(
+      { days: { dist: 'fixed', value: 7 } },
+      [threeBands, { id: 'd', risk: 'r', type: 'daily', perDay: 50 }],
+      { limits: [{ id: 'L', benefits: ['b'], cap: 2000 }] },
+    );
+    expect(part(wb.periodWork(s).parts.once, 'limits[0].cap', 'expectation').units).toBe((1000 + 80) * 5);
+  });
+  it('a limit over another cost risk is counted on that risk only', () => {
+    const s = resolveScheme({
+      format: 'huzhu-scenario/2',
+      name: 'work',
+      members: { count: 1000 },
+      contributions: [{ payer: 'member', amount: 50 }],
+      risks: [
+        { id: 'r', kind: 'cost', rate: 0.04, cost: lognormal },
+        { id: 'q', kind: 'cost', rate: 0.04, cost: lognormal },
+      ],
+      benefits: [threeBands, { ...threeBands, id: 'c', risk: 'q' }],
+      limits: [{ id: 'L', benefits: ['c'], cap: 2000 }],
+    });
+    const limitParts = wb.periodWork(s).parts.once.filter((p) => p.path === 'limits[0].cap');
+    expect(limitParts).toEqual([
+      { path: 'limits[0].cap', units: (1000 + 80) * 5, what: 'expectation', count: 5 },
+    ]);
+  });
   it('the second limit is named by its index', () => {
     const s = scheme({}, [threeBands, steps(500)], {
       limits: [
@@ -731,6 +770,16 @@ describe('checkWork', () => {
       path: 'y1.table',
     });
   });
+  it('51 years that fit the work: the years are named, even where 120 of 123 iterations would fit', () => {
+    // 51 years of 1 unit an iteration: 123 iterations are 6,273 units; the limit 6,298.5 and
+    // exactly 6,273 both hold them (123.5 and 123 fit: two digits, 120)
+    const years = Array.from({ length: 51 }, () => period(1, 0));
+    for (const limit of [6298.5, 6273])
+      expect(wb.checkWork([years], 123, limit)).toMatchObject({ code: 'years', params: { maxYears: 50 } });
+  });
+  it('parts of less than one unit: the heaviest is still named', () => {
+    expect(wb.checkWork([[period(0.5, 0.25)]], 1, 0.4)).toMatchObject({ code: 'period', path: 'p.draws' });
+  });
   it('a comparison: all versions count; too much is named by part, not by years', () => {
     const r = wb.checkWork([[period(10, 0, 'a')], [period(30, 0, 'b')]], 1000, 10_000);
     expect(r).toMatchObject({ code: 'iterations', params: { units: 40_000, maxIterations: 250 } });
@@ -758,6 +807,11 @@ describe('refusedVersion', () => {
     expect(wb.refusedVersion(versions, refusal)).toBe(1);
     const versions2 = [[period(10, 5000, 'a')], [period(40, 0, 'b')], [period(1, 4000, 'c')]];
     expect(wb.refusedVersion(versions2, wb.checkWork(versions2, 1000, 1000)!)).toBe(0);
+  });
+  it('the heaviest of versions below one unit; a tie names the first', () => {
+    const refusal = wb.checkWork([[period(100, 0)]], 1000, 1000)!;
+    expect(wb.refusedVersion([[period(0, 0)], [period(0.005, 0)]], refusal)).toBe(1);
+    expect(wb.refusedVersion([[period(1, 0)], [period(1, 0)]], refusal)).toBe(0);
   });
   it('no version for a single scenario, nor for a refusal of iterations', () => {
     const one = [[period(100, 0)]];

@@ -72,7 +72,11 @@ const ENGINE_SKIP = {
 const ENGINE_ONLY = {
   // engine-budget: the work bound against its documented weights, part by part; the property test
   // of no hang (test/property/noHang.test.ts, 9 s a run) reaches every mutant and is left out.
-  'engine-budget': ['test/engine/workBudget.test.ts', 'test/engine/workBudgetUnits.test.ts'],
+  'engine-budget': [
+    'test/engine/workBudget.test.ts',
+    'test/engine/workBudgetUnits.test.ts',
+    'test/engine/workBudgetExact.test.ts',
+  ],
   'engine-dists': [
     'test/engine/countDistribution.test.ts',
     'test/engine/costDistribution.test.ts',
