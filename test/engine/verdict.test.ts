@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { fundOf, flagsOf, incomeOf, verdictOf } from '../../src/engine/fund.ts';
@@ -84,10 +84,14 @@ describe('the report figures from a known sample', () => {
   const s = resolveScheme(roundScheme({ simulation: { confidence: 0.9 } }));
   // totals 1, 2, …, 1000 (in a shuffled order): type-7 quantiles are 1 + 999p
   const totals = Float64Array.from({ length: 1000 }, (_, i) => ((i * 617) % 1000) + 1);
-  const report = summarise(s, { payout: 900, benefits: [{ id: 'b', expected: 900 }] }, totals, totals, {
-    iterations: 1000,
-    seed: 'x',
-    method: 'mc',
+  // built for each test, not while the tests are collected, so that a mutation run sees it
+  let report: ReturnType<typeof summarise>;
+  beforeEach(() => {
+    report = summarise(s, { payout: 900, benefits: [{ id: 'b', expected: 900 }] }, totals, totals, {
+      iterations: 1000,
+      seed: 'x',
+      method: 'mc',
+    });
   });
   it('income is count × Σ contributions exactly (0.7 + 0.4 = 1.1, not 1.1000000000000001)', () => {
     expect(incomeOf(s)).toEqual({ income: 1100, expenses: 110 });
