@@ -26,6 +26,9 @@ import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { ResolvedScheme } from '../../src/domain/scheme.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { problemLines } from '../helpers/worded.ts';
+// A static import (of a type) as well as the fresh ones below: a mutation run's first pass keeps only
+// the test files that import the module under test statically.
+import type { PeriodWork } from '../../src/engine/workBudget.ts';
 
 beforeEach(() => {
   vi.resetModules();
@@ -62,7 +65,7 @@ function near(actual: number, expected: number) {
 /** The exact method's parts of `s`, as wanted (in order), and their sum. */
 async function expectParts(s: ResolvedScheme, want: Want[]) {
   const { exactWork } = await load();
-  const w = exactWork(s);
+  const w: PeriodWork = exactWork(s);
   expect(w.parts.once.map((p) => `${p.path} ${p.what}`)).toEqual(want.map((p) => `${p.path} ${p.what}`));
   w.parts.once.forEach((p, i) => {
     near(p.count, want[i].count);
