@@ -5,7 +5,7 @@
  * on the other side. Each expected side is the one the written rule gives (docs/scenario-format.md,
  * "Results and the verdict"; the table of src/engine/warnings.ts; docs/cli.md for `project`).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Report } from '../../src/domain/report.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
@@ -30,7 +30,10 @@ const fundScenario: Scenario = {
 };
 
 describe('the verdict at its two edges, I − E = 768 and I − E + reserve + backstop = 960', () => {
-  const fund = fundOf(fundScenario);
+  let fund: ReturnType<typeof fundOf>;
+  beforeEach(() => {
+    fund = fundOf(fundScenario);
+  });
   const at = (mu: number) => verdictOf({ mu, ...fund });
 
   it('the fund is I = 1024, E = 256, I − E = 768, threshold 960, all exact', () => {
@@ -122,10 +125,14 @@ describe('P(S > x) counts only the periods strictly above x', () => {
     simulation: { confidence: 0.75 },
   });
   const totals = Float64Array.from([3, 1, 4, 2]);
-  const report = summarise(scenario, { payout: 1, benefits: [{ id: 'b', expected: 1 }] }, totals, totals, {
-    iterations: 4,
-    seed: 'x',
-    method: 'mc',
+  // built as the tests run, not while they are collected (a mutation run sees only the former)
+  let report: Report;
+  beforeEach(() => {
+    report = summarise(scenario, { payout: 1, benefits: [{ id: 'b', expected: 1 }] }, totals, totals, {
+      iterations: 4,
+      seed: 'x',
+      method: 'mc',
+    });
   });
   it('P(S > I − E = 2) = 2/4: the period paying exactly 2 is not a deficit', () => {
     expect(report.simulated.probDeficit).toBe(0.5);
