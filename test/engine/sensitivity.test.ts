@@ -1,11 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { sensitivity } from '../../src/engine/sensitivity.ts';
+/**
+ * Sensitivity (src/engine/sensitivity.ts) on Jiaxing's 2nd period (scenarios/jiaxing-2015.json):
+ * what each move does to the expected loss ratio, by what the payout's form implies (linear in the
+ * rate; members scale payout and income alike; caps do not scale). Computed in beforeEach, not while
+ * the tests are collected, so that a mutation-testing run sees it. Form by form:
+ * sensitivityMoves.test.ts.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sensitivity, type Sensitivity } from '../../src/engine/sensitivity.ts';
+import type { Scenario } from '../../src/domain/scenario.ts';
 import { readScenarioFile } from '../helpers/scenarios.ts';
 import { totalMembers } from '../../src/domain/defaults.ts';
 
 describe('sensitivity of the loss ratio', () => {
-  const s = readScenarioFile('jiaxing-2015.json');
-  const result = sensitivity(s);
+  let s: Scenario;
+  let result: Sensitivity;
+  beforeEach(() => {
+    s = readScenarioFile('jiaxing-2015.json');
+    result = sensitivity(s);
+  });
   const bar = (key: string) => result.bars.find((b) => b.key === key)!;
   it('a claim rate 10% higher raises the expected loss ratio by exactly 10% (payout is linear in the rate)', () => {
     expect(bar('rate').high.lossRatio / result.base.lossRatio).toBeCloseTo(1.1, 9);
