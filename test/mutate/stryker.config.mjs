@@ -61,7 +61,6 @@ const ENGINE_SKIP = {
   'engine-fft-build': ['simulate', 'project'],
   'engine-loop': [],
   'engine-expected': ['simulate', 'project', 'exact2'],
-  'engine-runs': ['simulate', 'exact2'],
 };
 /**
  * Parts whose run executes only their direct tests. engine-dists: every mutant of the cost and count
@@ -70,6 +69,22 @@ const ENGINE_SKIP = {
  * derivation. A lower bound, as above.
  */
 const ENGINE_ONLY = {
+  // engine-runs: comparison, diff, projection, sensitivity, solver and warnings against figures
+  // worked by hand; project.test.ts (35 s: worker threads, 1,000 iterations over 6 years) and the
+  // oracle's projection are left out.
+  'engine-runs': [
+    'test/engine/compare.test.ts',
+    'test/engine/compareUnits.test.ts',
+    'test/engine/diffFields.test.ts',
+    'test/engine/projectUnits.test.ts',
+    'test/engine/sensitivity.test.ts',
+    'test/engine/sensitivityMoves.test.ts',
+    'test/engine/solve.test.ts',
+    'test/engine/solveUnits.test.ts',
+    'test/engine/thresholds.test.ts',
+    'test/engine/warningsUnits.test.ts',
+    'test/property/warnings.test.ts',
+  ],
   // engine-budget: the work bound against its documented weights, part by part; the property test
   // of no hang (test/property/noHang.test.ts, 9 s a run) reaches every mutant and is left out.
   'engine-budget': [
