@@ -188,6 +188,20 @@ describe('event risks: the counts the exact method follows', () => {
     await expectParts(s, [{ path: 'risks[0].rate', what: 'events', count: counts, units: 200 * counts }]);
   });
 
+  it('a limit over another event risk does not make an uncapped one followed', async () => {
+    const s = scheme({
+      risks: [event(), { id: 'f', kind: 'event', rate: 0.5 }],
+      benefits: [
+        { id: 'L', risk: 'e', type: 'lump-sum', amount: 1000 },
+        { id: 'M', risk: 'f', type: 'lump-sum', amount: 1000 },
+      ],
+      limits: [{ id: 'l', benefits: ['M'], cap: 5000 }],
+    });
+    // only f: μ = 1000 × 0.5 = 500
+    const counts = 500 + 12 * Math.sqrt(500) + 60;
+    await expectParts(s, [{ path: 'risks[1].rate', what: 'events', count: counts, units: 200 * counts }]);
+  });
+
   it('negative binomial counts, rate cv 0.5 (r = 4): spread 57.5/ln(1.1) > μ = 40, named at the rate cv', async () => {
     const s = scheme({
       risks: [event({ rateCv: 0.5 })],
