@@ -9,6 +9,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyseHistory, checkAggregates } from '../../src/history/index.ts';
 import { checkEntities, type Entity } from '../../src/history/dataChecks.ts';
 import type { HistoryRow } from '../../src/history/historyRow.ts';
+// The modules loaded afresh below, imported statically too (their types): a mutation run counts a
+// test file's tests for a module only when the file imports that module statically.
+import type * as StaticDataChecks from '../../src/history/dataChecks.ts';
+import type * as StaticAnalyseHistory from '../../src/history/analyseHistory.ts';
 
 const codes = (es: Entity[]) => checkEntities(es, 'regions', 'paid').map((w) => w.map((c) => c.code));
 
@@ -126,7 +130,7 @@ describe('against the others: only entities that have the figure are peers, and 
   it('counts claims and claimants of one entity each against its own kind, afresh', async () => {
     // Loaded afresh so that the module's helpers are built inside the test (docs/mutation.md).
     vi.resetModules();
-    const fresh = await import('../../src/history/dataChecks.ts');
+    const fresh = await (import('../../src/history/dataChecks.ts') as Promise<typeof StaticDataChecks>);
     const w = fresh.checkEntities(
       [
         { claims: 10, claimants: 10, paid: 10000 },
@@ -157,7 +161,9 @@ describe('growth from a zero or missing figure, and the flags it may raise', () 
   it('growth from 0 paid or 0 contributions is null, not infinite', async () => {
     // Loaded afresh so that the module's growth helper is built inside the test (docs/mutation.md).
     vi.resetModules();
-    const fresh = await import('../../src/history/analyseHistory.ts');
+    const fresh = await (import('../../src/history/analyseHistory.ts') as Promise<
+      typeof StaticAnalyseHistory
+    >);
     const a = fresh.analyseHistory([row(2014, 100, 0, 0), row(2015, 100, 1000, 500)]);
     expect(a.years[1]).toMatchObject({ contributionGrowth: null, payoutGrowth: null, memberGrowth: 0 });
     const b = fresh.analyseHistory([row(2014, 100, 1000, 400), row(2015, 100, 1200, 600)]);

@@ -10,10 +10,14 @@
  * load").
  */
 import { describe, expect, it, vi } from 'vitest';
+// The modules loaded afresh below, imported statically too (their types): a mutation run counts a
+// test file's tests for a module only when the file imports that module statically.
+import type * as StaticJsonSyntax from '../../src/io/jsonSyntax.ts';
 
 const fresh = async () => {
   vi.resetModules();
-  return (await import('../../src/io/jsonSyntax.ts')).findJsonSyntaxError;
+  return (await (import('../../src/io/jsonSyntax.ts') as Promise<typeof StaticJsonSyntax>))
+    .findJsonSyntaxError;
 };
 
 describe('valid texts', () => {

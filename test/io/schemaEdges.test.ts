@@ -13,6 +13,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ScenarioProblem } from '../../src/domain/validation.ts';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { setAt } from '../helpers/jsonPath.ts';
+// The modules loaded afresh below, imported statically too (their types): a mutation run counts a
+// test file's tests for a module only when the file imports that module statically.
+import type * as StaticValidate from '../../src/io/validate.ts';
 
 type Edit = [path: string, value: unknown];
 
@@ -21,7 +24,7 @@ const SPEC_2 = readFileSync(new URL('../fixtures/format2/spec-example.json', imp
 /** The problems of the `/1` example (or `base`) after `edits`, with validate.ts loaded afresh. */
 async function problemsAfter(edits: Edit[], base = SPEC_EXAMPLE_TEXT): Promise<ScenarioProblem[]> {
   vi.resetModules();
-  const { validateScenario } = await import('../../src/io/validate.ts');
+  const { validateScenario } = await (import('../../src/io/validate.ts') as Promise<typeof StaticValidate>);
   const s = JSON.parse(base) as Record<string, unknown>;
   for (const [path, value] of edits) setAt(s, path, value);
   const r = validateScenario(s);

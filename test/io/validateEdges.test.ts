@@ -12,12 +12,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SPEC_EXAMPLE_TEXT } from '../../src/io/example.ts';
 import { wordedProblems } from '../helpers/worded.ts';
+// The modules loaded afresh below, imported statically too (their types): a mutation run counts a
+// test file's tests for a module only when the file imports that module statically.
+import type * as StaticValidate from '../../src/io/validate.ts';
+import type * as StaticPath from '../../src/io/path.ts';
+import type * as StaticRaw from '../../src/io/raw.ts';
+import type * as StaticCodePointLength from '../../src/io/codePointLength.ts';
 
 const example = (): Record<string, unknown> => JSON.parse(SPEC_EXAMPLE_TEXT) as Record<string, unknown>;
 
 const freshValidate = async () => {
   vi.resetModules();
-  return (await import('../../src/io/validate.ts')).validateScenario;
+  return (await (import('../../src/io/validate.ts') as Promise<typeof StaticValidate>)).validateScenario;
 };
 
 describe('a value that throws while it is read', () => {
@@ -122,7 +128,7 @@ describe('merging the problems', () => {
 describe('field paths (path.ts)', () => {
   const freshPath = async () => {
     vi.resetModules();
-    return import('../../src/io/path.ts');
+    return import('../../src/io/path.ts') as Promise<typeof StaticPath>;
   };
   it('writes a plain name after a dot, an index in brackets and any other key quoted in brackets', async () => {
     const { formatPath } = await freshPath();
@@ -167,7 +173,7 @@ describe('field paths (path.ts)', () => {
 describe('reading raw values (raw.ts)', () => {
   const freshRaw = async () => {
     vi.resetModules();
-    return import('../../src/io/raw.ts');
+    return import('../../src/io/raw.ts') as Promise<typeof StaticRaw>;
   };
   it('a record is a non-null object that is not a list; a finite number is a number that is not NaN or infinite', async () => {
     const { isRecord, isFiniteNumber } = await freshRaw();
@@ -211,7 +217,9 @@ describe('reading raw values (raw.ts)', () => {
 describe('lengths in code points (codePointLength.ts)', () => {
   it('counts a surrogate pair once from U+10000 to U+10FFFF, and a lone or reversed surrogate once each', async () => {
     vi.resetModules();
-    const { codePointLength } = await import('../../src/io/codePointLength.ts');
+    const { codePointLength } = await (import('../../src/io/codePointLength.ts') as Promise<
+      typeof StaticCodePointLength
+    >);
     for (const s of [
       '\ud800\udc00',
       '\udbff\udfff',
