@@ -17,8 +17,11 @@ import { expectedPayout } from './expected.ts';
 import { fundOf, netPerMemberContribution } from './fund.ts';
 import { periodWork, RunRefusedError, WORK_LIMITS, type Refusal } from './workBudget.ts';
 
-/** Evaluations of μ the solver may make: the bracket's doublings (≤ 30) and the bisection (≤ 100), and two more. */
-export const SOLVER_EVALUATIONS = 132;
+/**
+ * Evaluations of μ the solver may make: the bracket's doublings (≤ 30) and the bisection (≤ 100),
+ * and three more (no cap, a cap of 0, the fen above the bisection's answer).
+ */
+export const SOLVER_EVALUATIONS = 133;
 
 /**
  * The solver's work: `SOLVER_EVALUATIONS` exact expectations, each with the benefit at the
@@ -68,5 +71,9 @@ export function affordableCap(scenario: Scenario | ResolvedScheme, benefitId: st
   let hi = maximumPayment({ ...s.benefits[index], cap: undefined } as Benefit);
   if (!Number.isFinite(hi)) hi = expandBracket(affordable, 0, 1000, 2, 1e12).outside;
   const { inside } = bisect(affordable, 0, hi, { tolerance: 0.001, maxIterations: 100 });
-  return Math.floor(inside * 100 + 1e-6) / 100;
+  // The bisection ends at most 0.001 below the root, which can be the fen below the largest
+  // affordable one: that fen is tried too.
+  const cap = Math.floor(inside * 100 + 1e-6) / 100;
+  const next = Math.round(cap * 100 + 1) / 100;
+  return next <= hi && affordable(next) ? next : cap;
 }

@@ -263,7 +263,7 @@ describe('refusals name a field and stop the run', () => {
     expect(Math.abs(aggregate.mean - mu) / mu).toBeLessThan(1e-6);
     expect(checkExactWork(resolveScheme(doc(['b'])))).toMatchObject({ path: 'risks[0].days', code: 'exact' });
   });
-  it('the solver refuses a cap it would have to sum a million terms for 132 times, naming the cap', () => {
+  it('the solver refuses a cap it would have to sum a million terms for 133 times, naming the cap', () => {
     const fine = scenario({
       risks: [{ id: 'r', kind: 'cost', rate: 0.04, cost: { dist: 'gamma', mean: 4000, cv: 0.01 } }],
       benefits: [{ id: 'b', risk: 'r', type: 'steps', from: 0, step: 0.01, perStep: 0.01 }],
