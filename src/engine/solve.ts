@@ -73,7 +73,8 @@ export function affordableCap(scenario: Scenario | ResolvedScheme, benefitId: st
   const { inside } = bisect(affordable, 0, hi, { tolerance: 0.001, maxIterations: 100 });
   // The bisection ends at most 0.001 below the root, which can be the fen below the largest
   // affordable one: that fen is tried too.
-  const cap = Math.floor(inside * 100 + 1e-6) / 100;
+  // (Above the benefit's maximum nothing is affordable: μ is then the uncapped one.)
+  const cap = Math.floor(inside * 100) / 100;
   const next = Math.round(cap * 100 + 1) / 100;
-  return next <= hi && affordable(next) ? next : cap;
+  return affordable(next) ? next : cap;
 }
