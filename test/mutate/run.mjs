@@ -6,7 +6,7 @@
 //                                           parts, test/mutate/parts.mjs), in that order
 //   npm run mutate -- engine-fft            one part of src/engine (`engine` names all seven)
 //   npm run mutate -- benefits io           the named folders only
-//   npm run mutate -- --table               only print the table from the last reports
+//   npm run mutate -- --table               only print the table from the last reports (or incremental files)
 //   npm run mutate -- io --force            other arguments go to `stryker run` (--force re-tests every
 //                                           mutant; --concurrency 1 on a busy machine)
 //
@@ -76,7 +76,7 @@ function portable(file) {
 }
 
 /**
- * One row per folder from its JSON report: killed, survived, timeout, no coverage, and the score
+ * One row per folder from its JSON report (or its incremental file): killed, survived, timeout, no coverage, and the score
  * (killed + timeout) / (killed + timeout + survived + no coverage), Stryker's definition. Mutants
  * excluded by a disable comment (Ignored) and those that do not compile are not counted. The
  * engine's parts get a row each and, when all seven have a report, src/engine their sum.
@@ -89,15 +89,19 @@ function table(names) {
   const engine = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, Ignored: 0, other: 0 };
   let engineParts = 0;
   for (const folder of names) {
-    const file = `test/mutate/reports/${folder}.json`;
+    // The last report on this machine, else the committed incremental file (the same results:
+    // each run writes both), so that a fresh clone prints the table too.
+    const report = `test/mutate/reports/${folder}.json`;
+    const incremental = `test/mutate/incremental/${folder}.json`;
+    const file = existsSync(report) ? report : incremental;
     const label = folder in ENGINE_PARTS ? `src/engine: ${folder.slice('engine-'.length)}` : `src/${folder}`;
     if (!existsSync(file)) {
-      rows.push(`| ${label} | no report (${file}) | | | | | | |`);
+      rows.push(`| ${label} | not measured | | | | | | |`);
       continue;
     }
     const n = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, Ignored: 0, other: 0 };
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    for (const f of Object.values(report.files))
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    for (const f of Object.values(results.files))
       for (const m of f.mutants) n[m.status in n ? m.status : 'other']++;
     rows.push(row(label, n));
     if (folder in ENGINE_PARTS) {
