@@ -2,9 +2,9 @@
 // `npm run mutate`: mutation testing (StrykerJS, test/mutate/stryker.config.mjs) of each folder in
 // turn, then the score table (docs/mutation.md).
 //
-//   npm run mutate                          src/benefits, src/io, src/history, src/engine (in its seven
+//   npm run mutate                          src/benefits, src/io, src/history, src/engine (in its eight
 //                                           parts, test/mutate/parts.mjs), in that order
-//   npm run mutate -- engine-fft            one part of src/engine (`engine` names all seven)
+//   npm run mutate -- engine-fft            one part of src/engine (`engine` names all eight)
 //   npm run mutate -- benefits io           the named folders only
 //   npm run mutate -- --table               only print the table from the last reports (or incremental files)
 //   npm run mutate -- io --force            other arguments go to `stryker run` (--force re-tests every
@@ -79,7 +79,7 @@ function portable(file) {
  * One row per folder from its JSON report (or its incremental file): killed, survived, timeout, no coverage, and the score
  * (killed + timeout) / (killed + timeout + survived + no coverage), Stryker's definition. Mutants
  * excluded by a disable comment (Ignored) and those that do not compile are not counted. The
- * engine's parts get a row each and, when all seven have a report, src/engine their sum.
+ * engine's parts get a row each and, when all eight have a report, src/engine their sum.
  */
 function table(names) {
   const rows = [

@@ -76,6 +76,12 @@ const ENGINE_ONLY = {
     'test/engine/exactAccuracy.test.ts',
     'test/engine/sharedEvents.test.ts',
   ],
+  'engine-fft-capped': [
+    'test/engine/fft/exact2.test.ts',
+    'test/engine/fftExact.test.ts',
+    'test/engine/exactAccuracy.test.ts',
+    'test/engine/sharedEvents.test.ts',
+  ],
   // engine-runs: comparison, diff, projection, sensitivity, solver and warnings against figures
   // worked by hand; project.test.ts (35 s: worker threads, 1,000 iterations over 6 years) and the
   // oracle's projection are left out.
