@@ -63,6 +63,20 @@ function scheme(
   });
 }
 
+/** One group of 1,000 members, half holding 1 share and half `k`. */
+const halfAndHalf = (k: number): Scenario['members'] => ({
+  groups: [
+    {
+      id: 'a',
+      count: 1000,
+      holdings: [
+        { shares: 1, fraction: 0.5 },
+        { shares: k, fraction: 0.5 },
+      ],
+    },
+  ],
+});
+
 const part = (ps: PeriodWork['parts']['once'], path: string, what: string) => {
   const found = ps.filter((p) => p.path === path && p.what === what);
   expect(found, `${what} at ${path}`).toHaveLength(1);
@@ -424,25 +438,7 @@ describe('an event risk', () => {
     near(w.parts.once[0].count, nu + 40 * Math.sqrt(nu) + 50);
   });
   it('holdings of 1 and 2 shares: two cells; the rate factor scales ν, the members factor m', () => {
-    const s = resolveScheme({
-      format: 'huzhu-scenario/2',
-      name: 'work',
-      members: {
-        groups: [
-          {
-            id: 'a',
-            count: 1000,
-            holdings: [
-              { shares: 1, fraction: 0.5 },
-              { shares: 2, fraction: 0.5 },
-            ],
-          },
-        ],
-      },
-      contributions: [{ payer: 'member', amount: 50 }],
-      risks: [{ id: 'r', kind: 'event', rate: 0.01 }],
-      benefits: [lump({ cap: 100_000 })],
-    });
+    const s = scheme(event(), [lump({ cap: 100_000 })], { members: halfAndHalf(2) });
     const w = wb.periodWork(s, { members: 3, rate: 2, cost: 1 });
     const k = 0.02 + Math.sqrt(2 * 0.02 * Math.log(3000)) + Math.log(3000);
     near(w.parts.perIteration[2].count, k);
@@ -525,24 +521,8 @@ describe('a limit over a cost risk', () => {
     expect(part(wb.periodWork(s).parts.once, 'limits[0].cap', 'expectation').count).toBe(202);
   });
   it('per share, holdings of 1 and 3 shares: the cap for 3 shares, two share classes', () => {
-    const s = resolveScheme({
-      format: 'huzhu-scenario/2',
-      name: 'work',
-      members: {
-        groups: [
-          {
-            id: 'a',
-            count: 1000,
-            holdings: [
-              { shares: 1, fraction: 0.5 },
-              { shares: 3, fraction: 0.5 },
-            ],
-          },
-        ],
-      },
-      contributions: [{ payer: 'member', amount: 50 }],
-      risks: [{ id: 'r', kind: 'cost', rate: 0.04, cost: lognormal }],
-      benefits: [steps()],
+    const s = scheme({}, [steps()], {
+      members: halfAndHalf(3),
       limits: [{ id: 'L', benefits: ['s'], cap: 1000, perShare: true }],
     });
     // C = 3 × 1000: 300 + 2 pieces, each 1000 + 80 × 1 day count × 2 classes
