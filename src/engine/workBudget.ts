@@ -340,17 +340,44 @@ function daysEntries(days: DaysDist, daily: Benefit[]): number {
       reach = days.mean + 10 * Math.sqrt(days.mean) + 50;
       break;
     case 'negative-binomial': {
-      // Size r = m²/(var − m); the pmf decays like (m/(m + r))^k: below 1e-18 after 41.4/ln(1 + r/m).
-      const variance = (days.cv * days.mean) ** 2;
-      const r = variance > days.mean ? (days.mean * days.mean) / (variance - days.mean) : Infinity;
+      const r = negativeBinomialSize(days);
       reach =
         r === Infinity
           ? days.mean + 10 * Math.sqrt(days.mean) + 50
-          : days.mean + 41.4 / Math.log1p(r / days.mean) + 50;
+          : negativeBinomialReach(days.mean, r, MC_DAYS_PMF_LOG);
       break;
     }
   }
   return Math.min(W.maxDaysTable, cap + 1, reach);
+}
+
+/** The Monte Carlo's days table stops past the mean where the pmf is below 1e-18 (plan.ts). */
+const MC_DAYS_PMF_LOG = -Math.log(1e-18);
+
+/** Size r = m²/(var − m) of negative-binomial days; Infinity when they are no wider than a Poisson (then drawn as one). */
+function negativeBinomialSize(days: { mean: number; cv: number }): number {
+  const variance = (days.cv * days.mean) ** 2;
+  return variance > days.mean ? (days.mean * days.mean) / (variance - days.mean) : Infinity;
+}
+
+/**
+ * Entries of a table of negative-binomial counts (mean m, size r) that stops at the first count past
+ * the mean whose pmf is below e^(−L): at most ⌈k⌉ + 2, k > m the Chernoff point where the rate
+ * I(k) = k·ln(k/m) + (k + r)·ln((m + r)/(k + r)) reaches L (P(K ≥ k) ≤ e^(−I(k)) bounds the pmf
+ * there, and I grows past the mean). Its geometric tail (m/(m + r))^k alone, ln(1 + r/m) a count,
+ * undercounts near a Poisson (mean 366 and cv 0.1: 924 days followed to 1e-30, not 662).
+ */
+export function negativeBinomialReach(m: number, r: number, L: number): number {
+  const rate = (k: number) => k * Math.log(k / m) + (k + r) * Math.log1p((m - k) / (k + r));
+  let lo = m,
+    hi = m + 1;
+  while (rate(hi) < L) [lo, hi] = [hi, m + 2 * (hi - m)];
+  for (let i = 0; i < 60 && hi - lo > 1e-9 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (rate(mid) < L) lo = mid;
+    else hi = mid;
+  }
+  return Math.ceil(hi) + 2;
 }
 
 /** The trend factors of year t (1-based), as project.ts applies them. */
@@ -603,12 +630,11 @@ function exactDays(days: DaysDist, daily: Benefit[]): number {
   const caps = daily.map((b) => (b.type === 'daily' ? (b.maxDays ?? Infinity) : Infinity));
   const cap = Math.max(...caps) + 1;
   if (days.dist !== 'negative-binomial') return Math.min(cap, daysEntries(days, daily) + 20);
-  const variance = (days.cv * days.mean) ** 2;
-  const r = variance > days.mean ? (days.mean * days.mean) / (variance - days.mean) : Infinity;
+  const r = negativeBinomialSize(days);
   const reach =
     r === Infinity
       ? days.mean + 15 * Math.sqrt(days.mean) + 80
-      : days.mean + EXACT_DAYS_PMF_LOG / Math.log1p(r / days.mean) + 80;
+      : negativeBinomialReach(days.mean, r, EXACT_DAYS_PMF_LOG);
   return Math.min(cap, reach);
 }
 

@@ -14,7 +14,7 @@
  * share classes. times = share classes (when something pays per share) × branches under a limit
  * (⌈cap·k/perDay⌉ + 1 when every allowance is in a limit, at most the day entries). Day entries:
  * at most the largest maxDays + 1, else the days table's reach + 20 (fixed: value + 1; empirical:
- * 367; Poisson: m + 10√m + 50) or, for negative-binomial days, m + ln(10³⁰)/ln(1 + r/m) + 80
+ * 367; Poisson: m + 10√m + 50) or, for negative-binomial days, the Chernoff point at 10⁻³⁰ + 2
  * (m + 15√m + 80 when the variance is not above the mean).
  *
  * Each test imports the module afresh (`vi.resetModules()`, then `import()`), so that a
@@ -26,6 +26,7 @@ import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { ResolvedScheme } from '../../src/domain/scheme.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { problemLines } from '../helpers/worded.ts';
+import { chernoffEntries, sizeOf, tableEntries } from '../helpers/negativeBinomial.ts';
 // A static import (of a type) as well as the fresh ones below: a mutation run's first pass keeps only
 // the test files that import the module under test statically.
 import type { PeriodWork } from '../../src/engine/workBudget.ts';
@@ -642,13 +643,27 @@ describe('days the exact method follows', () => {
   it('Poisson days of mean 9: 9 + 10 × 3 + 50 + 20 = 109', async () => {
     await expectParts(allowance({ dist: 'poisson', mean: 9 }), days(9 + 10 * 3 + 50 + 20));
   });
-  it('negative-binomial days, mean 9 and cv 1: r = 81/72, 9 + ln(10^30)/ln(1 + r/9) + 80', async () => {
+  it('negative-binomial days, mean 9 and cv 1: r = 81/72, to the Chernoff point at 1e-30, + 2', async () => {
     const r = (9 * 9) / ((1 * 9) ** 2 - 9);
     expect(r).toBe(1.125);
     await expectParts(
       allowance({ dist: 'negative-binomial', mean: 9, cv: 1 }),
-      days(9 + Math.log(1e30) / Math.log1p(r / 9) + 80),
+      days(chernoffEntries(9, r, Math.log(1e30))),
     );
+  });
+  it('negative-binomial days: never fewer than the exact method follows, nor twice as many', async () => {
+    // The exact method follows the days past the mean until the pmf is below 1e-30. Near a Poisson
+    // the tail's geometric rate alone undercounted: mean 366, cv 0.1: 924 days, 366 + 69.1/ln(1 + r/366) + 80 = 662.
+    const { exactWork } = await load();
+    for (const m of [1, 9, 50, 100, 200, 366])
+      for (const cv of [0.1, 0.2, 0.3, 0.5, 1, 3]) {
+        if ((cv * m) ** 2 <= m) continue;
+        const parts = exactWork(allowance({ dist: 'negative-binomial', mean: m, cv })).parts.once;
+        const count = parts.find((p) => p.what === 'days')!.count;
+        const follows = tableEntries(m, sizeOf(m, cv), 1e-30);
+        expect(count, `mean ${m}, cv ${cv}`).toBeGreaterThanOrEqual(follows);
+        expect(count, `mean ${m}, cv ${cv}`).toBeLessThan(2 * follows);
+      }
   });
   it('negative-binomial days of mean 25 and cv 0.2: variance (0.2 × 25)² = 25, not above the mean (r infinite), 25 + 15 × 5 + 80 = 180', async () => {
     // the validator takes it (0.2² = 0.04000000000000001 > 1/25 in doubles); the variance is 25 exactly

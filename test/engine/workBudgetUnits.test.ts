@@ -24,6 +24,7 @@ import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Benefit, Limit, Risk, Scenario } from '../../src/domain/scenario.ts';
 import type { ResolvedScheme } from '../../src/domain/scheme.ts';
 import type { PeriodWork } from '../../src/engine/workBudget.ts';
+import { chernoffEntries, sizeOf, tableEntries } from '../helpers/negativeBinomial.ts';
 
 type WorkBudget = typeof import('../../src/engine/workBudget.ts');
 let wb: WorkBudget;
@@ -315,13 +316,30 @@ describe('daily allowances', () => {
     );
     near(part(w.parts.once, 'risks[0].days', 'days').count, 60 + 10 * Math.sqrt(10));
   });
-  it('negative-binomial days (mean 10, cv 1): r = 100/90, to 10 + 41.4/ln(1 + r/10) + 50; 8 more a claimant', () => {
+  it('negative-binomial days (mean 10, cv 1): r = 100/90, to the Chernoff point at 1e-18, + 2; 8 more a claimant', () => {
     const w = wb.periodWork(
       scheme({ days: { dist: 'negative-binomial', mean: 10, cv: 1 } }, [daily('d', 50)]),
     );
     const r = 100 / 90;
-    near(part(w.parts.once, 'risks[0].days', 'days').count, 60 + 41.4 / Math.log(1 + r / 10));
+    expect(sizeOf(10, 1)).toBeCloseTo(r, 12);
+    expect(part(w.parts.once, 'risks[0].days', 'days').count).toBe(chernoffEntries(10, r, -Math.log(1e-18)));
     near(w.parts.perIteration[2].units, 40 * (3 + 8));
+  });
+  it('negative-binomial days: never fewer entries than the table follows, nor twice as many', () => {
+    // The table (plan.ts) stops past the mean where the pmf is below 1e-18, or where 1 − cdf is
+    // below 1e-17. Near a Poisson the tail's geometric rate alone undercounted: at mean 366 and cv
+    // 0.1 the table holds 760 entries, and 366 + 41.4/ln(1 + r/366) + 50 = 546.
+    for (const m of [1, 9, 50, 100, 200, 366])
+      for (const cv of [0.1, 0.2, 0.3, 0.5, 1, 3]) {
+        if ((cv * m) ** 2 <= m) continue;
+        const w = wb.periodWork(
+          scheme({ days: { dist: 'negative-binomial', mean: m, cv } }, [daily('d', 50)]),
+        );
+        const count = part(w.parts.once, 'risks[0].days', 'days').count;
+        const follows = tableEntries(m, sizeOf(m, cv), 1e-18, 1e-17);
+        expect(count, `mean ${m}, cv ${cv}`).toBeGreaterThanOrEqual(follows);
+        expect(count, `mean ${m}, cv ${cv}`).toBeLessThan(2 * follows);
+      }
   });
   it('negative-binomial days no wider than Poisson (mean 10, cv 0.3): as a Poisson', () => {
     const w = wb.periodWork(
