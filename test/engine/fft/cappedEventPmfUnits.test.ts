@@ -275,33 +275,59 @@ describe('cappedEventPmf, Θ ≡ 1 (rateCv 0)', () => {
     expect(r.span).toBe(100);
     expect(r.pmf.length).toBe(8);
     expectPmf(r, cappedCount(poisson(1, 5), 200, 500, 100), TOL);
+    // A waiting amount per share too: 2·min(200, 100·J + 50·(K − J)), J | K ~ Binomial(K, 0.6);
+    // σ = gcd(200, 400, 100) = 100; M/σ = 4 → 8 points.
+    const waiting = cappedEventPmf(
+      component(0, [
+        cell(1, 1, [lump({ rate: 1, paid: 0.6, amount: 100, waiting: 50, cap: 200, factor: 2 })]),
+      ]),
+      options(),
+    );
+    expect(waiting.span).toBe(100);
+    expect(waiting.pmf.length).toBe(8);
+    const want = byCount(1, 100, (n) =>
+      Array.from({ length: n + 1 }, (_, j) => [
+        2 * Math.min(200, 100 * j + 50 * (n - j)),
+        binomial(j, n, 0.6),
+      ]),
+    );
+    expectPmf(waiting, want, TOL);
   });
 
   it('a large mean, uncapped: K truncated past the mean at 1e-30 and counted in `neglected`; the window by Chernoff', () => {
     // ν = 80: P(K = 0) = e^{-80} < 1e-30 lies below the mean, where the truncation must not stop.
     const r = cappedEventPmf(
-      component(0, [cell(3, 80, [lump({ rate: 80, amount: 10, cap: Infinity })])]),
+      component(0, [cell(4, 80, [lump({ rate: 80, amount: 10, cap: Infinity })])]),
       options(),
     );
     expect(r.span).toBe(10);
     const { k, p } = truncation(80);
-    expect(r.neglected / (3 * p)).toBeCloseTo(1, 9);
-    expect(r.neglected).toBeLessThan(3e-30);
-    // Three members: S/10 ~ Poisson(240) (each member's count truncated at k* ≈ 180 contributes
+    expect(r.neglected / (4 * p)).toBeCloseTo(1, 9);
+    expect(r.neglected).toBeLessThan(4e-30);
+    // Four members: S/10 ~ Poisson(320) (each member's count truncated at k* ≈ 180 contributes
     // below 1e-29).
     expect(k).toBeGreaterThan(150);
-    const lo = poissonChernoff(240, -1),
-      hi = poissonChernoff(240, 1);
+    const lo = poissonChernoff(320, -1),
+      hi = poissonChernoff(320, 1);
+    // 171.63 and 496.16: the window 171..(497 + 2) → 512 points.
     const from = Math.floor(lo);
     expect(r.origin).toBe(10 * from);
     expect(r.pmf.length).toBe(2 ** Math.ceil(Math.log2(Math.ceil(hi) - from + 2)));
-    const pois = poisson(240, 600);
+    const pois = poisson(320, 800);
     expectPmf(r, new Map(pois.map((q, n) => [n, q])), TOL);
-    expect(r.events).toBe(240);
+    expect(r.events).toBe(320);
+    // Capped at 10·(k* + 1): the payments end at k* + 1 = ⌈cap/10⌉ exactly where the truncation
+    // would stop, so nothing is neglected.
+    const capped = cappedEventPmf(
+      component(0, [cell(1, 80, [lump({ rate: 80, amount: 10, cap: 10 * (k + 1) })])]),
+      options(),
+    );
+    expect(capped.neglected).toBe(0);
+    expectPmf(capped, cappedCount(poisson(80, k + 1), 10, 10 * (k + 1), 10), TOL);
   });
 
   it('a large mean under the table: the same truncation through memberTable', () => {
-    // One member, ν = 80, two lump sums: 10 uncapped (no saturation), 20 capped at 100.
+    // Two members, ν = 80, two lump sums: 10 uncapped (no saturation), 20 capped at 100.
     // W = 10K + min(100, 20K); K truncated at k*, K ≥ k* + 1 paying as K = k* + 1.
     const r = cappedEventPmf(
       component(0, [
@@ -365,14 +391,15 @@ describe('cappedEventPmf, Θ ≡ 1 (rateCv 0)', () => {
     expectPmf(waiting, want, TOL);
     expect(waiting.neglected).toBe(0);
     expect(waiting.events).toBe(1);
-    // A limit of 250 over one lump sum of 100 capped at 500: W = min(250, 100·K); σ = 50.
+    // A limit of 300 over one lump sum of 50 capped at 500: W = min(300, 50·K); σ = 50;
+    // M/σ = 6: ⌈6.0008⌉ + 2 = 9 → 16 points.
     const limited = cappedEventPmf(
-      component(0, [cell(1, 1, [lump({ rate: 1, amount: 100, cap: 500 })], [{ lumps: [0], cap: 250 }])]),
+      component(0, [cell(1, 1, [lump({ rate: 1, amount: 50, cap: 500 })], [{ lumps: [0], cap: 300 }])]),
       options(),
     );
     expect(limited.span).toBe(50);
-    expect(limited.pmf.length).toBe(8);
-    expectPmf(limited, cappedCount(poisson(1, 5), 100, 250, 50), TOL);
+    expect(limited.pmf.length).toBe(16);
+    expectPmf(limited, cappedCount(poisson(1, 7), 50, 300, 50), TOL);
     expect(limited.neglected).toBe(0);
   });
 
@@ -408,6 +435,21 @@ describe('cappedEventPmf, Θ ≡ 1 (rateCv 0)', () => {
     // Saturated at K = 5 (⌈500/100⌉): nothing neglected.
     expect(r.neglected).toBe(0);
     expect(r.events).toBeCloseTo(0.9, 15);
+    // Two lump sums saturating at different counts, ⌈200/100⌉ = 2 and ⌈500/100⌉ = 5, no limit:
+    // W = min(200, 100·K) + min(500, 100·K), the table to K ≥ 5.
+    const two = cappedEventPmf(
+      component(0, [
+        cell(1, 1, [lump({ rate: 1, amount: 100, cap: 200 }), lump({ rate: 1, amount: 100, cap: 500 })]),
+      ]),
+      options(),
+    );
+    expect(two.span).toBe(100);
+    expectPmf(
+      two,
+      byCount(1, 100, (n) => [[Math.min(200, 100 * n) + Math.min(500, 100 * n), 1]]),
+      TOL,
+    );
+    expect(two.neglected).toBe(0);
   });
 
   it('cells of 3 and 2 members, the second per share (factor 2, limit cap × 2)', () => {
@@ -530,6 +572,39 @@ describe('cappedEventPmf, Θ ~ Gamma(1, cv)', () => {
   });
 });
 
+describe('cappedEventPmf, the table under Θ ~ Gamma', () => {
+  it('one member, an uncapped lump sum beside a thinned capped one: the node mixture, K truncated at θ_max', () => {
+    // rate 1, cv 0.5 (θ_max above 5: P(K > 80) < 1e-30 at every node); W = 100·K + min(100, 50·J), J | K ~ Binomial(K, 0.6) (never saturates).
+    const r = cappedEventPmf(
+      component(0.5, [
+        cell(1, 1, [
+          lump({ rate: 1, amount: 100, cap: Infinity }),
+          lump({ rate: 1, paid: 0.6, amount: 50, cap: 100 }),
+        ]),
+      ]),
+      options(),
+    );
+    expect(r.span).toBe(50);
+    expect(r.events).toBe(1);
+    const quad = thetaQuadrature(1, 0.5, options());
+    expect(r.quadrature).toBe(quad.distance);
+    const thetaMax = quad.theta[quad.theta.length - 1];
+    expect(thetaMax).toBeGreaterThan(5);
+    expect(thetaMax).toBeLessThan(20);
+    const mix: Dist = new Map();
+    quad.theta.forEach((t, q) => {
+      const p = poisson(t, 80);
+      p.forEach((pk, n) => {
+        for (let j = 0; j <= n; j++)
+          add(mix, (100 * n + Math.min(100, 50 * j)) / 50, quad.weight[q] * pk * binomial(j, n, 0.6));
+      });
+    });
+    expectPmf(r, mix, TOL);
+    const { p } = truncation(thetaMax);
+    expect(r.neglected / p).toBeCloseTo(1, 9);
+  });
+});
+
 describe('cappedEventPmf, payments split onto a coarser span', () => {
   it('amounts not whole fen: the split of each payment, the mean kept', () => {
     // 100.005 capped at 300: values 0, 100.005, 200.01, 300 with Poisson(0.7) weights.
@@ -603,5 +678,50 @@ describe('cappedEventPmf, payments split onto a coarser span', () => {
     });
     expectPmf(r, mix, TOL);
     expect(Math.abs(moments(r).total - 1)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('split under Θ ~ Gamma, 20 members: windows node by node, total 1, the first two moments', () => {
+    // 20 members, 100.005 capped at 300, cv 0.4: given θ the members' split payments U_i are
+    // iid, E[U | θ] = E[W | θ] and E[U² | θ] = Σ_v P(v)·σ²·((1 − f)·j² + f·(j + 1)²), j = ⌊v/σ⌋,
+    // f = v/σ − j; E[S] = Σ_q w_q·20·E[U | θ_q], E[S²] = Σ_q w_q·(20·Var(U | θ_q) + (20·E[U | θ_q])²).
+    // The windows move with θ: near 0 at the smallest node, near 6,000 at the largest.
+    const r = cappedEventPmf(
+      component(0.4, [cell(20, 0.7, [lump({ rate: 0.7, amount: 100.005, cap: 300 })])]),
+      options(),
+    );
+    expect(r.splitPerEvent).toBe(true);
+    expect(r.span).toBeGreaterThan(6000 / 2 ** 14);
+    expect(r.span).toBeLessThan(6000.09 / 2 ** 14);
+    const quad = thetaQuadrature(14, 0.4, options());
+    let mean = 0,
+      second = 0;
+    quad.theta.forEach((t, q) => {
+      const p = poisson(0.7 * t, 2);
+      const payments: [number, number][] = [
+        [0, p[0]],
+        [100.005, p[1]],
+        [200.01, p[2]],
+        [300, 1 - p[0] - p[1] - p[2]],
+      ];
+      let m1 = 0,
+        m2 = 0;
+      for (const [v, pv] of payments) {
+        const j = Math.floor(v / r.span),
+          f = v / r.span - j;
+        m1 += pv * v;
+        m2 += pv * r.span ** 2 * ((1 - f) * j * j + f * (j + 1) * (j + 1));
+      }
+      mean += quad.weight[q] * 20 * m1;
+      second += quad.weight[q] * (20 * (m2 - m1 * m1) + (20 * m1) ** 2);
+    });
+    const got = moments(r);
+    expect(Math.abs(got.total - 1)).toBeLessThanOrEqual(TOL);
+    expect(got.mean / mean).toBeCloseTo(1, 11);
+    let s2 = 0;
+    r.pmf.forEach((x, i) => (s2 += x * (r.origin + i * r.span) ** 2));
+    expect(s2 / second).toBeCloseTo(1, 11);
+    let least = Infinity;
+    r.pmf.forEach((x) => (least = Math.min(least, x)));
+    expect(least).toBeGreaterThanOrEqual(0);
   });
 });
