@@ -124,6 +124,8 @@ describe('tails and points of a Poisson(4)', () => {
     expectRel(lowerTail(c, 0, 4), Math.exp(-4), 1e-7);
     expect(lowerTail(c, 5, 4)).toBe(1);
     expect(lowerTail(c, -0.5, 4)).toBe(0);
+    // just below 0: 0 outright (a search would stop at s = 1e6/4 with exp(−4 − 2.5e-4) = 0.018)
+    expect(lowerTail(c, -1e-9, 4)).toBe(0);
   });
 
   it('upperPoint: x_hi = kλ for the tail exp(−λ(k ln k − k + 1))', () => {
@@ -136,6 +138,12 @@ describe('tails and points of a Poisson(4)', () => {
       const tail = Math.exp(-lambda * (k * Math.log(k) - k + 1));
       expectRel(upperPoint(poisson(lambda), tail, lambda), k * lambda, 1e-7);
     }
+  });
+
+  it('the search is placed by the scale: claims of 1e12 (optimum s = ln 2/1e12, below 1e-12)', () => {
+    // Λ(s) = 4(e^{s·1e12} − 1): x_hi = 2·4e12 for the tail exp(−4(2 ln 2 − 1))
+    const big = compoundCgf(Float64Array.of(0, 1), 1e12, 4, 0);
+    expectRel(upperPoint(big, Math.exp(-4 * (2 * Math.log(2) - 1)), 4e12), 8e12, 1e-7);
   });
 
   it('lowerPoint: x_lo = λ/k for the tail exp(−λ(1 − 1/k − ln(k)/k))', () => {

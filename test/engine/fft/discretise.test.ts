@@ -86,6 +86,10 @@ describe('addAtom', () => {
     // u = 5e-10: within 1e-9·1 of 0 (not within 1e-9·u)
     expect(addAtom(out, 1e-9, 1, 2, 'up')).toBe(true);
     expect(Array.from(out)).toEqual([1, 0, 2, 0, 0]);
+    // u = 1e-9: exactly ON_GRID·1 from 0, still on it
+    const edge = new Float64Array(2);
+    expect(addAtom(edge, 1e-9, 1, 1, 'split')).toBe(true);
+    expect(Array.from(edge)).toEqual([1, 0]);
     // u = 2 + 3e-9: beyond 2e-9, so split
     const off = new Float64Array(5);
     expect(addAtom(off, 4 + 6e-9, 1, 2, 'down')).toBe(false);
@@ -159,6 +163,12 @@ describe('discretiseCost: down and up', () => {
     expect(Array.from(discretiseCost(deductible(), 1, 2, 'down'))).toEqual([1 / 2, 1 / 4, 1 / 4]);
     // h = 2: P(Y < 2) = 3/4, P(Y ≥ 2) = 1/4
     expect(Array.from(discretiseCost(deductible(), 2, 2, 'down'))).toEqual([3 / 4, 1 / 4, 0]);
+  });
+
+  it('down and up with K·h below the largest payment: the last point takes the rest', () => {
+    // Y uniform on [0, 4), K = 2: down 1 − 3/4, 3/4 − 1/2, P(Y ≥ 2) = 1/2; up: P(Y ≤ 0) = 0, 1/4, P(Y > 1) = 3/4
+    expect(Array.from(discretiseCost(uniform(), 1, 2, 'down'))).toEqual([1 / 4, 1 / 4, 1 / 2]);
+    expect(Array.from(discretiseCost(uniform(), 1, 2, 'up'))).toEqual([0, 1 / 4, 3 / 4]);
   });
 
   it('up: P((j−1)h < Y ≤ jh), mass at 0 = P(Y ≤ 0), the last point taking P(Y > (K−1)h)', () => {

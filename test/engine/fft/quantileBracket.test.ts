@@ -35,8 +35,13 @@ describe('quantileBracket: nothing rounded (δ = 0)', () => {
 
   it('decided by δ(10⁻²) alone', () => {
     const d = dist([0.25, 0.75, 0.75, 1]);
-    // δ(10⁻²) = 0 but δ = 5 elsewhere: still η = 0, δ = 0
-    expect(quantileBracket(d, 0.5, 0, (eta) => (eta === 1e-2 ? 0 : 5))).toEqual({ lower: 12, upper: 12 });
+    // δ(10⁻²) = 0 but δ = 5 elsewhere: still η = 0, δ = 0 (at η = 10⁻², q̃(0.755) would be 16)
+    expect(quantileBracket(d, 0.745, 0, (eta) => (eta === 1e-2 ? 0 : 5))).toEqual({ lower: 12, upper: 12 });
+    // δ(10⁻²) > 0: the search, whatever δ elsewhere (10⁻² itself wins: [12, 16] against [7, 17])
+    expect(quantileBracket(d, 0.745, 0, (eta) => (eta === 1e-2 ? 2 ** -30 : 5))).toEqual({
+      lower: 12 - 2 ** -30,
+      upper: 16 + 2 ** -30,
+    });
   });
 });
 

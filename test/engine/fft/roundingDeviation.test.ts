@@ -35,6 +35,10 @@ describe('countBound', () => {
     expect(countBound(50, 0, poissonTail(50, 80.25))).toBe(81);
     expect(countBound(2.2, 0, poissonTail(2.2, 2.25))).toBe(3); // a loose tail: just above the mean
     expect(countBound(1000, 0, poissonTail(1000, 1100.25))).toBe(1101);
+    expect(countBound(3, 0, poissonTail(3, 9.25))).toBe(10);
+    expect(countBound(7, 0, poissonTail(7, 15.25))).toBe(16);
+    expect(countBound(0.3, 0, poissonTail(0.3, 4.25))).toBe(5);
+    expect(countBound(12, 0, poissonTail(12, 40.25))).toBe(41);
   });
 
   it('Poisson: a tail slightly beyond the bound at n* moves the answer', () => {

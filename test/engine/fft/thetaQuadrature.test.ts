@@ -94,7 +94,8 @@ const gammaMoment = (r: number, k: number) => {
 
 describe('countDistribution', () => {
   it('Poisson (cv 0): pmf to the first n > μ below 1e-25, geometric tail', () => {
-    for (const mu of [0.5, 3, 40]) {
+    // μ = 120: P(0) = e^{−120} < 1e-25 already, but the pmf is followed past the mean
+    for (const mu of [0.5, 3, 40, 120]) {
       const want = negativeBinomial(mu, 0);
       const got = countDistribution(mu, 0);
       expect(got.pmf.length, `μ = ${mu}`).toBe(want.pmf.length);
@@ -169,6 +170,21 @@ describe('thetaQuadrature', () => {
     expect(q.theta.length).toBe(want.theta.length);
     want.theta.forEach((t, j) => expect(q.theta[j] / t).toBeCloseTo(1, 12));
     expect(q.theta[1] / q.theta[0]).toBeCloseTo(Math.exp(0.5), 12);
+  });
+
+  it('a heavy mixture (μ = 0.2, cv = 2: much of Θ near 0) and a light one (cv = 0.05)', () => {
+    // cv 2 > 1/√1.2: Δ0 = 2/√1.2; the distance at that step, against the sums written here
+    const heavy = thetaQuadrature(0.2, 2, { tolerance: 1, maxNodes: 1000 });
+    const hw = nodes(2, 2 / Math.sqrt(1.2));
+    expect(heavy.theta.length).toBe(hw.theta.length);
+    expect(heavy.distance / distance(hw.theta, hw.weight, 0.2, 2)).toBeCloseTo(1, 9);
+    // cv 0.05 (r = 400): Δ0 = 0.1, nodes within about ±0.5 of v = 0
+    const light = thetaQuadrature(5, 0.05, { tolerance: 1, maxNodes: 1000 });
+    const lw = nodes(0.05, 0.1);
+    expect(light.theta.length).toBe(lw.theta.length);
+    expect(light.theta.length).toBeGreaterThan(5);
+    lw.theta.forEach((t, j) => expect(light.theta[j] / t).toBeCloseTo(1, 12));
+    expect(light.distance / distance(lw.theta, lw.weight, 5, 0.05)).toBeCloseTo(1, 9);
   });
 
   it('halves Δ until the distance is within the tolerance', () => {
