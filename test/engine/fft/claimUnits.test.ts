@@ -367,6 +367,13 @@ describe('claimPmf: mixtures', () => {
     expectPmf(r.pmf, [0.75, 0.05, 0.05, 0.15]);
     expect(r.splitTerms).toBe(1);
   });
+  it('rounded in both branches: still one rounded term per claim (the most of any branch, not their sum)', () => {
+    // 0.25·[0.5, 0.5] + 0.75·[0, 0.5, 0.5] (0.5 and 1.5 each split ½–½)
+    const c = compound([mix([atoms([0.5], [1])], [atoms([1.5], [1])])]);
+    const r = claimPmf(c, 1, 'split');
+    expectPmf(r.pmf, [0.125, 0.5, 0.375]);
+    expect(r.splitTerms).toBe(1);
+  });
   it('on the grid in every branch: no rounded part', () => {
     const c = compound([mix([atoms([2], [1], 1)], [atoms([1], [1], 1)])]);
     const r = claimPmf(c, 1, 'split');
