@@ -484,3 +484,21 @@ describe('caps: neglected when they (almost) never bind, else capped-event', () 
     near(c.neglected, 1000 * tailFrom(poissonPmfs(0.9, 80), 2), 1e-12);
   });
 });
+
+describe('two event risks: each component takes only its own lump sums and limits', () => {
+  it('e1 (1,000 a event, limited to 1,500 a member) is capped; e2 (300 a event, no cap) a compound of one atom', () => {
+    const cs = build({
+      risks: [event({ id: 'e1' }), event({ id: 'e2', rate: 0.01 })],
+      benefits: [lump({ id: 'L1', risk: 'e1' }), lump({ id: 'L2', risk: 'e2', amount: 300 })],
+      limits: [{ id: 'm', benefits: ['L1'], cap: 1500 }],
+    });
+    expect(cs.map((c) => c.risk)).toEqual(['e1', 'e2']);
+    const e1 = asCapped(cs[0]);
+    expect(e1.cells.length).toBe(1);
+    expectLumps(e1.cells[0].lumps, [capped(0.04, 1)]);
+    const e2 = asCompound(cs[1]);
+    near(e2.lambda, 1000 * 0.01);
+    expect(e2.parts.length).toBe(1);
+    expectAtoms(e2.parts[0], { values: [300], probs: [1], top: 300, lattice: 300 });
+  });
+});

@@ -21,6 +21,7 @@ import {
   limitedPieces,
   type Component,
   type CompoundComponent,
+  type Part,
 } from '../../../src/engine/fft/buildComponents.ts';
 import type { Piecewise } from '../../../src/benefits/piecewise.ts';
 import {
@@ -939,5 +940,49 @@ describe('limitedPieces: free + Σ_free f + Σ_l min(Σ_{b in l} f_b + g_l, cap_
   it('a function that starts after 0 pays nothing before its first piece', () => {
     const pieces = limitedPieces([pw([50], [10], [0]), pw([0], [0], [1])], [0, -1], [1000])([0], 0);
     expectPieces(pieces, { x: [0, 50], a: [0, 10], s: [1, 1], end: Infinity });
+  });
+});
+
+describe('two cost risks: each component takes only its own benefits, allowances and limits', () => {
+  /** The mean of a claimant's payment: the sum of its parts' means (a mixture: weighted by branch). */
+  const meanOf = (p: Part): number => {
+    if (p.kind === 'atoms') return Array.from(p.values).reduce((a, v, i) => a + v * p.probs[i], 0);
+    if (p.kind === 'mixture')
+      return p.branches.reduce((a, b) => a + b.prob * b.parts.reduce((s, q) => s + meanOf(q), 0), 0);
+    throw new Error('a continuous part: not used here');
+  };
+  const claimMean = (c: Component) => asCompound(c).parts.reduce((s, q) => s + meanOf(q), 0);
+
+  it('r1 (cost 1,000, half paid, limited to 300, 2 days at 50) pays 400; r2 (cost 2,000, a tenth, 3 days at 10) pays 230', () => {
+    const cs = build({
+      risks: [
+        {
+          id: 'r1',
+          kind: 'cost',
+          rate: 0.04,
+          cost: { dist: 'empirical', values: [1000] },
+          days: { dist: 'fixed', value: 2 },
+        },
+        {
+          id: 'r2',
+          kind: 'cost',
+          rate: 0.02,
+          cost: { dist: 'empirical', values: [2000] },
+          days: { dist: 'fixed', value: 3 },
+        },
+      ],
+      benefits: [
+        { ...bands('b1'), risk: 'r1' },
+        { ...daily('d1', 50), risk: 'r1' },
+        { ...bands('b2', { bands: [{ upTo: null, rate: 0.1 }] }), risk: 'r2' },
+        { ...daily('d2', 10), risk: 'r2' },
+      ],
+      limits: [{ id: 'm', benefits: ['b1'], cap: 300 }],
+    });
+    expect(cs.map((c) => c.risk)).toEqual(['r1', 'r2']);
+    near(asCompound(cs[0]).lambda, 1000 * 0.04);
+    near(asCompound(cs[1]).lambda, 1000 * 0.02);
+    near(claimMean(cs[0]), Math.min(0.5 * 1000, 300) + 2 * 50);
+    near(claimMean(cs[1]), 0.1 * 2000 + 3 * 10);
   });
 });
