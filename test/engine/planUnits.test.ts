@@ -340,17 +340,19 @@ describe('compilePlan of a /2 scheme, worked by hand', () => {
     s.limits = [{ id: 'cl', benefits: ['day1', 'bands'], cap: 50 }];
     expect(costRisk(s).limits).toEqual([{ cost: [0], daily: [0], cap: 50, perShare: false }]);
   });
+  it('limit indices count within each kind: with the allowance first, the steps are cost column 0 and the second allowance daily column 1', () => {
+    const s = twoFile();
+    const [bands, steps, day1, day2, l1, l2] = s.benefits;
+    s.benefits = [day1, steps, bands, day2, l1, l2];
+    const r = costRisk(s);
+    expect(r.costColumns).toEqual([1, 2]);
+    expect(r.dailyColumns).toEqual([0, 3]);
+    expect(r.limits).toEqual([{ cost: [0], daily: [1], cap: 500, perShare: true }]);
+  });
   it('refuses a benefit that is not a lump sum on an event risk, naming both', () => {
     const s = resolveScheme(twoFile());
     s.benefits[1] = { ...s.benefits[1], risk: 'e' };
     expect(() => compilePlan(s)).toThrow(new TypeError('benefit steps cannot apply to event risk e'));
-  });
-  it('refuses a benefit that is not driven by the cost on a continuous cost, naming it', () => {
-    const s = resolveScheme(twoFile());
-    (s.risks[0] as { cost: unknown }).cost = { dist: 'gamma', mean: 100, cv: 1 };
-    s.benefits[5] = { ...s.benefits[5], risk: 'c' };
-    s.limits = [];
-    expect(() => compilePlan(s, undefined, 4)).toThrow(new TypeError('benefit l2 is not driven by the cost'));
   });
 });
 
@@ -377,6 +379,12 @@ describe('the days table', () => {
     const third = 1 / 3;
     expect(Array.from(days.cdf)).toEqual([third, third, third + third, third + third, third + third, 1]);
   });
+  it('empirical days 0, 1, …, 9 (ten tenths add up to 1 − 2⁻⁵³): the table ends at the largest, 9 days', () => {
+    const days = withDays({ dist: 'empirical', values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
+    expect(days.cdf).toHaveLength(10);
+    expect(days.cdf[9]).toBe(1);
+    expect(days.cdf[4]).toBeCloseTo(0.5, 15);
+  });
   it('stops at the largest maximum of the allowances; an allowance without a maximum lets it run on', () => {
     expect(withDays({ dist: 'poisson', mean: 2 }, [3, 1]).cdf).toHaveLength(4);
     expect(withDays({ dist: 'poisson', mean: 2 }, [1, 3]).cdf).toHaveLength(4);
@@ -390,15 +398,27 @@ describe('the days table', () => {
     expect(Array.from(days.cdf)).toEqual([1]);
     expect(days.guide.every((k) => k === 0)).toBe(true);
   });
-  it('unbounded days run past the mean until the pmf falls below 1e-18 (or the cdf reaches 1): Poisson(2) stops within 20–25 days, with P(D ≤ 10) exact', () => {
+  it('unbounded days stop where P(D ≤ k) rounds to 1: Poisson(2) at 22 days (P(D > 22) = 4.8e-17 is below 2⁻⁵⁴, P(D > 21) = 5.5e-16 is not), before its pmf falls below 1e-18 at 25', () => {
+    const tail = (k: number) => {
+      let t = 0;
+      for (let j = 60; j > k; j--) t += poisson(j, 2);
+      return t;
+    };
+    expect(tail(22)).toBeLessThan(2 ** -54);
+    expect(tail(21)).toBeGreaterThan(2 ** -53);
+    expect(poisson(24, 2)).toBeGreaterThan(1e-18);
+    expect(poisson(25, 2)).toBeLessThan(1e-18);
     const days = withDays({ dist: 'poisson', mean: 2 });
-    // P(D = 25) = 2.9e-19 < 1e-18 stops it at 25 at the latest; P(D > 19) = 6e-13 is still kept
-    expect(days.cdf.length).toBeGreaterThanOrEqual(21);
-    expect(days.cdf.length).toBeLessThanOrEqual(26);
+    expect(days.cdf).toHaveLength(23);
     let c = 0;
     for (let k = 0; k <= 10; k++) c += poisson(k, 2);
     expect(days.cdf[10]).toBeCloseTo(c, 15);
-    expect(days.cdf[days.cdf.length - 1]).toBe(1);
+    expect(days.cdf[22]).toBe(1);
+  });
+  it('Poisson(9) runs until its pmf falls below 1e-18, past the mean: P(D = 46) > 1e-18 > P(D = 47), so 48 entries', () => {
+    expect(poisson(46, 9)).toBeGreaterThan(1e-18);
+    expect(poisson(47, 9)).toBeLessThan(1e-18);
+    expect(withDays({ dist: 'poisson', mean: 9 }).cdf).toHaveLength(48);
   });
   it('a negative binomial of mean 9 and cv 1 keeps its tail far past the mean (P(D = 60) ≈ 4e-4 of P(D = 9))', () => {
     const days = withDays({ dist: 'negative-binomial', mean: 9, cv: 1 });

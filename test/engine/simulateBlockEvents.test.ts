@@ -187,6 +187,19 @@ describe('waiting amounts and several lump sums on one risk (each member’s sam
     const m = memberMoments(0.5, 0.5, (j, l) => Math.min(150, 100 * j + 30 * l));
     perMember(sum(run.column(0)), 200 * 5000, m, 'w = ½');
   });
+  it('… without a cap: 100 per event outside the waiting period, 30 per event in it, 65 × rate a member', () => {
+    const run = runScenario(
+      scheme(oneGroup(5000, 0.5), [event(1)], [lump({ waitingDays: 365, waitingAmount: 30 })]),
+      200,
+    );
+    multiples(run.column(0), 10);
+    perMember(
+      sum(run.column(0)),
+      200 * 5000,
+      memberMoments(0.5, 0.5, (j, l) => 100 * j + 30 * l),
+      'no cap',
+    );
+  });
   it('half the events unpaid (no waiting amount), beside another lump sum: min(150, 100·J), J ~ Poisson(½)', () => {
     const run = runScenario(
       scheme(
@@ -386,6 +399,21 @@ describe('the counts under rate uncertainty: each period adds its expectation gi
     expectWithin(events, run.counts[0], Math.sqrt(run.counts[0]), 'events');
     expectWithin(members, run.counts[2], Math.sqrt(run.counts[2]), 'members paid');
     // Θ varies: the periods' events spread far more than Poisson(100)'s
+    expect(moments(multiples(run.column(0), 100)).variance).toBeGreaterThan(1000);
+  });
+  it('one lump sum alone: its events (uncapped) and members paid (cap = amount) against the counts given Θ', () => {
+    const run = runScenario(
+      scheme(
+        oneGroup(2000),
+        [event(0.05, 0.5, 'e'), event(0.05, 0.5, 'f')],
+        [lump(), lump({ id: 'b', risk: 'f', cap: 100 })],
+      ),
+      400,
+    );
+    const events = sum(multiples(run.column(0), 100));
+    const members = sum(multiples(run.column(1), 100));
+    expectWithin(events, run.counts[0], Math.sqrt(run.counts[0]), 'events');
+    expectWithin(members, run.counts[3], Math.sqrt(run.counts[3]), 'members paid');
     expect(moments(multiples(run.column(0), 100)).variance).toBeGreaterThan(1000);
   });
   it('with Θ = 1: two lump sums each paying half the events (q = ½) and any of them 1 − ¼, exactly', () => {

@@ -289,6 +289,50 @@ describe('limits that always bind, claimant by claimant (the general loop, a dis
     run.totals.forEach((t, i) => expect(t).toBe((n[i] - two[i]) * 700 + two[i] * 800));
     expect(sum(two)).toBeGreaterThan(0);
   });
+  it('… and with the bands per share instead of the steps: each benefit keeps its own factor', () => {
+    // one share: 500 + 21 + 100 + 100 = 721, 21 off; two: 1,000 + 21 + 100 + 200 = 1,321, 21 off
+    const run = runScenario(
+      scheme(
+        halves(2000, 2),
+        [fixedRisk(0.1)],
+        [half({ perShare: true }), steps(), daily(), daily({ id: 'daily2', perShare: true })],
+        [{ id: 'a', benefits: ['steps', 'daily2'], cap: 100, perShare: true }],
+      ),
+      300,
+    );
+    const n = multiples(run.column(2), 100);
+    expect(multiples(run.column(1), 21)).toEqual(n);
+    const two = multiples(run.column(0), 500).map((s, i) => s - n[i]);
+    expect(multiples(run.column(3), 100)).toEqual(n.map((m, i) => m + two[i]));
+    run.totals.forEach((t, i) => expect(t).toBe((n[i] - two[i]) * 700 + two[i] * 1300));
+    expect(sum(two)).toBeGreaterThan(0);
+  });
+  it('empirical costs 50, 150, 250, 350 under a limit, each drawn with probability ¼: bands, steps and the limit by hand', () => {
+    // bands 25, 75, 125, 175 (mean 100); steps 0, 10, 20, 30 (mean 15); with 100 for 4 days, bands +
+    // allowance over 150 loses 0, 25, 75, 125 (mean 56.25)
+    const risk = fixedRisk(0.3, { cost: { dist: 'empirical', values: [50, 150, 250, 350] } });
+    const run = runScenario(
+      scheme(
+        oneGroup(1000),
+        [risk],
+        [half(), steps({ step: 100, perStep: 10 }), daily()],
+        [{ id: 'l', benefits: ['bands', 'daily'], cap: 150 }],
+      ),
+      400,
+    );
+    const N = sum(multiples(run.column(2), 100));
+    const each = (vals: number[]) => ({
+      m1: sum(vals) / 4,
+      m2: sum(vals.map((v) => v * v)) / 4,
+    });
+    const check = (total: number, vals: number[], what: string) => {
+      const m = each(vals);
+      expectWithin(total / N, m.m1, Math.sqrt((m.m2 - m.m1 ** 2) / N), what);
+    };
+    check(sum(run.column(0)), [25, 75, 125, 175], 'bands');
+    check(sum(run.column(1)), [0, 10, 20, 30], 'steps');
+    check(sum(run.byBenefit) - sum(run.totals), [0, 25, 75, 125], 'the limit');
+  });
 });
 
 // Pareto II costs, P(X > x) = (σ/(x + σ))^α with σ = 4,000 and α = 5 (mean 1,000):
@@ -560,6 +604,39 @@ describe('the one-limit loop: one tabulated benefit and one allowance under one 
     expect(run.claimants).toBeGreaterThan(9.9e6);
     expect(sum(multiples(run.column(0), 100))).toBe(run.claimants);
     perClaimant(sum(run.column(1)), run.claimants, { m1, m2 }, 'allowance');
+  });
+});
+
+describe('days drawn by inversion through the guide table, no limit (10^7 claimants)', () => {
+  it('an allowance alone, Poisson days of mean 9 at 30 a day, at most 12: 30·E[min(D, 12)]', () => {
+    // 1,024 guide cells; about a dozen hold a step of P(D ≤ d), where the search past the guide's
+    // entry places D: stopping at the entry would move the mean by some 0.15 (6 standard errors)
+    const run = runScenario(
+      scheme(
+        oneGroup(1_000_000),
+        [
+          {
+            id: 'c',
+            kind: 'cost',
+            rate: 1,
+            cost: { dist: 'lognormal', mean: 1, cv: 0 },
+            days: { dist: 'poisson', mean: 9 },
+          },
+        ],
+        [daily({ perDay: 30, maxDays: 12 })],
+      ),
+      10,
+      'guide',
+    );
+    let m1 = 0,
+      m2 = 0;
+    for (let d = 0; d < 80; d++) {
+      const pay = 30 * Math.min(d, 12);
+      m1 += poissonPmf(d, 9) * pay;
+      m2 += poissonPmf(d, 9) * pay * pay;
+    }
+    expect(run.claimants).toBeGreaterThan(9.9e6);
+    expectWithin(sum(run.totals) / run.claimants, m1, Math.sqrt((m2 - m1 * m1) / run.claimants), 'allowance');
   });
 });
 

@@ -11,6 +11,7 @@ import { resolveScheme } from '../../src/domain/defaults.ts';
 import type { Scenario } from '../../src/domain/scenario.ts';
 import { planBlocks } from '../../src/engine/blocks.ts';
 import type { Expected } from '../../src/engine/expected.ts';
+import { ExactRefusedError } from '../../src/engine/fft/exactAccuracy.ts';
 import { compilePlan } from '../../src/engine/plan.ts';
 import type { Block } from '../../src/engine/blocks.ts';
 import type { Runner, RunOptions } from '../../src/engine/runner.ts';
@@ -51,6 +52,19 @@ describe('assemble', () => {
     expect(Array.from(a.byBenefit)).toEqual([0, 0, 1, 0.1, 2, 0.2, 3, 0.3, 4, 0.4, 5, 0.5]);
     expect(Array.from(a.counts)).toEqual([111, 222, 333]);
     expect(results.map((r) => r.start)).toEqual(before);
+  });
+  it('adds the counts in iteration order, whatever order the blocks arrive in: 1 + 1e-16 + 1e-16 is 1, not 1 + 2e-16', () => {
+    const results = [block(250, [0], [0], [1e-16]), block(500, [0], [0], [1e-16]), block(0, [0], [0], [1])];
+    expect(1e-16 + 1e-16 + 1).toBe(1 + 2 ** -52);
+    expect(assemble(results, 501, 1).counts[0]).toBe(1);
+    expect(assemble(results.slice().reverse(), 501, 1).counts[0]).toBe(1);
+  });
+  it('a block without counts adds none', () => {
+    const r = block(1, [2], [2], []);
+    delete (r as Partial<BlockResult>).counts;
+    const a = assemble([block(0, [1], [1], [5, 6]), r], 2, 1);
+    expect(Array.from(a.counts)).toEqual([5, 6]);
+    expect(Array.from(a.totals)).toEqual([1, 2]);
   });
   it('no results: empty totals and no counts; results without counts: no counts', () => {
     const a = assemble([], 0, 2);
@@ -432,6 +446,65 @@ describe('simulateExact: 100 × Poisson(2) (1,000 members, events at 0.002, a lu
     }
     expect(report.simulated.mean).toBe(Math.round(aggregate.mean * 100) / 100);
     expect(report.expected.payout).toBe(Math.round(aggregate.expected * 100) / 100);
+  });
+  it('checks the accuracy of P(S > I − E) at I − E: income 10,000 on a coarse grid is refused there, naming the deficit', () => {
+    const s = poisson();
+    s.contributions = [{ payer: 'member', amount: 10 }];
+    s.risks = [{ id: 'c', kind: 'cost', rate: 0.01, cost: { dist: 'lognormal', mean: 1000, cv: 2 } }];
+    s.benefits = [{ id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 1 }] }];
+    const e = (() => {
+      try {
+        simulateExact(s, { gridSize: 64 });
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(ExactRefusedError);
+    const r = (e as ExactRefusedError).refusal;
+    expect(r.code).toBe('coarse-probability');
+    expect(r.params).toMatchObject({ which: 'deficit', at: 10000 });
+  });
+  it('… and of every reported quantile: with income far above every payout the median is the first refused', () => {
+    const s = poisson();
+    s.contributions = [{ payer: 'member', amount: 1000 }];
+    s.risks = [{ id: 'c', kind: 'cost', rate: 0.01, cost: { dist: 'lognormal', mean: 1000, cv: 2 } }];
+    s.benefits = [{ id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 1 }] }];
+    const e = (() => {
+      try {
+        simulateExact(s, { gridSize: 64 });
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(ExactRefusedError);
+    expect((e as ExactRefusedError).refusal).toMatchObject({
+      code: 'coarse-quantile',
+      params: { level: 0.5 },
+    });
+  });
+  it('… the confidence level’s quantile too: at confidence 0.9999 the coarse grid is refused there, at 0.95 it is not', () => {
+    const at = (confidence: number) => {
+      const s = poisson();
+      s.members = { count: 1000 };
+      s.contributions = [{ payer: 'member', amount: 1e6 }];
+      s.risks = [{ id: 'c', kind: 'cost', rate: 0.1, cost: { dist: 'gamma', mean: 1000, cv: 1 } }];
+      s.benefits = [{ id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 1 }] }];
+      s.simulation = { confidence };
+      return s;
+    };
+    expect(() => simulateExact(at(0.95), { gridSize: 64 })).not.toThrow();
+    const e = (() => {
+      try {
+        simulateExact(at(0.9999), { gridSize: 64 });
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(ExactRefusedError);
+    expect((e as ExactRefusedError).refusal).toMatchObject({
+      code: 'coarse-quantile',
+      params: { level: 0.9999 },
+    });
   });
   it('refuses before computing a set-up that is too much work: uncapped steps of a fen under a Pareto tail', () => {
     const s = poisson();
