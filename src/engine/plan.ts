@@ -266,8 +266,10 @@ function compileDays(
     cdf += p;
     probs.push(cdf);
     // Stop at the cap, or where the rest of the distribution is below double precision
-    // (1 − cdf itself saturates near 1e-16, so the pmf past the mean decides).
-    if (k >= maxDays || 1 - cdf < 1e-17 || (k > D.mean && p < 1e-18)) break;
+    // (1 − cdf itself saturates near 1e-16, so the pmf past the mean decides: only for unbounded
+    // days, whose pmf falls from there on; fixed and empirical days run to their largest value,
+    // past days of probability 0).
+    if (k >= maxDays || 1 - cdf < 1e-17 || (D.max === Infinity && k > D.mean && p < 1e-18)) break;
   }
   const cdfArr = Float64Array.from(probs);
   cdfArr[cdfArr.length - 1] = 1; // the remaining mass (≥ maxDays, or beyond double precision) on the last entry
