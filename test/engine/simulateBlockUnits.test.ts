@@ -23,6 +23,7 @@ import {
   oneGroup,
   moments,
   multiples,
+  poissonDayMoments,
   poissonPmf,
   runScenario,
   scheme,
@@ -453,13 +454,7 @@ describe('limits over continuous costs, claimant by claimant (the general loop)'
       'days',
       4,
     );
-    let m1 = 0,
-      m2 = 0;
-    for (let d = 0; d < 40; d++) {
-      const pay = 100 * Math.min(d, 3);
-      m1 += poissonPmf(d, 2) * pay;
-      m2 += poissonPmf(d, 2) * pay * pay;
-    }
+    const { m1, m2 } = poissonDayMoments(2, 100, 3);
     perClaimant(sum(run.column(2)), run.claimants, { m1, m2 }, 'allowance');
     perClaimant(sum(run.column(0)), run.claimants, layer(0, Infinity), 'X');
   });
@@ -568,13 +563,7 @@ describe('the one-limit loop: one tabulated benefit and one allowance under one 
       'max days',
       6,
     );
-    let m1 = 0,
-      m2 = 0;
-    for (let d = 0; d < 40; d++) {
-      const pay = 100 * Math.min(d, 3);
-      m1 += poissonPmf(d, 2) * pay;
-      m2 += poissonPmf(d, 2) * pay * pay;
-    }
+    const { m1, m2 } = poissonDayMoments(2, 100, 3);
     perClaimant(sum(run.column(1)), run.claimants, { m1, m2 }, 'allowance');
     expect(sum(run.totals)).toBe(sum(run.byBenefit));
   });
@@ -594,13 +583,7 @@ describe('the one-limit loop: one tabulated benefit and one allowance under one 
       'straddle',
       4,
     );
-    let m1 = 0,
-      m2 = 0;
-    for (let d = 0; d < 80; d++) {
-      const pay = 30 * Math.min(d, 12);
-      m1 += poissonPmf(d, 9) * pay;
-      m2 += poissonPmf(d, 9) * pay * pay;
-    }
+    const { m1, m2 } = poissonDayMoments(9, 30, 12);
     expect(run.claimants).toBeGreaterThan(9.9e6);
     expect(sum(multiples(run.column(0), 100))).toBe(run.claimants);
     perClaimant(sum(run.column(1)), run.claimants, { m1, m2 }, 'allowance');
@@ -628,13 +611,7 @@ describe('days drawn by inversion through the guide table, no limit (10^7 claima
       10,
       'guide',
     );
-    let m1 = 0,
-      m2 = 0;
-    for (let d = 0; d < 80; d++) {
-      const pay = 30 * Math.min(d, 12);
-      m1 += poissonPmf(d, 9) * pay;
-      m2 += poissonPmf(d, 9) * pay * pay;
-    }
+    const { m1, m2 } = poissonDayMoments(9, 30, 12);
     expect(run.claimants).toBeGreaterThan(9.9e6);
     expectWithin(sum(run.totals) / run.claimants, m1, Math.sqrt((m2 - m1 * m1) / run.claimants), 'allowance');
   });

@@ -98,6 +98,21 @@ export function poissonPmf(k: number, m: number): number {
   return p;
 }
 
+/**
+ * The first two moments of perDay·min(D, maxDays) for D ~ Poisson(mean), summed over
+ * D < 10·mean + 20 (the terms past it are below 1e-30 of the total for the means used here).
+ */
+export function poissonDayMoments(mean: number, perDay: number, maxDays: number): { m1: number; m2: number } {
+  let m1 = 0,
+    m2 = 0;
+  for (let d = 0; d < 10 * mean + 20; d++) {
+    const pay = perDay * Math.min(d, maxDays);
+    m1 += poissonPmf(d, mean) * pay;
+    m2 += poissonPmf(d, mean) * pay * pay;
+  }
+  return { m1, m2 };
+}
+
 export const sum = (xs: ArrayLike<number>): number => {
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += xs[i];
