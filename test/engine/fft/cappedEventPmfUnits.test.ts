@@ -450,6 +450,28 @@ describe('cappedEventPmf, Θ ≡ 1 (rateCv 0)', () => {
       TOL,
     );
     expect(two.neglected).toBe(0);
+    // Two lump sums under one limit, each with a waiting period (w 0.5), so each has several
+    // payments at K = n and their sums coincide (at K = 2: 200 + 400 = 300 + 300 = 400 + 200):
+    // W = min(min(1000, 200·J + 100·(K − J)) + min(1000, 200·J' + 100·(K − J')), 700), J and J'
+    // independent Binomial(K, 0.5). σ = gcd(200, 100, 1000, 700) = 100.
+    const waits = () => lump({ rate: 1.2, paid: 0.5, amount: 200, waiting: 100, cap: 1000 });
+    const pooled = cappedEventPmf(
+      component(0, [cell(1, 1.2, [waits(), waits()], [{ lumps: [0, 1], cap: 700 }])]),
+      options(),
+    );
+    expect(pooled.span).toBe(100);
+    const pay = (n: number, j: number) => Math.min(1000, 200 * j + 100 * (n - j));
+    expectPmf(
+      pooled,
+      byCount(1.2, 100, (n) =>
+        Array.from({ length: (n + 1) ** 2 }, (_, i): [number, number] => {
+          const [j, jj] = [i % (n + 1), Math.floor(i / (n + 1))];
+          return [Math.min(pay(n, j) + pay(n, jj), 700), binomial(j, n, 0.5) * binomial(jj, n, 0.5)];
+        }),
+      ),
+      TOL,
+    );
+    expect(pooled.neglected).toBe(0);
   });
 
   it('cells of 3 and 2 members, the second per share (factor 2, limit cap × 2)', () => {
