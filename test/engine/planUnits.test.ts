@@ -420,6 +420,18 @@ describe('the days table', () => {
     expect(poisson(47, 9)).toBeLessThan(1e-18);
     expect(withDays({ dist: 'poisson', mean: 9 }).cdf).toHaveLength(48);
   });
+  it('Poisson(60): the days below the mean whose pmf is under 1e-18 (P(D = 0) = e⁻⁶⁰ ≈ 8.8e-27) do not stop the table', () => {
+    expect(poisson(0, 60)).toBeLessThan(1e-18);
+    const days = withDays({ dist: 'poisson', mean: 60 });
+    expect(days.cdf.length).toBeGreaterThan(100);
+    let c = 0;
+    for (let k = 0; k <= 60; k++) c += poisson(k, 60);
+    expect(days.cdf[60]).toBeCloseTo(c, 12);
+    // the table's mean, Σ_k P(D > k), is the Poisson's 60
+    let mean = 0;
+    for (let k = 0; k < days.cdf.length; k++) mean += 1 - days.cdf[k];
+    expect(mean).toBeCloseTo(60, 9);
+  });
   it('a negative binomial of mean 9 and cv 1 keeps its tail far past the mean (P(D = 60) ≈ 4e-4 of P(D = 9))', () => {
     const days = withDays({ dist: 'negative-binomial', mean: 9, cv: 1 });
     expect(days.cdf.length).toBeGreaterThan(150);

@@ -185,6 +185,8 @@ describe('limits that always bind, claimant by claimant (the general loop, a dis
     const events = multiples(run.column(3), 1000);
     run.totals.forEach((t, i) => expect(t).toBe(471 * n[i] + 1000 * events[i]));
     expect(sum(events)).toBeGreaterThan(0);
+    // as many claimants paid as drawn
+    expect(run.claimants).toBe(sum(n));
   });
   it('per share: 1-share claimants 500 + 100 − 450 = 150 off, 2-share 1,000 + 100 − 900 = 200 off', () => {
     const run = runScenario(
@@ -389,6 +391,23 @@ describe('continuous costs from the sampling table and its exact tail (2^4 cells
     const l = layer(500, 2000);
     perClaimant(sum(run.column(1)), run.claimants, { m1: l.m1 / 2, m2: l.m2 / 4 }, 'the layer');
   });
+  it('every cell paying exactly 100 (and 50): the payout is 100 (and 50) × the claimants, one benefit or two', () => {
+    // a gamma cost of mean 10^6 and cv 0.01 is above 100 in every cell and in the tail (its 1/16
+    // quantile is some 1.5% below the mean): bands of 100% capped at 100 (and at 50) pay exactly that
+    const big: Risk = { id: 'c', kind: 'cost', rate: 0.2, cost: { dist: 'gamma', mean: 1e6, cv: 0.01 } };
+    const one = runScenario(scheme(oneGroup(1000), [big], [all('all', { cap: 100 })]), 200, 'one', 4);
+    expect(one.claimants).toBe(sum(multiples(one.totals, 100)));
+    expect(one.claimants).toBeGreaterThan(0);
+    const two = runScenario(
+      scheme(oneGroup(1000), [big], [all('all', { cap: 100 }), all('fifty', { cap: 50 })]),
+      200,
+      'two',
+      4,
+    );
+    const n = multiples(two.column(0), 100);
+    expect(multiples(two.column(1), 50)).toEqual(n);
+    expect(two.claimants).toBe(sum(n));
+  });
   it('per share, 2 shares for half the claimants: X per share is 1.5 × 1,000 a claimant, the allowance per claimant', () => {
     const risk = { ...pareto, days: { dist: 'fixed', value: 2 } } as Risk;
     const run = runScenario(
@@ -590,7 +609,7 @@ describe('the one-limit loop: one tabulated benefit and one allowance under one 
   });
 });
 
-describe('days drawn by inversion through the guide table, no limit (10^7 claimants)', () => {
+describe('days drawn by inversion through the guide table (10^7 claimants)', () => {
   it('an allowance alone, Poisson days of mean 9 at 30 a day, at most 12: 30·E[min(D, 12)]', () => {
     // 1,024 guide cells; about a dozen hold a step of P(D ≤ d), where the search past the guide's
     // entry places D: stopping at the entry would move the mean by some 0.15 (6 standard errors)
@@ -613,6 +632,32 @@ describe('days drawn by inversion through the guide table, no limit (10^7 claima
     );
     const { m1, m2 } = poissonDayMoments(9, 30, 12);
     expect(run.claimants).toBeGreaterThan(9.9e6);
+    expectWithin(sum(run.totals) / run.claimants, m1, Math.sqrt((m2 - m1 * m1) / run.claimants), 'allowance');
+  });
+  it('the same allowance under a limit that never binds (the general loop, no cost-driven benefit): 30·E[min(D, 12)]', () => {
+    // the limited loop draws days by the same guide table and its own search; with no cost-driven
+    // benefit it draws no cost at all
+    const run = runScenario(
+      scheme(
+        oneGroup(1_000_000),
+        [
+          {
+            id: 'c',
+            kind: 'cost',
+            rate: 1,
+            cost: { dist: 'lognormal', mean: 1, cv: 0 },
+            days: { dist: 'poisson', mean: 9 },
+          },
+        ],
+        [daily({ perDay: 30, maxDays: 12 })],
+        [{ id: 'l', benefits: ['daily'], cap: 1e9 }],
+      ),
+      10,
+      'guide, limited',
+    );
+    const { m1, m2 } = poissonDayMoments(9, 30, 12);
+    expect(run.claimants).toBeGreaterThan(9.9e6);
+    expect(sum(run.totals)).toBe(sum(run.byBenefit));
     expectWithin(sum(run.totals) / run.claimants, m1, Math.sqrt((m2 - m1 * m1) / run.claimants), 'allowance');
   });
 });
