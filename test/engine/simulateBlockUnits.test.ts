@@ -610,10 +610,9 @@ describe('the one-limit loop: one tabulated benefit and one allowance under one 
 });
 
 describe('days drawn by inversion through the guide table (10^7 claimants)', () => {
-  it('an allowance alone, Poisson days of mean 9 at 30 a day, at most 12: 30·E[min(D, 12)]', () => {
-    // 1,024 guide cells; about a dozen hold a step of P(D ≤ d), where the search past the guide's
-    // entry places D: stopping at the entry would move the mean by some 0.15 (6 standard errors)
-    const run = runScenario(
+  // 10^7 claimants paid 30 a day for Poisson(9) days, at most 12, under the given limits
+  const allowanceRun = (limits: NonNullable<Scenario['limits']>, seed: string) =>
+    runScenario(
       scheme(
         oneGroup(1_000_000),
         [
@@ -626,39 +625,28 @@ describe('days drawn by inversion through the guide table (10^7 claimants)', () 
           },
         ],
         [daily({ perDay: 30, maxDays: 12 })],
+        limits,
       ),
       10,
-      'guide',
+      seed,
     );
+  /** The mean allowance a claimant within 4 SE of 30·E[min(D, 12)]. */
+  const expectAllowance = (run: ReturnType<typeof runScenario>) => {
     const { m1, m2 } = poissonDayMoments(9, 30, 12);
     expect(run.claimants).toBeGreaterThan(9.9e6);
     expectWithin(sum(run.totals) / run.claimants, m1, Math.sqrt((m2 - m1 * m1) / run.claimants), 'allowance');
+  };
+  it('an allowance alone, Poisson days of mean 9 at 30 a day, at most 12: 30·E[min(D, 12)]', () => {
+    // 1,024 guide cells; about a dozen hold a step of P(D ≤ d), where the search past the guide's
+    // entry places D: stopping at the entry would move the mean by some 0.15 (6 standard errors)
+    expectAllowance(allowanceRun([], 'guide'));
   });
   it('the same allowance under a limit that never binds (the general loop, no cost-driven benefit): 30·E[min(D, 12)]', () => {
     // the limited loop draws days by the same guide table and its own search; with no cost-driven
     // benefit it draws no cost at all
-    const run = runScenario(
-      scheme(
-        oneGroup(1_000_000),
-        [
-          {
-            id: 'c',
-            kind: 'cost',
-            rate: 1,
-            cost: { dist: 'lognormal', mean: 1, cv: 0 },
-            days: { dist: 'poisson', mean: 9 },
-          },
-        ],
-        [daily({ perDay: 30, maxDays: 12 })],
-        [{ id: 'l', benefits: ['daily'], cap: 1e9 }],
-      ),
-      10,
-      'guide, limited',
-    );
-    const { m1, m2 } = poissonDayMoments(9, 30, 12);
-    expect(run.claimants).toBeGreaterThan(9.9e6);
+    const run = allowanceRun([{ id: 'l', benefits: ['daily'], cap: 1e9 }], 'guide, limited');
     expect(sum(run.totals)).toBe(sum(run.byBenefit));
-    expectWithin(sum(run.totals) / run.claimants, m1, Math.sqrt((m2 - m1 * m1) / run.claimants), 'allowance');
+    expectAllowance(run);
   });
 });
 
