@@ -368,6 +368,17 @@ describe('simulate, through a runner that returns chosen results', () => {
   });
 });
 
+/** The refusal simulateExact throws on a coarse grid of 64 points (failing the test if it does not refuse). */
+function exactRefusal(s: Scenario): ExactRefusedError['refusal'] {
+  try {
+    simulateExact(s, { gridSize: 64 });
+  } catch (x) {
+    expect(x).toBeInstanceOf(ExactRefusedError);
+    return (x as ExactRefusedError).refusal;
+  }
+  throw new Error('simulateExact did not refuse the coarse grid');
+}
+
 describe('simulateExact: 100 × Poisson(2) (1,000 members, events at 0.002, a lump sum of 100)', () => {
   // Poisson(2): P(K ≤ k) = 0.1353, 0.4060, 0.6767, 0.8571, 0.9473, 0.9834, 0.9955 for k = 0…6
   const poisson = (): Scenario => ({
@@ -452,32 +463,17 @@ describe('simulateExact: 100 × Poisson(2) (1,000 members, events at 0.002, a lu
     s.contributions = [{ payer: 'member', amount: 10 }];
     s.risks = [{ id: 'c', kind: 'cost', rate: 0.01, cost: { dist: 'lognormal', mean: 1000, cv: 2 } }];
     s.benefits = [{ id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 1 }] }];
-    const e = (() => {
-      try {
-        simulateExact(s, { gridSize: 64 });
-      } catch (x) {
-        return x;
-      }
-    })();
-    expect(e).toBeInstanceOf(ExactRefusedError);
-    const r = (e as ExactRefusedError).refusal;
-    expect(r.code).toBe('coarse-probability');
-    expect(r.params).toMatchObject({ which: 'deficit', at: 10000 });
+    const refusal = exactRefusal(s);
+    expect(refusal.code).toBe('coarse-probability');
+    expect(refusal.params).toMatchObject({ which: 'deficit', at: 10000 });
   });
   it('… and of every reported quantile: with income far above every payout the median is the first refused', () => {
     const s = poisson();
     s.contributions = [{ payer: 'member', amount: 1000 }];
     s.risks = [{ id: 'c', kind: 'cost', rate: 0.01, cost: { dist: 'lognormal', mean: 1000, cv: 2 } }];
     s.benefits = [{ id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 1 }] }];
-    const e = (() => {
-      try {
-        simulateExact(s, { gridSize: 64 });
-      } catch (x) {
-        return x;
-      }
-    })();
-    expect(e).toBeInstanceOf(ExactRefusedError);
-    expect((e as ExactRefusedError).refusal).toMatchObject({
+    const refusal = exactRefusal(s);
+    expect(refusal).toMatchObject({
       code: 'coarse-quantile',
       params: { level: 0.5 },
     });
@@ -493,15 +489,8 @@ describe('simulateExact: 100 × Poisson(2) (1,000 members, events at 0.002, a lu
       return s;
     };
     expect(() => simulateExact(at(0.95), { gridSize: 64 })).not.toThrow();
-    const e = (() => {
-      try {
-        simulateExact(at(0.9999), { gridSize: 64 });
-      } catch (x) {
-        return x;
-      }
-    })();
-    expect(e).toBeInstanceOf(ExactRefusedError);
-    expect((e as ExactRefusedError).refusal).toMatchObject({
+    const refusal = exactRefusal(at(0.9999));
+    expect(refusal).toMatchObject({
       code: 'coarse-quantile',
       params: { level: 0.9999 },
     });

@@ -17,6 +17,15 @@ import type { ResolvedScheme } from '../../src/domain/scheme.ts';
 import { validateScenario } from '../../src/io/validate.ts';
 import { problemLines } from './worded.ts';
 
+/** An atoms part built by hand: values with their probabilities, its top the largest value. */
+export const atoms = (values: number[], probs: number[], lattice: number | null = null): AtomsPart => ({
+  kind: 'atoms',
+  values: Float64Array.from(values),
+  probs: Float64Array.from(probs),
+  top: Math.max(...values),
+  lattice,
+});
+
 /** A `/2` scenario of 1,000 members (unless `doc` says otherwise), validated and resolved. */
 export function scheme(doc: Record<string, unknown>): ResolvedScheme {
   const r = validateScenario({

@@ -13,6 +13,7 @@
  *   ln Σ p_j e^{s(origin + j·span)} (+ |s|·h when split onto the grid).
  */
 import { describe, expect, it } from 'vitest';
+import { atoms } from '../../helpers/components.ts';
 import type {
   AtomsPart,
   CappedEventComponent,
@@ -21,14 +22,6 @@ import type {
 } from '../../../src/engine/fft/buildComponents.ts';
 import type { CappedEventPmf } from '../../../src/engine/fft/cappedEventPmf.ts';
 import { aggregateTransform } from '../../../src/engine/fft/aggregateTransform.ts';
-
-const atoms = (values: number[], probs: number[], lattice: number | null = null): AtomsPart => ({
-  kind: 'atoms',
-  values: Float64Array.from(values),
-  probs: Float64Array.from(probs),
-  top: Math.max(...values),
-  lattice,
-});
 
 const compound = (lambda: number, rateCv: number, ...parts: AtomsPart[]): CompoundComponent => ({
   kind: 'compound',

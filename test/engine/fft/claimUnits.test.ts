@@ -12,8 +12,9 @@
  * for a uniform cost the split masses E[(1 − |Y/h − j|)+] integrated by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { atoms } from '../../helpers/components.ts';
 import type { ContinuousCost } from '../../../src/engine/costDistribution.ts';
-import type { AtomsPart, CompoundComponent, Part } from '../../../src/engine/fft/buildComponents.ts';
+import type { CompoundComponent, Part } from '../../../src/engine/fft/buildComponents.ts';
 import { claimPmf, convolve, onGrid } from '../../../src/engine/fft/claimPmf.ts';
 import { costPayout, payoutPieces, type Pieces } from '../../../src/engine/fft/costPayout.ts';
 
@@ -61,14 +62,6 @@ function g4(end = Infinity): Pieces {
     end,
   };
 }
-
-const atoms = (values: number[], probs: number[], lattice: number | null = null): AtomsPart => ({
-  kind: 'atoms',
-  values: Float64Array.from(values),
-  probs: Float64Array.from(probs),
-  top: Math.max(...values),
-  lattice,
-});
 
 const compound = (parts: Part[]): CompoundComponent => ({
   kind: 'compound',
