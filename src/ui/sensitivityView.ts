@@ -64,11 +64,18 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: { s: Scenario; lang: Lang } | null = null;
 
+  /** The panel's words, set at once (the charts follow when drawn). */
+  function word(lang: Lang) {
+    const L = LABELS[lang];
+    title.textContent = L.sensitivityPanel;
+    note.textContent = L.sensitivityNote;
+    deficitNote.textContent = L.deficitNegligible;
+  }
+
   async function draw(s: Scenario, lang: Lang) {
     const L = LABELS[lang];
     const which = ++drawn;
-    title.textContent = L.sensitivityPanel;
-    note.textContent = L.sensitivityNote;
+    word(lang);
     const width = el.clientWidth > 0 ? Math.max(320, el.clientWidth - 40) : 560;
     const labels = {
       low: L.tornadoLow,
@@ -92,7 +99,6 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
       Math.max(deficit.base, ...deficit.bars.flatMap((b) => [b.low, b.high])) < NEGLIGIBLE;
     deficitEl.hidden = !deficit || negligible;
     deficitNote.hidden = !negligible;
-    deficitNote.textContent = L.deficitNegligible;
     if (deficit && !negligible) {
       await deficitFigure.draw(
         tornadoSpec(deficit, {
@@ -113,11 +119,17 @@ export function createSensitivity(isBusy: () => boolean, exact: ExactClient) {
     void draw(s, lang).catch((e) => console.warn('tornado', e));
   }
 
-  /** Redraws for `s` after `delay` ms and an idle moment; null (an invalid draft) hides the panel. */
+  /**
+   * Redraws for `s` after `delay` ms and an idle moment; null (an invalid draft) hides the panel.
+   * The words change at once, so a language switch leaves no heading in the other language for
+   * that moment; a draw still waiting for the exact worker is dropped, its result being stale.
+   */
   function update(s: Scenario | null, lang: Lang, delay = REDRAW_AFTER_MS) {
     clearTimeout(timer);
     el.hidden = s === null;
     pending = s && { s, lang };
+    drawn++;
+    word(lang);
     if (s) timer = setTimeout(() => whenIdle(flush), delay);
   }
 
