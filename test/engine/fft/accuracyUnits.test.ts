@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../../src/domain/defaults.ts';
 import type { Scenario } from '../../../src/domain/scenario.ts';
 import { benchExact } from '../../../src/engine/fft/benchExact.ts';
+import { exactAggregate } from '../../../src/engine/fft/exactAggregate.ts';
 import {
   accurateAggregate,
   EXACT_TOLERANCE,
@@ -107,6 +108,14 @@ describe('exactRefusal, check by check', () => {
       params: { level: 0.5, error: (9 + 1e-9 + 1000 - 1000) / 3, scale: 3000 },
     });
     expect(refusal(shifted(-9 - 1e-9), median)?.code).toBe('coarse-quantile');
+    // The range is Q(.995) − Q(.005), not their sum: the same cells from 10,000 still measure 3,000.
+    const far = (dx: number) =>
+      agg({ ...lattice([0.25, 0.5, 0.75, 1], 10_000), coarse: lattice([0.25, 0.5, 0.75, 1], 10_000 + dx) });
+    expect(refusal(far(9), median)).toBeNull();
+    expect(refusal(far(9 + 1e-6), median)).toMatchObject({
+      code: 'coarse-quantile',
+      params: { scale: 3000 },
+    });
     // With sd 6,000 above the range, the scale is the sd: 18 passes, 18 + 1e-9 is refused.
     expect(refusal(shifted(18, 6000), median)).toBeNull();
     expect(refusal(shifted(18 + 1e-9, 6000), median)).toMatchObject({ params: { scale: 6000 } });
@@ -167,6 +176,10 @@ describe('accurateAggregate', () => {
     if (e?.refusal.code === 'mean-off') {
       expect(e.refusal.params.expected).toBe(2000);
       expect(e.refusal.params.mean).toBeLessThan(2000 - 25 * 0.99);
+      // the refusal is of the distribution as first computed: no pass on 2^18 points
+      expect(e.refusal.params.mean).toBe(
+        exactAggregate(resolveScheme(exponential), { maxAliasedMass: 0.1 }).mean,
+      );
     }
   });
   it('recomputes a distribution refused for its span on 2^18 points; keeps a caller’s own grid size (refused)', () => {
@@ -179,6 +192,20 @@ describe('accurateAggregate', () => {
     expect(fine.gridSize).toBe(2 ** 18);
     const e = thrown(() => accurateAggregate(s, { gridSize: 1024 }, atZero));
     expect(e?.refusal.code).toBe('coarse-probability');
+  });
+  it('recomputes a distribution refused for a quantile’s span on 2^18 points too', () => {
+    // 2 members, claims capped at 2,000: on 1,024 points Q(.99) moves by some 14 yuan from h to 2h
+    // (estimated error ≈ 4.6 against 1e-3 of a 2,300 range); on 2^18 points it passes.
+    const s = resolveScheme({
+      ...exponential,
+      members: { count: 2 },
+      benefits: [{ ...exponential.benefits[0], cap: 2000 } as Scenario['benefits'][number]],
+    });
+    const quantiles = { points: [], levels: [0.5, 0.75, 0.9, 0.95, 0.99, 0.995] };
+    expect(exactRefusal(exactAggregate(s), quantiles)?.code).toBe('coarse-quantile');
+    const fine = accurateAggregate(s, {}, quantiles);
+    expect(fine.gridSize).toBe(2 ** 18);
+    expect(exactRefusal(fine, quantiles)).toBeNull();
   });
 });
 

@@ -16,12 +16,17 @@
  *   θe^{−y/θ}), and S by Panjer's recursion; rounded down / up the claim's mean is
  *   h·q/(1 − q) / h/(1 − q) (E⌊X/h⌋ = Σ_{j≥1} qʲ); the variance rule compares λ·h²/6 with
  *   Var S = λ·2θ² + (λ·cv·θ)²; the reported truncation is the budget ε/4;
- * - a cap that never binds: the neglected mass Σ members·P(K ≥ 4), K ~ Poisson(rate).
+ * - a cap that never binds: the neglected mass Σ members·P(K ≥ 4), K ~ Poisson(rate);
+ * - capped lump sums with a rate cv: when the grid holds every possible total, the aliased and
+ *   neglected masses are the capped component's own window tail and quadrature distance
+ *   (cappedEventPmf.ts, tested against its own derivations in cappedEventPmfUnits.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { resolveScheme } from '../../../src/domain/defaults.ts';
 import { QUANTILE_LEVELS } from '../../../src/domain/report.ts';
 import type { Scenario } from '../../../src/domain/scenario.ts';
+import { buildComponents, type CappedEventComponent } from '../../../src/engine/fft/buildComponents.ts';
+import { cappedEventPmf } from '../../../src/engine/fft/cappedEventPmf.ts';
 import { exactAggregate, type ExactAggregate } from '../../../src/engine/fft/exactAggregate.ts';
 
 const scenario = (over: Partial<Scenario>): Scenario => ({
@@ -255,6 +260,28 @@ describe('a lump sum of 1,000 capped at 2,000 a member (a binding cap): S/1,000 
     const share = (2 * at1024.h ** 2) / 6 / variance;
     expect(exactAggregate(s, { maxVarianceInflation: share * 1.01 }).gridSize).toBe(1024);
     expect(exactAggregate(s, { maxVarianceInflation: share * 0.99 }).gridSize).toBe(2048);
+  });
+  it('3 members with rate cv 0.3: S ≤ 6,000 lies wholly in the grid, so the aliased mass is the events’ own window tail and the neglected mass their Θ quadrature’s distance, both above 0', () => {
+    // The capped component's own error terms, computed as exactAggregate computes it (its
+    // options: truncation ε/4, quadrature tolerance 1e-12 on at most 4,096 nodes); what is
+    // checked here is that the aggregate adds them up, with their signs.
+    const s = resolveScheme(
+      scenario({
+        members: { count: 3 },
+        risks: [{ id: 'e', kind: 'event', rate: 0.05, rateCv: 0.3 }],
+        benefits: [{ id: 'lump', risk: 'e', type: 'lump-sum', amount: 1000, cap: 2000 }],
+      }),
+    );
+    const [component] = buildComponents(s, { truncationBudget: EPS / 4, maxNeglectedMass: 1e-8 });
+    expect(component.kind).toBe('capped-event');
+    const own = cappedEventPmf(component as CappedEventComponent, { tolerance: 1e-12, maxNodes: 4096 });
+    expect(own.outside).toBeGreaterThan(0);
+    expect(own.quadrature).toBeGreaterThan(0);
+    const agg = exactAggregate(s);
+    expect(agg.origin).toBe(0);
+    expect(agg.origin + (agg.gridSize - 1) * agg.h).toBeGreaterThanOrEqual(6000);
+    expect(agg.aliasedMass).toBe(own.outside);
+    expect(agg.neglectedMass).toBe(own.neglected + own.quadrature);
   });
 });
 
