@@ -15,7 +15,9 @@
  *   f_0 = 1 − (θ/h)(1 − q), f_j = (θ/h)(1 − q)²·q^{j−1}, q = e^{−h/θ} (from the stop-loss
  *   θe^{−y/θ}), and S by Panjer's recursion; rounded down / up the claim's mean is
  *   h·q/(1 − q) / h/(1 − q) (E⌊X/h⌋ = Σ_{j≥1} qʲ); the variance rule compares λ·h²/6 with
- *   Var S = λ·2θ² + (λ·cv·θ)²; the reported truncation is the budget ε/4;
+ *   Var S = λ·2θ² + (λ·cv·θ)²; the reported truncation is the budget ε/4; the true quantiles of
+ *   S, an Erlang mixture (P(Erlang(n, θ) ≤ x) = P(Poisson(x/θ) ≥ n)), solved by bisection, lie
+ *   within each rounding's reported bracket of the computed quantile;
  * - a cap that never binds: the neglected mass Σ members·P(K ≥ 4), K ~ Poisson(rate);
  * - capped lump sums with a rate cv: when the grid holds every possible total, the aliased and
  *   neglected masses are the capped component's own window tail and quadrature distance
@@ -28,6 +30,7 @@ import type { Scenario } from '../../../src/domain/scenario.ts';
 import { buildComponents, type CappedEventComponent } from '../../../src/engine/fft/buildComponents.ts';
 import { cappedEventPmf } from '../../../src/engine/fft/cappedEventPmf.ts';
 import { exactAggregate, type ExactAggregate } from '../../../src/engine/fft/exactAggregate.ts';
+import { quantileAt } from '../../../src/engine/fft/latticeDistribution.ts';
 
 const scenario = (over: Partial<Scenario>): Scenario => ({
   format: 'huzhu-scenario/1',
@@ -361,6 +364,38 @@ describe('exponential claims (θ = 1,000), Poisson counts, split on the grid', (
     const q = Math.exp(-agg.h / theta);
     expect(agg.mean / ((100 * agg.h) / (1 - q))).toBeCloseTo(1, 9);
     expect(agg.aliasedMass).toBeLessThanOrEqual(EPS / 2 + EPS / 4);
+  });
+  it('λ = 200 on 1,024 points: the true quantiles (an Erlang mixture) lie in each rounding’s reported bracket, split’s being the narrowest', () => {
+    // P(S ≤ x) = e^{−λ} + Σ_n P(N = n)·P(Erlang(n, θ) ≤ x), P(Erlang(n, θ) ≤ x) = P(Poisson(x/θ) ≥ n)
+    const lambda = 200;
+    const cdf = (x: number) => {
+      const y = x / theta;
+      let pn = Math.exp(-lambda),
+        total = pn,
+        below = 0,
+        term = Math.exp(-y);
+      for (let n = 1; n <= 1000; n++) {
+        pn *= lambda / n;
+        below += term; // Σ_{k<n} e^{−y}·y^k/k!
+        term *= y / n;
+        total += pn * Math.max(0, 1 - below);
+      }
+      return total;
+    };
+    const truth = QUANTILE_LEVELS.map(([, p]) => root((x) => cdf(x) - p, 0, 10 * lambda * theta));
+    const width = { split: 0, down: 0, up: 0 };
+    for (const rounding of ['split', 'down', 'up'] as const) {
+      const agg = exactAggregate(resolveScheme(exponentialScheme(10 * lambda)), { rounding, gridSize: 1024 });
+      QUANTILE_LEVELS.forEach(([key, p], i) => {
+        const w = agg.discretisationError.quantiles[key];
+        // rounding every claim down (up) moves the total by about λh/2 = 30,000 or more, and the
+        // bracket of a biased rounding must hold that; the split's is about √λ·h wide
+        expect(Math.abs(truth[i] - quantileAt(agg, p)), `${rounding} ${key}`).toBeLessThanOrEqual(w);
+        width[rounding] = Math.max(width[rounding], w);
+      });
+    }
+    expect(width.split).toBeLessThan(width.down / 4);
+    expect(width.split).toBeLessThan(width.up / 4);
   });
   it('λ = 100: the window starts above 0, and the coarse twin’s origin is the multiple of 2h at or below it', () => {
     const agg = exactAggregate(resolveScheme(exponentialScheme(1000)));
