@@ -369,9 +369,9 @@ describe('simulate, through a runner that returns chosen results', () => {
 });
 
 /** The refusal simulateExact throws on a coarse grid of 64 points (failing the test if it does not refuse). */
-function exactRefusal(s: Scenario): ExactRefusedError['refusal'] {
+function exactRefusal(s: Scenario, gridSize = 64): ExactRefusedError['refusal'] {
   try {
-    simulateExact(s, { gridSize: 64 });
+    simulateExact(s, { gridSize });
   } catch (x) {
     expect(x).toBeInstanceOf(ExactRefusedError);
     return (x as ExactRefusedError).refusal;
@@ -466,6 +466,28 @@ describe('simulateExact: 100 × Poisson(2) (1,000 members, events at 0.002, a lu
     const refusal = exactRefusal(s);
     expect(refusal.code).toBe('coarse-probability');
     expect(refusal.params).toMatchObject({ which: 'deficit', at: 10000 });
+  });
+  it('… and of P(S > I − E + reserve + backstop) at that threshold: 250 + 751 = 1,001 is refused there, naming the backstop', () => {
+    // 20 members: lump sums of 1,000 on events at 0.05, and exponential claims at 0.02 capped at
+    // 500. On 1,024 points P(S > x) moves between h and 2h by some 1e-2 just above the atom S = 1,000
+    // (error ≈ 3e-3 against 1e-4), and by some 1e-6 at 250, between the atoms 0 and 500.
+    const s: Scenario = {
+      ...poisson(),
+      members: { count: 20 },
+      contributions: [{ payer: 'member', amount: 12.5 }],
+      fund: { reserve: 751 },
+      risks: [
+        { id: 'e', kind: 'event', rate: 0.05 },
+        { id: 'c', kind: 'cost', rate: 0.02, cost: { dist: 'gamma', mean: 1000, cv: 1 } },
+      ],
+      benefits: [
+        { id: 'l', risk: 'e', type: 'lump-sum', amount: 1000 },
+        { id: 'b', risk: 'c', type: 'bands', bands: [{ upTo: null, rate: 1 }], cap: 500 },
+      ],
+    };
+    const refusal = exactRefusal(s, 1024);
+    expect(refusal.code).toBe('coarse-probability');
+    expect(refusal.params).toMatchObject({ which: 'beyond-backstop', at: 1001 });
   });
   it('… and of every reported quantile: with income far above every payout the median is the first refused', () => {
     const s = poisson();
