@@ -218,4 +218,7 @@ describe('benchExact', () => {
     expect(b.median).toBeGreaterThanOrEqual(b.min);
     expect(b.median).toBeLessThan(10_000);
   });
+  it('reports the grid size without a warm-up too (it is read from the timed runs)', () => {
+    expect(benchExact(lump, 1, 0)).toMatchObject({ runs: 1, gridSize: 64 });
+  });
 });
