@@ -255,7 +255,8 @@ function checkTail(
 
 /**
  * x* = inf{x : pay(x) > t} for a nondecreasing `pay` (Infinity when pay never exceeds t):
- * doubling to a bracket, then bisection to a relative 1e-13.
+ * doubling to a bracket, then bisection to a relative 1e-13, or until the bracket holds no
+ * double between its ends (a crossing at 0 ends at the smallest positive double, not in a loop).
  */
 export function costAbove(pay: (x: number) => number, t: number): number {
   if (pay(0) > t) return 0;
@@ -267,6 +268,7 @@ export function costAbove(pay: (x: number) => number, t: number): number {
   let lo = hi / 2 >= 1 && !(pay(hi / 2) > t) ? hi / 2 : 0;
   while (hi - lo > 1e-13 * hi) {
     const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
     if (pay(mid) > t) hi = mid;
     else lo = mid;
   }
