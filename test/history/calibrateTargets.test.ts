@@ -16,22 +16,9 @@ import {
   type Targets,
 } from '../../src/history/index.ts';
 import { phi } from '../helpers/erfc.ts';
+import { bands, whole } from './targetBenefits.ts';
 import { worded } from './worded.ts';
 
-/** The forestry table: 50% of cost to 5,000, 80% to 50,000, 90% above, at most 250,000. */
-const bands: Benefit = {
-  id: 'aid',
-  risk: 'r',
-  type: 'bands',
-  bands: [
-    { upTo: 5000, rate: 0.5 },
-    { upTo: 50000, rate: 0.8 },
-    { upTo: null, rate: 0.9 },
-  ],
-  cap: 250000,
-};
-/** Pays the whole cost: its expected payout is the mean. */
-const whole: Benefit = { id: 'all', risk: 'r', type: 'bands', bands: [{ upTo: null, rate: 1 }] };
 const risk: CostRisk = { id: 'r', kind: 'cost', rate: 0.03, cost: { dist: 'lognormal', mean: 1000, cv: 2 } };
 /** The cost at which the forestry table pays t (t below 38,500 + 0.9·…: inverted by hand). */
 const costAt = (t: number) =>

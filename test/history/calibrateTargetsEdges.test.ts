@@ -35,6 +35,7 @@ import {
 import type { Minimum, NelderMeadOptions } from '../../src/history/nelderMead.ts';
 import type { Targets } from '../../src/history/readTargets.ts';
 import { erfc, phi } from '../helpers/erfc.ts';
+import { bands, whole } from './targetBenefits.ts';
 
 interface Start {
   f: (x: number[]) => number;
@@ -57,20 +58,6 @@ vi.mock('../../src/history/nelderMead.ts', async (importOriginal) => {
 
 type Model = Parameters<typeof targetRows>[0];
 
-/** Pays the whole cost. */
-const whole: Benefit = { id: 'all', risk: 'r', type: 'bands', bands: [{ upTo: null, rate: 1 }] };
-/** The forestry table, capped at 250,000. */
-const bands: Benefit = {
-  id: 'aid',
-  risk: 'r',
-  type: 'bands',
-  bands: [
-    { upTo: 5000, rate: 0.5 },
-    { upTo: 50000, rate: 0.8 },
-    { upTo: null, rate: 0.9 },
-  ],
-  cap: 250000,
-};
 const daily: Benefit = { id: 'allowance', risk: 'r', type: 'daily', perDay: 50 };
 const risk: CostRisk = { id: 'r', kind: 'cost', rate: 0.03, cost: { dist: 'lognormal', mean: 1000, cv: 2 } };
 /** With days of mean 9: the daily benefit's expected payment is 50 · 9 = 450, the floor of paid. */
