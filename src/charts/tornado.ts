@@ -69,6 +69,10 @@ const DIGITS = 1;
 
 /** The share of the axis an end label needs; an end closer than this to the axis's end goes unlabelled. */
 const LABEL_ROOM = 0.1;
+/** Rule labels need about a quarter of the axis each ("Break-even 100%"): closer rules stack them. */
+const RULES_APART = 0.25;
+/** The height of a rule label's line, in pixels. */
+const LINE = 14;
 
 const digitsOf = (input: TornadoInput) => input.digits ?? DIGITS;
 
@@ -120,8 +124,11 @@ function endLabels(rows: TornadoRow[], left: boolean, names: string[]): Layer {
   };
 }
 
-/** A labelled vertical rule; the label sits on the side of the rule away from the nearer edge. */
-function rule(x: number, text: string, color: string, dash: number[], right: boolean): Layer[] {
+/**
+ * A labelled vertical rule; the label sits on the side of the rule away from the nearer edge,
+ * `dy` pixels above the plot (a second line when two rules stand close together).
+ */
+function rule(x: number, text: string, color: string, dash: number[], right: boolean, dy = -6): Layer[] {
   return [
     {
       data: { values: [{ x }] },
@@ -134,7 +141,7 @@ function rule(x: number, text: string, color: string, dash: number[], right: boo
         type: 'text',
         align: right ? 'right' : 'left',
         dx: right ? -4 : 4,
-        dy: -6,
+        dy,
         baseline: 'bottom',
         color,
         fontWeight: 'bold',
@@ -195,6 +202,12 @@ export function tornadoSpec(input: TornadoInput, options: ChartOptions<TornadoLa
     },
   };
   const right = (x: number) => x > (domain[0] + domain[1]) / 2;
+  // Two rules closer than a label's width (a quarter of the axis) would run their labels into each
+  // other (a base of 100.4% beside break-even at 100%): the reference's label goes a line higher.
+  const stacked =
+    input.reference !== undefined &&
+    labels.reference !== undefined &&
+    Math.abs(input.reference - input.base) < (domain[1] - domain[0]) * RULES_APART;
   const reference =
     input.reference === undefined || labels.reference === undefined
       ? []
@@ -204,11 +217,12 @@ export function tornadoSpec(input: TornadoInput, options: ChartOptions<TornadoLa
           '#b2182b',
           [4, 3],
           right(input.reference),
+          stacked ? -6 - LINE : -6,
         );
   const base = frame(labels.title, options, 90 + 30 * Math.max(1, names.length));
   return {
     ...base,
-    title: { ...base.title, offset: 24 },
+    title: { ...base.title, offset: stacked ? 24 + LINE : 24 },
     layer: [
       bars,
       endLabels(rows.filter(fits), true, names),

@@ -77,6 +77,30 @@ describe('tornadoSpec', () => {
     expect(hi).toBeGreaterThan(1);
     expect(spec.layer[0].encoding.x.axis.format).toBe('.1~%');
   });
+  it('keeps both rule labels on one line above the plot when the rules stand apart (80% and 100%)', () => {
+    expect([spec.layer[4].mark.dy, spec.layer[6].mark.dy]).toEqual([-6, -6]);
+    expect(spec.title.offset).toBe(24);
+  });
+  it('puts the reference label a line higher when the rules stand close (100.4% beside 100%), so they do not run together', () => {
+    // Hangzhou 2016's loss-ratio tornado: bars from 90.3% to 110.4%; the two rules are 0.4 points
+    // apart on an axis of some 27 points, so labels of about six characters each would overlap.
+    const close = tornadoSpec(
+      {
+        base: 1.004,
+        reference: 1,
+        bars: [
+          { key: 'rate', label: '发生率 ±10%', low: 0.903, high: 1.104 },
+          { key: 'cost-mean', label: '自负费用均值 ±10%', low: 0.942, high: 1.066 },
+        ],
+      },
+      { lang: 'zh', labels },
+    ) as Json;
+    expect(close.layer[4].data.values[0].text).toBe('基准 100.4%');
+    expect(close.layer[6].data.values[0].text).toBe('持平 100%');
+    expect(close.layer[4].mark.dy).toBe(-6);
+    expect(close.layer[6].mark.dy).toBe(-20);
+    expect(close.title.offset).toBe(38); // room for the second line under the title
+  });
   it('has no reference rule when none is given', () => {
     const plain = tornadoSpec({ base: 0.8, bars: input.bars }, { lang: 'zh', labels }) as Json;
     expect(plain.layer.map((l: Json) => l.mark.type)).toEqual(['bar', 'text', 'text', 'rule', 'text']);
