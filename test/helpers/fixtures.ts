@@ -49,3 +49,15 @@ export const beijing: LumpSumBenefit = {
   cap: 16000,
   waitingDays: 60,
 };
+/** Inner Mongolia forestry (ASSUMED table): 50% to 5,000; 80% to 50,000; 90% above; at most 250,000. */
+export const forestry: BandsBenefit = {
+  id: 'aid',
+  risk: 'inpatient',
+  type: 'bands',
+  bands: [
+    { upTo: 5000, rate: 0.5 },
+    { upTo: 50000, rate: 0.8 },
+    { upTo: null, rate: 0.9 },
+  ],
+  cap: 250000,
+};
